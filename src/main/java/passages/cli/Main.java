@@ -1,0 +1,6 @@
+package passages.cli;
+
+/** Placeholder. */
+public final class Main {
+  public static void main(String[] args) {}
+}
