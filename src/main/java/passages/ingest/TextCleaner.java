@@ -68,14 +68,11 @@ public final class TextCleaner {
       else if (l.kind == Kind.TABLE_RULE) dropped.add(l.drop(DropReason.TABLE_RULE));
       else body.add(l);
     }
+    String title = null;
+    if (!body.isEmpty() && body.get(0).kind == Kind.SHORT) title = body.remove(0).text;
     markWidgets(body, dropped);
 
-    String title = null;
     int start = 0;
-    if (!body.isEmpty() && body.get(0).kind == Kind.SHORT) {
-      title = body.get(0).text;
-      start = 1;
-    }
     List<Paragraph> paragraphs = new ArrayList<>();
     String section = null;
     Line pendingHeading = null;

@@ -56,6 +56,7 @@ final class ArticlePage {
 
   private static Document shell(String title) {
     Document doc = Document.createShell("");
+    doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", ""));
     doc.head().appendElement("meta").attr("charset", "utf-8");
     doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
     doc.title(title + " — passages");

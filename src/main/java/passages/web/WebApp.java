@@ -25,6 +25,9 @@ public final class WebApp {
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+  /** Request attribute set once our own handler wrote the answer, so error pages don't replace it. */
+  private static final String ANSWERED = "passages.answered";
+
   private final ParagraphSearcher searcher;
 
   public WebApp(ParagraphSearcher searcher) {
@@ -54,10 +57,9 @@ public final class WebApp {
         LOG.error("request {} failed", ctx.path(), e);
         error(ctx, 500, "internal error");
       });
+      cfg.startup.showJavalinBanner = false;
       cfg.routes.error(404, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
-          error(ctx, 404, "not found: " + Params.clip(ctx.path()));
-        }
+        if (ctx.attribute(ANSWERED) == null) error(ctx, 404, "not found: " + Params.clip(ctx.path()));
       });
       cfg.routes.error(405, ctx -> error(ctx, 405, "method not allowed"));
     });
@@ -91,6 +93,7 @@ public final class WebApp {
     var article = searcher.findArticle(id);
     ctx.contentType("text/html; charset=utf-8");
     if (article.isEmpty()) {
+      ctx.attribute(ANSWERED, true);
       ctx.status(404).result(ArticlePage.notFound("No article with id '" + Params.clip(id) + "'."));
     } else {
       ctx.result(ArticlePage.render(article.get()));
@@ -98,6 +101,7 @@ public final class WebApp {
   }
 
   private static void error(Context ctx, int status, String message) {
+    ctx.attribute(ANSWERED, true);
     ctx.status(status).json(new ApiError(status, message));
   }
 }
