@@ -16,6 +16,21 @@ final class IndexOptions {
     return index != null ? index : Main.defaultPath("index");
   }
 
+  /**
+   * With no {@code --index} given, the default index belongs to the default corpus: build or rebuild it
+   * when it is missing or stale, so {@code passages search} works from a fresh clone.
+   */
+  static void refreshDefault(java.io.PrintWriter err) throws IOException {
+    Path corpus = Main.defaultPath("corpus");
+    if (!Files.isDirectory(corpus)) return;
+    var reader = new passages.ingest.CorpusReader(corpus);
+    Path index = Main.defaultPath("index");
+    if (passages.index.Indexer.isStale(reader, index)) {
+      err.println("passages: index is missing or stale, indexing " + corpus + " first");
+      CorpusOptions.rebuild(reader, index, err, err);
+    }
+  }
+
   /** Opens the index, or fails with a one-line message saying how to build it. */
   ParagraphSearcher open() throws IOException {
     Path dir = index();

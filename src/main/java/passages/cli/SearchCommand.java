@@ -50,6 +50,7 @@ final class SearchCommand implements Callable<Integer> {
     } catch (InvalidRequestException e) {
       throw new UserException(e.getMessage(), Main.EXIT_USAGE);
     }
+    if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
     try (ParagraphSearcher searcher = index.open()) {
       SearchResult result;
       try {
