@@ -13,7 +13,17 @@ public enum DropReason {
   /** A heading-shaped line with no text under it. */
   EMPTY_SECTION("heading with no text under it"),
   /** A pipe-table separator row such as "|---|---|". */
-  TABLE_RULE("table separator row");
+  TABLE_RULE("table separator row"),
+  /** A line of only punctuation: "***", "___", "• • •". */
+  SEPARATOR("separator line"),
+  /** "Copyright © 2019 …", "All rights reserved", reprint notices. */
+  COPYRIGHT("copyright/reprint notice"),
+  /** Newsletter sign-up, app download, follow-us and share prompts. */
+  SIGNUP("newsletter/app/social prompt"),
+  /** Photo/video labels and captions: "Photo", "Image copyright Getty Images". */
+  MEDIA_LABEL("photo/video label"),
+  /** "6 years ago", "This article is more than 1 year old". */
+  TIMESTAMP("relative timestamp");
 
   private final String description;
 

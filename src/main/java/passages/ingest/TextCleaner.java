@@ -27,6 +27,8 @@ import passages.model.Paragraph;
 public final class TextCleaner {
   /** Longest heading, in words; longer lines are paragraphs whatever their punctuation. */
   static final int MAX_HEADING_WORDS = 16;
+  /** Longest line that may be site boilerplate (copyright, sign-up, caption…); longer lines are content. */
+  static final int MAX_BOILERPLATE_WORDS = 30;
 
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
   private static final Pattern PLACEHOLDER = Pattern.compile("[a-z][a-z_-]{0,30}");
@@ -34,7 +36,8 @@ public final class TextCleaner {
       Pattern.compile(
           "(?i)(advert\\w*|ads?|sponsored( content| post)?|promoted( content)?|paid (content|post)"
               + "|(the )?story continues below|story continued below|continue reading( below)?"
-              + "|article continues (below|after (this )?(ad|advertisement)))[\\s.:!]*");
+              + "|article continues (below|after (this )?(ad|advertisement))"
+              + "|advertisement:? continue reading the main story)[\\s.:!]*");
   private static final Pattern BULLET = Pattern.compile("^([-*•–—]|\\d{1,2}[.)])\\s+\\S.*");
   private static final Pattern TABLE_RULE = Pattern.compile("\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?");
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!…:;,\"”’)\\]]$");
@@ -57,7 +60,26 @@ public final class TextCleaner {
 
   /** Cleans {@code raw}; never throws for any input string (an empty text gives no paragraphs). */
   public static CleanedText clean(String raw) {
-    List<Line> lines = split(raw);
+    return clean(split(raw), true);
+  }
+
+  /**
+   * Cleans text that is already split into blocks (one per paragraph, as JSONL corpora give it). The
+   * {@link DroppedLine#line()} of a dropped block is its 1-based position in {@code blocks}; line breaks
+   * inside a block are spaces.
+   *
+   * @param detectTitle whether a heading-shaped first block is the title (false when the title is known)
+   */
+  public static CleanedText cleanBlocks(List<String> blocks, boolean detectTitle) {
+    List<Line> lines = new ArrayList<>(blocks.size());
+    for (int i = 0; i < blocks.size(); i++) {
+      String text = normalize(blocks.get(i) == null ? "" : blocks.get(i));
+      if (!text.isEmpty()) lines.add(new Line(i + 1, text));
+    }
+    return clean(lines, detectTitle);
+  }
+
+  private static CleanedText clean(List<Line> lines, boolean detectTitle) {
     List<DroppedLine> dropped = new ArrayList<>();
     int promoStart = promoBlockStart(lines);
     List<Line> body = new ArrayList<>();
@@ -65,11 +87,12 @@ public final class TextCleaner {
       Line l = lines.get(i);
       if (i >= promoStart) dropped.add(l.drop(DropReason.PROMO));
       else if (l.kind == Kind.AD) dropped.add(l.drop(DropReason.AD_LABEL));
+      else if (l.kind == Kind.BOILERPLATE) dropped.add(l.drop(l.boilerplate));
       else if (l.kind == Kind.TABLE_RULE) dropped.add(l.drop(DropReason.TABLE_RULE));
       else body.add(l);
     }
     String title = null;
-    if (!body.isEmpty() && body.get(0).kind == Kind.SHORT) title = body.remove(0).text;
+    if (detectTitle && !body.isEmpty() && body.get(0).kind == Kind.SHORT) title = body.remove(0).text;
     markWidgets(body, dropped);
 
     int start = 0;
@@ -152,25 +175,33 @@ public final class TextCleaner {
     List<Line> lines = new ArrayList<>();
     String[] parts = raw.split("\\r\\n|\\r|\\n", -1);
     for (int n = 0; n < parts.length; n++) {
-      String text = WHITESPACE.matcher(parts[n]).replaceAll(" ").strip();
+      String text = normalize(parts[n]);
       if (!text.isEmpty()) lines.add(new Line(n + 1, text));
     }
     return lines;
   }
 
-  private enum Kind { TEXT, SHORT, BULLET, TABLE, TABLE_RULE, PLACEHOLDER, AD }
+  private static String normalize(String line) {
+    return WHITESPACE.matcher(line).replaceAll(" ").strip();
+  }
+
+  private enum Kind { TEXT, SHORT, BULLET, TABLE, TABLE_RULE, PLACEHOLDER, AD, BOILERPLATE }
 
   private static final class Line {
     final int number;
     final String text;
     final int words;
     final Kind kind;
+    final DropReason boilerplate;
 
     Line(int number, String text) {
       this.number = number;
       this.text = text;
       this.words = text.split(" ").length;
-      this.kind = classify(text, words);
+      Kind shape = classify(text, words);
+      this.boilerplate = shape != Kind.PLACEHOLDER && shape != Kind.TABLE_RULE && shape != Kind.AD
+          && words <= MAX_BOILERPLATE_WORDS ? Boilerplate.match(text) : null;
+      this.kind = boilerplate != null ? Kind.BOILERPLATE : shape;
     }
 
     DroppedLine drop(DropReason reason) {

@@ -131,7 +131,7 @@ class TextCleanerTest {
     assertEquals(List.of(
         new DroppedLine(2, "photo-credit", DropReason.PLACEHOLDER),
         new DroppedLine(3, "Jane Doe", DropReason.WIDGET),
-        new DroppedLine(4, "Updated 2 hours ago", DropReason.WIDGET),
+        new DroppedLine(4, "Updated 2 hours ago", DropReason.TIMESTAMP),
         new DroppedLine(5, "thumbnail", DropReason.PLACEHOLDER),
         new DroppedLine(8, "ADVERTISEMENT", DropReason.AD_LABEL),
         new DroppedLine(9, "Story continues below", DropReason.AD_LABEL),
