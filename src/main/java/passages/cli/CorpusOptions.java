@@ -1,9 +1,11 @@
 package passages.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Option;
@@ -12,9 +14,9 @@ import passages.index.Indexer;
 import passages.ingest.CorpusReader;
 import passages.ingest.DropReason;
 
-/** The {@code --corpus} option and the indexing step shared by {@code index} and {@code serve}. */
+/** The {@code --corpus} option and the indexing step shared by {@code index}, {@code serve} and {@code search}. */
 final class CorpusOptions {
-  @Option(names = "--corpus", paramLabel = "PATH", description = "Corpus directory or file (default: corpus/).")
+  @Option(names = "--corpus", paramLabel = "PATH", description = "Corpus directory or file (.txt, .jsonl, .jsonl.gz; default: corpus/).")
   Path corpus;
 
   CorpusReader reader() {
@@ -23,23 +25,37 @@ final class CorpusOptions {
     return new CorpusReader(path);
   }
 
-  /** Rebuilds {@code index} from the corpus and prints the report; returns it. */
-  static IndexReport rebuild(CorpusReader reader, Path index, PrintWriter out, PrintWriter err) throws java.io.IOException {
-    IndexReport report = new Indexer(text -> List.of()).rebuild(reader, index);
+  /** Brings {@code index} in line with the corpus (or rebuilds it), printing progress and the report. */
+  static IndexReport index(CorpusReader reader, Path index, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
+    ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
+    Indexer indexer = new Indexer(text -> List.of(), "none", Runtime.getRuntime().availableProcessors(), progress);
+    IndexReport report;
+    try {
+      report = rebuild ? indexer.rebuild(reader, index) : indexer.update(reader, index);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserException("corpus not found: " + e.getFile(), Main.EXIT_FAILURE);
+    } finally {
+      progress.finish();
+    }
     for (var f : report.failures()) err.println(f.source() + ": " + f.message());
+    if (report.failureCount() > report.failures().size()) {
+      err.println("… and " + (report.failureCount() - report.failures().size()) + " more failures");
+    }
     out.println(summary(report, reader.path(), index));
     return report;
   }
 
   static String summary(IndexReport r, Path corpus, Path index) {
-    Map<String, Integer> dropped = new TreeMap<>();
-    int total = 0;
-    for (Map.Entry<DropReason, Integer> e : r.dropped().entrySet()) {
+    Map<String, Long> dropped = new TreeMap<>();
+    long total = 0;
+    for (Map.Entry<DropReason, Long> e : r.dropped().entrySet()) {
       dropped.put(e.getKey().description(), e.getValue());
       total += e.getValue();
     }
-    return String.format(java.util.Locale.ROOT,
-        "indexed %d articles, %d paragraphs from %s into %s in %.1f s; dropped %d junk lines %s; %d failed",
-        r.articles(), r.paragraphs(), corpus, index, r.millis() / 1000.0, total, dropped, r.failures().size());
+    return String.format(Locale.ROOT,
+        "%s → %s: %d articles indexed (%d paragraphs), %d unchanged, %d deleted; %d paragraphs in the index; "
+            + "dropped %d junk lines %s; %d failed; %.1f s",
+        corpus, index, r.indexed(), r.paragraphs(), r.unchanged(), r.deleted(), r.totalParagraphs(), total, dropped,
+        r.failureCount(), r.millis() / 1000.0);
   }
 }

@@ -27,7 +27,7 @@ final class IndexOptions {
     Path index = Main.defaultPath("index");
     if (passages.index.Indexer.isStale(reader, index)) {
       err.println("passages: index is missing or stale, indexing " + corpus + " first");
-      CorpusOptions.rebuild(reader, index, err, err);
+      CorpusOptions.index(reader, index, false, err, err);
     }
   }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /**
  * {@code passages}: index a corpus of news articles by paragraph and search it.
  *
- * <p>Exit codes: 0 success, 1 failure (or a partial run: some corpus items failed), 2 bad arguments.
+ * <p>Exit codes: 0 success, 1 failure, 2 bad arguments, 3 partial (indexed, but some corpus items failed).
  */
 @Command(
     name = "passages",
@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
     description = "Paragraph-level full-text search over news articles.",
     subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, CleanCommand.class})
 public final class Main implements Runnable {
-  /** Exit code of a run where some corpus items failed or the command could not complete. */
+  /** Exit code of a command that could not complete. */
   public static final int EXIT_FAILURE = 1;
+  /** Exit code of an indexing run that completed but could not read some corpus items. */
+  public static final int EXIT_PARTIAL = 3;
   /** Exit code of bad arguments. */
   public static final int EXIT_USAGE = 2;
 

@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     var reader = corpus.reader();
     if (Indexer.isStale(reader, index.index())) {
       out.println("index is missing or stale: indexing " + reader.path());
-      CorpusOptions.rebuild(reader, index.index(), out, spec.commandLine().getErr());
+      CorpusOptions.index(reader, index.index(), false, out, spec.commandLine().getErr());
     }
     try (ParagraphSearcher searcher = index.open()) {
       Javalin app = new WebApp(searcher).create();

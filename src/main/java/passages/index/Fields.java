@@ -23,6 +23,8 @@ public final class Fields {
   public static final String DATE = "date";
   /** The paragraph text: analyzed with positions and offsets (for highlighting), stored. */
   public static final String TEXT = "text";
+  /** Content hash of the paragraph's article: sorted doc values, read by incremental indexing. */
+  public static final String ARTICLE_HASH = "articleHash";
   /** The entity mentions, stored as lines {@code type\tvalue\tstart\tend}. */
   public static final String ENTITIES = "entities";
 
@@ -31,7 +33,7 @@ public final class Fields {
   /** Commit user-data key: version of the schema and analysis the index was built with. */
   public static final String COMMIT_SCHEMA = "passages.schema";
   /** Bump whenever fields or analysis change: an index with another version is rebuilt. */
-  public static final String SCHEMA_VERSION = "1";
+  public static final String SCHEMA_VERSION = "2";
 
   private Fields() {}
 

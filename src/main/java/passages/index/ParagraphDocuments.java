@@ -32,12 +32,14 @@ public final class ParagraphDocuments {
    * The document for {@code paragraph} of {@code article}, before {@code FacetsConfig.build}.
    *
    * @param entities the mentions found in the paragraph text (may be empty)
+   * @param articleHash content hash of the whole article (for incremental indexing)
    */
-  public static Document toDocument(Article article, Paragraph paragraph, List<Entity> entities) {
+  public static Document toDocument(Article article, Paragraph paragraph, List<Entity> entities, String articleHash) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, article.paragraphId(paragraph.ordinal()), Field.Store.YES));
     doc.add(new StringField(Fields.ARTICLE_ID, article.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(article.id())));
+    doc.add(new SortedDocValuesField(Fields.ARTICLE_HASH, new BytesRef(articleHash)));
     doc.add(new IntField(Fields.PARAGRAPH, paragraph.ordinal(), Field.Store.YES));
     if (paragraph.section() != null) doc.add(new StoredField(Fields.SECTION, paragraph.section()));
     doc.add(new StoredField(Fields.TITLE, article.title()));

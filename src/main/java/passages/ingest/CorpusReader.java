@@ -3,7 +3,6 @@ package passages.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,27 +14,26 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import passages.model.Article;
 import passages.model.ArticleIds;
 
 /**
  * Reads a corpus: a directory of article files (or one file) plus the optional sidecar {@value #SIDECAR}
  * that maps file names to {@link SourceMetadata}.
  *
- * <p>Plain-text {@code .txt} files are cleaned by {@link TextCleaner}. Every file yields exactly one
- * {@link IngestResult}; a bad file is a {@link IngestResult.Failed} naming it, and the rest goes on.
+ * <p>Plain-text {@code .txt} files are cleaned by {@link TextCleaner}; JSONL files ({@code .jsonl},
+ * {@code .jsonl.gz}) hold one article per line. Every file (or line) yields exactly one {@link CorpusItem};
+ * a bad one loads as an {@link IngestResult.Failed} naming it, and the rest goes on.
  */
 public final class CorpusReader {
   /** File name of the sidecar metadata in a corpus directory. */
   public static final String SIDECAR = "sources.json";
 
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final int TITLE_FALLBACK_CHARS = 90;
 
   private final Path corpus;
+  private final AtomicLong bytesRead = new AtomicLong();
 
   /** A reader for {@code corpus}, a directory or a single file. */
   public CorpusReader(Path corpus) {
@@ -48,11 +46,13 @@ public final class CorpusReader {
   }
 
   /**
-   * Reads every article file in name order and hands each outcome to {@code sink}.
+   * Reads the corpus in name order, handing each item to {@code sink} as soon as it is found (JSONL files
+   * are streamed line by line); the caller decides where {@link CorpusItem#load()} runs.
    *
    * @throws NoSuchFileException when the corpus path does not exist
+   * @throws IOException when a JSONL file cannot be read to its end (items before that were handed out)
    */
-  public void read(Consumer<IngestResult> sink) throws IOException {
+  public void read(Consumer<CorpusItem> sink) throws IOException {
     if (!Files.exists(corpus)) throw new NoSuchFileException(corpus.toString(), null, "corpus not found");
     Map<String, SourceMetadata> metadata = new HashMap<>();
     Path sidecar = Files.isDirectory(corpus) ? corpus.resolve(SIDECAR) : corpus.resolveSibling(SIDECAR);
@@ -60,12 +60,49 @@ public final class CorpusReader {
       try {
         metadata = readSidecar(sidecar);
       } catch (IOException | RuntimeException e) {
-        sink.accept(new IngestResult.Failed(sidecar.toString(), "metadata ignored: " + e.getMessage()));
+        String message = "metadata ignored: " + e.getMessage();
+        sink.accept(new CorpusItem(sidecar.toString(), null, () -> new IngestResult.Failed(sidecar.toString(), message)));
       }
     }
     for (Path file : files()) {
-      sink.accept(readFile(file, metadata.getOrDefault(file.getFileName().toString(), SourceMetadata.NONE)));
+      String name = file.getFileName().toString();
+      String lower = name.toLowerCase(Locale.ROOT);
+      SourceMetadata meta = metadata.getOrDefault(name, SourceMetadata.NONE);
+      if (lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz") || lower.endsWith(".ndjson")) {
+        try {
+          JsonlReader.read(file, bytesRead, sink);
+        } catch (IOException e) {
+          String message = "stopped reading: " + e.getMessage();
+          sink.accept(new CorpusItem(file.toString(), null, () -> new IngestResult.Failed(file.toString(), message)));
+        }
+        continue;
+      }
+      long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+      if (lower.endsWith(".txt")) {
+        sink.accept(new CorpusItem(file.toString(), ArticleIds.fromFileName(name), () -> TextArticles.read(file, meta)));
+      } else {
+        sink.accept(new CorpusItem(file.toString(), null, () -> new IngestResult.Failed(file.toString(),
+            "skipped: unsupported file type (supported: .txt, .jsonl, .jsonl.gz)")));
+      }
+      bytesRead.addAndGet(size);
     }
+  }
+
+  /** Reads and loads every item in this thread, in order (for small corpora and tools). */
+  public void readAll(Consumer<IngestResult> sink) throws IOException {
+    read(item -> sink.accept(item.load()));
+  }
+
+  /** Bytes of the corpus consumed so far by {@link #read} (compressed bytes for {@code .gz}). */
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /** Total bytes of the corpus files, the denominator of {@link #bytesRead()}. */
+  public long totalBytes() throws IOException {
+    long total = 0;
+    for (Path f : files()) total += Files.isRegularFile(f) ? Files.size(f) : 0;
+    return total;
   }
 
   /**
@@ -101,44 +138,6 @@ public final class CorpusReader {
     try (Stream<Path> s = Files.list(corpus)) {
       return s.sorted().toList();
     }
-  }
-
-  private static IngestResult readFile(Path file, SourceMetadata meta) {
-    String name = file.getFileName().toString();
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (!lower.endsWith(".txt")) {
-      return new IngestResult.Failed(file.toString(), "skipped: unsupported file type (supported: .txt)");
-    }
-    try {
-      String text = TextDecoding.decodeUtf8(Files.readAllBytes(file));
-      CleanedText cleaned = TextCleaner.clean(text);
-      if (cleaned.paragraphs().isEmpty()) {
-        return new IngestResult.Failed(file.toString(), "no body text after cleaning");
-      }
-      String title = firstNonBlank(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
-      String date = meta.date() != null && ISO_DATE.matcher(meta.date()).matches() ? meta.date() : null;
-      Article article = new Article(ArticleIds.fromFileName(name), title, meta.outlet(), meta.url(), date, cleaned.paragraphs());
-      return new IngestResult.Ingested(file.toString(), article, cleaned.dropped());
-    } catch (CharacterCodingException e) {
-      return new IngestResult.Failed(file.toString(), "not valid UTF-8 text");
-    } catch (IOException e) {
-      return new IngestResult.Failed(file.toString(), "cannot read: " + e.getMessage());
-    }
-  }
-
-  /** A display title made from the first sentence of the first paragraph, cut at a word boundary. */
-  static String fallbackTitle(String firstParagraph) {
-    String s = firstParagraph;
-    int end = s.indexOf(". ");
-    if (end > 0) s = s.substring(0, end);
-    if (s.length() <= TITLE_FALLBACK_CHARS) return s;
-    int cut = s.lastIndexOf(' ', TITLE_FALLBACK_CHARS);
-    return s.substring(0, cut > 0 ? cut : TITLE_FALLBACK_CHARS) + "…";
-  }
-
-  private static String firstNonBlank(String... values) {
-    for (String v : values) if (v != null && !v.isBlank()) return v;
-    throw new IllegalArgumentException("no title");
   }
 
   private static Map<String, SourceMetadata> readSidecar(Path sidecar) throws IOException {

@@ -30,13 +30,34 @@ class MainTest {
   }
 
   @Test
-  void index_seeds_reportsCountsAndDroppedLines() {
-    Run r = run("index", "--corpus", "corpus", "--index", index.toString());
+  void index_seeds_reportsCountsAndDroppedLinesThenNothingToDo(@TempDir Path fresh) {
+    Run first = run("index", "--corpus", "corpus", "--index", fresh.toString());
+    Run second = run("index", "--corpus", "corpus", "--index", fresh.toString());
 
-    assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("indexed 5 articles, 97 paragraphs from corpus into " + index + " in "), r.out());
-    assertTrue(r.out().endsWith(" s; dropped 28 junk lines {advertising label=3, author/media widget=2, "
-        + "image/widget placeholder=2, promo/contact/feedback block after the article=21}; 0 failed\n"), r.out());
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().startsWith("corpus → " + fresh + ": 5 articles indexed (97 paragraphs), 0 unchanged, 0 deleted; "
+        + "97 paragraphs in the index; dropped 28 junk lines {advertising label=3, author/media widget=2, "
+        + "image/widget placeholder=2, promo/contact/feedback block after the article=21}; 0 failed; "), first.out());
+    assertEquals(0, second.code(), second.err());
+    assertTrue(second.out().startsWith("corpus → " + fresh + ": 0 articles indexed (0 paragraphs), 5 unchanged, 0 deleted; "
+        + "97 paragraphs in the index;"), second.out());
+  }
+
+  @Test
+  void index_corpusWithBadFiles_exit3PartialNamingEachFile(@TempDir Path corpus, @TempDir Path idx) throws Exception {
+    java.nio.file.Files.writeString(corpus.resolve("good.txt"), "A real paragraph of news text.\n");
+    java.nio.file.Files.write(corpus.resolve("empty.txt"), new byte[0]);
+    java.nio.file.Files.write(corpus.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '.'});
+    java.nio.file.Files.writeString(corpus.resolve("notes.md"), "# notes");
+
+    Run r = run("index", "--corpus", corpus.toString(), "--index", idx.toString());
+
+    assertEquals(3, r.code());
+    assertEquals(corpus.resolve("empty.txt") + ": empty file\n"
+        + corpus.resolve("latin1.txt") + ": not valid UTF-8 text\n"
+        + corpus.resolve("notes.md") + ": skipped: unsupported file type (supported: .txt, .jsonl, .jsonl.gz)\n", r.err());
+    assertTrue(r.out().contains(": 1 articles indexed (1 paragraphs), 0 unchanged, 0 deleted; 1 paragraphs in the index; "
+        + "dropped 0 junk lines {}; 3 failed; "), r.out());
   }
 
   @Test
