@@ -58,6 +58,11 @@ public final class Indexer {
   /** How many failures a report keeps in full (all are counted). */
   public static final int MAX_REPORTED_FAILURES = 1000;
 
+  /** Failures in corpus order: by file, then by line number for {@code file:line} sources. */
+  private static final java.util.Comparator<IngestResult.Failed> SOURCE_ORDER = java.util.Comparator
+      .comparing((IngestResult.Failed f) -> f.source().replaceFirst(":\\d+$", ""))
+      .thenComparingLong(f -> f.source().matches(".*:\\d+$") ? Long.parseLong(f.source().replaceFirst(".*:", "")) : 0);
+
   private final Function<String, List<Entity>> entities;
   private final String entitiesVersion;
   private final int threads;
@@ -137,8 +142,10 @@ public final class Indexer {
         writer.close();
         Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
         run.dropped.forEach((k, v) -> dropped.put(k, v.get()));
+        List<IngestResult.Failed> failures = new ArrayList<>(run.failures);
+        failures.sort(SOURCE_ORDER);
         return new IndexReport(run.indexed.get(), run.unchanged.get(), deleted, run.paragraphs.get(), total, dropped,
-            run.failureCount.get(), run.failures, (System.nanoTime() - start) / 1_000_000);
+            run.failureCount.get(), failures, (System.nanoTime() - start) / 1_000_000);
       } catch (IOException | RuntimeException | Error e) {
         writer.rollback();
         throw e;
