@@ -1,0 +1,123 @@
+package passages.ingest.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+/**
+ * Removes what is never article text from a page body before the content is searched: scripts, embeds and
+ * forms controls, navigation, page headers and footers, hidden elements, and blocks whose class, id or role
+ * names a kind of boilerplate (share bars, related stories, newsletter and cookie boxes, comments, ads, author
+ * promos). An element that holds most of the page's paragraph text is never removed, so one odd class name on
+ * a wrapper cannot drop the article.
+ */
+final class PageCleaner {
+  private static final Set<String> NEVER_TEXT = Set.of(
+      "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",
+      "button", "input", "select", "textarea", "label", "option", "link", "meta", "img", "picture", "source");
+  private static final Set<String> PAGE_CHROME = Set.of("nav", "aside", "header", "footer", "figure", "figcaption", "dialog", "menu");
+  private static final Set<String> ROLES = Set.of(
+      "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search");
+
+  /** Boilerplate kinds, matched anywhere in class / id. */
+  private static final Pattern JUNK = Pattern.compile(String.join("|",
+      "comment", "disqus", "sharing", "share-?(bar|tools|buttons|links|icons|this)", "social", "related",
+      "recommend", "newsletter", "subscri", "sign-?up", "promo", "sponsor", "advert", "cookie", "consent",
+      "gdpr", "popup", "modal", "sidebar", "breadcrumb", "pagination", "pager", "navbar", "masthead", "footer",
+      "outbrain", "taboola", "trending", "most-?read", "most-?popular", "more-?stories", "read-?more",
+      "author-?(bio|box|info|card|promo|details)", "about-?(the-)?author", "toolbar", "caption", "byline",
+      "skip-?link", "widget", "dateline", "timestamp", "paywall", "login", "recirc", "upsell", "inline-?ad",
+      "ad-?(slot|unit|wrap|container|holder|box)", "article-?(tags|meta|footer|header)", "post-?(tags|meta)",
+      "topics", "tag-?list", "keywords", "print-?only", "visually-?hidden", "sr-only", "screen-?reader"),
+      Pattern.CASE_INSENSITIVE);
+  /** Single class / id words that are boilerplate only when they stand alone (not "shared", "header-image"). */
+  private static final Set<String> JUNK_WORDS = Set.of(
+      "ad", "ads", "advert", "adv", "nav", "menu", "share", "tags", "tag", "meta", "bio", "hide", "hidden",
+      "print", "rail", "credit", "credits", "author", "date", "header", "masthead");
+  private static final Pattern WORD_SPLIT = Pattern.compile("[\\s_]+");
+
+  private PageCleaner() {}
+
+  /** Removes boilerplate from {@code body} in place. */
+  static void clean(Element body) {
+    List<Node> comments = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      for (Node child : e.childNodes()) if (child instanceof Comment) comments.add(child);
+    }
+    comments.forEach(Node::remove);
+    for (Element e : body.getAllElements()) {
+      if (e != body && NEVER_TEXT.contains(e.normalName())) e.remove();
+    }
+
+    int total = paragraphText(body);
+    List<Element> candidates = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (e != body && looksLikeBoilerplate(e)) candidates.add(e);
+    }
+    for (Element e : candidates) {
+      if (e.parent() == null || !isAttached(e, body)) continue; // inside an element removed before
+      if (total > 0 && paragraphText(e) > total * 0.4) continue;
+      e.remove();
+    }
+  }
+
+  static boolean looksLikeBoilerplate(Element e) {
+    String tag = e.normalName();
+    if (tag.equals("html") || tag.equals("body") || tag.equals("article") || tag.equals("main")) return false;
+    if (PAGE_CHROME.contains(tag)) return true;
+    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) return true;
+    String style = e.attr("style");
+    if (!style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none")) return true;
+    if (ROLES.contains(e.attr("role").toLowerCase(java.util.Locale.ROOT))) return true;
+    String names = e.className() + " " + e.id();
+    if (names.isBlank()) return false;
+    if (JUNK.matcher(names).find()) return true;
+    for (String word : WORD_SPLIT.split(names.strip())) {
+      if (JUNK_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) return true;
+    }
+    return false;
+  }
+
+  private static boolean isAttached(Element e, Element body) {
+    for (Element p = e; p != null; p = p.parent()) if (p == body) return true;
+    return false;
+  }
+
+  /** Characters of text inside {@code <p>} elements under {@code e}. */
+  static int paragraphText(Element e) {
+    int n = 0;
+    for (Element p : e.getElementsByTag("p")) n += p.text().length();
+    return n;
+  }
+
+  /**
+   * Removes containers inside the chosen article that look like embedded boilerplate rather than text: link
+   * lists, image galleries, forms, and near-empty boxes (Readability's "clean conditionally"). Works bottom-up
+   * so that an inner box goes before its parent is judged.
+   */
+  static void cleanInside(Element article) {
+    List<Element> boxes = new ArrayList<>(article.select("div, section, ul, ol, table, form, dl"));
+    java.util.Collections.reverse(boxes);
+    for (Element box : boxes) {
+      if (box == article || box.parent() == null) continue;
+      String text = box.text();
+      int commas = 0;
+      for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ',') commas++;
+      if (commas >= 10) continue;
+      int weight = ContentFinder.classWeight(box);
+      double links = ContentFinder.linkDensity(box);
+      int p = box.getElementsByTag("p").size();
+      int li = box.getElementsByTag("li").size() - 100;
+      boolean list = box.normalName().equals("ul") || box.normalName().equals("ol");
+      boolean remove = weight < 0
+          || (li > p && !list)
+          || (weight < 25 && links > 0.33)
+          || (weight >= 25 && links > 0.5);
+      if (remove) box.remove();
+    }
+  }
+}
