@@ -40,11 +40,12 @@ final class ContentFinder {
   private List<Element> select(Element body) {
     for (Element e : body.getAllElements()) {
       if (!SCORED.contains(e.normalName()) || e == body) continue;
-      if (!e.normalName().equals("p") && !e.normalName().equals("pre") && hasBlockChild(e)) continue;
-      String text = e.text();
+      // A block with nested blocks votes with its own loose text, as if that text were wrapped in <p> children.
+      boolean leaf = e.normalName().equals("p") || e.normalName().equals("pre") || !hasBlockChild(e);
+      String text = leaf ? e.text() : e.ownText();
       if (text.length() < 25) continue;
       double score = 1 + count(text, ',') + Math.min(text.length() / 100.0, 3);
-      Element ancestor = e.parent();
+      Element ancestor = leaf ? e.parent() : e;
       for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
         scores.merge(ancestor, initialScore(ancestor) + score / divider, (a, b) -> a + score / divider);
@@ -66,6 +67,11 @@ final class ContentFinder {
     if (top == null) return List.of();
     top = preferCommonAncestor(top, topScore, body);
     topScore = scores.getOrDefault(top, topScore);
+    // A lone child says nothing about its siblings: climb so that the parts of a split article are siblings.
+    while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+      top = top.parent();
+      topScore = Math.max(topScore, scores.getOrDefault(top, 0.0));
+    }
 
     Element parent = top.parent();
     if (parent == null || top == body) return List.of(top);
@@ -80,6 +86,8 @@ final class ContentFinder {
       Double s = scores.get(sibling);
       if (s != null && s + bonus >= threshold) {
         chosen.add(sibling);
+      } else if (isTextBlock(sibling)) {
+        chosen.add(sibling); // too deep for the votes to reach, e.g. the second half of a split article
       } else if (sibling.normalName().equals("p")) {
         String text = sibling.text();
         double ld = linkDensity(sibling);
@@ -107,6 +115,13 @@ final class ContentFinder {
       if (containing >= 2) return ancestor;
     }
     return top;
+  }
+
+  /** Holds several hundred characters of paragraph text and few links. */
+  private static boolean isTextBlock(Element e) {
+    int paragraphChars = 0;
+    for (Element p : e.getElementsByTag("p")) paragraphChars += p.text().length();
+    return paragraphChars >= 250 && linkDensity(e) < 0.2;
   }
 
   private static boolean isAncestor(Element ancestor, Element e) {
@@ -138,9 +153,15 @@ final class ContentFinder {
 
   /** Share of the element's text that is inside links, 0..1. */
   static double linkDensity(Element e) {
-    int[] counts = new int[2]; // all text, linked text
-    countText(e, counts);
+    int[] counts = textCounts(e);
     return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
+  }
+
+  /** Characters of all text and of link text under {@code e}, whitespace not counted at the ends of text nodes. */
+  static int[] textCounts(Element e) {
+    int[] counts = new int[2];
+    countText(e, counts);
+    return counts;
   }
 
   private static void countText(Element e, int[] counts) {

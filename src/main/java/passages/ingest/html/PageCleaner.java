@@ -38,6 +38,8 @@ final class PageCleaner {
   private static final Set<String> JUNK_WORDS = Set.of(
       "ad", "ads", "advert", "adv", "nav", "menu", "share", "tags", "tag", "meta", "bio", "hide", "hidden",
       "print", "rail", "credit", "credits", "author", "date", "header", "masthead");
+  /** Elements that mark the article body explicitly; they and their ancestors are never removed as boilerplate. */
+  private static final String ARTICLE_MARKERS = "[itemprop=articleBody], [class~=(?i)(post|entry|article|story)-?(body|content|text)], .hentry";
   private static final Pattern WORD_SPLIT = Pattern.compile("[\\s_]+");
 
   private PageCleaner() {}
@@ -50,17 +52,21 @@ final class PageCleaner {
     }
     comments.forEach(Node::remove);
     for (Element e : body.getAllElements()) {
-      if (e != body && NEVER_TEXT.contains(e.normalName())) e.remove();
+      if (e != body && (NEVER_TEXT.contains(e.normalName()) || isHidden(e))) e.remove();
     }
 
-    int total = paragraphText(body);
+    int total = plainText(body);
+    Set<Element> protectedElements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Element marker : body.select(ARTICLE_MARKERS)) {
+      for (Element p = marker; p != null; p = p.parent()) protectedElements.add(p);
+    }
     List<Element> candidates = new ArrayList<>();
     for (Element e : body.getAllElements()) {
-      if (e != body && looksLikeBoilerplate(e)) candidates.add(e);
+      if (e != body && !protectedElements.contains(e) && looksLikeBoilerplate(e)) candidates.add(e);
     }
     for (Element e : candidates) {
       if (e.parent() == null || !isAttached(e, body)) continue; // inside an element removed before
-      if (total > 0 && paragraphText(e) > total * 0.4) continue;
+      if (total > 0 && plainText(e) > total * 0.4) continue;
       e.remove();
     }
   }
@@ -69,9 +75,7 @@ final class PageCleaner {
     String tag = e.normalName();
     if (tag.equals("html") || tag.equals("body") || tag.equals("article") || tag.equals("main")) return false;
     if (PAGE_CHROME.contains(tag)) return true;
-    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) return true;
-    String style = e.attr("style");
-    if (!style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none")) return true;
+    if ("true".equals(e.attr("aria-hidden"))) return true;
     if (ROLES.contains(e.attr("role").toLowerCase(java.util.Locale.ROOT))) return true;
     String names = e.className() + " " + e.id();
     if (names.isBlank()) return false;
@@ -82,16 +86,22 @@ final class PageCleaner {
     return false;
   }
 
+  /** Hidden from every reader by the page itself: the {@code hidden} attribute or an inline display:none. */
+  private static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden")) return true;
+    String style = e.attr("style");
+    return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+  }
+
   private static boolean isAttached(Element e, Element body) {
     for (Element p = e; p != null; p = p.parent()) if (p == body) return true;
     return false;
   }
 
-  /** Characters of text inside {@code <p>} elements under {@code e}. */
-  static int paragraphText(Element e) {
-    int n = 0;
-    for (Element p : e.getElementsByTag("p")) n += p.text().length();
-    return n;
+  /** Characters of text under {@code e} that are not link text. */
+  static int plainText(Element e) {
+    int[] counts = ContentFinder.textCounts(e);
+    return counts[0] - counts[1];
   }
 
   /**
