@@ -29,7 +29,7 @@ final class PageCleaner {
       "recommend", "newsletter", "subscri", "sign-?up", "promo", "sponsor", "advert", "cookie", "consent",
       "gdpr", "popup", "modal", "sidebar", "breadcrumb", "pagination", "pager", "navbar", "masthead", "footer",
       "outbrain", "taboola", "trending", "most-?read", "most-?popular", "more-?stories", "read-?more",
-      "author-?(bio|box|info|card|promo|details)", "about-?(the-)?author", "toolbar", "caption", "byline",
+      "(post|entry|article)-?author", "author-?(bio|box|info|card|promo|details|content|wrap)", "about-?(the-)?author", "toolbar", "caption", "byline",
       "skip-?link", "widget", "dateline", "timestamp", "paywall", "login", "recirc", "upsell", "inline-?ad",
       "ad-?(slot|unit|wrap|container|holder|box)", "article-?(tags|meta|footer|header)", "post-?(tags|meta)",
       "topics", "tag-?list", "keywords", "print-?only", "visually-?hidden", "sr-only", "screen-?reader"),
@@ -66,7 +66,8 @@ final class PageCleaner {
     }
     for (Element e : candidates) {
       if (e.parent() == null || !isAttached(e, body)) continue; // inside an element removed before
-      if (total > 0 && plainText(e) > total * 0.4) continue;
+      boolean byNameOnly = !PAGE_CHROME.contains(e.normalName()) && e.attr("role").isEmpty();
+      if (byNameOnly && total > 0 && plainText(e) > total * 0.4) continue;
       e.remove();
     }
   }

@@ -24,10 +24,10 @@ import passages.model.Paragraph;
 final class ParagraphWriter implements NodeVisitor {
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   private static final Pattern STOCK = Pattern.compile(
-      "(?i)(advertisement|ad|sponsored( content)?|share( this)?( article| story| post)?|share on \\w+|"
+      "(?i)(advertisement|advert|ad|sponsored( content)?|share( this)?( article| story| post)?|share on \\w+|"
           + "click here.*|read more.*|continue reading.*|related( stories| articles| content)?:?|more:?|"
           + "(sign up|subscribe)( to| for)? .{0,80}|follow us.*|image:.*|photo:.*|credit:.*|getty images|"
-          + "\\(?ap photo.*|copyright .*|© .*|all rights reserved.*|this story has been shared.*)[.!:]?");
+          + "\\(?ap photo.*|copyright .*|© .*|all rights reserved.*|this story has been shared.*|sharing is caring!?|.{0,40} requires javascript\\.?|comments?)[.!:]?");
 
   private final List<Paragraph> out = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
