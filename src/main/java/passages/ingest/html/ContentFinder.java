@@ -3,6 +3,7 @@ package passages.ingest.html;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,11 +19,11 @@ import org.jsoup.nodes.TextNode;
  */
 final class ContentFinder {
   static final Pattern POSITIVE = Pattern.compile(
-      "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", Pattern.CASE_INSENSITIVE);
+      "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story");
   static final Pattern NEGATIVE = Pattern.compile(
       "-ad-|hidden|banner|combx|comment|com-|contact|foot|gdpr|masthead|media|meta|outbrain|promo|related|"
           + "scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|taboola|newsletter|"
-          + "subscribe|recirc|byline|author", Pattern.CASE_INSENSITIVE);
+          + "subscribe|recirc|byline|author");
   private static final Set<String> BLOCKS = Set.of(
       "p", "div", "section", "article", "main", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3",
       "h4", "h5", "h6", "figure", "header", "footer", "aside", "form", "li", "tr", "td", "th");
@@ -142,13 +143,13 @@ final class ContentFinder {
 
   /** +25 / -25 for each of class and id that hints at article text / at boilerplate. */
   static int classWeight(Element e) {
-    int w = 0;
-    for (String s : new String[] {e.className(), e.id()}) {
-      if (s.isEmpty()) continue;
-      if (NEGATIVE.matcher(s).find()) w -= 25;
-      if (POSITIVE.matcher(s).find()) w += 25;
-    }
-    return w;
+    return nameWeight(e.className()) + nameWeight(e.id());
+  }
+
+  private static int nameWeight(String name) {
+    if (name.isEmpty()) return 0;
+    String lower = name.toLowerCase(Locale.ROOT);
+    return (NEGATIVE.matcher(lower).find() ? -25 : 0) + (POSITIVE.matcher(lower).find() ? 25 : 0);
   }
 
   /** Share of the element's text that is inside links, 0..1. */

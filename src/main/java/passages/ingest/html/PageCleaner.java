@@ -1,7 +1,10 @@
 package passages.ingest.html;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
@@ -33,7 +36,7 @@ final class PageCleaner {
       "skip-?link", "widget", "dateline", "timestamp", "paywall", "login", "recirc", "upsell", "inline-?ad",
       "ad-?(slot|unit|wrap|container|holder|box)", "article-?(tags|meta|footer|header)", "post-?(tags|meta)",
       "topics", "tag-?list", "keywords", "print-?only", "visually-?hidden", "sr-only", "screen-?reader"),
-      Pattern.CASE_INSENSITIVE);
+      0);
   /** Single class / id words that are boilerplate only when they stand alone (not "shared", "header-image"). */
   private static final Set<String> JUNK_WORDS = Set.of(
       "ad", "ads", "advert", "adv", "nav", "menu", "share", "tags", "tag", "meta", "bio", "hide", "hidden",
@@ -61,8 +64,9 @@ final class PageCleaner {
       for (Element p = marker; p != null; p = p.parent()) protectedElements.add(p);
     }
     List<Element> candidates = new ArrayList<>();
+    Map<String, Boolean> junkNames = new HashMap<>(); // class + id strings repeat a lot within a page
     for (Element e : body.getAllElements()) {
-      if (e != body && !protectedElements.contains(e) && looksLikeBoilerplate(e)) candidates.add(e);
+      if (e != body && !protectedElements.contains(e) && looksLikeBoilerplate(e, junkNames)) candidates.add(e);
     }
     for (Element e : candidates) {
       if (e.parent() == null || !isAttached(e, body)) continue; // inside an element removed before
@@ -72,17 +76,22 @@ final class PageCleaner {
     }
   }
 
-  static boolean looksLikeBoilerplate(Element e) {
+  static boolean looksLikeBoilerplate(Element e, Map<String, Boolean> junkNames) {
     String tag = e.normalName();
     if (tag.equals("html") || tag.equals("body") || tag.equals("article") || tag.equals("main")) return false;
     if (PAGE_CHROME.contains(tag)) return true;
     if ("true".equals(e.attr("aria-hidden"))) return true;
-    if (ROLES.contains(e.attr("role").toLowerCase(java.util.Locale.ROOT))) return true;
+    if (ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) return true;
     String names = e.className() + " " + e.id();
     if (names.isBlank()) return false;
-    if (JUNK.matcher(names).find()) return true;
-    for (String word : WORD_SPLIT.split(names.strip())) {
-      if (JUNK_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) return true;
+    return junkNames.computeIfAbsent(names, PageCleaner::isJunkName);
+  }
+
+  private static boolean isJunkName(String names) {
+    String lower = names.toLowerCase(Locale.ROOT);
+    if (JUNK.matcher(lower).find()) return true;
+    for (String word : WORD_SPLIT.split(lower.strip())) {
+      if (JUNK_WORDS.contains(word)) return true;
     }
     return false;
   }
@@ -91,7 +100,7 @@ final class PageCleaner {
   private static boolean isHidden(Element e) {
     if (e.hasAttr("hidden")) return true;
     String style = e.attr("style");
-    return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("display:none");
+    return !style.isEmpty() && style.replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
   }
 
   private static boolean isAttached(Element e, Element body) {

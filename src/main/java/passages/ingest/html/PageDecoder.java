@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class PageDecoder {
   /** Larger pages are cut here: no article is this long, and the DOM of a bigger page may not fit a small heap. */
-  static final int MAX_BYTES = 8 << 20;
+  static final int MAX_BYTES = 5 << 20;
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final Pattern META_CHARSET =
