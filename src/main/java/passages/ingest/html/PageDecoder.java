@@ -63,7 +63,8 @@ final class PageDecoder {
       for (int n; (n = in.read(buf)) > 0 && out.size() < MAX_BYTES; ) out.write(buf, 0, n);
       return out.toByteArray();
     } catch (IOException e) {
-      throw new HtmlExtractionException(sourceName, "broken gzip data (" + e.getMessage() + ")", e);
+      String why = e instanceof java.io.EOFException || e.getMessage() == null ? "truncated" : e.getMessage();
+      throw new HtmlExtractionException(sourceName, "broken gzip data (" + why + ")", e);
     }
   }
 

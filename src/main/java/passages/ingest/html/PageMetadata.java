@@ -40,8 +40,8 @@ record PageMetadata(String title, String outlet, String author, String date, Str
     if (outlet == null && canonical != null) outlet = host(canonical);
 
     Element h1 = doc.selectFirst("body h1");
-    String title = firstNonBlank(meta(doc, "og:title"), ld.headline, meta(doc, "twitter:title"),
-        h1 == null ? null : h1.text(), doc.title());
+    String h1Text = h1 == null || h1.text().length() > 250 ? null : h1.text(); // an unclosed h1 may hold the page
+    String title = firstNonBlank(meta(doc, "og:title"), ld.headline, meta(doc, "twitter:title"), h1Text, doc.title());
     title = title == null ? null : stripSiteSuffix(title, outlet);
 
     String author = firstNonBlank(ld.author, metaAuthor(doc), text(doc, "[itemprop=author] [itemprop=name]"),

@@ -52,7 +52,7 @@ final class ParagraphWriter implements NodeVisitor {
   public void head(Node node, int depth) {
     if (node instanceof TextNode t) {
       String s = t.text();
-      if (s.isBlank()) return;
+      if (s.isBlank() || (t.parent() instanceof Element p && p.normalName().equals("h1"))) return; // h1 is the title
       if (inHeading > 0) {
         heading.append(s);
         return;
@@ -80,7 +80,7 @@ final class ParagraphWriter implements NodeVisitor {
       }
       default -> { }
     }
-    if (HEADINGS.contains(tag)) {
+    if (isHeading(e)) {
       flush();
       inHeading++;
       heading.setLength(0);
@@ -96,7 +96,7 @@ final class ParagraphWriter implements NodeVisitor {
     if (tag.equals("a")) inLink--;
     if (tag.equals("table") && !dataTables.isEmpty()) dataTables.pop();
     if ((tag.equals("td") || tag.equals("th")) && Boolean.TRUE.equals(dataTables.peek())) return;
-    if (HEADINGS.contains(tag)) {
+    if (isHeading(e)) {
       inHeading--;
       String h = PageMetadata.clean(heading.toString());
       if (!tag.equals("h1") && h != null && h.length() < 200) section = h;
@@ -104,6 +104,13 @@ final class ParagraphWriter implements NodeVisitor {
     } else if (ContentFinder.isBlock(tag)) {
       flush();
     }
+  }
+
+  /** A real heading; an unclosed {@code <h1>} that swallowed the page's blocks is read as a plain block. */
+  private static boolean isHeading(Element e) {
+    if (!HEADINGS.contains(e.normalName())) return false;
+    for (Element d : e.getAllElements()) if (d != e && ContentFinder.isBlock(d.normalName())) return false;
+    return true;
   }
 
   private void flush() {
