@@ -1,7 +1,10 @@
 package passages.ingest.html;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,14 +52,12 @@ final class PageCleaner {
 
   /** Removes boilerplate from {@code body} in place. */
   static void clean(Element body) {
-    List<Node> comments = new ArrayList<>();
+    List<Node> never = new ArrayList<>();
     for (Element e : body.getAllElements()) {
-      for (Node child : e.childNodes()) if (child instanceof Comment) comments.add(child);
+      for (Node child : e.childNodes()) if (child instanceof Comment) never.add(child);
+      if (e != body && (NEVER_TEXT.contains(e.normalName()) || isHidden(e))) never.add(e);
     }
-    comments.forEach(Node::remove);
-    for (Element e : body.getAllElements()) {
-      if (e != body && (NEVER_TEXT.contains(e.normalName()) || isHidden(e))) e.remove();
-    }
+    removeAll(never);
 
     int total = plainText(body);
     Set<Element> protectedElements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -68,12 +69,14 @@ final class PageCleaner {
     for (Element e : body.getAllElements()) {
       if (e != body && !protectedElements.contains(e) && looksLikeBoilerplate(e, junkNames)) candidates.add(e);
     }
+    Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e : candidates) {
-      if (e.parent() == null || !isAttached(e, body)) continue; // inside an element removed before
+      if (hasAncestorIn(e, doomed)) continue; // goes with its ancestor
       boolean byNameOnly = !PAGE_CHROME.contains(e.normalName()) && e.attr("role").isEmpty();
       if (byNameOnly && total > 0 && plainText(e) > total * 0.4) continue;
-      e.remove();
+      doomed.add(e);
     }
+    removeAll(doomed);
   }
 
   static boolean looksLikeBoilerplate(Element e, Map<String, Boolean> junkNames) {
@@ -103,9 +106,34 @@ final class PageCleaner {
     return !style.isEmpty() && style.replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
   }
 
-  private static boolean isAttached(Element e, Element body) {
-    for (Element p = e; p != null; p = p.parent()) if (p == body) return true;
+  private static boolean hasAncestorIn(Element e, Set<Element> set) {
+    for (Element p = e.parent(); p != null; p = p.parent()) if (set.contains(p)) return true;
     return false;
+  }
+
+  /**
+   * Removes the nodes from the tree. One jsoup removal costs time linear in the number of siblings, so a parent
+   * that loses many children gets its child list rebuilt once instead (pages with 100k ad slots exist).
+   */
+  static void removeAll(Collection<? extends Node> nodes) {
+    Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
+    for (Node n : nodes) {
+      if (n.parent() instanceof Element parent) {
+        byParent.computeIfAbsent(parent, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(n);
+      }
+    }
+    for (var entry : byParent.entrySet()) {
+      Element parent = entry.getKey();
+      Set<Node> gone = entry.getValue();
+      if (gone.size() < 8) {
+        gone.forEach(Node::remove);
+        continue;
+      }
+      List<Node> keep = new ArrayList<>();
+      for (Node child : parent.childNodes()) if (!gone.contains(child)) keep.add(child);
+      parent.empty();
+      parent.appendChildren(keep);
+    }
   }
 
   /** Characters of text under {@code e} that are not link text. */
@@ -116,14 +144,15 @@ final class PageCleaner {
 
   /**
    * Removes containers inside the chosen article that look like embedded boilerplate rather than text: link
-   * lists, image galleries, forms, and near-empty boxes (Readability's "clean conditionally"). Works bottom-up
-   * so that an inner box goes before its parent is judged.
+   * lists, forms, and boxes with a negative class hint (Readability's "clean conditionally", simplified). Each
+   * box is judged on its full content.
    */
   static void cleanInside(Element article) {
     List<Element> boxes = new ArrayList<>(article.select("div, section, ul, ol, table, form, dl"));
     java.util.Collections.reverse(boxes);
+    List<Element> doomed = new ArrayList<>();
     for (Element box : boxes) {
-      if (box == article || box.parent() == null) continue;
+      if (box == article) continue;
       String text = box.text();
       int commas = 0;
       for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ',') commas++;
@@ -137,7 +166,10 @@ final class PageCleaner {
           || (li > p && !list)
           || (weight < 25 && links > 0.33)
           || (weight >= 25 && links > 0.5);
-      if (remove) box.remove();
+      if (remove) doomed.add(box);
     }
+    // Removing while measuring would make jsoup re-index a long sibling list after every removal (quadratic on
+    // huge pages), so all removals happen at the end.
+    removeAll(doomed);
   }
 }
