@@ -23,7 +23,8 @@ import passages.model.ArticleIds;
  * Reads a corpus: a directory of article files (or one file) plus the optional sidecar {@value #SIDECAR}
  * that maps file names to {@link SourceMetadata}.
  *
- * <p>Plain-text {@code .txt} files are cleaned by {@link TextCleaner}; JSONL files ({@code .jsonl},
+ * <p>Plain-text {@code .txt} files are cleaned by {@link TextCleaner}; saved web pages ({@code .html},
+ * {@code .htm}, optionally {@code .gz}) go through the HTML extractor; JSONL files ({@code .jsonl},
  * {@code .jsonl.gz}) hold one article per line. Every file (or line) yields exactly one {@link CorpusItem};
  * a bad one loads as an {@link IngestResult.Failed} naming it, and the rest goes on.
  */
@@ -31,6 +32,9 @@ public final class CorpusReader {
   /** File name of the sidecar metadata in a corpus directory. */
   public static final String SIDECAR = "sources.json";
 
+
+  /** The file types a corpus may hold. */
+  public static final String SUPPORTED = ".txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .jsonl.gz";
 
   private final Path corpus;
   private final AtomicLong bytesRead = new AtomicLong();
@@ -80,9 +84,11 @@ public final class CorpusReader {
       long size = Files.isRegularFile(file) ? Files.size(file) : 0;
       if (lower.endsWith(".txt")) {
         sink.accept(new CorpusItem(file.toString(), ArticleIds.fromFileName(name), () -> TextArticles.read(file, meta)));
+      } else if (lower.matches(".*\\.html?(\\.gz)?")) {
+        sink.accept(new CorpusItem(file.toString(), ArticleIds.fromFileName(name), () -> HtmlArticles.read(file, meta)));
       } else {
         sink.accept(new CorpusItem(file.toString(), null, () -> new IngestResult.Failed(file.toString(),
-            "skipped: unsupported file type (supported: .txt, .jsonl, .jsonl.gz)")));
+            "skipped: unsupported file type (supported: " + SUPPORTED + ")")));
       }
       bytesRead.addAndGet(size);
     }

@@ -46,7 +46,7 @@ final class JsonlArticles {
     } else if (text(node, "text") != null) {
       cleaned = TextCleaner.clean(text(node, "text"));
     } else if (text(node, "html") != null) {
-      return new IngestResult.Failed(source, "field 'html' is not supported yet; give 'paragraphs' or 'text'");
+      return HtmlArticles.fromBytes(source, id, node.get("html").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8), meta);
     } else {
       return new IngestResult.Failed(source, "missing field 'paragraphs', 'text' or 'html'");
     }

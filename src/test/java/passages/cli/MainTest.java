@@ -55,7 +55,7 @@ class MainTest {
     assertEquals(3, r.code());
     assertEquals(corpus.resolve("empty.txt") + ": empty file\n"
         + corpus.resolve("latin1.txt") + ": not valid UTF-8 text\n"
-        + corpus.resolve("notes.md") + ": skipped: unsupported file type (supported: .txt, .jsonl, .jsonl.gz)\n", r.err());
+        + corpus.resolve("notes.md") + ": skipped: unsupported file type (supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .jsonl.gz)\n", r.err());
     assertTrue(r.out().contains(": 1 articles indexed (1 paragraphs), 0 unchanged, 0 deleted; 1 paragraphs in the index; "
         + "dropped 0 junk lines {}; 3 failed; "), r.out());
   }

@@ -87,6 +87,29 @@ class IndexerTest {
         "duplicate article id 'same' (already read from " + corpus.resolve("same.txt") + "); skipped")), r.failures());
   }
 
+  @Test
+  void rebuild_htmlPageBesideText_metadataFromPageAndSidecar(@TempDir Path corpus, @TempDir Path index) throws IOException {
+    Files.copy(Path.of("src/test/resources/html/nasty-article.html"), corpus.resolve("bridge.html"));
+    Files.copy(Path.of("src/test/resources/html/nasty-article.html"), corpus.resolve("bridge-copy.htm"));
+    Files.writeString(corpus.resolve("sources.json"), "{\"bridge-copy.htm\": {\"outlet\": \"Courier Mirror\"}}");
+    Files.write(corpus.resolve("empty.html"), new byte[0]);
+
+    IndexReport r = indexer.rebuild(new CorpusReader(corpus), index);
+
+    assertEquals(2, r.indexed());
+    assertEquals(1, r.failureCount());
+    assertEquals(corpus.resolve("empty.html").toString(), r.failures().getFirst().source());
+    try (ParagraphSearcher s = new ParagraphSearcher(index)) {
+      var bridge = s.findArticle("bridge").orElseThrow();
+      assertEquals("Harbour bridge reopens after repairs", bridge.title());
+      assertEquals("The Coastal Courier", bridge.outlet());
+      assertEquals("https://www.coastalcourier.example/news/harbour-bridge-reopens", bridge.url());
+      assertEquals("2024-03-07", bridge.date());
+      assertEquals("What changes for drivers", s.findParagraph("bridge.p3").orElseThrow().section());
+      assertEquals("Courier Mirror", s.findArticle("bridge-copy").orElseThrow().outlet());
+    }
+  }
+
   private static List<Long> counts(IndexReport r) {
     return List.of(r.indexed(), r.unchanged(), r.deleted(), r.paragraphs(), r.totalParagraphs());
   }
