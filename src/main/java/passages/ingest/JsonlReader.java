@@ -1,6 +1,5 @@
 package passages.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,26 +26,32 @@ final class JsonlReader {
    */
   static void read(Path file, AtomicLong bytesRead, Consumer<CorpusItem> sink) throws IOException {
     try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead);
-        InputStream in = new BufferedInputStream(
-            file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+      byte[] buf = new byte[1 << 16];
+      ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 14);
       int lineNo = 1;
       boolean tooLong = false;
-      for (int b; ; ) {
-        b = in.read();
-        if (b == '\n' || b == -1) {
-          emit(file, lineNo, line, tooLong, sink);
-          if (b == -1) break;
+      for (int n; (n = in.read(buf)) > 0; ) {
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+          if (buf[i] != '\n') continue;
+          tooLong |= append(line, buf, from, i - from);
+          emit(file, lineNo++, line, tooLong, sink);
           line.reset();
           tooLong = false;
-          lineNo++;
-        } else if (line.size() < MAX_LINE_BYTES) {
-          line.write(b);
-        } else {
-          tooLong = true;
+          from = i + 1;
         }
+        tooLong |= append(line, buf, from, n - from);
       }
+      if (line.size() > 0 || tooLong) emit(file, lineNo, line, tooLong, sink);
     }
+  }
+
+  /** Appends up to the line limit; returns whether bytes had to be left out. */
+  private static boolean append(ByteArrayOutputStream line, byte[] buf, int from, int len) {
+    int room = MAX_LINE_BYTES - line.size();
+    line.write(buf, from, Math.min(room, len));
+    return len > room;
   }
 
   private static void emit(Path file, int lineNo, ByteArrayOutputStream line, boolean tooLong, Consumer<CorpusItem> sink) {

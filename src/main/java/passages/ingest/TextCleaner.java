@@ -181,8 +181,15 @@ public final class TextCleaner {
     return lines;
   }
 
+  /** Collapses every run of whitespace (including no-break and zero-width spaces) to one space, and trims. */
   private static String normalize(String line) {
-    return WHITESPACE.matcher(line).replaceAll(" ").strip();
+    boolean clean = true;
+    for (int i = 0; i < line.length() && clean; i++) {
+      char c = line.charAt(i);
+      clean = c > ' ' && c != '\u00A0' && !(c >= '\u2000' && c <= '\u200B') && c != '\u202F' && c != '\u205F'
+          && c != '\u3000' || c == ' ' && i > 0 && i < line.length() - 1 && line.charAt(i + 1) != ' ';
+    }
+    return clean ? line : WHITESPACE.matcher(line).replaceAll(" ").strip();
   }
 
   private enum Kind { TEXT, SHORT, BULLET, TABLE, TABLE_RULE, PLACEHOLDER, AD, BOILERPLATE }
