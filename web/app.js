@@ -46,7 +46,8 @@
     s.outlet.forEach((o) => p.append('outlet', o));
     s.entity.forEach((e) => p.append('entity', e));
     if (s.collapse) p.set('collapse', 'true');
-    const qs = p.toString();
+    // ':' is legal in a query string: keep entity=org:Amazon readable in the address bar.
+    const qs = p.toString().replace(/%3A/gi, ':');
     return '/' + (qs ? '?' + qs : '');
   }
 

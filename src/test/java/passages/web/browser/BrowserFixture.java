@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import passages.index.Indexer;
 import passages.ingest.CorpusReader;
+import passages.model.Entity;
+import passages.model.EntityType;
 import passages.search.ParagraphSearcher;
 import passages.web.WebApp;
 
@@ -59,7 +65,7 @@ final class BrowserFixture implements AutoCloseable {
     requireBrowser();
     Path corpus = copySeedCorpus(work.resolve("corpus"));
     Path index = work.resolve("index");
-    new Indexer(text -> List.of()).rebuild(new CorpusReader(corpus), index);
+    new Indexer(BrowserFixture::gazetteer).rebuild(new CorpusReader(corpus), index);
     var searcher = new ParagraphSearcher(index);
     Javalin app = null;
     try {
@@ -71,6 +77,21 @@ final class BrowserFixture implements AutoCloseable {
       searcher.close();
       throw e;
     }
+  }
+
+  /** Stand-in for entity extraction (not this test's subject): fixed names, whole words, so facets have values. */
+  static final Map<String, EntityType> GAZETTEER = Map.of(
+      "Amazon", EntityType.ORG, "OpenAI", EntityType.ORG, "Nvidia", EntityType.ORG,
+      "Trainium3", EntityType.PRODUCT, "<img src=x onerror=window.__xss=1>", EntityType.PRODUCT);
+
+  static List<Entity> gazetteer(String text) {
+    var found = new ArrayList<Entity>();
+    GAZETTEER.forEach((name, type) -> {
+      Matcher m = Pattern.compile("(?<!\\w)" + Pattern.quote(name) + "(?!\\w)").matcher(text);
+      while (m.find()) found.add(new Entity(type, name, name, m.start(), m.end()));
+    });
+    found.sort(Comparator.comparingInt(Entity::start));
+    return found;
   }
 
   private static void requireBrowser() {

@@ -116,6 +116,38 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void entityFacetsAndOutletFacets_combine_andShowAsChips() {
+    web.open("/?q=Trainium");
+    WebElement amazon = web.waiting().until(visibilityOfElementLocated(
+        By.cssSelector(".facet-group[data-type='org'] button.facet[data-value='Amazon']")));
+    assertEquals("Organisations", web.driver.findElement(By.cssSelector(".facet-group[data-type='org'] h2")).getDomProperty("textContent"));
+
+    amazon.click();
+    web.waiting().until(urlToBe(web.url("/?q=Trainium&entity=org:Amazon")));
+    web.waiting().until(numberOfElementsToBe(By.cssSelector("button.facet[data-value='Amazon'][aria-pressed='true']"), 1));
+    web.driver.findElement(By.cssSelector("button.facet[data-type='outlet'][data-value='CIOL']")).click();
+
+    web.waiting().until(urlToBe(web.url("/?q=Trainium&outlet=CIOL&entity=org:Amazon")));
+    waitForHits(1, "1 paragraph matches");
+    assertEquals(List.of("Outlet CIOL ×", "Organisations Amazon ×", "Clear filters"),
+        web.driver.findElements(By.cssSelector("#chips button")).stream().map(b -> b.getText().replace("\n", " ")).toList());
+    assertFalse(hits().get(0).findElements(By.cssSelector(".entities .entity.org")).isEmpty());
+    web.screenshot("search-results-filtered");
+
+    web.driver.findElement(By.cssSelector("#chips .clear-all")).click();
+    web.waiting().until(urlToBe(web.url("/?q=Trainium")));
+  }
+
+  @Test
+  void aLinkWithAnEntityFilter_runsIt() {
+    web.open("/?q=Trainium3&entity=product:Trainium3");
+
+    waitForHits(2, "2 paragraphs match");
+    assertEquals("true", web.driver.findElement(By.cssSelector("button.facet[data-type='product'][data-value='Trainium3']"))
+        .getAttribute("aria-pressed"));
+  }
+
+  @Test
   void openingAResult_landsOnTheMarkedParagraph_andBackRestoresTheSearch() {
     web.open("/");
     box().sendKeys("Trainium3");
@@ -167,6 +199,13 @@ class SearchPageBrowserTest {
     assertTrue(shown.contains("A reader pasted <img src=x onerror=window.__xss=1> into the comments"), shown);
     assertTrue(shown.contains("<script>window.__xss=2</script> and <a href=\"javascript:window.__xss=3\">a link</a>"), shown);
     assertTrue(shown.contains("Hostile <b>markup</b> in a headline"), shown);
+    assertNull(js("return window.__xss"));
+    // The same text as an entity value: a facet label, then a chip, then part of the URL; still only text.
+    web.driver.findElement(By.cssSelector(".facet-group[data-type='product'] button.facet")).click();
+    waitForHits(1, "1 paragraph matches");
+    assertEquals("Products <img src=x onerror=window.__xss=1> ×",
+        web.driver.findElement(By.cssSelector("#chips .chip")).getText().replace("\n", " "));
+    assertEquals(List.of(), web.driver.findElements(By.cssSelector("img, script:not([src])")));
     assertNull(js("return window.__xss"));
 
     hits().get(0).findElement(By.className("title")).click();
