@@ -112,7 +112,20 @@
     });
   }
 
+  /** The server lists every mention; show each entity once per paragraph. */
+  function dedupeEntities() {
+    for (const list of document.querySelectorAll('.para .entities')) {
+      const seen = new Set();
+      for (const a of list.querySelectorAll('a.entity')) {
+        const key = a.getAttribute('href');
+        if (seen.has(key)) a.remove();
+        else seen.add(key);
+      }
+    }
+  }
+
   function init() {
+    dedupeEntities();
     addHeader();
     addCopyButtons();
     focusTarget();

@@ -165,6 +165,10 @@ class SearchPageBrowserTest {
     assertEquals(web.url("/articles/001_ed1477a7c1dbfa86#p-26"),
         para.findElement(By.cssSelector("button.copy")).getAttribute("data-link"));
     assertEquals("← Results for “Trainium3”", web.driver.findElement(By.cssSelector("a.back")).getText());
+    assertEquals(List.of("Trainium3"), para.findElements(By.cssSelector(".entities a.entity")).stream()
+        .map(WebElement::getText).toList());
+    assertEquals(web.url("/?entity=product%3ATrainium3"),
+        para.findElement(By.cssSelector(".entities a.entity.product")).getAttribute("href"));
     web.screenshot("article-view");
 
     web.driver.navigate().back();
