@@ -25,6 +25,11 @@ public final class Fields {
   public static final String TEXT = "text";
   /** Content hash of the paragraph's article: sorted doc values, read by incremental indexing. */
   public static final String ARTICLE_HASH = "articleHash";
+  /**
+   * Signature of the paragraph's normalised text (letters and digits, lower case): indexed as one term
+   * and sorted doc values, so identical paragraphs from several outlets can be grouped.
+   */
+  public static final String SIGNATURE = "sig";
   /** The entity mentions, stored as lines {@code type\tvalue\tstart\tend}. */
   public static final String ENTITIES = "entities";
 
@@ -33,7 +38,7 @@ public final class Fields {
   /** Commit user-data key: version of the schema and analysis the index was built with. */
   public static final String COMMIT_SCHEMA = "passages.schema";
   /** Bump whenever fields or analysis change: an index with another version is rebuilt. */
-  public static final String SCHEMA_VERSION = "2";
+  public static final String SCHEMA_VERSION = "3";
 
   private Fields() {}
 

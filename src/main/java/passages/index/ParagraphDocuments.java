@@ -29,6 +29,21 @@ public final class ParagraphDocuments {
   private ParagraphDocuments() {}
 
   /**
+   * The grouping signature of a paragraph: a hash of its letters and digits in lower case, so copies
+   * that differ only in case, punctuation, quotes or spacing (near-identical wire copy) share it.
+   */
+  public static String signature(String text) {
+    StringBuilder norm = new StringBuilder(text.length());
+    text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(norm::appendCodePoint);
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(norm.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * The document for {@code paragraph} of {@code article}, before {@code FacetsConfig.build}.
    *
    * @param entities the mentions found in the paragraph text (may be empty)
@@ -50,6 +65,9 @@ public final class ParagraphDocuments {
     if (article.url() != null) doc.add(new StoredField(Fields.URL, article.url()));
     if (article.date() != null) doc.add(new StoredField(Fields.DATE, article.date()));
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
+    String signature = signature(paragraph.text());
+    doc.add(new StringField(Fields.SIGNATURE, signature, Field.Store.NO));
+    doc.add(new SortedDocValuesField(Fields.SIGNATURE, new BytesRef(signature)));
     if (!entities.isEmpty()) {
       StringBuilder stored = new StringBuilder();
       for (Entity e : entities) {

@@ -38,7 +38,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.grouping.GroupingSearch;
+import org.apache.lucene.search.grouping.TopGroups;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -58,6 +61,9 @@ public final class ParagraphSearcher implements Closeable {
       new SortedNumericSortField(Fields.PARAGRAPH, SortField.Type.INT));
   private static final Sort READING_ORDER = new Sort(new SortedNumericSortField(Fields.PARAGRAPH, SortField.Type.INT));
   private static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
+  /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
+  public static final int MAX_ALSO_IN = 20;
+  private static final Set<String> DUPLICATE_FIELDS = Set.of(Fields.ID, Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -108,30 +114,82 @@ public final class ParagraphSearcher implements Closeable {
       }
       for (EntityFilter e : request.entities()) query.add(e.type().key(), e.value());
 
-      int n = request.offset() + request.limit();
-      var top = new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE);
-      Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-      TopFieldDocs docs = (TopFieldDocs) results[0];
-      FacetsCollector facets = (FacetsCollector) results[1];
-
-      ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
-          ? new ScoreDoc[0]
-          : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
-      String[] passages = highlight(searcher, base, page);
-      StoredFields stored = searcher.storedFields();
-      List<Hit> hits = new ArrayList<>(page.length);
-      for (int i = 0; i < page.length; i++) {
-        ParagraphView p = view(stored.document(page[i].doc));
-        float score = ((FieldDoc) page[i]).fields[0] instanceof Float f ? f : Float.NaN;
-        String passage = passages[i] != null ? passages[i] : MarkFormatter.escape(p.text());
-        hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.paragraph(), p.section(),
-            passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
-            score, p.entities()));
-      }
-      return new SearchResult(request.q(), docs.totalHits.value(), hits, facetCounts(snap, facets, request.facetLimit()));
+      return request.collapse() ? collapsed(searcher, snap, base, query, request) : flat(searcher, snap, base, query, request);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  private SearchResult flat(IndexSearcher searcher, Snapshot snap, Query base, Query query, SearchRequest request)
+      throws IOException {
+    int n = request.offset() + request.limit();
+    var top = new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE);
+    TopFieldDocs docs;
+    FacetsCollector facets = null;
+    if (request.facets()) {
+      Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+      docs = (TopFieldDocs) results[0];
+      facets = (FacetsCollector) results[1];
+    } else {
+      docs = searcher.search(query, top);
+    }
+    ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
+        ? new ScoreDoc[0]
+        : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
+    List<Hit> hits = hits(searcher, base, page, request.highlight(), List.of());
+    long total = docs.totalHits.value();
+    return new SearchResult(request.q(), total, total, hits, facetCounts(snap, facets, request.facetLimit()));
+  }
+
+  private SearchResult collapsed(IndexSearcher searcher, Snapshot snap, Query base, Query query, SearchRequest request)
+      throws IOException {
+    GroupingSearch grouping = new GroupingSearch(Fields.SIGNATURE)
+        .setGroupSort(ORDER)
+        .setSortWithinGroup(ORDER)
+        .setGroupDocsLimit(MAX_ALSO_IN + 1)
+        .setAllGroups(true);
+    TopGroups<BytesRef> groups = grouping.search(searcher, query, request.offset(), request.limit());
+    FacetsCollector facets = request.facets() ? searcher.search(query, new FacetsCollectorManager()) : null;
+    int size = groups == null ? 0 : groups.groups.length;
+    ScoreDoc[] page = new ScoreDoc[size];
+    List<List<ScoreDoc>> others = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      ScoreDoc[] docs = groups.groups[i].scoreDocs();
+      page[i] = docs[0];
+      others.add(Arrays.asList(docs).subList(1, docs.length));
+    }
+    List<Hit> hits = hits(searcher, base, page, request.highlight(), others);
+    long total = groups == null ? 0 : groups.totalHitCount;
+    long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
+    return new SearchResult(request.q(), total, groupCount, hits, facetCounts(snap, facets, request.facetLimit()));
+  }
+
+  /** Hits for {@code page}; {@code others.get(i)} are the paragraphs folded into hit i (empty list: none). */
+  private List<Hit> hits(IndexSearcher searcher, Query base, ScoreDoc[] page, boolean highlight, List<List<ScoreDoc>> others)
+      throws IOException {
+    String[] passages = highlight ? highlight(searcher, base, page) : new String[page.length];
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      ParagraphView p = view(stored.document(page[i].doc));
+      float score = page[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : page[i].score;
+      String passage = passages[i] != null ? passages[i] : MarkFormatter.escape(p.text());
+      List<Hit.Duplicate> alsoIn = new ArrayList<>();
+      Set<String> outlets = new HashSet<>();
+      if (!others.isEmpty()) {
+        for (ScoreDoc d : others.get(i)) {
+          Document doc = stored.document(d.doc, DUPLICATE_FIELDS);
+          String outlet = doc.get(Fields.OUTLET);
+          alsoIn.add(new Hit.Duplicate(doc.get(Fields.ID), outlet,
+              Links.articleLink(doc.get(Fields.ARTICLE_ID), doc.getField(Fields.PARAGRAPH).numericValue().intValue())));
+          if (outlet != null && !outlet.equals(p.outlet())) outlets.add(outlet);
+        }
+      }
+      hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.paragraph(), p.section(),
+          passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
+          score, p.entities(), List.copyOf(alsoIn), outlets.size()));
+    }
+    return hits;
   }
 
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */
@@ -188,6 +246,7 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   private Map<String, List<FacetValue>> facetCounts(Snapshot snap, FacetsCollector fc, int limit) throws IOException {
+    if (fc == null) snap = new Snapshot(snap.reader(), null, snap.outlets());
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     List<String> dims = new ArrayList<>();
     dims.add(Fields.OUTLET);

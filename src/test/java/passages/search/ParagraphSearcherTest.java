@@ -187,6 +187,40 @@ class ParagraphSearcherTest {
     }
   }
 
+  @Test
+  void search_collapse_foldsSameTextFromSeveralOutlets(@TempDir Path corpus, @TempDir Path index) throws IOException {
+    java.nio.file.Files.writeString(corpus.resolve("a.txt"), "The senate passed the budget on Tuesday, officials said.\nA unique line about budgets.\n");
+    java.nio.file.Files.writeString(corpus.resolve("b.txt"), "The Senate passed the budget on Tuesday — officials said\u2026\n");
+    java.nio.file.Files.writeString(corpus.resolve("c.txt"), "THE SENATE PASSED THE BUDGET ON TUESDAY, OFFICIALS SAID.\n");
+    java.nio.file.Files.writeString(corpus.resolve("sources.json"),
+        "{\"a.txt\": {\"outlet\": \"Alpha\"}, \"b.txt\": {\"outlet\": \"Beta\"}, \"c.txt\": {\"outlet\": \"Alpha\"}}");
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(corpus), index);
+
+    try (ParagraphSearcher s = new ParagraphSearcher(index)) {
+      SearchResult flat = s.search(SearchRequest.of("budget"));
+      SearchResult folded = s.search(new SearchRequest("budget", List.of(), List.of(), 10, 0, 10, true, true, true));
+
+      assertEquals(List.of(4L, 4L), List.of(flat.total(), flat.groups()));
+      assertEquals(List.of(4L, 2L), List.of(folded.total(), folded.groups()));
+      Hit unique = folded.hits().stream().filter(h -> h.id().equals("a.p2")).findFirst().orElseThrow();
+      Hit senate = folded.hits().stream().filter(h -> !h.id().equals("a.p2")).findFirst().orElseThrow();
+      assertEquals(List.of(), unique.alsoIn());
+      assertEquals(2, senate.alsoIn().size());
+      assertEquals(1, senate.alsoInOutlets());
+      assertEquals(java.util.Set.of("a.p1", "b.p1", "c.p1"),
+          java.util.Set.of(senate.id(), senate.alsoIn().get(0).id(), senate.alsoIn().get(1).id()));
+      assertEquals(List.of(new FacetValue("Alpha", 3), new FacetValue("Beta", 1)), folded.facets().get("outlet"));
+    }
+  }
+
+  @Test
+  void search_withoutHighlightOrFacets_plainPassageEmptyFacets() throws IOException {
+    SearchResult r = mini.search(new SearchRequest("shares", List.of(), List.of(), 10, 0, 10, false, false, false));
+
+    assertEquals("Nvidia shares rose after the announcement.", r.hits().getFirst().passage());
+    assertEquals(List.of(), r.facets().get("outlet"));
+  }
+
   static List<String> ids(SearchResult r) {
     return r.hits().stream().map(Hit::id).toList();
   }
