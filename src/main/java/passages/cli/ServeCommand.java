@@ -27,6 +27,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Time spent warming the searcher before listening, so even the first query is answered at full speed. */
+  static final long WARM_UP_MILLIS = 1000;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
@@ -37,12 +40,14 @@ final class ServeCommand implements Callable<Integer> {
       CorpusOptions.index(reader, index.index(), false, out, spec.commandLine().getErr());
     }
     try (ParagraphSearcher searcher = index.open()) {
+      searcher.warmUp(WARM_UP_MILLIS);
       Javalin app = new WebApp(searcher).create();
       try {
         app.start(host, port);
       } catch (RuntimeException e) {
         throw new UserException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
       }
+      warmHttp(app.port());
       out.printf("serving %d paragraphs at http://%s:%d%n", searcher.paragraphCount(), host, app.port());
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
@@ -53,6 +58,22 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /** A few requests through the real HTTP stack (Jetty, Javalin, Jackson), so the first user's is not the first. */
+  private void warmHttp(int boundPort) {
+    String loopback = host.contains(":") ? "[::1]" : "127.0.0.1";
+    var client = java.net.http.HttpClient.newHttpClient();
+    for (String path : new String[] {"/api/search?q=the", "/api/search?q=%22of+the%22&collapse=true", "/api/search", "/"}) {
+      for (int i = 0; i < 5; i++) {
+        try {
+          client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + loopback + ":" + boundPort + path)).build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException | InterruptedException e) {
+          return; // bound to an address loopback can't reach: skip the HTTP warm-up
+        }
+      }
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,13 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.queries.function.valuesource.LongFieldSource;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.grouping.GroupingSearch;
 import org.apache.lucene.search.grouping.TopGroups;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -63,7 +67,7 @@ public final class ParagraphSearcher implements Closeable {
   private static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
   /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
   public static final int MAX_ALSO_IN = 20;
-  private static final Set<String> DUPLICATE_FIELDS = Set.of(Fields.ID, Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
+  private static final Set<String> DUPLICATE_FIELDS = Set.of(Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -143,12 +147,12 @@ public final class ParagraphSearcher implements Closeable {
 
   private SearchResult collapsed(IndexSearcher searcher, Snapshot snap, Query base, Query query, SearchRequest request)
       throws IOException {
-    GroupingSearch grouping = new GroupingSearch(Fields.SIGNATURE)
+    GroupingSearch grouping = new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
         .setGroupSort(ORDER)
         .setSortWithinGroup(ORDER)
         .setGroupDocsLimit(MAX_ALSO_IN + 1)
         .setAllGroups(true);
-    TopGroups<BytesRef> groups = grouping.search(searcher, query, request.offset(), request.limit());
+    TopGroups<?> groups = grouping.search(searcher, query, request.offset(), request.limit());
     FacetsCollector facets = request.facets() ? searcher.search(query, new FacetsCollectorManager()) : null;
     int size = groups == null ? 0 : groups.groups.length;
     ScoreDoc[] page = new ScoreDoc[size];
@@ -180,8 +184,9 @@ public final class ParagraphSearcher implements Closeable {
         for (ScoreDoc d : others.get(i)) {
           Document doc = stored.document(d.doc, DUPLICATE_FIELDS);
           String outlet = doc.get(Fields.OUTLET);
-          alsoIn.add(new Hit.Duplicate(doc.get(Fields.ID), outlet,
-              Links.articleLink(doc.get(Fields.ARTICLE_ID), doc.getField(Fields.PARAGRAPH).numericValue().intValue())));
+          String articleId = doc.get(Fields.ARTICLE_ID);
+          int ordinal = doc.getField(Fields.PARAGRAPH).numericValue().intValue();
+          alsoIn.add(new Hit.Duplicate(ArticleIds.paragraphId(articleId, ordinal), outlet, Links.articleLink(articleId, ordinal)));
           if (outlet != null && !outlet.equals(p.outlet())) outlets.add(outlet);
         }
       }
@@ -194,10 +199,15 @@ public final class ParagraphSearcher implements Closeable {
 
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */
   public Optional<ParagraphView> findParagraph(String id) throws IOException {
-    if (ArticleIds.parseParagraphId(id).isEmpty()) return Optional.empty();
+    var ref = ArticleIds.parseParagraphId(id);
+    if (ref.isEmpty()) return Optional.empty();
     IndexSearcher searcher = manager.acquire();
     try {
-      TopDocs td = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      Query exact = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Fields.ARTICLE_ID, ref.get().articleId())), BooleanClause.Occur.FILTER)
+          .add(IntField.newExactQuery(Fields.PARAGRAPH, ref.get().ordinal()), BooleanClause.Occur.FILTER)
+          .build();
+      TopDocs td = searcher.search(exact, 1);
       if (td.scoreDocs.length == 0) return Optional.empty();
       return Optional.of(view(searcher.storedFields().document(td.scoreDocs[0].doc)));
     } finally {
@@ -220,6 +230,46 @@ public final class ParagraphSearcher implements Closeable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * Runs searches of the index's most frequent words (alone, in pairs and as phrases, with highlighting
+   * and facets) for about {@code millis} ms, so the JIT has compiled the hot paths before the first user
+   * query. Returns the number of searches run.
+   */
+  public int warmUp(long millis) throws IOException {
+    List<String> words = new ArrayList<>();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      var reader = searcher.getIndexReader();
+      if (reader.leaves().isEmpty()) return 0;
+      var leaf = reader.leaves().stream().max(java.util.Comparator.comparingInt(l -> l.reader().maxDoc())).orElseThrow();
+      var terms = leaf.reader().terms(Fields.TEXT);
+      if (terms == null) return 0;
+      var it = terms.iterator();
+      int min = Math.max(2, leaf.reader().maxDoc() / 200);
+      for (var t = it.next(); t != null && words.size() < 200; t = it.next()) {
+        String w = t.utf8ToString();
+        if (it.docFreq() >= min && w.chars().allMatch(Character::isLetter)) words.add(w);
+      }
+    } finally {
+      manager.release(searcher);
+    }
+    if (words.isEmpty()) return 0;
+    long end = System.nanoTime() + millis * 1_000_000;
+    int runs = 0;
+    for (int i = 0; System.nanoTime() < end; i++) {
+      String a = words.get(i % words.size());
+      String b = words.get((i * 7 + 3) % words.size());
+      String q = switch (i % 3) {
+        case 0 -> a;
+        case 1 -> a + " " + b;
+        default -> "\"" + a + " " + b + "\"";
+      };
+      search(new SearchRequest(q, List.of(), List.of(), 10, 0, 10, i % 5 == 4, true, true));
+      runs++;
+    }
+    return runs;
   }
 
   /** Number of indexed paragraphs. */
@@ -288,7 +338,9 @@ public final class ParagraphSearcher implements Closeable {
 
   private static ParagraphView view(Document d) {
     String text = d.get(Fields.TEXT);
-    return new ParagraphView(d.get(Fields.ID), d.get(Fields.ARTICLE_ID), d.getField(Fields.PARAGRAPH).numericValue().intValue(),
+    String articleId = d.get(Fields.ARTICLE_ID);
+    int ordinal = d.getField(Fields.PARAGRAPH).numericValue().intValue();
+    return new ParagraphView(ArticleIds.paragraphId(articleId, ordinal), articleId, ordinal,
         d.get(Fields.SECTION), text, d.get(Fields.TITLE), d.get(Fields.OUTLET), d.get(Fields.URL), d.get(Fields.DATE),
         entities(d.get(Fields.ENTITIES), text));
   }
