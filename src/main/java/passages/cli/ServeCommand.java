@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** Time spent warming the searcher before listening, so even the first query is answered at full speed. */
-  static final long WARM_UP_MILLIS = 1000;
+  static final long WARM_UP_MILLIS = 600;
 
   @Override
   public Integer call() throws Exception {
@@ -41,13 +41,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     try (ParagraphSearcher searcher = index.open()) {
       searcher.warmUp(WARM_UP_MILLIS);
+      warmHttp(new WebApp(searcher));
       Javalin app = new WebApp(searcher).create();
       try {
         app.start(host, port);
       } catch (RuntimeException e) {
         throw new UserException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
       }
-      warmHttp(app.port());
       out.printf("serving %d paragraphs at http://%s:%d%n", searcher.paragraphCount(), host, app.port());
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
@@ -60,19 +60,24 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A few requests through the real HTTP stack (Jetty, Javalin, Jackson), so the first user's is not the first. */
-  private void warmHttp(int boundPort) {
-    String loopback = host.contains(":") ? "[::1]" : "127.0.0.1";
-    var client = java.net.http.HttpClient.newHttpClient();
-    for (String path : new String[] {"/api/search?q=the", "/api/search?q=%22of+the%22&collapse=true", "/api/search", "/"}) {
-      for (int i = 0; i < 5; i++) {
-        try {
-          client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + loopback + ":" + boundPort + path)).build(),
+  /**
+   * Sends requests through the whole HTTP stack (Jetty, Javalin, Jackson) of a throw-away instance on a
+   * private loopback port, so the first user's request is not the first one; the real port opens after.
+   */
+  private static void warmHttp(WebApp web) {
+    Javalin warm = web.create().start("127.0.0.1", 0);
+    try {
+      var client = java.net.http.HttpClient.newHttpClient();
+      for (int i = 0; i < 3; i++) {
+        for (String path : new String[] {"/api/search?q=the", "/api/search?q=%22of+the%22&collapse=true", "/api/search", "/"}) {
+          client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + warm.port() + path)).build(),
               java.net.http.HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException | InterruptedException e) {
-          return; // bound to an address loopback can't reach: skip the HTTP warm-up
         }
       }
+    } catch (java.io.IOException | InterruptedException e) {
+      // warm-up is best effort
+    } finally {
+      warm.stop();
     }
   }
 

@@ -23,6 +23,8 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
@@ -69,6 +71,16 @@ public final class ParagraphSearcher implements Closeable {
   public static final int MAX_ALSO_IN = 20;
   private static final Set<String> DUPLICATE_FIELDS = Set.of(Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
 
+  /** Wall-clock budget of one search (query, highlighting, facets); over it the search is abandoned. */
+  public static final long BUDGET_MILLIS = 500;
+  /** Deadline (System.nanoTime) of the search running on this thread; 0 when none. */
+  private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[1]);
+  /** Asked by the index reader while iterating terms and postings. */
+  private static final QueryTimeout BUDGET = () -> {
+    long deadline = DEADLINE.get()[0];
+    return deadline != 0 && System.nanoTime() > deadline;
+  };
+
   private final Directory directory;
   private final SearcherManager manager;
   private final QueryFactory queries = new QueryFactory();
@@ -86,7 +98,7 @@ public final class ParagraphSearcher implements Closeable {
   public ParagraphSearcher(Path indexDir) throws IOException {
     this.directory = FSDirectory.open(indexDir);
     try {
-      this.manager = new SearcherManager(directory, null);
+      this.manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory), BUDGET), null);
     } catch (IOException e) {
       directory.close();
       throw e;
@@ -107,6 +119,7 @@ public final class ParagraphSearcher implements Closeable {
   public SearchResult search(SearchRequest request) throws IOException {
     Query base = queries.parse(request.q());
     IndexSearcher searcher = manager.acquire();
+    DEADLINE.get()[0] = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
     try {
       Snapshot snap = snapshot(searcher);
       DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
@@ -119,7 +132,12 @@ public final class ParagraphSearcher implements Closeable {
       for (EntityFilter e : request.entities()) query.add(e.type().key(), e.value());
 
       return request.collapse() ? collapsed(searcher, snap, base, query, request) : flat(searcher, snap, base, query, request);
+    } catch (ExitableDirectoryReader.ExitingReaderException e) {
+      throw new InvalidRequestException("query is too expensive: it ran over the " + BUDGET_MILLIS + " ms budget; make it more specific");
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")");
     } finally {
+      DEADLINE.get()[0] = 0;
       manager.release(searcher);
     }
   }
@@ -317,8 +335,19 @@ public final class ParagraphSearcher implements Closeable {
     DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
     Snapshot current = snapshot;
     if (current != null && current.reader() == reader) return current;
-    synchronized (this) {
-      current = snapshot;
+    long[] deadline = DEADLINE.get();
+    long saved = deadline[0];
+    deadline[0] = 0; // the facet state is built once per reader: not part of any one query's budget
+    try {
+      return buildSnapshot(reader);
+    } finally {
+      deadline[0] = saved;
+    }
+  }
+
+  private synchronized Snapshot buildSnapshot(DirectoryReader reader) throws IOException {
+    {
+      Snapshot current = snapshot;
       if (current != null && current.reader() == reader) return current;
       SortedSetDocValuesReaderState state = null;
       Set<String> outlets = new HashSet<>();

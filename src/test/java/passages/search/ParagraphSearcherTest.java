@@ -146,11 +146,22 @@ class ParagraphSearcherTest {
   }
 
   @Test
-  void search_userMistakes_areInvalidRequestsNamingTheProblem() {
+  void search_userMistakes_areInvalidRequestsNamingTheProblem() throws IOException {
     assertEquals("invalid query: Cannot parse 'foo AND': Encountered \"<EOF>\" at line 1, column 7.",
         assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of("foo AND"))).getMessage());
-    assertEquals("invalid query: Cannot parse '*ai': '*' or '?' not allowed as first character in WildcardQuery",
+    assertEquals("invalid query: Cannot parse '*ai': '*ai': a wildcard needs at least 2 letters before it",
         assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of("*ai"))).getMessage());
+    for (String[] c : new String[][] {
+        {"/.*a.*b.*/", "invalid query: Cannot parse '/.*a.*b.*/': regular expressions (/…/) are not supported; use words, \"phrases\" or prefix*"},
+        {"a*", "invalid query: Cannot parse 'a*': 'a*': a wildcard needs at least 2 letters before it"},
+        {"n?idia", "invalid query: Cannot parse 'n?idia': 'n?idia': a wildcard needs at least 2 letters before it"},
+        {"ab* ac* ad* ae* af* ag* ah* ai* aj*", "invalid query: Cannot parse 'ab* ac* ad* ae* af* ag* ah* ai* aj*': too many wildcard, prefix or fuzzy terms (at most 8)"},
+        {"outlet:CIOL", "invalid query: Cannot parse 'outlet:CIOL': unknown field 'outlet:' (only the paragraph text is searched; filter outlets with outlet=)"}}) {
+      assertEquals(c[1], assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of(c[0]))).getMessage(), c[0]);
+    }
+    assertEquals(List.of("alpha.p2", "beta.p2"), ids(mini.search(SearchRequest.of("nvid*"))));
+    assertEquals(List.of("beta.p2", "alpha.p2"), ids(mini.search(SearchRequest.of("nvidai~1"))));
+    assertEquals(5, mini.search(SearchRequest.of("*:*")).total());
     assertEquals("unknown outlet 'Nope'", assertThrows(InvalidRequestException.class,
         () -> mini.search(new SearchRequest("", List.of("Nope"), List.of(), 10, 0, 10))).getMessage());
     assertEquals("limit must be 1..100, got 0",
