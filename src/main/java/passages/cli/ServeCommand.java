@@ -25,6 +25,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
+  @Option(names = "--watch", description = "Re-index (incrementally) whenever the corpus changes.")
+  boolean watch;
+
   @Spec CommandSpec spec;
 
   /** Time spent warming the searcher before listening, so even the first query is answered at full speed. */
@@ -48,14 +51,17 @@ final class ServeCommand implements Callable<Integer> {
       } catch (RuntimeException e) {
         throw new UserException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
       }
-      out.printf("serving %d paragraphs at http://%s:%d%n", searcher.paragraphCount(), host, app.port());
+      out.printf("serving %d paragraphs at http://%s:%d%s%n", searcher.paragraphCount(), host, app.port(),
+          watch ? " (watching " + reader.path() + ")" : "");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        app.stop();
-        stopped.countDown();
-      }));
-      stopped.await();
+      try (var follower = new IndexFollower(searcher, reader, index.index(), watch, out, spec.commandLine().getErr())) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          app.stop();
+          stopped.countDown();
+        }));
+        stopped.await();
+      }
     }
     return 0;
   }
