@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Site boilerplate that scrapers leave between paragraphs: copyright and reprint notices, newsletter,
- * app and social prompts, photo/video caption labels, relative timestamps, separator lines. Each shape is
+ * app and social prompts, photo/video caption labels, relative timestamps, related-story links,
+ * separator lines. Each shape is
  * a pattern over a short line; callers only ask about lines of at most a few dozen words.
  */
 final class Boilerplate {
@@ -19,10 +20,14 @@ final class Boilerplate {
           + "|^(share|share this|share on (facebook|twitter))[:.!]?$");
   private static final Pattern MEDIA = Pattern.compile(
       "(?i)^(photo|photos|video|videos|image|images|watch|watch:|close|youtube|twitter|facebook|embed|play video)[.:]?$"
+          + "|^(next |previous )?image \\d+ of \\d+$|^media playback is unsupported on your device\\b.*"
           + "|^(image copyright|image caption|photo credit|photo:|enlarge this image|toggle caption)\\b.*|^slideshow \\(\\d+ images?\\)$");
   private static final Pattern TIMESTAMP = Pattern.compile(
       "(?i)^(updated |published |posted )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s? ago\\.?$"
           + "|^this article is more than \\d+ (year|month)s? old$");
+  private static final Pattern RELATED = Pattern.compile(
+      "(?i)^(more|read more|related|related coverage|see also|also read|read next|recommended|watch)\\s*:.*"
+          + "|^(read|see) (more|the full story|full story|the full article|full article)( here)?[.:!]?$");
   private static final Pattern SEPARATOR = Pattern.compile("[\\p{Punct}•·–—_*=~\\s]+");
 
   private Boilerplate() {}
@@ -34,6 +39,7 @@ final class Boilerplate {
     if (SIGNUP.matcher(line).matches()) return DropReason.SIGNUP;
     if (MEDIA.matcher(line).matches()) return DropReason.MEDIA_LABEL;
     if (TIMESTAMP.matcher(line).matches()) return DropReason.TIMESTAMP;
+    if (RELATED.matcher(line).matches()) return DropReason.RELATED;
     return null;
   }
 }

@@ -10,8 +10,6 @@ public enum DropReason {
   WIDGET("author/media widget"),
   /** Author promo, contact or feedback block after the article ends. */
   PROMO("promo/contact/feedback block after the article"),
-  /** A heading-shaped line with no text under it. */
-  EMPTY_SECTION("heading with no text under it"),
   /** A pipe-table separator row such as "|---|---|". */
   TABLE_RULE("table separator row"),
   /** A line of only punctuation: "***", "___", "• • •". */
@@ -23,7 +21,9 @@ public enum DropReason {
   /** Photo/video labels and captions: "Photo", "Image copyright Getty Images". */
   MEDIA_LABEL("photo/video label"),
   /** "6 years ago", "This article is more than 1 year old". */
-  TIMESTAMP("relative timestamp");
+  TIMESTAMP("relative timestamp"),
+  /** Links to other stories: "More: …", "Read more here", "Read the full story". */
+  RELATED("related-story link");
 
   private final String description;
 

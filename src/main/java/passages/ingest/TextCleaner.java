@@ -17,8 +17,9 @@ import passages.model.Paragraph;
  *   <li>a short line that is only an advertising label ("Advertisement") is dropped anywhere;
  *   <li>a run of lines at the very end made of contact/hire calls, feedback widgets, profile links and
  *       short service lists is an author promo block, provided it holds at least one such call;
- *   <li>a short line without sentence punctuation is a heading: it becomes the {@code section} of the
- *       paragraphs below it (the first line of the text, if heading-shaped, is the title);
+ *   <li>a short line without sentence punctuation is a heading when text follows it: it becomes the
+ *       {@code section} of the paragraphs below it (the first line of the text, if heading-shaped, is the
+ *       title); short lines followed by more short lines, or ending the text, are content (lists, captions);
  *   <li>consecutive pipe-table rows form one paragraph; list items and all other lines are paragraphs.
  * </ul>
  *
@@ -98,7 +99,8 @@ public final class TextCleaner {
     int start = 0;
     List<Paragraph> paragraphs = new ArrayList<>();
     String section = null;
-    Line pendingHeading = null;
+    Line heading = null; // the last short line, a heading only if content follows it
+    String sectionBeforeHeading = null;
     StringBuilder table = null;
     for (int i = start; i < body.size(); i++) {
       Line l = body.get(i);
@@ -110,24 +112,20 @@ public final class TextCleaner {
         paragraphs.add(new Paragraph(paragraphs.size() + 1, section, table.toString()));
         table = null;
       }
-      switch (l.kind) {
-        case SHORT -> {
-          if (pendingHeading != null) dropped.add(pendingHeading.drop(DropReason.EMPTY_SECTION));
-          pendingHeading = l;
-          section = l.text;
-        }
-        case TABLE -> {
-          table = new StringBuilder(l.text);
-          pendingHeading = null;
-        }
-        default -> {
-          paragraphs.add(new Paragraph(paragraphs.size() + 1, section, l.text));
-          pendingHeading = null;
-        }
+      if (l.kind == Kind.SHORT) {
+        // a short line followed by another short line is content (a list, a caption), not a heading
+        if (heading != null) paragraphs.add(new Paragraph(paragraphs.size() + 1, sectionBeforeHeading, heading.text));
+        sectionBeforeHeading = heading != null ? sectionBeforeHeading : section;
+        heading = l;
+        section = l.text;
+        continue;
       }
+      heading = null;
+      if (l.kind == Kind.TABLE) table = new StringBuilder(l.text);
+      else paragraphs.add(new Paragraph(paragraphs.size() + 1, section, l.text));
     }
     if (table != null) paragraphs.add(new Paragraph(paragraphs.size() + 1, section, table.toString()));
-    if (pendingHeading != null) dropped.add(pendingHeading.drop(DropReason.EMPTY_SECTION));
+    if (heading != null) paragraphs.add(new Paragraph(paragraphs.size() + 1, sectionBeforeHeading, heading.text));
     dropped.sort((a, b) -> Integer.compare(a.line(), b.line()));
     return new CleanedText(title, paragraphs, dropped);
   }

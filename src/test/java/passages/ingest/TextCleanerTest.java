@@ -101,7 +101,7 @@ class TextCleanerTest {
   }
 
   @Test
-  void clean_adLabelsWidgetsAndEmptyHeadings_droppedWithReasons() {
+  void clean_adLabelsWidgetsShortLineRuns_droppedOrKeptAsContent() {
     String raw = """
         Storm Closes Ports Along the Coast
         photo-credit
@@ -113,12 +113,13 @@ class TextCleanerTest {
         ADVERTISEMENT
         Story continues below
         Shipping companies rerouted vessels to inland terminals.
-        Related coverage
+        Harbour masters on duty
         Weather outlook
         Forecasters expect the winds to ease by Sunday.
         | Port | Status |
         |------|--------|
         | North | Closed |
+        Further updates tonight
         """;
 
     CleanedText cleaned = TextCleaner.clean(raw);
@@ -126,8 +127,10 @@ class TextCleanerTest {
     assertEquals(List.of(
         new Paragraph(1, null, "Officials closed three ports on Friday as the storm approached."),
         new Paragraph(2, null, "Shipping companies rerouted vessels to inland terminals."),
-        new Paragraph(3, "Weather outlook", "Forecasters expect the winds to ease by Sunday."),
-        new Paragraph(4, "Weather outlook", "| Port | Status |\n| North | Closed |")), cleaned.paragraphs());
+        new Paragraph(3, null, "Harbour masters on duty"),
+        new Paragraph(4, "Weather outlook", "Forecasters expect the winds to ease by Sunday."),
+        new Paragraph(5, "Weather outlook", "| Port | Status |\n| North | Closed |"),
+        new Paragraph(6, "Weather outlook", "Further updates tonight")), cleaned.paragraphs());
     assertEquals(List.of(
         new DroppedLine(2, "photo-credit", DropReason.PLACEHOLDER),
         new DroppedLine(3, "Jane Doe", DropReason.WIDGET),
@@ -135,7 +138,6 @@ class TextCleanerTest {
         new DroppedLine(5, "thumbnail", DropReason.PLACEHOLDER),
         new DroppedLine(8, "ADVERTISEMENT", DropReason.AD_LABEL),
         new DroppedLine(9, "Story continues below", DropReason.AD_LABEL),
-        new DroppedLine(11, "Related coverage", DropReason.EMPTY_SECTION),
         new DroppedLine(15, "|------|--------|", DropReason.TABLE_RULE)), cleaned.dropped());
   }
 
