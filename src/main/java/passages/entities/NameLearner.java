@@ -1,0 +1,104 @@
+package passages.entities;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import passages.model.EntityType;
+
+/**
+ * Learns names from the corpus in one streaming pass, so names missing from the gazetteer still surface.
+ * It counts people and orgs that {@link NameRules} types from context ("CEO Jane Roe", "Acme Corp."),
+ * capitalised single words mid-sentence, and lower-case words. A person's surname then becomes a form
+ * of that person ("Roe" → "Jane Roe") and an org's bare name a form of the org ("Acme"), when the word
+ * recurs capitalised, is rarely written in lower case and points to one name only. Untyped names are
+ * dropped. Memory is bounded: when a count table outgrows its cap, entries seen once are evicted.
+ * Not thread-safe; used once by {@link EntityExtractors#create}.
+ */
+final class NameLearner {
+  private static final int CAP = 2_000_000;
+
+  private final NameTrie gazetteer;
+  private final NameRules rules;
+  private final Map<String, Integer> people = new HashMap<>();
+  private final Map<String, Integer> orgs = new HashMap<>();
+  private final Map<String, Integer> capitalised = new HashMap<>();
+  private final Map<String, Integer> lower = new HashMap<>();
+
+  NameLearner(NameTrie gazetteer, NameRules rules) {
+    this.gazetteer = gazetteer;
+    this.rules = rules;
+  }
+
+  void accept(String paragraph) {
+    if (paragraph == null || paragraph.isBlank()) return;
+    Tokens t = Tokens.of(paragraph);
+    boolean[] covered = new boolean[t.size];
+    for (int i = 0; i < t.size; ) {
+      NameTrie.Match m = t.isWord(i) ? gazetteer.longestAt(t, i) : null;
+      if (m == null) {
+        i++;
+        continue;
+      }
+      for (int k = m.from(); k < m.to(); k++) covered[k] = true;
+      i = m.to();
+    }
+    for (int i = 0; i < t.size; i++) {
+      String w = t.word[i];
+      if (t.isWord(i) && Character.isLowerCase(w.charAt(0)) && w.length() > 2) bump(lower, w);
+    }
+    if (NameRules.isTitleCase(t)) return;
+    for (int i = 0; i < t.size; ) {
+      if (covered[i] || !rules.isNameWord(t, i)) {
+        i++;
+        continue;
+      }
+      int end = rules.sequenceEnd(t, i, covered);
+      if (end == i + 1 && !t.sentenceInitial(i)) bump(capitalised, t.word[i]);
+      NameRules.Typed typed = rules.type(t, i, end);
+      if (typed != null && typed.type() == EntityType.PERSON && typed.canonical().indexOf(' ') > 0) bump(people, typed.canonical());
+      if (typed != null && typed.type() == EntityType.ORG) bump(orgs, typed.canonical());
+      i = end;
+    }
+  }
+
+  /** Adds what was learned to {@code trie} (names already there keep their meaning). */
+  void addTo(NameTrie trie) {
+    Map<String, String> surnameOwner = new HashMap<>();
+    Map<String, Integer> surnameBest = new HashMap<>();
+    Map<String, Boolean> contested = new HashMap<>();
+    people.forEach((name, n) -> {
+      String surname = name.substring(name.lastIndexOf(' ') + 1);
+      int best = surnameBest.getOrDefault(surname, 0);
+      if (n > best) {
+        contested.put(surname, best * 2 > n);
+        surnameBest.put(surname, n);
+        surnameOwner.put(surname, name);
+      } else if (n * 2 > best) {
+        contested.put(surname, true);
+      }
+    });
+    for (var e : people.entrySet()) trie.add(e.getKey(), new NameTrie.Name(EntityType.PERSON, e.getKey()));
+    surnameOwner.forEach((surname, name) -> {
+      if (contested.getOrDefault(surname, false) || !recurs(surname)) return;
+      if (rules.firstNames.contains(surname) || trie.get(surname) != null) return;
+      trie.add(surname, new NameTrie.Name(EntityType.PERSON, name));
+    });
+    orgs.forEach((name, n) -> {
+      if (trie.get(name) != null) return;
+      if (name.indexOf(' ') < 0 && !recurs(name)) return;
+      trie.add(name, new NameTrie.Name(EntityType.ORG, name));
+    });
+  }
+
+  /** Seen capitalised mid-sentence at least twice, and in lower case at most a tenth as often. */
+  private boolean recurs(String word) {
+    int caps = capitalised.getOrDefault(word, 0);
+    int low = lower.getOrDefault(word.toLowerCase(Locale.ROOT), 0);
+    return word.length() > 2 && caps >= 2 && low * 10 <= caps && !rules.stopWords.contains(word);
+  }
+
+  private static void bump(Map<String, Integer> counts, String key) {
+    counts.merge(key, 1, Integer::sum);
+    if (counts.size() > CAP) counts.values().removeIf(v -> v <= 1);
+  }
+}
