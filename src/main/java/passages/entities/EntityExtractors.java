@@ -46,7 +46,6 @@ public final class EntityExtractors {
     gazetteer.addTo(trie);
     NameLearner learner = new NameLearner(trie, rules);
     for (String p : corpusParagraphs) learner.accept(p);
-    learner.addTo(trie);
-    return new GazetteerExtractor(trie, rules);
+    return new GazetteerExtractor(trie, learner.learned(), rules);
   }
 }

@@ -3,35 +3,75 @@ package passages.entities;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import passages.model.Entity;
 import passages.model.EntityType;
 
 /**
- * The extractor {@link EntityExtractors#create} builds. Per paragraph, in one left-to-right pass each:
- * (1) the longest known name (gazetteer, then names learned from the corpus) at each token;
- * (2) money amounts; (3) capitalised sequences that {@link NameRules} can type from context;
- * (4) bare surnames of people already named in the same paragraph. Earlier steps win overlaps.
+ * The extractor {@link EntityExtractors#create} builds. Per paragraph, each step one left-to-right
+ * pass over the tokens: (1) the longest known name at each token, from the gazetteer or learned from
+ * the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" + "Inc."); (2) money
+ * amounts; (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio" places;
+ * (4) bare surnames of people named earlier in the same paragraph. Earlier steps win overlaps.
  * Immutable and thread-safe.
  */
 final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie names;
+  private final NameTrie learned;
   private final NameRules rules;
 
-  GazetteerExtractor(NameTrie names, NameRules rules) {
+  GazetteerExtractor(NameTrie names, NameTrie learned, NameRules rules) {
     this.names = names;
+    this.learned = learned;
     this.rules = rules;
+  }
+
+  /** Mutable per-call state. */
+  private static final class Found {
+    final Tokens t;
+    final boolean[] covered;
+    final EntityType[] typeAt; // type of the mention that starts at a token
+    final int[] endAt;
+    final List<Entity> out = new ArrayList<>();
+
+    Found(Tokens t) {
+      this.t = t;
+      covered = new boolean[t.size];
+      typeAt = new EntityType[t.size];
+      endAt = new int[t.size];
+    }
+
+    boolean free(int from, int to) {
+      for (int k = from; k < to; k++) if (covered[k]) return false;
+      return true;
+    }
+
+    void add(int from, int to, EntityType type, String canonical) {
+      for (int k = from; k < to; k++) covered[k] = true;
+      typeAt[from] = type;
+      endAt[from] = to;
+      int s = t.start[from], e = t.end[to - 1];
+      out.add(new Entity(type, canonical, t.text.substring(s, e), s, e));
+    }
   }
 
   @Override
   public List<Entity> extract(String paragraphText) {
-    java.util.Objects.requireNonNull(paragraphText, "paragraphText");
+    Objects.requireNonNull(paragraphText, "paragraphText");
     Tokens t = Tokens.of(paragraphText);
-    boolean[] covered = new boolean[t.size];
-    List<Entity> out = new ArrayList<>();
+    Found f = new Found(t);
+    knownNames(f);
+    money(f, paragraphText);
+    if (!NameRules.isTitleCase(t)) typedSequences(f);
+    surnames(f);
+    f.out.sort(Comparator.comparingInt(Entity::start));
+    return f.out;
+  }
 
-    // (1) known names
+  private void knownNames(Found f) {
+    Tokens t = f.t;
     for (int i = 0; i < t.size; ) {
-      NameTrie.Match m = t.isWord(i) ? names.longestAt(t, i) : null;
+      NameTrie.Match m = t.isWord(i) && startsFreely(t, i) ? longest(t, i) : null;
       if (m == null) {
         i++;
         continue;
@@ -41,64 +81,114 @@ final class GazetteerExtractor implements EntityExtractor {
       EntityType type = m.name().type();
       boolean single = to - from == 1;
       if (single && (type == EntityType.PERSON || type == EntityType.PLACE) && from > 0 && t.spaceBefore[from]
-          && !covered[from - 1] && rules.firstNames.contains(t.word[from - 1])) {
+          && !f.covered[from - 1] && rules.firstNames.contains(t.word[from - 1])) {
         from--; // "Melania Trump" is not "Trump", "Lloyd Austin" is not the city
         type = EntityType.PERSON;
         canonical = NameRules.text(t, from, to);
-      } else if (single && type == EntityType.PERSON && to < t.size && t.spaceBefore[to] && rules.isNameWord(t, to)) {
-        i++; // "Clinton Foundation": part of a longer name the later rules may type
-        continue;
+      } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
+        int end = rules.sequenceEnd(t, to, f.covered);
+        NameRules.Typed wider = rules.isOrgOrPlaceSuffix(t.word[end - 1]) && names.longestAt(t, to) == null
+            ? rules.type(t, from, end) : null;
+        if (wider != null && wider.type() != EntityType.PERSON) {
+          f.add(wider.from(), wider.to(), wider.type(), wider.canonical()); // "Jordan River", "U.S. Maritime Administration"
+          i = wider.to();
+          continue;
+        }
+        if (type == EntityType.PERSON && rules.notPersonLast.contains(t.word[end - 1])) {
+          i = end; // "Laura Ingraham Show" is not the person
+          continue;
+        }
+        if (single && (type == EntityType.PERSON || rules.firstNames.contains(t.word[from]))) {
+          i++; // "Clinton Foundation"-like: part of a longer name the later rules may type
+          continue;
+        }
       }
-      if (type == EntityType.ORG && to + 1 < t.size + 1 && to < t.size && t.spaceBefore[to]
-          && isLegalSuffix(t.word[to])) {
+      if (type == EntityType.ORG && to < t.size && t.spaceBefore[to] && isLegalSuffix(t.word[to])) {
         to++; // "Amazon Inc."
         if (to < t.size && t.word[to].equals(".") && !t.spaceBefore[to]) to++;
       }
-      add(out, t, covered, from, to, type, canonical);
+      f.add(from, to, type, canonical);
       i = to;
     }
+  }
 
-    // (2) money
-    for (Entity e : Money.find(paragraphText)) {
+  /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */
+  private NameTrie.Match longest(Tokens t, int i) {
+    NameTrie.Match a = names.longestAt(t, i);
+    NameTrie.Match b = learned.longestAt(t, i);
+    if (b == null) return a;
+    if (a == null) return learnedInContext(t, b);
+    return b.to() > a.to() ? learnedInContext(t, b) : a;
+  }
+
+  /** A learned single word followed by ", <known place>" is a place ("Reno, Nev."), not the learned name. */
+  private NameTrie.Match learnedInContext(Tokens t, NameTrie.Match m) {
+    int k = m.to();
+    if (k + 1 < t.size && t.word[k].equals(",")) {
+      NameTrie.Match p = names.longestAt(t, k + 1);
+      if (p != null && p.name().type() == EntityType.PLACE) {
+        return new NameTrie.Match(m.from(), m.to(), new NameTrie.Name(EntityType.PLACE, NameRules.text(t, m.from(), m.to())));
+      }
+    }
+    return m;
+  }
+
+  /** Not a handle or hashtag ("@CNN"), nor the tail of an abbreviation ("R.N.C."). */
+  private static boolean startsFreely(Tokens t, int i) {
+    if (i == 0 || t.spaceBefore[i]) return true;
+    String p = t.word[i - 1];
+    if (p.equals("@") || p.equals("#")) return false;
+    return !(p.equals(".") && i >= 2 && !t.spaceBefore[i - 1] && t.isWord(i - 2) && t.word[i - 2].length() == 1);
+  }
+
+  private static void money(Found f, String text) {
+    Tokens t = f.t;
+    for (Entity e : Money.find(text)) {
       int a = tokenAt(t, e.start()), b = tokenAt(t, e.end() - 1);
-      boolean free = true;
-      for (int k = a; k <= b; k++) free &= !covered[k];
-      if (!free) continue;
-      for (int k = a; k <= b; k++) covered[k] = true;
-      out.add(e);
+      if (!f.free(a, b + 1)) continue;
+      for (int k = a; k <= b; k++) f.covered[k] = true;
+      f.out.add(e);
     }
+  }
 
-    // (3) capitalised sequences typed by context; headings in title case are left to the gazetteer
-    if (!NameRules.isTitleCase(t)) {
-      for (int i = 0; i < t.size; ) {
-        if (covered[i] || !rules.isNameWord(t, i)) {
-          i++;
-          continue;
+  private void typedSequences(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; ) {
+      if (f.covered[i] || !rules.isNameWord(t, i)) {
+        i++;
+        continue;
+      }
+      int end = rules.sequenceEnd(t, i, f.covered);
+      NameRules.Typed typed = rules.typeInContext(t, i, end, f.covered);
+      if (typed == null) typed = cityBeforePlace(f, i, end);
+      if (typed != null && f.free(typed.from(), typed.to())) f.add(typed.from(), typed.to(), typed.type(), typed.canonical());
+      i = end;
+    }
+  }
+
+  /** "Monticello, Mississippi": an untyped name of 1-3 words followed by a comma and a known place. */
+  private NameRules.Typed cityBeforePlace(Found f, int from, int to) {
+    Tokens t = f.t;
+    if (to - from > 5 || to + 1 >= t.size || !t.word[to].equals(",") || f.typeAt[to + 1] != EntityType.PLACE) return null;
+    int after = f.endAt[to + 1];
+    if (after < t.size && (t.word[after].equals("'") || rules.isCapitalWord(t, after) && t.spaceBefore[after])) return null;
+    return new NameRules.Typed(from, to, EntityType.PLACE, NameRules.text(t, from, to));
+  }
+
+  private void surnames(Found f) {
+    List<Entity> people = f.out.stream().filter(e -> e.type() == EntityType.PERSON && e.value().indexOf(' ') > 0).toList();
+    if (people.isEmpty()) return;
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      if (f.covered[i] || !rules.isNameWord(t, i)) continue;
+      if (i + 1 < t.size && rules.isCapitalWord(t, i + 1) && t.spaceBefore[i + 1]) continue;
+      for (Entity p : people) {
+        if (p.value().endsWith(" " + t.word[i])) {
+          f.add(i, i + 1, EntityType.PERSON, p.value());
+          break;
         }
-        int end = rules.sequenceEnd(t, i, covered);
-        NameRules.Typed typed = rules.type(t, i, end);
-        if (typed != null && free(covered, typed.from(), typed.to())) {
-          add(out, t, covered, typed.from(), typed.to(), typed.type(), typed.canonical());
-        }
-        i = end;
       }
     }
-
-    // (4) "Altman" after "Sam Altman" in the same paragraph
-    List<Entity> people = out.stream().filter(e -> e.type() == EntityType.PERSON && e.text().indexOf(' ') > 0).toList();
-    if (!people.isEmpty()) {
-      for (int i = 0; i < t.size; i++) {
-        if (covered[i] || !rules.isNameWord(t, i)) continue;
-        for (Entity p : people) {
-          if (p.value().endsWith(" " + t.word[i]) && (i + 1 >= t.size || !rules.isNameWord(t, i + 1) || !t.spaceBefore[i + 1])) {
-            add(out, t, covered, i, i + 1, EntityType.PERSON, p.value());
-            break;
-          }
-        }
-      }
-    }
-    out.sort(Comparator.comparingInt(Entity::start));
-    return out;
   }
 
   private static boolean isLegalSuffix(String w) {
@@ -106,17 +196,6 @@ final class GazetteerExtractor implements EntityExtractor {
       case "Inc", "Corp", "Co", "Ltd", "LLC", "Plc", "PLC", "plc" -> true;
       default -> false;
     };
-  }
-
-  private static boolean free(boolean[] covered, int from, int to) {
-    for (int k = from; k < to; k++) if (covered[k]) return false;
-    return true;
-  }
-
-  private static void add(List<Entity> out, Tokens t, boolean[] covered, int from, int to, EntityType type, String canonical) {
-    for (int k = from; k < to; k++) covered[k] = true;
-    int s = t.start[from], e = t.end[to - 1];
-    out.add(new Entity(type, canonical, t.text.substring(s, e), s, e));
   }
 
   /** The token containing char offset {@code off} (money spans start and end on token boundaries). */

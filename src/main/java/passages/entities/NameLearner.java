@@ -40,6 +40,7 @@ final class NameLearner {
         continue;
       }
       for (int k = m.from(); k < m.to(); k++) covered[k] = true;
+      if (m.name().type() == EntityType.PERSON && m.to() - m.from() > 1) bump(people, m.name().canonical());
       i = m.to();
     }
     for (int i = 0; i < t.size; i++) {
@@ -54,15 +55,16 @@ final class NameLearner {
       }
       int end = rules.sequenceEnd(t, i, covered);
       if (end == i + 1 && !t.sentenceInitial(i)) bump(capitalised, t.word[i]);
-      NameRules.Typed typed = rules.type(t, i, end);
+      NameRules.Typed typed = rules.typeInContext(t, i, end, covered);
       if (typed != null && typed.type() == EntityType.PERSON && typed.canonical().indexOf(' ') > 0) bump(people, typed.canonical());
       if (typed != null && typed.type() == EntityType.ORG) bump(orgs, typed.canonical());
       i = end;
     }
   }
 
-  /** Adds what was learned to {@code trie} (names already there keep their meaning). */
-  void addTo(NameTrie trie) {
+  /** The names learned; forms the gazetteer already knows are left out. */
+  NameTrie learned() {
+    NameTrie trie = new NameTrie();
     Map<String, String> surnameOwner = new HashMap<>();
     Map<String, Integer> surnameBest = new HashMap<>();
     Map<String, Boolean> contested = new HashMap<>();
@@ -77,17 +79,20 @@ final class NameLearner {
         contested.put(surname, true);
       }
     });
-    for (var e : people.entrySet()) trie.add(e.getKey(), new NameTrie.Name(EntityType.PERSON, e.getKey()));
+    people.forEach((name, n) -> {
+      if (gazetteer.get(name) == null) trie.add(name, new NameTrie.Name(EntityType.PERSON, name));
+    });
     surnameOwner.forEach((surname, name) -> {
       if (contested.getOrDefault(surname, false) || !recurs(surname)) return;
-      if (rules.firstNames.contains(surname) || trie.get(surname) != null) return;
+      if (rules.firstNames.contains(surname) || rules.titles.contains(surname) || gazetteer.get(surname) != null) return;
       trie.add(surname, new NameTrie.Name(EntityType.PERSON, name));
     });
     orgs.forEach((name, n) -> {
-      if (trie.get(name) != null) return;
+      if (gazetteer.get(name) != null || trie.get(name) != null) return;
       if (name.indexOf(' ') < 0 && !recurs(name)) return;
       trie.add(name, new NameTrie.Name(EntityType.ORG, name));
     });
+    return trie;
   }
 
   /** Seen capitalised mid-sentence at least twice, and in lower case at most a tenth as often. */

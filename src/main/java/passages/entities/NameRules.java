@@ -14,32 +14,42 @@ import passages.model.EntityType;
 /**
  * Rules that type a capitalised word sequence from its own words and its neighbours, without a
  * dictionary of the name itself: a known first name or a title before it makes a person ("CEO Sam
- * Altman"), a corporate suffix an org ("Acme Corp."), "X, Ohio" or "X County" a place. Sequences no
- * rule types are not entities. Word lists are data files next to the gazetteer. Immutable.
+ * Altman"), a corporate suffix an org ("Acme Corp.", "National Urban League"), "X County" a place.
+ * Sequences no rule types are not entities. The word lists are data files next to the gazetteer.
+ * Immutable, thread-safe.
  */
 final class NameRules {
   /** A typed sequence {@code tokens [from, to)} and its canonical value. */
   record Typed(int from, int to, EntityType type, String canonical) {}
 
-  private static final Set<String> CONNECTORS = Set.of("of", "de", "del", "da", "van", "von", "der", "bin", "al", "&", "la", "le", "du");
+  /** Particles inside people's names ("Ludwig van Beethoven"). */
+  private static final Set<String> PARTICLES = Set.of("de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos");
+  /** Lower-case words inside org and place names ("Bank of America", "Council on Foreign Relations"). */
+  private static final Set<String> ORG_CONNECTORS = Set.of("of", "on", "for", "and", "&");
   private static final Set<String> LEGAL_SUFFIX = Set.of("Inc", "Corp", "Co", "Ltd", "LLC", "Plc", "PLC", "plc", "LP", "LLP", "AG", "SA", "NV", "GmbH");
-  private static final Set<String> ORG_PREFIX = Set.of("University", "Bank", "Department", "Ministry", "Institute", "Museum", "Church", "Federation", "League");
+  private static final Set<String> ORG_PREFIX = Set.of("University", "Bank", "Department", "Ministry", "Institute", "Museum", "Church", "Office", "Bureau", "Board");
 
   final Set<String> firstNames;
   final Set<String> stopWords;
+  final Set<String> modifiers;
   final Set<String> titles;
   final Set<String> lowerTitles;
   final Set<String> orgSuffix;
   final Set<String> placeSuffix;
+  final Set<String> notPersonLast;
 
   NameRules() {
     firstNames = read("first-names.txt");
     stopWords = read("stop-capitalized.txt");
+    modifiers = read("name-modifiers.txt");
     titles = read("person-titles.txt");
     lowerTitles = read("person-context.txt");
     for (String t : titles) lowerTitles.add(t.toLowerCase(Locale.ROOT));
     orgSuffix = read("org-suffixes.txt");
     placeSuffix = read("place-suffixes.txt");
+    notPersonLast = read("not-person-last.txt");
+    notPersonLast.addAll(orgSuffix);
+    notPersonLast.addAll(placeSuffix);
   }
 
   private static Set<String> read(String file) {
@@ -58,13 +68,18 @@ final class NameRules {
     return out;
   }
 
-  /** A word that may be part of a name: capitalised (or "iPhone"-like), not a stop word. */
+  /** A word that may start a name: capitalised (or "iPhone"-like), neither a stop word nor a modifier. */
   boolean isNameWord(Tokens t, int i) {
+    return isCapitalWord(t, i) && !modifiers.contains(t.word[i]);
+  }
+
+  /** A word that may continue a name: as {@link #isNameWord}, modifiers allowed ("David French"). */
+  boolean isCapitalWord(Tokens t, int i) {
     if (!t.isWord(i)) return false;
     String w = t.word[i];
     char c = w.charAt(0);
     boolean cap = Character.isUpperCase(c) || (w.length() > 1 && Character.isLowerCase(c) && Character.isUpperCase(w.charAt(1)));
-    return cap && !Character.isDigit(c) && !stopWords.contains(w);
+    return cap && !stopWords.contains(w);
   }
 
   /** Whether the paragraph reads like a title-case heading (most words capitalised). */
@@ -79,25 +94,25 @@ final class NameRules {
   }
 
   /**
-   * End (exclusive) of the capitalised sequence starting at {@code i} (a name word), joining
-   * connectors ("Bank of America"), initials ("J. Smith") and unspaced hyphens ("Ocasio-Cortez").
-   * Stops before any token with {@code covered[k]}.
+   * End (exclusive) of the capitalised sequence starting at {@code i}, joining connectors ("Bank of
+   * America"), initials ("J. Smith") and unspaced hyphens ("Ocasio-Cortez"). Stops before any token
+   * with {@code covered[k]}.
    */
   int sequenceEnd(Tokens t, int i, boolean[] covered) {
     int end = i + 1;
     int k = i + 1;
     while (k < t.size && !covered[k]) {
       String w = t.word[k];
-      if (isNameWord(t, k) && t.spaceBefore[k]) {
+      boolean nextOk = k + 1 < t.size && !covered[k + 1] && isCapitalWord(t, k + 1);
+      boolean initial = w.length() == 1 && Character.isUpperCase(w.charAt(0)) && k + 1 < t.size && t.word[k + 1].equals(".");
+      if ((isCapitalWord(t, k) || initial) && t.spaceBefore[k]) {
         end = ++k;
-      } else if (w.equals(".") && !t.spaceBefore[k] && t.word[k - 1].length() == 1 && k + 1 < t.size
-          && t.spaceBefore[k + 1] && isNameWord(t, k + 1) && !covered[k + 1]) {
+      } else if (w.equals(".") && !t.spaceBefore[k] && t.word[k - 1].length() == 1 && nextOk && t.spaceBefore[k + 1]) {
         k++; // initial: "J." followed by a name word
-      } else if ((w.equals("-") || w.equals("'")) && !t.spaceBefore[k] && k + 1 < t.size && !t.spaceBefore[k + 1]
-          && isNameWord(t, k + 1) && !covered[k + 1]) {
+      } else if ((w.equals("-") || w.equals("'")) && !t.spaceBefore[k] && nextOk && !t.spaceBefore[k + 1]
+          && !(w.equals("'") && t.word[k + 1].equals("s"))) {
         k++;
-      } else if (CONNECTORS.contains(w) && t.spaceBefore[k] && k + 1 < t.size && t.spaceBefore[k + 1]
-          && isNameWord(t, k + 1) && !covered[k + 1] && k > i) {
+      } else if ((PARTICLES.contains(w) || ORG_CONNECTORS.contains(w)) && t.spaceBefore[k] && nextOk && t.spaceBefore[k + 1]) {
         k++;
       } else {
         break;
@@ -106,8 +121,34 @@ final class NameRules {
     return end;
   }
 
+  /**
+   * Types the sequence {@code [from, to)} found at {@code from} with its neighbours: adjectives before
+   * it join an org or place name ("National Urban League"), and an appositive or a verb of saying
+   * makes a plain two- or three-word name a person ("said Jane Roe, an engineer").
+   */
+  Typed typeInContext(Tokens t, int from, int to, boolean[] covered) {
+    int start = from;
+    while (start > 0 && t.spaceBefore[start] && !covered[start - 1] && modifiers.contains(t.word[start - 1])) start--;
+    Typed typed = start < from ? type(t, start, to) : null;
+    if (typed == null || typed.type() == EntityType.PERSON) typed = type(t, from, to);
+    if (typed == null && looksLikePersonName(t, from, to) && (personAppositive(t, to) || afterSayingVerb(t, from))) {
+      typed = new Typed(from, to, EntityType.PERSON, text(t, from, to));
+    }
+    return typed;
+  }
+
   /** Types the sequence {@code [from, to)}, or returns null when no rule applies. */
   Typed type(Tokens t, int from, int to) {
+    Typed typed = typeWhole(t, from, to);
+    if (typed != null) return typed;
+    // "John Roe of Springfield": retry on the part before the first org connector
+    for (int k = from + 1; k < to; k++) {
+      if (ORG_CONNECTORS.contains(t.word[k])) return typeWhole(t, from, k);
+    }
+    return null;
+  }
+
+  private Typed typeWhole(Tokens t, int from, int to) {
     // titles inside the sequence: "President Donald Trump", "Secretary of State Mike Pompeo"
     int f = from;
     boolean titled = false;
@@ -123,42 +164,82 @@ final class NameRules {
     if (!titled && from > 0) titled = precededByTitle(t, from);
     int words = countWords(t, f, to);
     String last = t.word[to - 1];
-    if (titled && words >= 1 && words <= 4 && t.word[f].length() > 1 && isNameWord(t, f)
-        && !orgSuffix.contains(last) && !placeSuffix.contains(last)) {
+    boolean personShaped = !hasOrgConnector(t, f, to) && !notPersonLast.contains(last) && isNameWord(t, f);
+    if (titled && personShaped && words <= 4 && (words >= 2 || t.word[f].length() > 1)) {
       return new Typed(f, to, EntityType.PERSON, text(t, f, to));
     }
     if (words < 2) return null;
-    String first = t.word[f];
-    if (firstNames.contains(first) && words <= 4 && allCapitalizedWords(t, f, to)
-        && !orgSuffix.contains(last) && !placeSuffix.contains(last) && !isAcronym(last)) {
+    if (firstNames.contains(t.word[f]) && personShaped && words <= 4 && !isAcronym(last)) {
       return new Typed(f, to, EntityType.PERSON, text(t, f, to));
     }
     // "Acme Inc.": the legal suffix belongs to the surface, not to the canonical value
-    if (LEGAL_SUFFIX.contains(last) && words >= 2) {
+    if (LEGAL_SUFFIX.contains(last)) {
       int end = to;
       if (end < t.size && t.word[end].equals(".") && !t.spaceBefore[end]) end++;
       return new Typed(from, end, EntityType.ORG, text(t, from, to - 1));
     }
-    if (orgSuffix.contains(last) || ORG_PREFIX.contains(t.word[from]) && to - from >= 3 && t.word[from + 1].equals("of")) {
-      return new Typed(from, to, EntityType.ORG, text(t, from, to));
-    }
+    if (orgSuffix.contains(last) || orgHead(t, from, to)) return new Typed(from, to, EntityType.ORG, text(t, from, to));
     if (placeSuffix.contains(last)) return new Typed(from, to, EntityType.PLACE, text(t, from, to));
     return null;
   }
 
-  private boolean precededByTitle(Tokens t, int from) {
-    int k = from - 1;
-    if (k >= 0 && t.word[k].equals(".") && k > 0 && t.isAbbreviation(k - 1)) return titles.contains(t.word[k - 1]);
-    if (k >= 0 && !t.spaceBefore[from]) return false;
-    if (k >= 0 && t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
-    return k >= 0 && t.isWord(k) && lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0));
+  /** "University of Michigan", "Council on Foreign Relations": an org word, then of/on/for and more words. */
+  private boolean orgHead(Tokens t, int from, int to) {
+    for (int k = from; k + 2 < to; k++) {
+      String w = t.word[k], next = t.word[k + 1];
+      if ((ORG_PREFIX.contains(w) || orgSuffix.contains(w)) && (next.equals("of") || next.equals("on") || next.equals("for"))) return true;
+    }
+    return false;
   }
 
-  private boolean allCapitalizedWords(Tokens t, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (t.isWord(i) && !CONNECTORS.contains(t.word[i]) && !Character.isUpperCase(t.word[i].charAt(0))) return false;
+  /**
+   * Context after a name that says it is a person: ", a veteran Republican strategist" (an
+   * appositive ending in a person word within a few tokens).
+   */
+  boolean personAppositive(Tokens t, int end) {
+    if (end + 2 >= t.size || !t.word[end].equals(",")) return false;
+    String det = t.word[end + 1];
+    if (!det.equals("a") && !det.equals("an") && !det.equals("the")) return false;
+    for (int k = end + 2; k < Math.min(t.size, end + 7); k++) {
+      if (!t.isWord(k)) return false;
+      if (lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0))) return true;
     }
-    return true;
+    return false;
+  }
+
+  /** A verb of saying right before the name: "..., said Jane Roe". */
+  boolean afterSayingVerb(Tokens t, int from) {
+    if (from == 0 || !t.spaceBefore[from]) return false;
+    return switch (t.word[from - 1]) {
+      case "said", "says", "wrote", "added", "asked", "explained", "noted", "told" -> true;
+      default -> false;
+    };
+  }
+
+  /** A sequence shaped like a person's name: 2-3 capitalised words, no connector, no org/place word last. */
+  boolean looksLikePersonName(Tokens t, int from, int to) {
+    int words = countWords(t, from, to);
+    String last = t.word[to - 1];
+    return words >= 2 && words <= 3 && isNameWord(t, from) && !hasOrgConnector(t, from, to)
+        && !notPersonLast.contains(last) && !isAcronym(last) && !isAcronym(t.word[from]);
+  }
+
+  /** Whether {@code w} makes a sequence ending in it an org or a place. */
+  boolean isOrgOrPlaceSuffix(String w) {
+    return orgSuffix.contains(w) || placeSuffix.contains(w) || LEGAL_SUFFIX.contains(w);
+  }
+
+  private static boolean hasOrgConnector(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) if (ORG_CONNECTORS.contains(t.word[k])) return true;
+    return false;
+  }
+
+  private boolean precededByTitle(Tokens t, int from) {
+    int k = from - 1;
+    if (t.word[k].equals(".") && k > 0 && t.isAbbreviation(k - 1)) return titles.contains(t.word[k - 1]);
+    if (!t.spaceBefore[from]) return false;
+    if (t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
+    return k >= 0 && t.isWord(k) && lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0));
   }
 
   private static boolean isAcronym(String w) {
@@ -167,7 +248,7 @@ final class NameRules {
 
   static int countWords(Tokens t, int from, int to) {
     int n = 0;
-    for (int i = from; i < to; i++) if (t.isWord(i) && !CONNECTORS.contains(t.word[i])) n++;
+    for (int i = from; i < to; i++) if (t.isWord(i) && !ORG_CONNECTORS.contains(t.word[i]) && !PARTICLES.contains(t.word[i])) n++;
     return n;
   }
 
