@@ -9,9 +9,9 @@ import passages.model.EntityType;
 
 /**
  * The extractor {@link EntityExtractors#create} builds. Per paragraph, each step one left-to-right
- * pass over the tokens: (1) the longest known name at each token, from the gazetteer or learned from
- * the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" + "Inc."); (2) money
- * amounts; (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio" places;
+ * pass over the tokens: (1) money amounts; (2) the longest known name at each token, from the
+ * gazetteer or learned from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" +
+ * "Inc."); (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio" places;
  * (4) bare surnames of people named earlier in the same paragraph. Earlier steps win overlaps.
  * Immutable and thread-safe.
  */
@@ -60,8 +60,8 @@ final class GazetteerExtractor implements EntityExtractor {
     Objects.requireNonNull(paragraphText, "paragraphText");
     Tokens t = Tokens.of(paragraphText);
     Found f = new Found(t);
-    knownNames(f);
     money(f, paragraphText);
+    knownNames(f);
     if (!NameRules.isTitleCase(t)) typedSequences(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
@@ -71,8 +71,8 @@ final class GazetteerExtractor implements EntityExtractor {
   private void knownNames(Found f) {
     Tokens t = f.t;
     for (int i = 0; i < t.size; ) {
-      NameTrie.Match m = t.isWord(i) && startsFreely(t, i) ? longest(t, i) : null;
-      if (m == null) {
+      NameTrie.Match m = t.isWord(i) && !f.covered[i] && startsFreely(t, i) ? longest(t, i) : null;
+      if (m == null || !f.free(m.from(), m.to())) {
         i++;
         continue;
       }

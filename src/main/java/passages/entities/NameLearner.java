@@ -48,13 +48,19 @@ final class NameLearner {
       if (t.isWord(i) && Character.isLowerCase(w.charAt(0)) && w.length() > 2) bump(lower, w);
     }
     if (NameRules.isTitleCase(t)) return;
+    for (int i = 0; i < t.size; i++) {
+      // a capitalised word standing alone mid-sentence ("shares of Zyxo fell")
+      if (covered[i] || !rules.isNameWord(t, i) || t.sentenceInitial(i)) continue;
+      boolean alone = (i == 0 || !t.spaceBefore[i] || !rules.isCapitalWord(t, i - 1))
+          && (i + 1 >= t.size || !t.spaceBefore[i + 1] || !rules.isCapitalWord(t, i + 1));
+      if (alone) bump(capitalised, t.word[i]);
+    }
     for (int i = 0; i < t.size; ) {
       if (covered[i] || !rules.isNameWord(t, i)) {
         i++;
         continue;
       }
       int end = rules.sequenceEnd(t, i, covered);
-      if (end == i + 1 && !t.sentenceInitial(i)) bump(capitalised, t.word[i]);
       NameRules.Typed typed = rules.typeInContext(t, i, end, covered);
       if (typed != null && typed.type() == EntityType.PERSON && typed.canonical().indexOf(' ') > 0) bump(people, typed.canonical());
       if (typed != null && typed.type() == EntityType.ORG) bump(orgs, typed.canonical());

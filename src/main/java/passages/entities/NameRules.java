@@ -82,7 +82,10 @@ final class NameRules {
     return cap && !stopWords.contains(w);
   }
 
-  /** Whether the paragraph reads like a title-case heading (most words capitalised). */
+  /**
+   * Whether the paragraph reads like a title-case heading: most words capitalised (60%), or nearly
+   * all (85%) when it ends like a sentence ("CEO Jane Roe said so." is a sentence).
+   */
   static boolean isTitleCase(Tokens t) {
     int words = 0, caps = 0;
     for (int i = 0; i < t.size; i++) {
@@ -90,7 +93,10 @@ final class NameRules {
       words++;
       if (t.isCapitalized(i)) caps++;
     }
-    return words >= 3 && caps * 10 >= words * 6;
+    if (words < 3) return false;
+    String last = t.word[t.size - 1];
+    boolean sentence = last.equals(".") || last.equals("!") || last.equals("?") || last.equals("\u201d") || last.equals("\"");
+    return caps * 100 >= words * (sentence ? 85 : 60);
   }
 
   /**
@@ -153,7 +159,9 @@ final class NameRules {
     int f = from;
     boolean titled = false;
     for (int k = from; k < to; k++) {
-      if (!titles.contains(t.word[k])) continue;
+      boolean title = titles.contains(t.word[k])
+          || k == from && lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT)); // "Analyst Jane Roe"
+      if (!title) continue;
       titled = true;
       f = k + 1;
       if (f < to && t.word[f].equals(".")) f++;
@@ -207,11 +215,13 @@ final class NameRules {
     return false;
   }
 
-  /** A verb of saying right before the name: "..., said Jane Roe". */
+  /** A quote attributed with the verb first: "...,” said Jane Roe" (not "Roe said Acme Corp was ..."). */
   boolean afterSayingVerb(Tokens t, int from) {
-    if (from == 0 || !t.spaceBefore[from]) return false;
-    return switch (t.word[from - 1]) {
-      case "said", "says", "wrote", "added", "asked", "explained", "noted", "told" -> true;
+    if (from < 2 || !t.spaceBefore[from]) return false;
+    String before = t.word[from - 2];
+    boolean quoteEnd = before.equals(",") || before.equals("\u201d") || before.equals("\"") || before.equals("'");
+    return quoteEnd && switch (t.word[from - 1]) {
+      case "said", "says", "wrote", "added", "asked", "explained", "noted" -> true;
       default -> false;
     };
   }
