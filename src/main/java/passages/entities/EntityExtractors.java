@@ -46,6 +46,7 @@ public final class EntityExtractors {
     gazetteer.addTo(trie);
     NameLearner learner = new NameLearner(trie, rules);
     for (String p : corpusParagraphs) learner.accept(p);
-    return new GazetteerExtractor(trie, learner.learned(), rules);
+    NameTrie learned = learner.learned();
+    return new GazetteerExtractor(trie, learned, rules, learner.report);
   }
 }

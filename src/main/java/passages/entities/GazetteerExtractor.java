@@ -19,11 +19,18 @@ final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie names;
   private final NameTrie learned;
   private final NameRules rules;
+  private final List<String> learnedReport;
 
-  GazetteerExtractor(NameTrie names, NameTrie learned, NameRules rules) {
+  GazetteerExtractor(NameTrie names, NameTrie learned, NameRules rules, List<String> learnedReport) {
     this.names = names;
     this.learned = learned;
     this.rules = rules;
+    this.learnedReport = List.copyOf(learnedReport);
+  }
+
+  /** The names learned from the corpus, as "type TAB canonical TAB surface" lines. */
+  List<String> learnedReport() {
+    return learnedReport;
   }
 
   /** Mutable per-call state. */
@@ -116,9 +123,17 @@ final class GazetteerExtractor implements EntityExtractor {
   private NameTrie.Match longest(Tokens t, int i) {
     NameTrie.Match a = names.longestAt(t, i);
     NameTrie.Match b = learned.longestAt(t, i);
+    if (b != null && b.to() - b.from() == 1 && partOfLongerName(t, i)) b = null; // "Manisha Sharma" is not "Sharma"
     if (b == null) return a;
     if (a == null) return learnedInContext(t, b);
     return b.to() > a.to() ? learnedInContext(t, b) : a;
+  }
+
+  /** The word at {@code i} has a capitalised word right before or after it (spaced). */
+  private boolean partOfLongerName(Tokens t, int i) {
+    return i > 0 && t.spaceBefore[i] && rules.isCapitalWord(t, i - 1) && !t.sentenceInitial(i - 1)
+        || i > 0 && t.spaceBefore[i] && rules.isNameWord(t, i - 1)
+        || i + 1 < t.size && t.spaceBefore[i + 1] && rules.isCapitalWord(t, i + 1);
   }
 
   /** A learned single word followed by ", <known place>" is a place ("Reno, Nev."), not the learned name. */

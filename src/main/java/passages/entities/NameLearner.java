@@ -23,6 +23,8 @@ final class NameLearner {
   private final Map<String, Integer> orgs = new HashMap<>();
   private final Map<String, Integer> capitalised = new HashMap<>();
   private final Map<String, Integer> lower = new HashMap<>();
+  /** What {@link #learned()} added, as "type TAB canonical TAB surface" lines (for inspection). */
+  final java.util.List<String> report = new java.util.ArrayList<>();
 
   NameLearner(NameTrie gazetteer, NameRules rules) {
     this.gazetteer = gazetteer;
@@ -86,26 +88,35 @@ final class NameLearner {
       }
     });
     people.forEach((name, n) -> {
-      if (gazetteer.get(name) == null) trie.add(name, new NameTrie.Name(EntityType.PERSON, name));
+      if (gazetteer.get(name) == null) add(trie, name, EntityType.PERSON, name);
     });
     surnameOwner.forEach((surname, name) -> {
-      if (contested.getOrDefault(surname, false) || !recurs(surname)) return;
+      if (contested.getOrDefault(surname, false) || !recurs(surname, people.get(name))) return;
       if (rules.firstNames.contains(surname) || rules.titles.contains(surname) || gazetteer.get(surname) != null) return;
-      trie.add(surname, new NameTrie.Name(EntityType.PERSON, name));
+      add(trie, surname, EntityType.PERSON, name);
     });
     orgs.forEach((name, n) -> {
       if (gazetteer.get(name) != null || trie.get(name) != null) return;
-      if (name.indexOf(' ') < 0 && !recurs(name)) return;
-      trie.add(name, new NameTrie.Name(EntityType.ORG, name));
+      if (name.indexOf(' ') < 0 && !recurs(name, n)) return;
+      add(trie, name, EntityType.ORG, name);
     });
     return trie;
   }
 
-  /** Seen capitalised mid-sentence at least twice, and in lower case at most a tenth as often. */
-  private boolean recurs(String word) {
+  private void add(NameTrie trie, String surface, EntityType type, String canonical) {
+    if (trie.add(surface, new NameTrie.Name(type, canonical))) report.add(type.key() + "\t" + canonical + "\t" + surface);
+  }
+
+  /**
+   * A short form worth learning: seen alone and capitalised mid-sentence at least twice, at most 20
+   * times as often as the full name it stands for ({@code typedCount}: else it mostly means something
+   * else, like "Williams"), in lower case at most a tenth as often, and not an acronym.
+   */
+  private boolean recurs(String word, int typedCount) {
     int caps = capitalised.getOrDefault(word, 0);
     int low = lower.getOrDefault(word.toLowerCase(Locale.ROOT), 0);
-    return word.length() > 2 && caps >= 2 && low * 10 <= caps && !rules.stopWords.contains(word);
+    return word.length() > 2 && caps >= 2 && caps <= 20 * typedCount && low * 10 <= caps
+        && word.chars().anyMatch(Character::isLowerCase) && !rules.stopWords.contains(word);
   }
 
   private static void bump(Map<String, Integer> counts, String key) {

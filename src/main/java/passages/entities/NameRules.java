@@ -79,8 +79,14 @@ final class NameRules {
     String w = t.word[i];
     char c = w.charAt(0);
     boolean cap = Character.isUpperCase(c) || (w.length() > 1 && Character.isLowerCase(c) && Character.isUpperCase(w.charAt(1)));
-    return cap && !stopWords.contains(w);
+    if (!cap || stopWords.contains(w) || GLUED.matcher(w).find()) return false;
+    // "MUST WATCH": shouted stop words are stop words too
+    return !(w.length() > 1 && w.chars().noneMatch(Character::isLowerCase)
+        && stopWords.contains(w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT)));
   }
+
+  /** Two words run together by a scraper ("BloombergBiden", "MillerWatchdog"). */
+  private static final java.util.regex.Pattern GLUED = java.util.regex.Pattern.compile("\\p{Ll}{4}\\p{Lu}\\p{Ll}");
 
   /**
    * Whether the paragraph reads like a title-case heading: most words capitalised (60%), or nearly
@@ -230,8 +236,11 @@ final class NameRules {
   boolean looksLikePersonName(Tokens t, int from, int to) {
     int words = countWords(t, from, to);
     String last = t.word[to - 1];
-    return words >= 2 && words <= 3 && isNameWord(t, from) && !hasOrgConnector(t, from, to)
-        && !notPersonLast.contains(last) && !isAcronym(last) && !isAcronym(t.word[from]);
+    if (words < 2 || words > 3 || !isNameWord(t, from) || hasOrgConnector(t, from, to)) return false;
+    for (int k = from; k < to; k++) {
+      if (titles.contains(t.word[k]) || lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT))) return false;
+    }
+    return !notPersonLast.contains(last) && !isAcronym(last) && !isAcronym(t.word[from]);
   }
 
   /** Whether {@code w} makes a sequence ending in it an org or a place. */

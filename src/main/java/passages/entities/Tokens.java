@@ -14,14 +14,17 @@ final class Tokens {
   /** The token text (apostrophes normalised). */
   final String[] word;
   final boolean[] spaceBefore;
+  /** A line break precedes the token. */
+  final boolean[] lineBefore;
 
-  private Tokens(String text, int size, int[] start, int[] end, String[] word, boolean[] spaceBefore) {
+  private Tokens(String text, int size, int[] start, int[] end, String[] word, boolean[] spaceBefore, boolean[] lineBefore) {
     this.text = text;
     this.size = size;
     this.start = start;
     this.end = end;
     this.word = word;
     this.spaceBefore = spaceBefore;
+    this.lineBefore = lineBefore;
   }
 
   static Tokens of(String text) {
@@ -29,14 +32,15 @@ final class Tokens {
     int cap = Math.max(8, n / 4);
     int[] st = new int[cap], en = new int[cap];
     String[] w = new String[cap];
-    boolean[] sp = new boolean[cap];
+    boolean[] sp = new boolean[cap], nl = new boolean[cap];
     int size = 0;
-    boolean space = true;
+    boolean space = true, line = false;
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c) || c == '\u00a0') {
         space = true;
+        line |= c == '\n';
         i++;
         continue;
       }
@@ -52,17 +56,20 @@ final class Tokens {
         en = java.util.Arrays.copyOf(en, nc);
         w = java.util.Arrays.copyOf(w, nc);
         sp = java.util.Arrays.copyOf(sp, nc);
+        nl = java.util.Arrays.copyOf(nl, nc);
       }
       st[size] = i;
       en[size] = j;
       String s = text.substring(i, j);
       w[size] = (c == '\u2019' || c == '\u2018') ? "'" : s;
       sp[size] = space;
+      nl[size] = line;
       size++;
       space = false;
+      line = false;
       i = j;
     }
-    return new Tokens(text, size, st, en, w, sp);
+    return new Tokens(text, size, st, en, w, sp, nl);
   }
 
   boolean isWord(int i) {
@@ -86,7 +93,8 @@ final class Tokens {
       return true;
     }
     // a line break inside a paragraph starts a new line of text
-    return text.lastIndexOf('\n', start[i]) > (k >= 0 ? end[k] - 1 : -1);
+    for (int j = k + 1; j <= i; j++) if (lineBefore[j]) return true;
+    return false;
   }
 
   private static boolean isOpener(String w) {

@@ -38,10 +38,22 @@ final class EvalSet {
     return docs;
   }
 
-  /** The corpus the extractor learns from: every paragraph of the sampled articles, plus the eval texts. */
+  /**
+   * The corpus the extractor learns from: every paragraph of the sampled articles, plus the eval texts;
+   * or, when the environment variable {@code ENTITIES_CORPUS} names a JSONL.gz file like
+   * allsides-news, all its paragraphs instead of the sampled articles'.
+   */
   static List<String> corpus(List<Doc> docs) {
     List<String> out = new ArrayList<>();
-    for (String line : lines("/entities/eval-context.jsonl.gz", true)) {
+    String full = System.getenv("ENTITIES_CORPUS");
+    List<String> articles;
+    try {
+      articles = full == null ? lines("/entities/eval-context.jsonl.gz", true)
+          : new BufferedReader(new InputStreamReader(new GZIPInputStream(java.nio.file.Files.newInputStream(java.nio.file.Path.of(full))), StandardCharsets.UTF_8)).lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String line : articles) {
       try {
         for (JsonNode p : JSON.readTree(line).get("paragraphs")) out.add(p.asText());
       } catch (IOException e) {
