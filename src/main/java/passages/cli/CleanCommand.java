@@ -1,0 +1,58 @@
+package passages.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import passages.ingest.CleanedText;
+import passages.ingest.DroppedLine;
+import passages.ingest.TextCleaner;
+import passages.model.ArticleIds;
+import passages.model.Paragraph;
+
+/** {@code passages clean FILE}: shows what would be indexed from a text file, and every dropped line and why. */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+    description = "Show what indexing keeps of a .txt article (paragraph ids, sections) and each dropped line with its reason.")
+final class CleanCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "A plain-text article.")
+  Path file;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(file)) throw new UserException("no such file: " + file, Main.EXIT_FAILURE);
+    String text;
+    try {
+      text = decode(file);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UserException(file + ": not valid UTF-8 text", Main.EXIT_FAILURE);
+    }
+    CleanedText cleaned = TextCleaner.clean(text);
+    String articleId = ArticleIds.fromFileName(file.getFileName().toString());
+    var out = spec.commandLine().getOut();
+    out.println("article " + articleId);
+    out.println("title: " + (cleaned.title() == null ? "(none; made from the first sentence)" : cleaned.title()));
+    out.println();
+    out.println("kept " + cleaned.paragraphs().size() + " paragraphs:");
+    String section = null;
+    for (Paragraph p : cleaned.paragraphs()) {
+      if (p.section() != null && !p.section().equals(section)) out.println("  § " + p.section());
+      section = p.section();
+      out.println("  " + ArticleIds.paragraphId(articleId, p.ordinal()) + "  " + p.text().replace("\n", "\n      "));
+    }
+    out.println();
+    out.println("dropped " + cleaned.dropped().size() + " lines:");
+    for (DroppedLine d : cleaned.dropped()) {
+      out.printf("  line %d  %-32s %s%n", d.line(), "[" + d.reason().description() + "]", d.text());
+    }
+    return 0;
+  }
+
+  private static String decode(Path file) throws java.io.IOException {
+    return passages.ingest.TextDecoding.decodeUtf8(Files.readAllBytes(file));
+  }
+}

@@ -1,0 +1,83 @@
+package passages.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jsoup.parser.Parser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import passages.search.EntityFilter;
+import passages.search.Hit;
+import passages.search.InvalidRequestException;
+import passages.search.ParagraphSearcher;
+import passages.search.SearchRequest;
+import passages.search.SearchResult;
+
+/** {@code passages search QUERY}: prints the matching paragraphs, matches in [brackets]. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Search the index.")
+final class SearchCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "QUERY", description = "Query (Lucene classic syntax; \"\" matches all).")
+  String query;
+
+  @Option(names = "--outlet", paramLabel = "O", description = "Only this outlet (repeatable: any of them).")
+  List<String> outlets = new ArrayList<>();
+
+  @Option(names = "--entity", paramLabel = "TYPE:VALUE", description = "Only paragraphs mentioning it, e.g. org:Amazon (repeatable).")
+  List<String> entities = new ArrayList<>();
+
+  @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "Hits to show, 1..100 (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", paramLabel = "N", description = "Hits to skip (default: ${DEFAULT-VALUE}).")
+  int offset;
+
+  @Option(names = "--json", description = "Print the result as JSON, as GET /api/search returns it.")
+  boolean json;
+
+  @Mixin IndexOptions index = new IndexOptions();
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    SearchRequest request;
+    try {
+      request = new SearchRequest(query, outlets, entities.stream().map(EntityFilter::parse).toList(), limit, offset, 10);
+    } catch (InvalidRequestException e) {
+      throw new UserException(e.getMessage(), Main.EXIT_USAGE);
+    }
+    if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
+    try (ParagraphSearcher searcher = index.open()) {
+      SearchResult result;
+      try {
+        result = searcher.search(request);
+      } catch (InvalidRequestException e) {
+        throw new UserException(e.getMessage(), Main.EXIT_USAGE);
+      }
+      var out = spec.commandLine().getOut();
+      if (json) {
+        out.println(new ObjectMapper().writeValueAsString(result));
+        return 0;
+      }
+      out.printf("%d paragraph%s match: %s%n", result.total(), result.total() == 1 ? "" : "s",
+          query.isBlank() ? "(everything)" : query);
+      for (Hit h : result.hits()) {
+        out.println();
+        out.printf("%s  %s · %s%s%n", h.id(), h.outlet() == null ? "Unknown outlet" : h.outlet(), h.title(),
+            h.section() == null ? "" : " › " + h.section());
+        out.println("  " + plain(h.passage()));
+        out.println("  " + h.link());
+      }
+      return 0;
+    }
+  }
+
+  /** The passage as terminal text: marks shown as [brackets], entities decoded. */
+  static String plain(String passage) {
+    return Parser.unescapeEntities(passage.replace("<mark>", "[").replace("</mark>", "]"), false);
+  }
+}

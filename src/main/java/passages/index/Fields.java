@@ -1,0 +1,46 @@
+package passages.index;
+
+import org.apache.lucene.facet.FacetsConfig;
+import passages.model.EntityType;
+
+/** Names of the Lucene fields and facet dimensions of a paragraph document; the only place they are spelled. */
+public final class Fields {
+  /** Paragraph id, {@code <articleId>.p<n>}: indexed as one term, stored. */
+  public static final String ID = "id";
+  /** Article id: indexed as one term, stored, sorted. */
+  public static final String ARTICLE_ID = "articleId";
+  /** 1-based paragraph ordinal: stored, sorted. */
+  public static final String PARAGRAPH = "paragraph";
+  /** The heading above the paragraph: stored when present. */
+  public static final String SECTION = "section";
+  /** The article title: stored. */
+  public static final String TITLE = "title";
+  /** The outlet: stored, and the facet dimension {@code outlet} (filtered by drill-down). */
+  public static final String OUTLET = "outlet";
+  /** The article's original url: stored when known. */
+  public static final String URL = "url";
+  /** The publication date {@code YYYY-MM-DD}: stored when known. */
+  public static final String DATE = "date";
+  /** The paragraph text: analyzed with positions and offsets (for highlighting), stored. */
+  public static final String TEXT = "text";
+  /** Content hash of the paragraph's article: sorted doc values, read by incremental indexing. */
+  public static final String ARTICLE_HASH = "articleHash";
+  /** The entity mentions, stored as lines {@code type\tvalue\tstart\tend}. */
+  public static final String ENTITIES = "entities";
+
+  /** Commit user-data key: fingerprint of the corpus the index was built from. */
+  public static final String COMMIT_CORPUS = "passages.corpus";
+  /** Commit user-data key: version of the schema and analysis the index was built with. */
+  public static final String COMMIT_SCHEMA = "passages.schema";
+  /** Bump whenever fields or analysis change: an index with another version is rebuilt. */
+  public static final String SCHEMA_VERSION = "2";
+
+  private Fields() {}
+
+  /** The facets configuration shared by the writer and the searcher. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (EntityType type : EntityType.values()) config.setMultiValued(type.key(), true);
+    return config;
+  }
+}

@@ -1,0 +1,120 @@
+package passages.index;
+
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS;
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.GENERATE_WORD_PARTS;
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.SPLIT_ON_NUMERICS;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The analysis chain of paragraph text, for indexing and for queries.
+ *
+ * <ol>
+ *   <li>a char filter turns a dollar sign before a digit into the word {@code usd}, so {@code "$38 billion"}
+ *       is the phrase {@code usd 38 billion} and does not match a bare "38 billion";
+ *   <li>{@link StandardTokenizer} (Unicode word breaks: hyphenated names split into their parts);
+ *   <li>{@link EnglishPossessiveFilter}: {@code OpenAI’s} → {@code OpenAI} (straight or curly apostrophe);
+ *   <li>{@link WordDelimiterGraphFilter}: letters and digits split, original kept — {@code Trainium3} →
+ *       {@code trainium3}, {@code trainium}, {@code 3}, so the phrase {@code "trainium 3"} matches it;
+ *   <li>lower case, ASCII folding, plural stemming ({@code chips} = {@code chip});
+ *   <li>at index time only: the aliases of {@code aliases.txt} ({@code trn} = {@code trainium}) stacked on
+ *       their tokens, then the graph flattened for the index.
+ * </ol>
+ *
+ * <p>Thread-safe, like every Lucene analyzer.
+ */
+public final class NewsAnalyzer extends Analyzer {
+  private static final Pattern DOLLAR = Pattern.compile("(?:US)?\\$(?=\\d)");
+  private static final int WORD_DELIMITER_FLAGS =
+      GENERATE_WORD_PARTS | GENERATE_NUMBER_PARTS | SPLIT_ON_NUMERICS | PRESERVE_ORIGINAL;
+
+  private final boolean indexTime;
+  private final Map<String, List<String>> aliases;
+
+  private NewsAnalyzer(boolean indexTime) {
+    this.indexTime = indexTime;
+    this.aliases = indexTime ? loadAliases() : Map.of();
+  }
+
+  /** The analyzer for indexing paragraph text (flattened token graph, aliases stacked). */
+  public static NewsAnalyzer forIndexing() {
+    return new NewsAnalyzer(true);
+  }
+
+  /** The analyzer for parsing queries (token graph kept, so split words become phrases). */
+  public static NewsAnalyzer forQueries() {
+    return new NewsAnalyzer(false);
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new PatternReplaceCharFilter(DOLLAR, "usd ", reader);
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer source = new StandardTokenizer();
+    TokenStream ts = new EnglishPossessiveFilter(source);
+    ts = new WordDelimiterGraphFilter(ts, false, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_DELIMITER_FLAGS, null);
+    ts = new LowerCaseFilter(ts);
+    ts = new ASCIIFoldingFilter(ts);
+    ts = new EnglishMinimalStemFilter(ts);
+    if (indexTime) {
+      ts = new AliasFilter(ts, aliases);
+      ts = new FlattenGraphFilter(ts);
+    }
+    return new TokenStreamComponents(source, ts);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+  }
+
+  private static Map<String, List<String>> loadAliases() {
+    try (InputStream in = NewsAnalyzer.class.getResourceAsStream("/passages/index/aliases.txt")) {
+      if (in == null) throw new IllegalStateException("resource /passages/index/aliases.txt is missing");
+      Map<String, List<String>> map = new HashMap<>();
+      var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line; (line = reader.readLine()) != null; ) {
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) continue;
+        List<String> group = new ArrayList<>();
+        for (String form : line.split(",")) group.add(form.strip().toLowerCase(Locale.ROOT));
+        for (String form : group) {
+          List<String> others = new ArrayList<>(group);
+          others.remove(form);
+          map.computeIfAbsent(form, k -> new ArrayList<>()).addAll(others);
+        }
+      }
+      return Map.copyOf(map);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading aliases.txt", e);
+    }
+  }
+}

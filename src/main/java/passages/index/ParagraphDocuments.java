@@ -1,0 +1,64 @@
+package passages.index;
+
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import passages.model.Article;
+import passages.model.Entity;
+import passages.model.Paragraph;
+
+/** Maps a paragraph of an article, with its entity mentions, to the Lucene document indexed for it. */
+public final class ParagraphDocuments {
+  /** Text: stored, with positions and offsets in the postings (the UnifiedHighlighter reads them there). */
+  static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT_TYPE.freeze();
+  }
+
+  private ParagraphDocuments() {}
+
+  /**
+   * The document for {@code paragraph} of {@code article}, before {@code FacetsConfig.build}.
+   *
+   * @param entities the mentions found in the paragraph text (may be empty)
+   * @param articleHash content hash of the whole article (for incremental indexing)
+   */
+  public static Document toDocument(Article article, Paragraph paragraph, List<Entity> entities, String articleHash) {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, article.paragraphId(paragraph.ordinal()), Field.Store.YES));
+    doc.add(new StringField(Fields.ARTICLE_ID, article.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(article.id())));
+    doc.add(new SortedDocValuesField(Fields.ARTICLE_HASH, new BytesRef(articleHash)));
+    doc.add(new IntField(Fields.PARAGRAPH, paragraph.ordinal(), Field.Store.YES));
+    if (paragraph.section() != null) doc.add(new StoredField(Fields.SECTION, paragraph.section()));
+    doc.add(new StoredField(Fields.TITLE, article.title()));
+    if (article.outlet() != null) {
+      doc.add(new StoredField(Fields.OUTLET, article.outlet()));
+      doc.add(new SortedSetDocValuesFacetField(Fields.OUTLET, article.outlet()));
+    }
+    if (article.url() != null) doc.add(new StoredField(Fields.URL, article.url()));
+    if (article.date() != null) doc.add(new StoredField(Fields.DATE, article.date()));
+    doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
+    if (!entities.isEmpty()) {
+      StringBuilder stored = new StringBuilder();
+      for (Entity e : entities) {
+        stored.append(e.type().key()).append('\t').append(e.value()).append('\t')
+            .append(e.start()).append('\t').append(e.end()).append('\n');
+        doc.add(new SortedSetDocValuesFacetField(e.type().key(), e.value()));
+      }
+      doc.add(new StoredField(Fields.ENTITIES, stored.toString()));
+    }
+    return doc;
+  }
+}

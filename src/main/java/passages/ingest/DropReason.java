@@ -1,0 +1,38 @@
+package passages.ingest;
+
+/** Why the cleaner left a line out of the index. */
+public enum DropReason {
+  /** An advertising label such as "Advertisement" or "Story continues below". */
+  AD_LABEL("advertising label"),
+  /** A lone lower-case token left by an image or widget ("image", "author-image"). */
+  PLACEHOLDER("image/widget placeholder"),
+  /** A short label next to a placeholder: byline, avatar caption, "New Update". */
+  WIDGET("author/media widget"),
+  /** Author promo, contact or feedback block after the article ends. */
+  PROMO("promo/contact/feedback block after the article"),
+  /** A heading-shaped line with no text under it. */
+  EMPTY_SECTION("heading with no text under it"),
+  /** A pipe-table separator row such as "|---|---|". */
+  TABLE_RULE("table separator row"),
+  /** A line of only punctuation: "***", "___", "• • •". */
+  SEPARATOR("separator line"),
+  /** "Copyright © 2019 …", "All rights reserved", reprint notices. */
+  COPYRIGHT("copyright/reprint notice"),
+  /** Newsletter sign-up, app download, follow-us and share prompts. */
+  SIGNUP("newsletter/app/social prompt"),
+  /** Photo/video labels and captions: "Photo", "Image copyright Getty Images". */
+  MEDIA_LABEL("photo/video label"),
+  /** "6 years ago", "This article is more than 1 year old". */
+  TIMESTAMP("relative timestamp");
+
+  private final String description;
+
+  DropReason(String description) {
+    this.description = description;
+  }
+
+  /** Human-readable reason, as printed by {@code passages clean}. */
+  public String description() {
+    return description;
+  }
+}

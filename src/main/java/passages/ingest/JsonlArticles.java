@@ -1,0 +1,68 @@
+package passages.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import passages.model.ArticleIds;
+
+/**
+ * Turns one JSONL line into an article. Fields: {@code id} (or {@code url}, whose hash then makes the id),
+ * {@code outlet}, {@code title}, {@code date}, {@code url}, {@code authors}, and the body as one of
+ * {@code paragraphs} (array of strings), {@code text} (string, one block per line) or {@code html}.
+ */
+final class JsonlArticles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonlArticles() {}
+
+  static IngestResult parse(String source, String line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      return new IngestResult.Failed(source, "not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) return new IngestResult.Failed(source, "not a JSON object");
+    String url = text(node, "url");
+    String rawId = text(node, "id");
+    String id;
+    if (rawId != null) {
+      id = ArticleIds.fromFileName(rawId.replace('.', '_'));
+    } else if (url != null) {
+      id = "u" + HexFormat.of().formatHex(sha1(url)).substring(0, 16);
+    } else {
+      return new IngestResult.Failed(source, "missing field 'id' (or 'url')");
+    }
+    SourceMetadata meta = new SourceMetadata(text(node, "outlet"), url, text(node, "title"), text(node, "date"));
+    JsonNode paragraphs = node.get("paragraphs");
+    CleanedText cleaned;
+    if (paragraphs != null && paragraphs.isArray()) {
+      List<String> blocks = new ArrayList<>(paragraphs.size());
+      for (JsonNode p : paragraphs) blocks.add(p.isTextual() ? p.asText() : "");
+      cleaned = TextCleaner.cleanBlocks(blocks, meta.title() == null);
+    } else if (text(node, "text") != null) {
+      cleaned = TextCleaner.clean(text(node, "text"));
+    } else if (text(node, "html") != null) {
+      return HtmlArticles.fromBytes(source, id, node.get("html").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8), meta);
+    } else {
+      return new IngestResult.Failed(source, "missing field 'paragraphs', 'text' or 'html'");
+    }
+    return TextArticles.toArticle(source, id, cleaned, meta);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText().strip();
+  }
+
+  private static byte[] sha1(String s) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package passages.ingest;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import passages.model.Article;
+import passages.model.ArticleIds;
+
+/** Turns one plain-text corpus file (UTF-8, one block per line) into an article. */
+final class TextArticles {
+  /** Larger files are refused: an article is never this big, and the whole file is held in memory. */
+  static final long MAX_FILE_BYTES = 16L << 20;
+
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final int TITLE_FALLBACK_CHARS = 90;
+
+  private TextArticles() {}
+
+  static IngestResult read(Path file, SourceMetadata meta) {
+    String source = file.toString();
+    try {
+      long size = Files.size(file);
+      if (size == 0) return new IngestResult.Failed(source, "empty file");
+      if (size > MAX_FILE_BYTES) {
+        return new IngestResult.Failed(source, "file too large: " + (size >> 20) + " MB (an article file may be at most "
+            + (MAX_FILE_BYTES >> 20) + " MB)");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      if (looksBinary(bytes)) return new IngestResult.Failed(source, "binary file, not text");
+      return fromText(source, ArticleIds.fromFileName(file.getFileName().toString()), TextDecoding.decodeUtf8(bytes), meta);
+    } catch (CharacterCodingException e) {
+      return new IngestResult.Failed(source, "not valid UTF-8 text");
+    } catch (NoSuchFileException e) {
+      return new IngestResult.Failed(source, "file vanished before it could be read");
+    } catch (IOException e) {
+      return new IngestResult.Failed(source, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Cleans {@code text} and builds the article with id {@code id}; metadata fields override what the text says. */
+  static IngestResult fromText(String source, String id, String text, SourceMetadata meta) {
+    CleanedText cleaned = TextCleaner.clean(text);
+    return toArticle(source, id, cleaned, meta);
+  }
+
+  static IngestResult toArticle(String source, String id, CleanedText cleaned, SourceMetadata meta) {
+    if (cleaned.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no body text after cleaning");
+    String title = firstNonBlank(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
+    String date = meta.date() != null && ISO_DATE.matcher(meta.date()).matches() ? meta.date() : null;
+    Article article = new Article(id, title, meta.outlet(), meta.url(), date, cleaned.paragraphs());
+    return new IngestResult.Ingested(source, article, cleaned.dropped());
+  }
+
+  /** NUL bytes never occur in text files; a few of them mean binary data. */
+  static boolean looksBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, 8192);
+    for (int i = 0; i < n; i++) if (bytes[i] == 0) return true;
+    return false;
+  }
+
+  /** A display title made from the first sentence of the first paragraph, cut at a word boundary. */
+  static String fallbackTitle(String firstParagraph) {
+    String s = firstParagraph.replace('\n', ' ');
+    int end = s.indexOf(". ");
+    if (end > 0) s = s.substring(0, end);
+    if (s.length() <= TITLE_FALLBACK_CHARS) return s;
+    int cut = s.lastIndexOf(' ', TITLE_FALLBACK_CHARS);
+    return s.substring(0, cut > 0 ? cut : TITLE_FALLBACK_CHARS) + "…";
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) if (v != null && !v.isBlank()) return v.strip();
+    throw new IllegalArgumentException("no title");
+  }
+}

@@ -1,0 +1,236 @@
+package passages.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import passages.model.Paragraph;
+
+/**
+ * Turns scraped plain text (one block per line) into a title, body paragraphs with sections, and an
+ * account of every dropped line.
+ *
+ * <p>The rules are about the <em>shape</em> of lines, not lists of known strings:
+ *
+ * <ul>
+ *   <li>a lone lower-case token ("image", "author-image") is a placeholder left by a widget;
+ *   <li>short label lines in a run with such a placeholder are that widget (byline, "New Update");
+ *   <li>a short line that is only an advertising label ("Advertisement") is dropped anywhere;
+ *   <li>a run of lines at the very end made of contact/hire calls, feedback widgets, profile links and
+ *       short service lists is an author promo block, provided it holds at least one such call;
+ *   <li>a short line without sentence punctuation is a heading: it becomes the {@code section} of the
+ *       paragraphs below it (the first line of the text, if heading-shaped, is the title);
+ *   <li>consecutive pipe-table rows form one paragraph; list items and all other lines are paragraphs.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class TextCleaner {
+  /** Longest heading, in words; longer lines are paragraphs whatever their punctuation. */
+  static final int MAX_HEADING_WORDS = 16;
+  /** Longest line that may be site boilerplate (copyright, sign-up, caption…); longer lines are content. */
+  static final int MAX_BOILERPLATE_WORDS = 30;
+
+  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
+  private static final Pattern PLACEHOLDER = Pattern.compile("[a-z][a-z_-]{0,30}");
+  private static final Pattern AD_LABEL =
+      Pattern.compile(
+          "(?i)(advert\\w*|ads?|sponsored( content| post)?|promoted( content)?|paid (content|post)"
+              + "|(the )?story continues below|story continued below|continue reading( below)?"
+              + "|article continues (below|after (this )?(ad|advertisement))"
+              + "|advertisement:? continue reading the main story)[\\s.:!]*");
+  private static final Pattern BULLET = Pattern.compile("^([-*•–—]|\\d{1,2}[.)])\\s+\\S.*");
+  private static final Pattern TABLE_RULE = Pattern.compile("\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?");
+  private static final Pattern SENTENCE_END = Pattern.compile(".*[.!…:;,\"”’)\\]]$");
+
+  /**
+   * Calls to action that only author promo, contact and feedback boxes make: contact/hire calls,
+   * service offers, profile and feedback widgets, follow/subscribe prompts.
+   */
+  private static final Pattern PROMO_CALL =
+      Pattern.compile(
+          "(?i)(^contact\\b|\\bcontact (us|me)\\b|\\bget in touch\\b|\\breach out to (us|me)\\b|\\bhire (me|us)\\b"
+              + "|\\bopen for (collaboration|work|hire|projects)\\b|\\blooking to collaborate\\b"
+              + "|\\bavailable for (a variety of |freelance |new )?(professional )?(services|work|projects|hire)\\b"
+              + "|\\blook no further\\b|^are you looking for\\b|\\b(i|we) specialize\\b|\\bour services\\b"
+              + "|\\bwas this (page|article|post) (helpful|useful)\\b|^help (us )?improve\\b|^edit profile\\b"
+              + "|^(subscribe|sign up)\\b.*\\b(newsletter|updates)\\b|^follow (us|me)\\b|^share (this|on)\\b"
+              + "|\\bwith us\\. contact\\b)");
+
+  private TextCleaner() {}
+
+  /** Cleans {@code raw}; never throws for any input string (an empty text gives no paragraphs). */
+  public static CleanedText clean(String raw) {
+    return clean(split(raw), true);
+  }
+
+  /**
+   * Cleans text that is already split into blocks (one per paragraph, as JSONL corpora give it). The
+   * {@link DroppedLine#line()} of a dropped block is its 1-based position in {@code blocks}; line breaks
+   * inside a block are spaces.
+   *
+   * @param detectTitle whether a heading-shaped first block is the title (false when the title is known)
+   */
+  public static CleanedText cleanBlocks(List<String> blocks, boolean detectTitle) {
+    List<Line> lines = new ArrayList<>(blocks.size());
+    for (int i = 0; i < blocks.size(); i++) {
+      String text = normalize(blocks.get(i) == null ? "" : blocks.get(i));
+      if (!text.isEmpty()) lines.add(new Line(i + 1, text));
+    }
+    return clean(lines, detectTitle);
+  }
+
+  private static CleanedText clean(List<Line> lines, boolean detectTitle) {
+    List<DroppedLine> dropped = new ArrayList<>();
+    int promoStart = promoBlockStart(lines);
+    List<Line> body = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      if (i >= promoStart) dropped.add(l.drop(DropReason.PROMO));
+      else if (l.kind == Kind.AD) dropped.add(l.drop(DropReason.AD_LABEL));
+      else if (l.kind == Kind.BOILERPLATE) dropped.add(l.drop(l.boilerplate));
+      else if (l.kind == Kind.TABLE_RULE) dropped.add(l.drop(DropReason.TABLE_RULE));
+      else body.add(l);
+    }
+    String title = null;
+    if (detectTitle && !body.isEmpty() && body.get(0).kind == Kind.SHORT) title = body.remove(0).text;
+    markWidgets(body, dropped);
+
+    int start = 0;
+    List<Paragraph> paragraphs = new ArrayList<>();
+    String section = null;
+    Line pendingHeading = null;
+    StringBuilder table = null;
+    for (int i = start; i < body.size(); i++) {
+      Line l = body.get(i);
+      if (l.kind == Kind.TABLE && table != null) {
+        table.append('\n').append(l.text);
+        continue;
+      }
+      if (table != null) {
+        paragraphs.add(new Paragraph(paragraphs.size() + 1, section, table.toString()));
+        table = null;
+      }
+      switch (l.kind) {
+        case SHORT -> {
+          if (pendingHeading != null) dropped.add(pendingHeading.drop(DropReason.EMPTY_SECTION));
+          pendingHeading = l;
+          section = l.text;
+        }
+        case TABLE -> {
+          table = new StringBuilder(l.text);
+          pendingHeading = null;
+        }
+        default -> {
+          paragraphs.add(new Paragraph(paragraphs.size() + 1, section, l.text));
+          pendingHeading = null;
+        }
+      }
+    }
+    if (table != null) paragraphs.add(new Paragraph(paragraphs.size() + 1, section, table.toString()));
+    if (pendingHeading != null) dropped.add(pendingHeading.drop(DropReason.EMPTY_SECTION));
+    dropped.sort((a, b) -> Integer.compare(a.line(), b.line()));
+    return new CleanedText(title, paragraphs, dropped);
+  }
+
+  /** Drops short labels that sit in one run (blank lines aside) with a placeholder token. */
+  private static void markWidgets(List<Line> body, List<DroppedLine> dropped) {
+    int i = 0;
+    while (i < body.size()) {
+      int j = i;
+      boolean placeholder = false;
+      while (j < body.size() && (body.get(j).kind == Kind.SHORT || body.get(j).kind == Kind.PLACEHOLDER)) {
+        placeholder |= body.get(j).kind == Kind.PLACEHOLDER;
+        j++;
+      }
+      if (placeholder) {
+        for (int k = i; k < j; k++) {
+          Line l = body.get(k);
+          dropped.add(l.drop(l.kind == Kind.PLACEHOLDER ? DropReason.PLACEHOLDER : DropReason.WIDGET));
+        }
+        body.subList(i, j).clear();
+      } else {
+        i = Math.max(j, i + 1);
+      }
+    }
+  }
+
+  /**
+   * Index of the first line of the trailing promo block, or {@code lines.size()} when there is none.
+   * Scans back from the end over promo-shaped lines; the block starts at the earliest call to action
+   * in that run, so a real closing list before the first call is kept.
+   */
+  private static int promoBlockStart(List<Line> lines) {
+    int start = lines.size();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      Line l = lines.get(i);
+      boolean call = PROMO_CALL.matcher(l.text).find();
+      boolean filler = l.kind == Kind.BULLET && l.words <= 8 || l.kind == Kind.SHORT || l.kind == Kind.PLACEHOLDER;
+      if (call) start = i;
+      else if (!filler) break;
+    }
+    return start;
+  }
+
+  private static List<Line> split(String raw) {
+    List<Line> lines = new ArrayList<>();
+    String[] parts = raw.split("\\r\\n|\\r|\\n", -1);
+    for (int n = 0; n < parts.length; n++) {
+      String text = normalize(parts[n]);
+      if (!text.isEmpty()) lines.add(new Line(n + 1, text));
+    }
+    return lines;
+  }
+
+  /** Collapses every run of whitespace (including no-break and zero-width spaces) to one space, and trims. */
+  private static String normalize(String line) {
+    boolean clean = true;
+    for (int i = 0; i < line.length() && clean; i++) {
+      char c = line.charAt(i);
+      clean = c > ' ' && c != '\u00A0' && !(c >= '\u2000' && c <= '\u200B') && c != '\u202F' && c != '\u205F'
+          && c != '\u3000' || c == ' ' && i > 0 && i < line.length() - 1 && line.charAt(i + 1) != ' ';
+    }
+    return clean ? line : WHITESPACE.matcher(line).replaceAll(" ").strip();
+  }
+
+  private enum Kind { TEXT, SHORT, BULLET, TABLE, TABLE_RULE, PLACEHOLDER, AD, BOILERPLATE }
+
+  private static final class Line {
+    final int number;
+    final String text;
+    final int words;
+    final Kind kind;
+    final DropReason boilerplate;
+
+    Line(int number, String text) {
+      this.number = number;
+      this.text = text;
+      this.words = text.split(" ").length;
+      Kind shape = classify(text, words);
+      this.boilerplate = shape != Kind.PLACEHOLDER && shape != Kind.TABLE_RULE && shape != Kind.AD
+          && words <= MAX_BOILERPLATE_WORDS ? Boilerplate.match(text) : null;
+      this.kind = boilerplate != null ? Kind.BOILERPLATE : shape;
+    }
+
+    DroppedLine drop(DropReason reason) {
+      return new DroppedLine(number, text, reason);
+    }
+
+    private static Kind classify(String text, int words) {
+      if (text.startsWith("|") && text.endsWith("|") && text.length() > 1) {
+        return TABLE_RULE.matcher(text).matches() ? Kind.TABLE_RULE : Kind.TABLE;
+      }
+      if (TABLE_RULE.matcher(text).matches() && text.contains("|")) return Kind.TABLE_RULE;
+      if (words <= 6 && AD_LABEL.matcher(text).matches()) return Kind.AD;
+      if (PLACEHOLDER.matcher(text).matches()) return Kind.PLACEHOLDER;
+      if (BULLET.matcher(text).matches()) return Kind.BULLET;
+      if (words <= MAX_HEADING_WORDS && !SENTENCE_END.matcher(text).matches() && hasLetter(text)) {
+        return Kind.SHORT;
+      }
+      return Kind.TEXT;
+    }
+
+    private static boolean hasLetter(String text) {
+      return text.codePoints().anyMatch(Character::isLetter);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package passages.search;
+
+import java.util.List;
+
+/**
+ * One matching paragraph.
+ *
+ * @param id paragraph id
+ * @param articleId article id
+ * @param title article title
+ * @param outlet outlet, or {@code null} when unknown
+ * @param url article url, or {@code null} when unknown
+ * @param paragraph 1-based ordinal in the article
+ * @param section heading above the paragraph, or {@code null}
+ * @param passage the whole paragraph, HTML-escaped, with matches wrapped in {@code <mark>}
+ * @param link path of the page showing this paragraph: {@code /articles/{articleId}#p-{paragraph}}
+ * @param sourceLink the url with a text fragment that scrolls to this paragraph, or {@code null}
+ * @param score relevance score
+ * @param entities entity mentions in the paragraph
+ */
+public record Hit(
+    String id,
+    String articleId,
+    String title,
+    String outlet,
+    String url,
+    int paragraph,
+    String section,
+    String passage,
+    String link,
+    String sourceLink,
+    float score,
+    List<HitEntity> entities) {}

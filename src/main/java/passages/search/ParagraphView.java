@@ -1,0 +1,21 @@
+package passages.search;
+
+import java.util.List;
+
+/**
+ * A stored paragraph with its article's metadata.
+ *
+ * @param id paragraph id
+ * @param articleId article id
+ * @param paragraph 1-based ordinal
+ * @param section heading above it, or {@code null}
+ * @param text the paragraph text (plain, not escaped)
+ * @param title article title
+ * @param outlet outlet, or {@code null}
+ * @param url article url, or {@code null}
+ * @param date publication date, or {@code null}
+ * @param entities entity mentions
+ */
+public record ParagraphView(
+    String id, String articleId, int paragraph, String section, String text, String title, String outlet,
+    String url, String date, List<HitEntity> entities) {}

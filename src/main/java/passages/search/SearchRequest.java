@@ -1,0 +1,40 @@
+package passages.search;
+
+import java.util.List;
+
+/**
+ * A search: query text, filters and the page of hits wanted.
+ *
+ * @param q query in Lucene classic syntax; blank matches every paragraph
+ * @param outlets keep only paragraphs of these outlets (OR); empty means all
+ * @param entities keep only paragraphs mentioning these entities (same type OR, different types AND)
+ * @param limit number of hits to return, 1..{@value #MAX_LIMIT}
+ * @param offset number of hits to skip, 0..{@value #MAX_OFFSET}
+ * @param facetLimit number of values per facet, 1..{@value #MAX_FACET_LIMIT}
+ */
+public record SearchRequest(
+    String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit) {
+  public static final int MAX_LIMIT = 100;
+  public static final int MAX_OFFSET = 10_000;
+  public static final int MAX_FACET_LIMIT = 1000;
+  public static final int MAX_QUERY_CHARS = 1000;
+
+  public SearchRequest {
+    q = q == null ? "" : q;
+    outlets = List.copyOf(outlets);
+    entities = List.copyOf(entities);
+    if (q.length() > MAX_QUERY_CHARS) {
+      throw new InvalidRequestException("q is too long: " + q.length() + " characters (at most " + MAX_QUERY_CHARS + ")");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) throw new InvalidRequestException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
+    if (offset < 0 || offset > MAX_OFFSET) throw new InvalidRequestException("offset must be 0.." + MAX_OFFSET + ", got " + offset);
+    if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
+      throw new InvalidRequestException("facetLimit must be 1.." + MAX_FACET_LIMIT + ", got " + facetLimit);
+    }
+  }
+
+  /** A request for {@code q} with no filters, the first 10 hits and 10 facet values. */
+  public static SearchRequest of(String q) {
+    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10);
+  }
+}

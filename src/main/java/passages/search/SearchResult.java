@@ -1,0 +1,15 @@
+package passages.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to a {@link SearchRequest}.
+ *
+ * @param query the query as given
+ * @param total exact number of matching paragraphs
+ * @param hits the requested page of hits
+ * @param facets per dimension ({@code outlet}, then each entity type), values by descending count, exact
+ *     over all matches
+ */
+public record SearchResult(String query, long total, List<Hit> hits, Map<String, List<FacetValue>> facets) {}

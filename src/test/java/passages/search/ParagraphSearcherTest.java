@@ -1,0 +1,197 @@
+package passages.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import passages.index.Indexer;
+import passages.ingest.CorpusReader;
+
+/** Search over two real indexes on disk: the five seeds (corpus/) and a tiny hand-written corpus. */
+class ParagraphSearcherTest {
+  @TempDir static Path seedsDir;
+  @TempDir static Path miniDir;
+  static ParagraphSearcher seeds;
+  static ParagraphSearcher mini;
+
+  @BeforeAll
+  static void buildIndexes() throws IOException {
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(Path.of("corpus")), seedsDir);
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(Path.of("src/test/resources/corpus-mini")), miniDir);
+    seeds = new ParagraphSearcher(seedsDir);
+    mini = new ParagraphSearcher(miniDir);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    seeds.close();
+    mini.close();
+  }
+
+  @Test
+  void search_trainium3_findsExactlyTheTwoParagraphsNamingIt() throws IOException {
+    SearchResult r = seeds.search(SearchRequest.of("Trainium3"));
+
+    assertEquals(2, r.total());
+    assertEquals(List.of("001_ed1477a7c1dbfa86.p26", "000_a5713e335d5c133d.p10"), ids(r));
+    assertEquals("The upcoming <mark>Trainium3</mark> accelerator is beginning to roll out in select data centers, "
+        + "with AWS executives signaling plans to scale deployment rapidly in the coming year.", r.hits().get(0).passage());
+    assertEquals(List.of(new FacetValue("Khogendra Rupini", 1)), r.facets().get("outlet"));
+  }
+
+  @Test
+  void search_trainium3_matchesTrn3AndSpacedForm() throws IOException {
+    var expected = java.util.Set.of("001_ed1477a7c1dbfa86.p26", "000_a5713e335d5c133d.p10");
+    assertEquals(expected, java.util.Set.copyOf(ids(seeds.search(SearchRequest.of("\"trainium 3\"")))));
+    assertEquals(expected, java.util.Set.copyOf(ids(seeds.search(SearchRequest.of("Trn3")))));
+    SearchResult spaced = mini.search(SearchRequest.of("Trainium3"));
+    assertEquals("Amazon said its <mark>Trainium 3</mark> chips will ship next year, according to the company&#39;s statement.",
+        spaced.hits().getFirst().passage());
+  }
+
+  @Test
+  void search_trainiumAtCiol_onlyCiolsParagraph() throws IOException {
+    SearchResult r = seeds.search(new SearchRequest("Trainium", List.of("CIOL"), List.of(), 10, 0, 10));
+
+    assertEquals(List.of("002_812369ea3ecc10d9.p12"), ids(r));
+    assertEquals(List.of(new FacetValue("CIOL", 1)), r.facets().get("outlet"));
+  }
+
+  @Test
+  void search_dollarPhrase_findsTheThreeParagraphs() throws IOException {
+    SearchResult r = seeds.search(SearchRequest.of("\"$38 billion\""));
+
+    assertEquals(List.of("001_ed1477a7c1dbfa86.p17", "002_812369ea3ecc10d9.p5", "004_0998a82aa1485130.p2"), ids(r));
+    assertEquals("Under an agreement signed last month, AWS is set to provide roughly <mark>$38 billion</mark> worth of "
+        + "cloud capacity to OpenAI over seven years, primarily using Nvidia hardware.", r.hits().getFirst().passage());
+  }
+
+  @Test
+  void search_junkFromTheSeeds_findsNothing() throws IOException {
+    for (String q : List.of("Advertisment", "\"Open for Collaboration\"", "\"website design\"", "\"author-image\"",
+        "\"Python Programming\"", "\"Was this page helpful\"", "\"Manisha Sharma\"", "\"New Update\"")) {
+      assertEquals(0, seeds.search(SearchRequest.of(q)).total(), q);
+    }
+  }
+
+  @Test
+  void search_blankQuery_matchesEveryParagraphWithExactFacets() throws IOException {
+    SearchResult r = seeds.search(SearchRequest.of(""));
+
+    assertEquals(97, r.total());
+    assertEquals(List.of(new FacetValue("Khogendra Rupini", 36), new FacetValue("Dailyza", 23),
+        new FacetValue("CIOL", 16), new FacetValue("SecurityOnline", 6)), r.facets().get("outlet"));
+  }
+
+  @Test
+  void search_booleanSyntax_andOrNotParentheses() throws IOException {
+    assertEquals(List.of("alpha.p2"), ids(mini.search(SearchRequest.of("nvidia NOT shares"))));
+    assertEquals(List.of("alpha.p1", "beta.p2", "alpha.p2"), ids(mini.search(SearchRequest.of("nvidia OR statement"))));
+    assertEquals(List.of("alpha.p1"), ids(mini.search(SearchRequest.of("(amazon AND chips) OR nothing"))));
+    assertEquals(List.of(), ids(mini.search(SearchRequest.of("amazon nvidia"))));
+  }
+
+  @Test
+  void search_possessiveAndHyphenatedForms_match() throws IOException {
+    assertEquals(List.of("alpha.p1"), ids(mini.search(SearchRequest.of("company"))));
+    assertEquals(List.of("beta.p1"), ids(mini.search(SearchRequest.of("OpenAI’s partnership"))));
+    assertEquals("OpenAI signed a $38 billion deal with AWS, the <mark>Amazon</mark>-OpenAI partnership said.",
+        mini.search(SearchRequest.of("amazon")).hits().getFirst().passage());
+  }
+
+  @Test
+  void search_storedMarkup_isEscapedInPassage() throws IOException {
+    Hit hit = mini.search(SearchRequest.of("onerror")).hits().getFirst();
+
+    assertEquals("A paragraph with &lt;img src=x <mark>onerror</mark>=alert(1)&gt; in it must stay text.", hit.passage());
+    assertEquals("<mark>Analysts</mark> note that Nvidia remains the market leader &amp; expect &lt;b&gt;little&lt;/b&gt; change.",
+        mini.search(SearchRequest.of("analysts")).hits().getFirst().passage());
+  }
+
+  @Test
+  void search_hit_carriesLinksAndMetadata() throws IOException {
+    Hit hit = mini.search(SearchRequest.of("onerror")).hits().getFirst();
+
+    assertEquals("alpha.p3", hit.id());
+    assertEquals("alpha", hit.articleId());
+    assertEquals("Chip Deals Heat Up", hit.title());
+    assertEquals("Chip Weekly", hit.outlet());
+    assertEquals(3, hit.paragraph());
+    assertEquals("/articles/alpha#p-3", hit.link());
+    assertEquals("https://example.com/chips/deals?id=7#:~:text=A%20paragraph%20with%20%3Cimg,it%20must%20stay%20text.",
+        hit.sourceLink());
+    assertEquals(null, mini.search(SearchRequest.of("shares")).hits().getFirst().sourceLink());
+  }
+
+  @Test
+  void search_paging_offsetAndLimit() throws IOException {
+    SearchResult page = mini.search(new SearchRequest("", List.of(), List.of(), 2, 3, 10));
+
+    assertEquals(5, page.total());
+    assertEquals(List.of("beta.p1", "beta.p2"), ids(page));
+    assertEquals(List.of(), ids(mini.search(new SearchRequest("", List.of(), List.of(), 2, 10, 10))));
+  }
+
+  @Test
+  void search_outletFilter_repeatsAsOr() throws IOException {
+    assertEquals(5, mini.search(new SearchRequest("", List.of("Chip Weekly", "Cloud Daily"), List.of(), 10, 0, 10)).total());
+    assertEquals(2, mini.search(new SearchRequest("", List.of("Cloud Daily"), List.of(), 10, 0, 10)).total());
+  }
+
+  @Test
+  void search_userMistakes_areInvalidRequestsNamingTheProblem() {
+    assertEquals("invalid query: Cannot parse 'foo AND': Encountered \"<EOF>\" at line 1, column 7.",
+        assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of("foo AND"))).getMessage());
+    assertEquals("invalid query: Cannot parse '*ai': '*' or '?' not allowed as first character in WildcardQuery",
+        assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of("*ai"))).getMessage());
+    assertEquals("unknown outlet 'Nope'", assertThrows(InvalidRequestException.class,
+        () -> mini.search(new SearchRequest("", List.of("Nope"), List.of(), 10, 0, 10))).getMessage());
+    assertEquals("limit must be 1..100, got 0",
+        assertThrows(InvalidRequestException.class, () -> new SearchRequest("", List.of(), List.of(), 0, 0, 10)).getMessage());
+  }
+
+  @Test
+  void findParagraph_knownAndUnknownIds() throws IOException {
+    ParagraphView p = mini.findParagraph("beta.p2").orElseThrow();
+
+    assertEquals(new ParagraphView("beta.p2", "beta", 2, null, "Nvidia shares rose after the announcement.",
+        "OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI partnership said.", "Cloud Daily", null, null,
+        List.of()), p);
+    for (String bad : List.of("beta.p3", "beta", "../beta.p1", "beta.p0", "", "beta.p1\0")) {
+      assertEquals(java.util.Optional.empty(), mini.findParagraph(bad), bad);
+    }
+  }
+
+  @Test
+  void findArticle_paragraphsInOrder() throws IOException {
+    ArticleView a = mini.findArticle("alpha").orElseThrow();
+
+    assertEquals(List.of("alpha.p1", "alpha.p2", "alpha.p3"), a.paragraphs().stream().map(ParagraphView::id).toList());
+    assertEquals("2025-12-16", a.date());
+    assertEquals(java.util.Optional.empty(), mini.findArticle("../alpha"));
+  }
+
+  @Test
+  void ids_stableAcrossRebuild(@TempDir Path again) throws IOException {
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(Path.of("corpus")), again);
+    try (ParagraphSearcher rebuilt = new ParagraphSearcher(again)) {
+      SearchRequest all = new SearchRequest("", List.of(), List.of(), 100, 0, 10);
+      assertEquals(ids(seeds.search(all)), ids(rebuilt.search(all)));
+    }
+  }
+
+  static List<String> ids(SearchResult r) {
+    return r.hits().stream().map(Hit::id).toList();
+  }
+
+  static Map<String, List<FacetValue>> facets(SearchResult r) {
+    return r.facets();
+  }
+}

@@ -1,0 +1,155 @@
+package passages.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import passages.index.Indexer;
+import passages.ingest.CorpusReader;
+import passages.search.ParagraphSearcher;
+
+/** The real server on a free port over the tiny test corpus; exact statuses and bodies. */
+class WebAppTest {
+  @TempDir static Path indexDir;
+  static ParagraphSearcher searcher;
+  static Javalin app;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws IOException {
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(Path.of("src/test/resources/corpus-mini")), indexDir);
+    searcher = new ParagraphSearcher(indexDir);
+    app = new WebApp(searcher).create().start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    app.stop();
+    searcher.close();
+  }
+
+  static HttpResponse<String> get(String pathAndQuery) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery)).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void GET_search_returnsHitsFacetsAndLinks() throws Exception {
+    var r = get("/api/search?q=shares");
+
+    assertEquals(200, r.statusCode());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("{\"query\":\"shares\",\"total\":1,\"hits\":[{\"id\":\"beta.p2\",\"articleId\":\"beta\","
+        + "\"title\":\"OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI partnership said.\","
+        + "\"outlet\":\"Cloud Daily\",\"url\":null,\"paragraph\":2,\"section\":null,"
+        + "\"passage\":\"Nvidia <mark>shares</mark> rose after the announcement.\",\"link\":\"/articles/beta#p-2\","
+        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[]}],"
+        + "\"facets\":{\"outlet\":[{\"value\":\"Cloud Daily\",\"count\":1}],\"org\":[],\"person\":[],\"product\":[],"
+        + "\"place\":[],\"money\":[]}}", r.body());
+  }
+
+  @Test
+  void GET_search_outletRepeated_isOr() throws Exception {
+    var r = get("/api/search?outlet=Chip%20Weekly&outlet=Cloud%20Daily&limit=1");
+
+    assertEquals(200, r.statusCode());
+    assertTrue(r.body().startsWith("{\"query\":\"\",\"total\":5,"), r.body());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/api/search?q=foo%20AND|400|invalid query: Cannot parse 'foo AND': Encountered \\\"<EOF>\\\" at line 1, column 7.",
+      "/api/search?limit=abc|400|parameter 'limit' must be an integer 1..100, got 'abc'",
+      "/api/search?limit=0|400|parameter 'limit' must be 1..100, got 0",
+      "/api/search?limit=-5|400|parameter 'limit' must be 1..100, got -5",
+      "/api/search?offset=1000000000|400|parameter 'offset' must be 0..10000, got 1000000000",
+      "/api/search?q=a&q=b|400|parameter 'q' must be given once, got 2",
+      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: entity, facetLimit, limit, offset, outlet, q)",
+      "/api/search?outlet=Nope|400|unknown outlet 'Nope'",
+      "/api/search?entity=org|400|entity must be type:value (e.g. org:Amazon), got 'org'",
+      "/api/search?entity=planet:Mars|400|unknown entity type 'planet' in 'planet:Mars' (types: org, person, product, place, money)",
+      "/api/search?q=*ai|400|invalid query: Cannot parse '*ai': '*' or '?' not allowed as first character in WildcardQuery",
+      "/api/paragraphs/beta.p9|404|no paragraph with id 'beta.p9'",
+      "/api/paragraphs/..%2f..%2fetc%2fpasswd|404|no paragraph with id '../../etc/passwd'",
+      "/api/articles/nope|404|no article with id 'nope'",
+      "/api/nothing|404|not found: /api/nothing",
+  })
+  void GET_userMistakes_answerOneJsonErrorShape(String path, int status, String message) throws Exception {
+    var r = get(path);
+
+    assertEquals(status, r.statusCode());
+    assertEquals("{\"status\":" + status + ",\"error\":\"" + message + "\"}", r.body());
+  }
+
+  @Test
+  void GET_paragraph_returnsItsFields() throws Exception {
+    var r = get("/api/paragraphs/alpha.p3");
+
+    assertEquals(200, r.statusCode());
+    assertEquals("{\"id\":\"alpha.p3\",\"articleId\":\"alpha\",\"paragraph\":3,\"section\":null,"
+        + "\"text\":\"A paragraph with <img src=x onerror=alert(1)> in it must stay text.\",\"title\":\"Chip Deals Heat Up\","
+        + "\"outlet\":\"Chip Weekly\",\"url\":\"https://example.com/chips/deals?id=7\",\"date\":\"2025-12-16\","
+        + "\"entities\":[]}", r.body());
+  }
+
+  @Test
+  void GET_article_paragraphsInOrder() throws Exception {
+    var r = get("/api/articles/beta");
+
+    assertEquals(200, r.statusCode());
+    assertTrue(r.body().startsWith("{\"id\":\"beta\",\"title\":\"OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI "
+        + "partnership said.\",\"outlet\":\"Cloud Daily\",\"url\":null,\"date\":null,\"paragraphs\":[{\"id\":\"beta.p1\","), r.body());
+    assertTrue(r.body().contains("},{\"id\":\"beta.p2\","), r.body());
+  }
+
+  @Test
+  void GET_articlePage_marksEveryParagraphAndEscapesText() throws Exception {
+    var r = get("/articles/alpha");
+
+    assertEquals(200, r.statusCode());
+    assertEquals("text/html;charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(WebApp.CSP, r.headers().firstValue("Content-Security-Policy").orElse(""));
+    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+    String html = r.body();
+    assertTrue(html.startsWith("<!doctype html>"), html);
+    assertTrue(html.contains("<p id=\"p-3\" class=\"para\"><a class=\"anchor\" href=\"#p-3\" title=\"Link to paragraph 3\">¶3</a>"
+        + "<span class=\"text\">A paragraph with &lt;img src=x onerror=alert(1)&gt; in it must stay text.</span></p>"), html);
+    assertTrue(html.contains("<p id=\"p-1\" class=\"para\">"), html);
+    assertTrue(!html.contains("<img"), html);
+  }
+
+  @Test
+  void GET_articlePage_unknownId_is404Page() throws Exception {
+    var r = get("/articles/..%2f..%2fetc");
+
+    assertEquals(404, r.statusCode());
+    assertTrue(r.body().contains("No article with id '../../etc'."), r.body());
+  }
+
+  @Test
+  void GET_root_servesTheSearchPage() throws Exception {
+    var r = get("/");
+
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(r.body().contains("<script src=\"/app.js\" defer></script>"), r.body());
+  }
+
+  private static String scoreOf(String body) {
+    int i = body.indexOf("\"score\":") + 8;
+    return body.substring(i, body.indexOf(',', i));
+  }
+}
