@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import passages.entities.EntityExtractor;
 import passages.entities.EntityExtractors;
+import passages.ingest.TextCleaner;
 import passages.model.Entity;
+import passages.model.Paragraph;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
 public final class EntitiesCommand implements Callable<Integer> {
 
   static final class Input {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A .txt article, cleaned and split into paragraphs as indexing does.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A plain-text article, cleaned and split into paragraphs as indexing does.")
     Path file;
 
     @Option(names = "--text", paramLabel = "TEXT", description = "Text to analyse; each line is one paragraph.")
@@ -75,9 +77,9 @@ public final class EntitiesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The paragraphs of a raw text file, as indexing sees them. */
+  /** The paragraphs of a raw text file, cleaned and split as indexing does ({@link TextCleaner}). */
   static List<String> paragraphs(String raw) {
-    return lines(raw);
+    return TextCleaner.clean(raw).paragraphs().stream().map(Paragraph::text).toList();
   }
 
   private static List<String> lines(String text) {

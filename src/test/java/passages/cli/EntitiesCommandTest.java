@@ -47,10 +47,17 @@ class EntitiesCommandTest {
   }
 
   @Test
-  void file_isSplitIntoParagraphs(@TempDir Path dir) throws Exception {
+  void file_isCleanedLikeIndexing_titleHeadingsAndJunkAreNotParagraphs(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("a.txt");
-    Files.writeString(f, "Title about Nvidia\n\nNvidia sells chips to OpenAI.\n");
-    String out = run("--json", f.toString());
-    assertEquals(2, out.strip().split("\n").length);
+    Files.writeString(f, "Nvidia Sells Chips\n\nNvidia sells chips to OpenAI.\nWhy it matters\nAmazon wants some too.\nAdvertisement\n");
+    String[] lines = run("--json", f.toString()).strip().split("\n");
+    assertEquals(2, lines.length);
+    assertEquals("Nvidia sells chips to OpenAI.", new ObjectMapper().readTree(lines[0]).get("text").asText());
+    assertEquals(2, new ObjectMapper().readTree(lines[1]).get("paragraph").asInt());
+  }
+
+  @Test
+  void missingInput_isAUsageError() {
+    assertEquals(2, new CommandLine(new EntitiesCommand()).setErr(new PrintWriter(new StringWriter())).execute());
   }
 }
