@@ -87,15 +87,14 @@ final class GazetteerExtractor implements EntityExtractor {
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
       boolean single = to - from == 1;
-      if (single && (type == EntityType.PERSON || type == EntityType.PLACE) && from > 0 && t.spaceBefore[from]
+      if (single && type != EntityType.PRODUCT && type != EntityType.MONEY && from > 0 && t.spaceBefore[from]
           && !f.covered[from - 1] && rules.firstNames.contains(t.word[from - 1])) {
-        from--; // "Melania Trump" is not "Trump", "Lloyd Austin" is not the city
+        from--; // "Melania Trump" is not "Trump", "Lloyd Austin" is not the city, "Don Fox" not the network
         type = EntityType.PERSON;
         canonical = NameRules.text(t, from, to);
       } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
         int end = rules.sequenceEnd(t, to, f.covered);
-        NameRules.Typed wider = rules.isOrgOrPlaceSuffix(t.word[end - 1]) && names.longestAt(t, to) == null
-            ? rules.type(t, from, end) : null;
+        NameRules.Typed wider = names.longestAt(t, to) == null ? rules.type(t, from, end) : null;
         if (wider != null && wider.type() != EntityType.PERSON) {
           f.add(wider.from(), wider.to(), wider.type(), wider.canonical()); // "Jordan River", "U.S. Maritime Administration"
           i = wider.to();
@@ -148,12 +147,21 @@ final class GazetteerExtractor implements EntityExtractor {
     return m;
   }
 
-  /** Not a handle or hashtag ("@CNN"), nor the tail of an abbreviation ("R.N.C."). */
+  /** Not in a handle or hashtag ("@CNN", "@Jane_Roe"), nor the tail of an abbreviation ("R.N.C."). */
   private static boolean startsFreely(Tokens t, int i) {
+    if (inHandle(t, i)) return false;
     if (i == 0 || t.spaceBefore[i]) return true;
     String p = t.word[i - 1];
-    if (p.equals("@") || p.equals("#")) return false;
     return !(p.equals(".") && i >= 2 && !t.spaceBefore[i - 1] && t.isWord(i - 2) && t.word[i - 2].length() == 1);
+  }
+
+  /** Whether token {@code i} is glued, without spaces, to a preceding "@" or "#". */
+  private static boolean inHandle(Tokens t, int i) {
+    for (int k = i; k > 0 && !t.spaceBefore[k]; k--) {
+      String p = t.word[k - 1];
+      if (p.equals("@") || p.equals("#")) return true;
+    }
+    return false;
   }
 
   private static void money(Found f, String text) {
@@ -169,7 +177,7 @@ final class GazetteerExtractor implements EntityExtractor {
   private void typedSequences(Found f) {
     Tokens t = f.t;
     for (int i = 0; i < t.size; ) {
-      if (f.covered[i] || !rules.isNameWord(t, i)) {
+      if (f.covered[i] || !rules.isNameWord(t, i) || inHandle(t, i)) {
         i++;
         continue;
       }
@@ -195,7 +203,7 @@ final class GazetteerExtractor implements EntityExtractor {
     if (people.isEmpty()) return;
     Tokens t = f.t;
     for (int i = 0; i < t.size; i++) {
-      if (f.covered[i] || !rules.isNameWord(t, i)) continue;
+      if (f.covered[i] || !rules.isNameWord(t, i) || inHandle(t, i)) continue;
       if (i + 1 < t.size && rules.isCapitalWord(t, i + 1) && t.spaceBefore[i + 1]) continue;
       for (Entity p : people) {
         if (p.value().endsWith(" " + t.word[i])) {
