@@ -46,8 +46,9 @@ final class Gazetteer {
       if (line.isBlank() || line.startsWith("#")) continue;
       String[] cols = line.split("\t");
       if (cols.length < 2) throw new IllegalArgumentException(source + ":" + n + ": expected 'type<TAB>canonical[<TAB>alias...]'");
-      EntityType type = EntityType.fromKey(cols[0].trim())
-          .orElseThrow(() -> new IllegalArgumentException("unknown type '" + cols[0] + "'"));
+      int lineNo = n;
+      EntityType type = EntityType.fromKey(cols[0].trim()).filter(t -> t != EntityType.MONEY)
+          .orElseThrow(() -> new IllegalArgumentException(source + ":" + lineNo + ": unknown type '" + cols[0] + "'"));
       String canonical = cols[1].trim();
       List<String> list = forms.computeIfAbsent(new NameTrie.Name(type, canonical), k -> new ArrayList<>());
       for (int i = 1; i < cols.length; i++) {
