@@ -10,7 +10,32 @@ import java.util.Objects;
 
 /** Builds {@link EntityExtractor}s from the bundled gazetteer, the money patterns and a corpus. */
 public final class EntityExtractors {
+  /** Bumped whenever the rules change what they extract. */
+  private static final String RULES_VERSION = "1";
+
   private EntityExtractors() {}
+
+  /**
+   * A short id of the bundled rules and data files: it changes when an upgrade may extract differently
+   * from the same corpus (for re-indexing decisions). Names learned from a corpus depend on that corpus too.
+   */
+  public static String version() {
+    try {
+      var digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update(RULES_VERSION.getBytes(StandardCharsets.UTF_8));
+      for (String file : NameRules.DATA_FILES) {
+        try (var in = EntityExtractors.class.getResourceAsStream("/passages/entities/" + file)) {
+          if (in == null) throw new IllegalStateException("missing resource /passages/entities/" + file);
+          digest.update(in.readAllBytes());
+        }
+      }
+      return "entities-" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 6);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /**
    * An extractor that knows the bundled gazetteer ({@code /passages/entities/*.tsv}) and the names

@@ -45,14 +45,11 @@ final class Money {
     return m.matches() ? canonical(m) : null;
   }
 
+  /** Every amount has a digit: skip the regex for paragraphs without one. */
   private static int indexOfMoneyHint(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '$' || c == '€' || c == '£' || c == '¥') return i;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (String w : new String[] {"dollar", "euro", "pound", "yen", "usd", "eur", "gbp", "jpy"}) {
-      if (lower.contains(w)) return 0;
+      if (c >= '0' && c <= '9') return i;
     }
     return -1;
   }

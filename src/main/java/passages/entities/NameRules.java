@@ -29,6 +29,11 @@ final class NameRules {
   private static final Set<String> LEGAL_SUFFIX = Set.of("Inc", "Corp", "Co", "Ltd", "LLC", "Plc", "PLC", "plc", "LP", "LLP", "AG", "SA", "NV", "GmbH");
   private static final Set<String> ORG_PREFIX = Set.of("University", "Bank", "Department", "Ministry", "Institute", "Museum", "Church", "Office", "Bureau", "Board");
 
+  /** Every data file the extractor reads, gazetteer included. */
+  static final java.util.List<String> DATA_FILES = java.util.List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv",
+      "first-names.txt", "stop-capitalized.txt", "name-modifiers.txt", "person-titles.txt", "person-context.txt",
+      "org-suffixes.txt", "place-suffixes.txt", "not-person-last.txt");
+
   final Set<String> firstNames;
   final Set<String> stopWords;
   final Set<String> modifiers;
@@ -79,14 +84,27 @@ final class NameRules {
     String w = t.word[i];
     char c = w.charAt(0);
     boolean cap = Character.isUpperCase(c) || (w.length() > 1 && Character.isLowerCase(c) && Character.isUpperCase(w.charAt(1)));
-    if (!cap || stopWords.contains(w) || GLUED.matcher(w).find()) return false;
+    if (!cap || stopWords.contains(w) || isGlued(w)) return false;
     // "MUST WATCH": shouted stop words are stop words too
-    return !(w.length() > 1 && w.chars().noneMatch(Character::isLowerCase)
-        && stopWords.contains(w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT)));
+    return !(w.length() > 1 && isAllCaps(w) && stopWords.contains(w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT)));
   }
 
-  /** Two words run together by a scraper ("BloombergBiden", "MillerWatchdog"). */
-  private static final java.util.regex.Pattern GLUED = java.util.regex.Pattern.compile("\\p{Ll}{4}\\p{Lu}\\p{Ll}");
+  /** Two words run together by a scraper ("BloombergBiden", "MillerWatchdog"): 4 lower, upper, lower. */
+  private static boolean isGlued(String w) {
+    int lower = 0;
+    for (int i = 0; i + 1 < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isLowerCase(c)) lower++;
+      else if (Character.isUpperCase(c) && lower >= 4 && Character.isLowerCase(w.charAt(i + 1))) return true;
+      else lower = 0;
+    }
+    return false;
+  }
+
+  private static boolean isAllCaps(String w) {
+    for (int i = 0; i < w.length(); i++) if (Character.isLowerCase(w.charAt(i))) return false;
+    return true;
+  }
 
   /**
    * Whether the paragraph reads like a title-case heading: most words capitalised (60%), or nearly

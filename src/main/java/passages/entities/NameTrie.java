@@ -16,9 +16,25 @@ final class NameTrie {
   /** A match of {@code tokens [from, to)}. */
   record Match(int from, int to, Name name) {}
 
+  /** Children by the next token's text: after whitespace ({@code spaced}) or glued to this token. */
   private static final class Node {
-    Map<String, Node> next;
+    Map<String, Node> spaced;
+    Map<String, Node> glued;
     Name name;
+
+    Node child(Tokens t, int i, boolean first) {
+      Map<String, Node> m = first || t.spaceBefore[i] ? spaced : glued;
+      return m == null ? null : m.get(t.word[i]);
+    }
+
+    Node addChild(Tokens t, int i, boolean first) {
+      if (first || t.spaceBefore[i]) {
+        if (spaced == null) spaced = new HashMap<>(4);
+        return spaced.computeIfAbsent(t.word[i], k -> new Node());
+      }
+      if (glued == null) glued = new HashMap<>(4);
+      return glued.computeIfAbsent(t.word[i], k -> new Node());
+    }
   }
 
   private final Node root = new Node();
@@ -40,11 +56,7 @@ final class NameTrie {
     Tokens t = Tokens.of(surface);
     if (t.size == 0) return false;
     Node node = root;
-    for (int i = 0; i < t.size; i++) {
-      String key = key(t, i, i == 0);
-      if (node.next == null) node.next = new HashMap<>(4);
-      node = node.next.computeIfAbsent(key, k -> new Node());
-    }
+    for (int i = 0; i < t.size; i++) node = node.addChild(t, i, i == 0);
     if (node.name != null) return node.name.equals(name);
     node.name = name;
     size++;
@@ -55,9 +67,7 @@ final class NameTrie {
   Name get(String surface) {
     Tokens t = Tokens.of(surface);
     Node node = root;
-    for (int i = 0; i < t.size && node != null; i++) {
-      node = node.next == null ? null : node.next.get(key(t, i, i == 0));
-    }
+    for (int i = 0; i < t.size && node != null; i++) node = node.child(t, i, i == 0);
     return node == null ? null : node.name;
   }
 
@@ -66,8 +76,7 @@ final class NameTrie {
     Node node = root;
     Match best = null;
     for (int i = from; i < t.size; i++) {
-      if (node.next == null) break;
-      node = node.next.get(key(t, i, i == from));
+      node = node.child(t, i, i == from);
       if (node == null) break;
       if (node.name != null) best = new Match(from, i + 1, node.name);
     }
@@ -78,7 +87,4 @@ final class NameTrie {
     return size;
   }
 
-  private static String key(Tokens t, int i, boolean first) {
-    return first || t.spaceBefore[i] == false ? t.word[i] : " " + t.word[i];
-  }
 }

@@ -38,11 +38,15 @@ public final class EntityBenchmark {
     long mentions = 0;
     for (int i = 0; i < 20_000; i++) mentions += extractor.extract(sample.get(i)).size(); // warm-up
     mentions = 0;
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
     long t2 = System.nanoTime();
     for (String p : sample) mentions += extractor.extract(p).size();
     double s = (System.nanoTime() - t2) / 1e9;
-    System.out.printf("extract: %d paragraphs (%d chars) in %.2f s = %.0f paragraphs/s, %.1f MB/s, %d mentions%n",
-        sample.size(), chars, s, sample.size() / s, chars / s / 1e6, mentions);
+    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+    System.out.printf("extract, one thread: %d paragraphs (%d chars), %d mentions; wall %.2f s = %.0f paragraphs/s; "
+        + "CPU %.2f s = %.0f paragraphs per CPU-second, %.1f MB per CPU-second%n",
+        sample.size(), chars, mentions, s, sample.size() / s, cpu, sample.size() / cpu, chars / cpu / 1e6);
   }
 
   private static Iterator<String> stream(Path corpus) {

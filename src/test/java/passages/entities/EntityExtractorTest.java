@@ -132,6 +132,29 @@ class EntityExtractorTest {
   }
 
   @Test
+  void sharedAcrossThreads_sameAnswersAsOneThread() throws Exception {
+    List<String> texts = EvalSet.gold().stream().map(EvalSet.Doc::text).toList();
+    List<List<Entity>> serial = texts.stream().map(EXTRACTOR::extract).toList();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<List<List<Entity>>>> runs = new java.util.ArrayList<>();
+      for (int r = 0; r < 4; r++) runs.add(pool.submit(() -> texts.stream().map(EXTRACTOR::extract).toList()));
+      for (var run : runs) assertEquals(serial, run.get());
+    }
+  }
+
+  @Test
+  void create_skipsNullAndBlankCorpusParagraphs() {
+    java.util.List<String> corpus = new java.util.ArrayList<>(java.util.Arrays.asList(null, "", "  "));
+    assertEquals("org:OpenAI:OpenAI@0", mentions(EntityExtractors.create(corpus), "OpenAI."));
+  }
+
+  @Test
+  void version_isStable() {
+    assertEquals(EntityExtractors.version(), EntityExtractors.version());
+    assertTrue(EntityExtractors.version().matches("entities-[0-9a-f]{12}"));
+  }
+
+  @Test
   void emptyAndPunctuationOnly_giveNothing() {
     assertEquals(List.of(), EXTRACTOR.extract(""));
     assertEquals(List.of(), EXTRACTOR.extract(" -- | ... "));
