@@ -87,14 +87,15 @@ final class GazetteerExtractor implements EntityExtractor {
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
       boolean single = to - from == 1;
-      if (single && type != EntityType.PRODUCT && type != EntityType.MONEY && from > 0 && t.spaceBefore[from]
-          && !f.covered[from - 1] && rules.firstNames.contains(t.word[from - 1])) {
-        from--; // "Melania Trump" is not "Trump", "Lloyd Austin" is not the city, "Don Fox" not the network
+      int first = single && type != EntityType.PRODUCT ? firstNameBefore(f, from) : -1;
+      if (first >= 0) {
+        from = first; // "Melania Trump" is not "Trump", "Lloyd Austin" not the city, "Don Fox" not the network
         type = EntityType.PERSON;
         canonical = NameRules.text(t, from, to);
       } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
         int end = rules.sequenceEnd(t, to, f.covered);
         NameRules.Typed wider = names.longestAt(t, to) == null ? rules.type(t, from, end) : null;
+        if (wider != null && type == EntityType.PERSON && !namedAfter(t, to, end)) wider = null;
         if (wider != null && wider.type() != EntityType.PERSON) {
           f.add(wider.from(), wider.to(), wider.type(), wider.canonical()); // "Jordan River", "U.S. Maritime Administration"
           i = wider.to();
@@ -116,6 +117,33 @@ final class GazetteerExtractor implements EntityExtractor {
       f.add(from, to, type, canonical);
       i = to;
     }
+  }
+
+  /** Whether {@code [from, to)} holds an org word that institutions named after people use ("Center"). */
+  private static boolean namedAfter(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) if (NameRules.isNamedAfterSuffix(t.word[k])) return true;
+    return false;
+  }
+
+  /**
+   * Where a person's name starts when the name words right before token {@code i} begin with a
+   * first name ("Carmen Yulín" + "Cruz", "George W" + "Bush"); -1 when they do not.
+   */
+  private int firstNameBefore(Found f, int i) {
+    Tokens t = f.t;
+    int k = i;
+    for (int n = 0; n < 3 && k > 0 && t.spaceBefore[k] && !f.covered[k - 1]; n++) {
+      int prev = k - 1;
+      if (t.word[prev].equals(".") && prev > 0 && !t.spaceBefore[prev] && t.word[prev - 1].length() == 1
+          && Character.isUpperCase(t.word[prev - 1].charAt(0))) {
+        prev--; // an initial "J."
+      } else if (!rules.isCapitalWord(t, prev)) {
+        break;
+      }
+      k = prev;
+      if (rules.firstNames.contains(t.word[k])) return k;
+    }
+    return -1;
   }
 
   /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */
@@ -185,7 +213,7 @@ final class GazetteerExtractor implements EntityExtractor {
       NameRules.Typed typed = rules.typeInContext(t, i, end, f.covered);
       if (typed == null) typed = cityBeforePlace(f, i, end);
       if (typed != null && f.free(typed.from(), typed.to())) f.add(typed.from(), typed.to(), typed.type(), typed.canonical());
-      i = end;
+      i = typed != null && typed.to() > i && typed.to() < end ? typed.to() : end; // the rest may be another name
     }
   }
 

@@ -137,8 +137,8 @@ final class NameRules {
       boolean initial = w.length() == 1 && Character.isUpperCase(w.charAt(0)) && k + 1 < t.size && t.word[k + 1].equals(".");
       if ((isCapitalWord(t, k) || initial) && t.spaceBefore[k]) {
         end = ++k;
-      } else if (w.equals(".") && !t.spaceBefore[k] && t.word[k - 1].length() == 1 && nextOk && t.spaceBefore[k + 1]) {
-        k++; // initial: "J." followed by a name word
+      } else if (w.equals(".") && !t.spaceBefore[k] && isShortForm(t.word[k - 1]) && nextOk && t.spaceBefore[k + 1]) {
+        k++; // initial or short form: "J. Smith", "St. Louis"
       } else if ((w.equals("-") || w.equals("'")) && !t.spaceBefore[k] && nextOk && !t.spaceBefore[k + 1]
           && !(w.equals("'") && t.word[k + 1].equals("s"))) {
         k++;
@@ -167,6 +167,19 @@ final class NameRules {
     return typed;
   }
 
+  private static boolean isShortForm(String w) {
+    return w.length() == 1 && Character.isUpperCase(w.charAt(0)) || w.equals("St") || w.equals("Mt") || w.equals("Ft");
+  }
+
+  /** Org words after a person's name that make the whole an org named after them ("Clinton Foundation"). */
+  static boolean isNamedAfterSuffix(String w) {
+    return switch (w) {
+      case "Foundation", "Center", "Centre", "Institute", "Library", "University", "College", "School", "Museum",
+          "Academy", "Hospital", "Organization", "Company", "Corporation", "Group", "Fund", "Trust", "Society" -> true;
+      default -> false;
+    };
+  }
+
   /** Types the sequence {@code [from, to)}, or returns null when no rule applies. */
   Typed type(Tokens t, int from, int to) {
     Typed typed = typeWhole(t, from, to);
@@ -189,7 +202,12 @@ final class NameRules {
       titled = true;
       f = k + 1;
       if (f < to && t.word[f].equals(".")) f++;
-      if (f + 1 < to && t.word[f].equals("of")) f += 2;
+      if (f + 1 < to && t.word[f].equals("of")) {
+        // "Secretary of State Mike Pompeo", "Director of National Intelligence Dan Coats"
+        int g = f + 2;
+        while (g < to && !firstNames.contains(t.word[g])) g++;
+        f = g < to ? g : f + 2;
+      }
       k = f - 1;
     }
     if (f >= to) return null;
@@ -197,12 +215,16 @@ final class NameRules {
     int words = countWords(t, f, to);
     String last = t.word[to - 1];
     boolean personShaped = !hasOrgConnector(t, f, to) && !notPersonLast.contains(last) && isNameWord(t, f);
-    if (titled && personShaped && words <= 4 && (words >= 2 || t.word[f].length() > 1)) {
+    if (titled && personShaped && words <= 4 && (words >= 2 || t.word[f].length() > 1 && !isAcronym(t.word[f]))) {
       return new Typed(f, to, EntityType.PERSON, text(t, f, to));
     }
     if (words < 2) return null;
-    if (firstNames.contains(t.word[f]) && personShaped && words <= 4 && !isAcronym(last)) {
-      return new Typed(f, to, EntityType.PERSON, text(t, f, to));
+    if (firstNames.contains(t.word[f]) && personShaped && !isAcronym(last)) {
+      // "Robert Aderholt Robert Brown": a second first name starts another person
+      for (int k = f + 2; k < to; k++) {
+        if (firstNames.contains(t.word[k]) && t.spaceBefore[k] && !t.word[k - 1].equals(".")) return new Typed(f, k, EntityType.PERSON, text(t, f, k));
+      }
+      if (words <= 4) return new Typed(f, to, EntityType.PERSON, text(t, f, to));
     }
     // "Acme Inc.": the legal suffix belongs to the surface, not to the canonical value
     if (LEGAL_SUFFIX.contains(last)) {
@@ -276,7 +298,8 @@ final class NameRules {
     if (t.word[k].equals(".") && k > 0 && t.isAbbreviation(k - 1)) return titles.contains(t.word[k - 1]);
     if (!t.spaceBefore[from]) return false;
     if (t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
-    return k >= 0 && t.isWord(k) && lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0));
+    boolean compound = k > 0 && !t.spaceBefore[k] && t.word[k - 1].equals("-"); // "the 172-member RSC"
+    return k >= 0 && t.isWord(k) && !compound && lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0));
   }
 
   private static boolean isAcronym(String w) {
