@@ -101,12 +101,14 @@ final class GazetteerExtractor implements EntityExtractor {
           i = wider.to();
           continue;
         }
-        if (type == EntityType.PERSON && rules.notPersonLast.contains(t.word[end - 1])) {
+        String last = t.word[end - 1];
+        boolean personBeforeOrg = type == EntityType.PERSON && rules.orgSuffix.contains(last); // "Obama Administration"
+        if (type == EntityType.PERSON && !personBeforeOrg && rules.notPersonLast.contains(last)) {
           i = end; // "Laura Ingraham Show" is not the person
           continue;
         }
-        if (single && (type == EntityType.PERSON || rules.firstNames.contains(t.word[from]))) {
-          i++; // "Clinton Foundation"-like: part of a longer name the later rules may type
+        if (single && !personBeforeOrg && (type == EntityType.PERSON || rules.firstNames.contains(t.word[from]))) {
+          i++; // part of a longer name ("Clinton Kelly") the later rules may type
           continue;
         }
       }
@@ -132,7 +134,7 @@ final class GazetteerExtractor implements EntityExtractor {
   private int firstNameBefore(Found f, int i) {
     Tokens t = f.t;
     int k = i;
-    for (int n = 0; n < 3 && k > 0 && t.spaceBefore[k] && !f.covered[k - 1]; n++) {
+    for (int n = 0; n < 2 && k > 0 && t.spaceBefore[k] && !f.covered[k - 1]; n++) {
       int prev = k - 1;
       if (t.word[prev].equals(".") && prev > 0 && !t.spaceBefore[prev] && t.word[prev - 1].length() == 1
           && Character.isUpperCase(t.word[prev - 1].charAt(0))) {

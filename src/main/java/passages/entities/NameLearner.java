@@ -64,6 +64,11 @@ final class NameLearner {
       }
       int end = rules.sequenceEnd(t, i, covered);
       NameRules.Typed typed = rules.typeInContext(t, i, end, covered);
+      // "Carmen Yulín" + known "Cruz": only the start of a longer name
+      if (typed != null) {
+        int next = typed.to() < t.size && t.word[typed.to()].equals(".") && !t.spaceBefore[typed.to()] ? typed.to() + 1 : typed.to();
+        if (next < t.size && covered[next] && t.spaceBefore[next]) typed = null;
+      }
       if (typed != null && typed.type() == EntityType.PERSON && typed.canonical().indexOf(' ') > 0) bump(people, typed.canonical());
       if (typed != null && typed.type() == EntityType.ORG) bump(orgs, typed.canonical());
       i = end;

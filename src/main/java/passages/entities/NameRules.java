@@ -196,8 +196,8 @@ final class NameRules {
     int f = from;
     boolean titled = false;
     for (int k = from; k < to; k++) {
-      boolean title = titles.contains(t.word[k])
-          || k == from && lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT)); // "Analyst Jane Roe"
+      boolean title = titles.contains(t.word[k]) // "Analyst Jane Roe", "CNN Political Analyst Gloria Borger"
+          || lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT)) && (k == from || k + 1 < to && firstNames.contains(t.word[k + 1]));
       if (!title) continue;
       titled = true;
       f = k + 1;
@@ -206,7 +206,7 @@ final class NameRules {
         // "Secretary of State Mike Pompeo", "Director of National Intelligence Dan Coats"
         int g = f + 2;
         while (g < to && !firstNames.contains(t.word[g])) g++;
-        f = g < to ? g : f + 2;
+        f = g; // no first name: the words after "of" name an office, not a person
       }
       k = f - 1;
     }

@@ -107,6 +107,18 @@ class EntityExtractorTest {
   }
 
   @Test
+  void namesAroundKnownSurnames() {
+    assertEquals("person:Carmen Yulín Cruz:Carmen Yulín Cruz@6 | person:George W Bush:George W Bush@28",
+        mentions("Mayor Carmen Yulín Cruz and George W Bush met."));
+    assertEquals("person:Barack Obama:Obama@4 | org:Clinton Foundation:Clinton Foundation@33",
+        mentions("The Obama Administration and the Clinton Foundation"));
+    assertEquals("person:Mike Pompeo:Mike Pompeo@19 | person:Jane Roe:Jane Roe@69",
+        mentions("Secretary of State Mike Pompeo and Director of National Intelligence Jane Roe met."));
+    assertEquals("person:Robert Aderholt:Robert Aderholt@6 | person:Robert Brown:Robert Brown@22",
+        mentions("Reps. Robert Aderholt Robert Brown voted."));
+  }
+
+  @Test
   void surnameAfterFullNameInSameParagraph_isThatPerson() {
     assertEquals("person:Jane Roe:Jane Roe@4 | person:Jane Roe:Roe@27", mentions("CEO Jane Roe said so. Then Roe left."));
   }
