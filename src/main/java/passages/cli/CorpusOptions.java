@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +27,8 @@ final class CorpusOptions {
   /** Brings {@code index} in line with the corpus (or rebuilds it), printing progress and the report. */
   static IndexReport index(CorpusReader reader, Path index, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
-    Indexer indexer = new Indexer(text -> List.of(), "none", Runtime.getRuntime().availableProcessors(), progress);
+    var extractor = EntityWiring.extractor();
+    Indexer indexer = new Indexer(extractor.function(), extractor.version(), Runtime.getRuntime().availableProcessors(), progress);
     IndexReport report;
     try {
       report = rebuild ? indexer.rebuild(reader, index) : indexer.update(reader, index);

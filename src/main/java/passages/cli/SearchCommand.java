@@ -36,6 +36,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--offset", defaultValue = "0", paramLabel = "N", description = "Hits to skip (default: ${DEFAULT-VALUE}).")
   int offset;
 
+  @Option(names = "--collapse", description = "Fold paragraphs with the same text from several outlets into one hit.")
+  boolean collapse;
+
   @Option(names = "--json", description = "Print the result as JSON, as GET /api/search returns it.")
   boolean json;
 
@@ -46,7 +49,8 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SearchRequest request;
     try {
-      request = new SearchRequest(query, outlets, entities.stream().map(EntityFilter::parse).toList(), limit, offset, 10);
+      request = new SearchRequest(query, outlets, entities.stream().map(EntityFilter::parse).toList(), limit, offset, 10,
+          collapse, true, true);
     } catch (InvalidRequestException e) {
       throw new UserException(e.getMessage(), Main.EXIT_USAGE);
     }
@@ -71,6 +75,10 @@ final class SearchCommand implements Callable<Integer> {
             h.section() == null ? "" : " › " + h.section());
         out.println("  " + plain(h.passage()));
         out.println("  " + h.link());
+        if (!h.alsoIn().isEmpty()) {
+          out.printf("  also in %d other outlet%s: %s%n", h.alsoInOutlets(), h.alsoInOutlets() == 1 ? "" : "s",
+              String.join(", ", h.alsoIn().stream().map(d -> d.id() + (d.outlet() == null ? "" : " (" + d.outlet() + ")")).toList()));
+        }
       }
       return 0;
     }

@@ -27,6 +27,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Time spent warming the searcher before listening, so even the first query is answered at full speed. */
+  static final long WARM_UP_MILLIS = 600;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
@@ -37,6 +40,8 @@ final class ServeCommand implements Callable<Integer> {
       CorpusOptions.index(reader, index.index(), false, out, spec.commandLine().getErr());
     }
     try (ParagraphSearcher searcher = index.open()) {
+      searcher.warmUp(WARM_UP_MILLIS);
+      warmHttp(new WebApp(searcher));
       Javalin app = new WebApp(searcher).create();
       try {
         app.start(host, port);
@@ -53,6 +58,27 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /**
+   * Sends requests through the whole HTTP stack (Jetty, Javalin, Jackson) of a throw-away instance on a
+   * private loopback port, so the first user's request is not the first one; the real port opens after.
+   */
+  private static void warmHttp(WebApp web) {
+    Javalin warm = web.create().start("127.0.0.1", 0);
+    try {
+      var client = java.net.http.HttpClient.newHttpClient();
+      for (int i = 0; i < 3; i++) {
+        for (String path : new String[] {"/api/search?q=the", "/api/search?q=%22of+the%22&collapse=true", "/api/search", "/"}) {
+          client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + warm.port() + path)).build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+      }
+    } catch (java.io.IOException | InterruptedException e) {
+      // warm-up is best effort
+    } finally {
+      warm.stop();
+    }
   }
 
   private static String rootMessage(Throwable e) {

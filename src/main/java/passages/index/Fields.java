@@ -5,11 +5,9 @@ import passages.model.EntityType;
 
 /** Names of the Lucene fields and facet dimensions of a paragraph document; the only place they are spelled. */
 public final class Fields {
-  /** Paragraph id, {@code <articleId>.p<n>}: indexed as one term, stored. */
-  public static final String ID = "id";
   /** Article id: indexed as one term, stored, sorted. */
   public static final String ARTICLE_ID = "articleId";
-  /** 1-based paragraph ordinal: stored, sorted. */
+  /** 1-based paragraph ordinal: stored, sorted, point-indexed (exact lookup). */
   public static final String PARAGRAPH = "paragraph";
   /** The heading above the paragraph: stored when present. */
   public static final String SECTION = "section";
@@ -25,6 +23,12 @@ public final class Fields {
   public static final String TEXT = "text";
   /** Content hash of the paragraph's article: sorted doc values, read by incremental indexing. */
   public static final String ARTICLE_HASH = "articleHash";
+  /**
+   * 64-bit signature of the paragraph's normalised text (letters and digits, lower case), as numeric doc
+   * values, so identical paragraphs from several outlets can be grouped. (A paragraph's id is not a
+   * field: it is {@code articleId.p<paragraph>}, looked up by those two.)
+   */
+  public static final String SIGNATURE = "sig";
   /** The entity mentions, stored as lines {@code type\tvalue\tstart\tend}. */
   public static final String ENTITIES = "entities";
 
@@ -33,7 +37,7 @@ public final class Fields {
   /** Commit user-data key: version of the schema and analysis the index was built with. */
   public static final String COMMIT_SCHEMA = "passages.schema";
   /** Bump whenever fields or analysis change: an index with another version is rebuilt. */
-  public static final String SCHEMA_VERSION = "2";
+  public static final String SCHEMA_VERSION = "4";
 
   private Fields() {}
 

@@ -5,6 +5,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -29,6 +30,25 @@ public final class ParagraphDocuments {
   private ParagraphDocuments() {}
 
   /**
+   * The grouping signature of a paragraph: a 64-bit hash (two mixed FNV-style accumulators) of its
+   * letters and digits in lower case, so copies that differ only in case, punctuation, quotes or spacing
+   * (near-identical wire copy) share it.
+   */
+  public static long signature(String text) {
+    long h1 = 0xcbf29ce484222325L;
+    long h2 = 0x84222325cbf29ce4L;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (!Character.isLetterOrDigit(c)) continue;
+      c = Character.toLowerCase(c);
+      h1 = (h1 ^ c) * 0x100000001b3L;
+      h2 = (h2 + c) * 0x9E3779B97F4A7C15L;
+    }
+    return h1 ^ Long.rotateLeft(h2, 31);
+  }
+
+  /**
    * The document for {@code paragraph} of {@code article}, before {@code FacetsConfig.build}.
    *
    * @param entities the mentions found in the paragraph text (may be empty)
@@ -36,7 +56,6 @@ public final class ParagraphDocuments {
    */
   public static Document toDocument(Article article, Paragraph paragraph, List<Entity> entities, String articleHash) {
     Document doc = new Document();
-    doc.add(new StringField(Fields.ID, article.paragraphId(paragraph.ordinal()), Field.Store.YES));
     doc.add(new StringField(Fields.ARTICLE_ID, article.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(article.id())));
     doc.add(new SortedDocValuesField(Fields.ARTICLE_HASH, new BytesRef(articleHash)));
@@ -50,6 +69,7 @@ public final class ParagraphDocuments {
     if (article.url() != null) doc.add(new StoredField(Fields.URL, article.url()));
     if (article.date() != null) doc.add(new StoredField(Fields.DATE, article.date()));
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
+    doc.add(new NumericDocValuesField(Fields.SIGNATURE, signature(paragraph.text())));
     if (!entities.isEmpty()) {
       StringBuilder stored = new StringBuilder();
       for (Entity e : entities) {

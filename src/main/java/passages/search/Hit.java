@@ -17,6 +17,9 @@ import java.util.List;
  * @param sourceLink the url with a text fragment that scrolls to this paragraph, or {@code null}
  * @param score relevance score
  * @param entities entity mentions in the paragraph
+ * @param alsoIn with {@code collapse=true}: the other paragraphs with the same text (best first, at most
+ *     {@value ParagraphSearcher#MAX_ALSO_IN}); otherwise empty
+ * @param alsoInOutlets with {@code collapse=true}: how many distinct other outlets carry the same text
  */
 public record Hit(
     String id,
@@ -30,4 +33,10 @@ public record Hit(
     String link,
     String sourceLink,
     float score,
-    List<HitEntity> entities) {}
+    List<HitEntity> entities,
+    List<Duplicate> alsoIn,
+    int alsoInOutlets) {
+
+  /** Another paragraph with the same text: its id, outlet (or {@code null}) and page link. */
+  public record Duplicate(String id, String outlet, String link) {}
+}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
@@ -38,6 +41,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.queries.function.valuesource.LongFieldSource;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.grouping.GroupingSearch;
+import org.apache.lucene.search.grouping.TopGroups;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -58,6 +67,19 @@ public final class ParagraphSearcher implements Closeable {
       new SortedNumericSortField(Fields.PARAGRAPH, SortField.Type.INT));
   private static final Sort READING_ORDER = new Sort(new SortedNumericSortField(Fields.PARAGRAPH, SortField.Type.INT));
   private static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
+  /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
+  public static final int MAX_ALSO_IN = 20;
+  private static final Set<String> DUPLICATE_FIELDS = Set.of(Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
+
+  /** Wall-clock budget of one search (query, highlighting, facets); over it the search is abandoned. */
+  public static final long BUDGET_MILLIS = 500;
+  /** Deadline (System.nanoTime) of the search running on this thread; 0 when none. */
+  private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[1]);
+  /** Asked by the index reader while iterating terms and postings. */
+  private static final QueryTimeout BUDGET = () -> {
+    long deadline = DEADLINE.get()[0];
+    return deadline != 0 && System.nanoTime() > deadline;
+  };
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -76,7 +98,7 @@ public final class ParagraphSearcher implements Closeable {
   public ParagraphSearcher(Path indexDir) throws IOException {
     this.directory = FSDirectory.open(indexDir);
     try {
-      this.manager = new SearcherManager(directory, null);
+      this.manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory), BUDGET), null);
     } catch (IOException e) {
       directory.close();
       throw e;
@@ -97,6 +119,7 @@ public final class ParagraphSearcher implements Closeable {
   public SearchResult search(SearchRequest request) throws IOException {
     Query base = queries.parse(request.q());
     IndexSearcher searcher = manager.acquire();
+    DEADLINE.get()[0] = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
     try {
       Snapshot snap = snapshot(searcher);
       DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
@@ -108,38 +131,101 @@ public final class ParagraphSearcher implements Closeable {
       }
       for (EntityFilter e : request.entities()) query.add(e.type().key(), e.value());
 
-      int n = request.offset() + request.limit();
-      var top = new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE);
-      Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-      TopFieldDocs docs = (TopFieldDocs) results[0];
-      FacetsCollector facets = (FacetsCollector) results[1];
-
-      ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
-          ? new ScoreDoc[0]
-          : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
-      String[] passages = highlight(searcher, base, page);
-      StoredFields stored = searcher.storedFields();
-      List<Hit> hits = new ArrayList<>(page.length);
-      for (int i = 0; i < page.length; i++) {
-        ParagraphView p = view(stored.document(page[i].doc));
-        float score = ((FieldDoc) page[i]).fields[0] instanceof Float f ? f : Float.NaN;
-        String passage = passages[i] != null ? passages[i] : MarkFormatter.escape(p.text());
-        hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.paragraph(), p.section(),
-            passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
-            score, p.entities()));
-      }
-      return new SearchResult(request.q(), docs.totalHits.value(), hits, facetCounts(snap, facets, request.facetLimit()));
+      return request.collapse() ? collapsed(searcher, snap, base, query, request) : flat(searcher, snap, base, query, request);
+    } catch (ExitableDirectoryReader.ExitingReaderException e) {
+      throw new InvalidRequestException("query is too expensive: it ran over the " + BUDGET_MILLIS + " ms budget; make it more specific");
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")");
     } finally {
+      DEADLINE.get()[0] = 0;
       manager.release(searcher);
     }
   }
 
+  private SearchResult flat(IndexSearcher searcher, Snapshot snap, Query base, Query query, SearchRequest request)
+      throws IOException {
+    int n = request.offset() + request.limit();
+    var top = new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE);
+    TopFieldDocs docs;
+    FacetsCollector facets = null;
+    if (request.facets()) {
+      Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+      docs = (TopFieldDocs) results[0];
+      facets = (FacetsCollector) results[1];
+    } else {
+      docs = searcher.search(query, top);
+    }
+    ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
+        ? new ScoreDoc[0]
+        : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
+    List<Hit> hits = hits(searcher, base, page, request.highlight(), List.of());
+    long total = docs.totalHits.value();
+    return new SearchResult(request.q(), total, total, hits, facetCounts(snap, facets, request.facetLimit()));
+  }
+
+  private SearchResult collapsed(IndexSearcher searcher, Snapshot snap, Query base, Query query, SearchRequest request)
+      throws IOException {
+    GroupingSearch grouping = new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
+        .setGroupSort(ORDER)
+        .setSortWithinGroup(ORDER)
+        .setGroupDocsLimit(MAX_ALSO_IN + 1)
+        .setAllGroups(true);
+    TopGroups<?> groups = grouping.search(searcher, query, request.offset(), request.limit());
+    FacetsCollector facets = request.facets() ? searcher.search(query, new FacetsCollectorManager()) : null;
+    int size = groups == null ? 0 : groups.groups.length;
+    ScoreDoc[] page = new ScoreDoc[size];
+    List<List<ScoreDoc>> others = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      ScoreDoc[] docs = groups.groups[i].scoreDocs();
+      page[i] = docs[0];
+      others.add(Arrays.asList(docs).subList(1, docs.length));
+    }
+    List<Hit> hits = hits(searcher, base, page, request.highlight(), others);
+    long total = groups == null ? 0 : groups.totalHitCount;
+    long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
+    return new SearchResult(request.q(), total, groupCount, hits, facetCounts(snap, facets, request.facetLimit()));
+  }
+
+  /** Hits for {@code page}; {@code others.get(i)} are the paragraphs folded into hit i (empty list: none). */
+  private List<Hit> hits(IndexSearcher searcher, Query base, ScoreDoc[] page, boolean highlight, List<List<ScoreDoc>> others)
+      throws IOException {
+    String[] passages = highlight ? highlight(searcher, base, page) : new String[page.length];
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      ParagraphView p = view(stored.document(page[i].doc));
+      float score = page[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : page[i].score;
+      String passage = passages[i] != null ? passages[i] : MarkFormatter.escape(p.text());
+      List<Hit.Duplicate> alsoIn = new ArrayList<>();
+      Set<String> outlets = new HashSet<>();
+      if (!others.isEmpty()) {
+        for (ScoreDoc d : others.get(i)) {
+          Document doc = stored.document(d.doc, DUPLICATE_FIELDS);
+          String outlet = doc.get(Fields.OUTLET);
+          String articleId = doc.get(Fields.ARTICLE_ID);
+          int ordinal = doc.getField(Fields.PARAGRAPH).numericValue().intValue();
+          alsoIn.add(new Hit.Duplicate(ArticleIds.paragraphId(articleId, ordinal), outlet, Links.articleLink(articleId, ordinal)));
+          if (outlet != null && !outlet.equals(p.outlet())) outlets.add(outlet);
+        }
+      }
+      hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.paragraph(), p.section(),
+          passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
+          score, p.entities(), List.copyOf(alsoIn), outlets.size()));
+    }
+    return hits;
+  }
+
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */
   public Optional<ParagraphView> findParagraph(String id) throws IOException {
-    if (ArticleIds.parseParagraphId(id).isEmpty()) return Optional.empty();
+    var ref = ArticleIds.parseParagraphId(id);
+    if (ref.isEmpty()) return Optional.empty();
     IndexSearcher searcher = manager.acquire();
     try {
-      TopDocs td = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      Query exact = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Fields.ARTICLE_ID, ref.get().articleId())), BooleanClause.Occur.FILTER)
+          .add(IntField.newExactQuery(Fields.PARAGRAPH, ref.get().ordinal()), BooleanClause.Occur.FILTER)
+          .build();
+      TopDocs td = searcher.search(exact, 1);
       if (td.scoreDocs.length == 0) return Optional.empty();
       return Optional.of(view(searcher.storedFields().document(td.scoreDocs[0].doc)));
     } finally {
@@ -162,6 +248,46 @@ public final class ParagraphSearcher implements Closeable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * Runs searches of the index's most frequent words (alone, in pairs and as phrases, with highlighting
+   * and facets) for about {@code millis} ms, so the JIT has compiled the hot paths before the first user
+   * query. Returns the number of searches run.
+   */
+  public int warmUp(long millis) throws IOException {
+    List<String> words = new ArrayList<>();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      var reader = searcher.getIndexReader();
+      if (reader.leaves().isEmpty()) return 0;
+      var leaf = reader.leaves().stream().max(java.util.Comparator.comparingInt(l -> l.reader().maxDoc())).orElseThrow();
+      var terms = leaf.reader().terms(Fields.TEXT);
+      if (terms == null) return 0;
+      var it = terms.iterator();
+      int min = Math.max(2, leaf.reader().maxDoc() / 200);
+      for (var t = it.next(); t != null && words.size() < 200; t = it.next()) {
+        String w = t.utf8ToString();
+        if (it.docFreq() >= min && w.chars().allMatch(Character::isLetter)) words.add(w);
+      }
+    } finally {
+      manager.release(searcher);
+    }
+    if (words.isEmpty()) return 0;
+    long end = System.nanoTime() + millis * 1_000_000;
+    int runs = 0;
+    for (int i = 0; System.nanoTime() < end; i++) {
+      String a = words.get(i % words.size());
+      String b = words.get((i * 7 + 3) % words.size());
+      String q = switch (i % 3) {
+        case 0 -> a;
+        case 1 -> a + " " + b;
+        default -> "\"" + a + " " + b + "\"";
+      };
+      search(new SearchRequest(q, List.of(), List.of(), 10, 0, 10, i % 5 == 4, true, true));
+      runs++;
+    }
+    return runs;
   }
 
   /** Number of indexed paragraphs. */
@@ -188,6 +314,7 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   private Map<String, List<FacetValue>> facetCounts(Snapshot snap, FacetsCollector fc, int limit) throws IOException {
+    if (fc == null) snap = new Snapshot(snap.reader(), null, snap.outlets());
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     List<String> dims = new ArrayList<>();
     dims.add(Fields.OUTLET);
@@ -208,8 +335,19 @@ public final class ParagraphSearcher implements Closeable {
     DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
     Snapshot current = snapshot;
     if (current != null && current.reader() == reader) return current;
-    synchronized (this) {
-      current = snapshot;
+    long[] deadline = DEADLINE.get();
+    long saved = deadline[0];
+    deadline[0] = 0; // the facet state is built once per reader: not part of any one query's budget
+    try {
+      return buildSnapshot(reader);
+    } finally {
+      deadline[0] = saved;
+    }
+  }
+
+  private synchronized Snapshot buildSnapshot(DirectoryReader reader) throws IOException {
+    {
+      Snapshot current = snapshot;
       if (current != null && current.reader() == reader) return current;
       SortedSetDocValuesReaderState state = null;
       Set<String> outlets = new HashSet<>();
@@ -229,7 +367,9 @@ public final class ParagraphSearcher implements Closeable {
 
   private static ParagraphView view(Document d) {
     String text = d.get(Fields.TEXT);
-    return new ParagraphView(d.get(Fields.ID), d.get(Fields.ARTICLE_ID), d.getField(Fields.PARAGRAPH).numericValue().intValue(),
+    String articleId = d.get(Fields.ARTICLE_ID);
+    int ordinal = d.getField(Fields.PARAGRAPH).numericValue().intValue();
+    return new ParagraphView(ArticleIds.paragraphId(articleId, ordinal), articleId, ordinal,
         d.get(Fields.SECTION), text, d.get(Fields.TITLE), d.get(Fields.OUTLET), d.get(Fields.URL), d.get(Fields.DATE),
         entities(d.get(Fields.ENTITIES), text));
   }

@@ -6,6 +6,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import passages.index.Fields;
 import passages.index.NewsAnalyzer;
 
@@ -13,9 +14,16 @@ import passages.index.NewsAnalyzer;
  * Parses the user's query text (Lucene classic syntax) into a Lucene query over paragraph text.
  *
  * <p>Plain terms are all required; words the analyzer splits ({@code Trainium3}, {@code $38}) become
- * phrases; leading wildcards are refused. A blank query matches every paragraph. Thread-safe.
+ * phrases. To keep every query cheap: leading wildcards and regular expressions are refused, a
+ * wildcard or prefix needs {@value #MIN_WILDCARD_PREFIX} literal characters first, fuzzy terms keep
+ * their first character, and a query has at most {@value #MAX_EXPANDING_TERMS} such expanding terms. A blank query matches every paragraph. Thread-safe.
  */
 public final class QueryFactory {
+  /** Literal characters a wildcard or prefix term must start with. */
+  static final int MIN_WILDCARD_PREFIX = 2;
+  /** Most wildcard, prefix and fuzzy terms in one query (each expands to many terms). */
+  static final int MAX_EXPANDING_TERMS = 8;
+
   private final NewsAnalyzer analyzer = NewsAnalyzer.forQueries();
 
   /** The analyzer queries are parsed with (also used by the highlighter). */
@@ -26,15 +34,16 @@ public final class QueryFactory {
   /**
    * The query for {@code q}.
    *
-   * @throws InvalidRequestException when {@code q} is not valid syntax, naming the problem
+   * @throws InvalidRequestException when {@code q} is not valid or allowed syntax, naming the problem
    */
   public Query parse(String q) {
     if (q == null || q.isBlank()) return new MatchAllDocsQuery();
-    QueryParser parser = new QueryParser(Fields.TEXT, analyzer);
+    QueryParser parser = new GuardedParser(analyzer);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setSplitOnWhitespace(true);
     parser.setAutoGeneratePhraseQueries(true);
     parser.setAllowLeadingWildcard(false);
+    parser.setFuzzyPrefixLength(1);
     try {
       Query query = parser.parse(q);
       return query == null ? new MatchNoDocsQuery() : query;
@@ -42,6 +51,8 @@ public final class QueryFactory {
       throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException("query has too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
+    } catch (TooComplexToDeterminizeException | IllegalArgumentException e) {
+      throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
     }
   }
 
@@ -49,5 +60,67 @@ public final class QueryFactory {
     if (message == null) return "syntax error";
     int nl = message.indexOf('\n');
     return (nl < 0 ? message : message.substring(0, nl)).strip();
+  }
+
+  /** The classic parser with the expensive constructs refused. */
+  private static final class GuardedParser extends QueryParser {
+    private int expanding;
+
+    GuardedParser(NewsAnalyzer analyzer) {
+      super(Fields.TEXT, analyzer);
+    }
+
+    private void countExpanding() throws ParseException {
+      if (++expanding > MAX_EXPANDING_TERMS) {
+        throw new ParseException("too many wildcard, prefix or fuzzy terms (at most " + MAX_EXPANDING_TERMS + ")");
+      }
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+      countExpanding();
+      return super.getFuzzyQuery(field, termStr, minSimilarity);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+      throw new ParseException("regular expressions (/…/) are not supported; use words, \"phrases\" or prefix*");
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+      if ("*".equals(field) && "*".equals(termStr)) return super.getWildcardQuery(field, termStr); // *:* = everything
+      requirePrefix(termStr);
+      countExpanding();
+      return super.getWildcardQuery(field, termStr);
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      requirePrefix(termStr + "*");
+      countExpanding();
+      return super.getPrefixQuery(field, termStr);
+    }
+
+    @Override
+    protected Query newFieldQuery(org.apache.lucene.analysis.Analyzer analyzer, String field, String queryText, boolean quoted)
+        throws ParseException {
+      if (!Fields.TEXT.equals(field)) {
+        throw new ParseException("unknown field '" + field + ":' (only the paragraph text is searched; filter outlets with outlet=)");
+      }
+      return super.newFieldQuery(analyzer, field, queryText, quoted);
+    }
+
+    private static void requirePrefix(String termStr) throws ParseException {
+      int first = firstWildcard(termStr);
+      if (first < MIN_WILDCARD_PREFIX) {
+        throw new ParseException("'" + termStr + "': a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it");
+      }
+    }
+
+    private static int firstWildcard(String s) {
+      for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '*' || s.charAt(i) == '?') return i;
+      return s.length();
+    }
   }
 }

@@ -11,9 +11,14 @@ import java.util.List;
  * @param limit number of hits to return, 1..{@value #MAX_LIMIT}
  * @param offset number of hits to skip, 0..{@value #MAX_OFFSET}
  * @param facetLimit number of values per facet, 1..{@value #MAX_FACET_LIMIT}
+ * @param collapse fold paragraphs with the same (normalised) text into one hit, the others listed in
+ *     {@link Hit#alsoIn()}; {@code limit} and {@code offset} then count groups
+ * @param highlight mark the matches in {@link Hit#passage()} (else the passage is the escaped text)
+ * @param facets count facet values (else every facet list is empty)
  */
 public record SearchRequest(
-    String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit) {
+    String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
+    boolean collapse, boolean highlight, boolean facets) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
   public static final int MAX_FACET_LIMIT = 1000;
@@ -31,6 +36,11 @@ public record SearchRequest(
     if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
       throw new InvalidRequestException("facetLimit must be 1.." + MAX_FACET_LIMIT + ", got " + facetLimit);
     }
+  }
+
+  /** A request without collapsing, with highlighting and facets. */
+  public SearchRequest(String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit) {
+    this(q, outlets, entities, limit, offset, facetLimit, false, true, true);
   }
 
   /** A request for {@code q} with no filters, the first 10 hits and 10 facet values. */

@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param query the query as given
  * @param total exact number of matching paragraphs
+ * @param groups with {@code collapse=true}: exact number of distinct texts among them; otherwise equal to {@code total}
  * @param hits the requested page of hits
  * @param facets per dimension ({@code outlet}, then each entity type), values by descending count, exact
  *     over all matches
  */
-public record SearchResult(String query, long total, List<Hit> hits, Map<String, List<FacetValue>> facets) {}
+public record SearchResult(String query, long total, long groups, List<Hit> hits, Map<String, List<FacetValue>> facets) {}

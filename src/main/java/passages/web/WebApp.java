@@ -21,7 +21,7 @@ import passages.search.SearchRequest;
  */
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
-  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit");
+  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets");
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -74,7 +74,10 @@ public final class WebApp {
         entities,
         Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT),
         Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET),
-        Params.integer(ctx, "facetLimit", 10, 1, SearchRequest.MAX_FACET_LIMIT));
+        Params.integer(ctx, "facetLimit", 10, 1, SearchRequest.MAX_FACET_LIMIT),
+        Params.bool(ctx, "collapse", false),
+        Params.bool(ctx, "highlight", true),
+        Params.bool(ctx, "facets", true));
     ctx.json(searcher.search(request));
   }
 

@@ -83,7 +83,7 @@ class MainTest {
     Run r = run("search", "Trainium", "--outlet", "CIOL", "--json", "--index", index.toString());
 
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("{\"query\":\"Trainium\",\"total\":1,\"hits\":[{\"id\":\"002_812369ea3ecc10d9.p12\","), r.out());
+    assertTrue(r.out().startsWith("{\"query\":\"Trainium\",\"total\":1,\"groups\":1,\"hits\":[{\"id\":\"002_812369ea3ecc10d9.p12\","), r.out());
   }
 
   @Test

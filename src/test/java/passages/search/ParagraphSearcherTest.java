@@ -146,11 +146,22 @@ class ParagraphSearcherTest {
   }
 
   @Test
-  void search_userMistakes_areInvalidRequestsNamingTheProblem() {
+  void search_userMistakes_areInvalidRequestsNamingTheProblem() throws IOException {
     assertEquals("invalid query: Cannot parse 'foo AND': Encountered \"<EOF>\" at line 1, column 7.",
         assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of("foo AND"))).getMessage());
-    assertEquals("invalid query: Cannot parse '*ai': '*' or '?' not allowed as first character in WildcardQuery",
+    assertEquals("invalid query: Cannot parse '*ai': '*ai': a wildcard needs at least 2 letters before it",
         assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of("*ai"))).getMessage());
+    for (String[] c : new String[][] {
+        {"/.*a.*b.*/", "invalid query: Cannot parse '/.*a.*b.*/': regular expressions (/…/) are not supported; use words, \"phrases\" or prefix*"},
+        {"a*", "invalid query: Cannot parse 'a*': 'a*': a wildcard needs at least 2 letters before it"},
+        {"n?idia", "invalid query: Cannot parse 'n?idia': 'n?idia': a wildcard needs at least 2 letters before it"},
+        {"ab* ac* ad* ae* af* ag* ah* ai* aj*", "invalid query: Cannot parse 'ab* ac* ad* ae* af* ag* ah* ai* aj*': too many wildcard, prefix or fuzzy terms (at most 8)"},
+        {"outlet:CIOL", "invalid query: Cannot parse 'outlet:CIOL': unknown field 'outlet:' (only the paragraph text is searched; filter outlets with outlet=)"}}) {
+      assertEquals(c[1], assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of(c[0]))).getMessage(), c[0]);
+    }
+    assertEquals(List.of("alpha.p2", "beta.p2"), ids(mini.search(SearchRequest.of("nvid*"))));
+    assertEquals(List.of("beta.p2", "alpha.p2"), ids(mini.search(SearchRequest.of("nvidai~1"))));
+    assertEquals(5, mini.search(SearchRequest.of("*:*")).total());
     assertEquals("unknown outlet 'Nope'", assertThrows(InvalidRequestException.class,
         () -> mini.search(new SearchRequest("", List.of("Nope"), List.of(), 10, 0, 10))).getMessage());
     assertEquals("limit must be 1..100, got 0",
@@ -185,6 +196,40 @@ class ParagraphSearcherTest {
       SearchRequest all = new SearchRequest("", List.of(), List.of(), 100, 0, 10);
       assertEquals(ids(seeds.search(all)), ids(rebuilt.search(all)));
     }
+  }
+
+  @Test
+  void search_collapse_foldsSameTextFromSeveralOutlets(@TempDir Path corpus, @TempDir Path index) throws IOException {
+    java.nio.file.Files.writeString(corpus.resolve("a.txt"), "The senate passed the budget on Tuesday, officials said.\nA unique line about budgets.\n");
+    java.nio.file.Files.writeString(corpus.resolve("b.txt"), "The Senate passed the budget on Tuesday — officials said\u2026\n");
+    java.nio.file.Files.writeString(corpus.resolve("c.txt"), "THE SENATE PASSED THE BUDGET ON TUESDAY, OFFICIALS SAID.\n");
+    java.nio.file.Files.writeString(corpus.resolve("sources.json"),
+        "{\"a.txt\": {\"outlet\": \"Alpha\"}, \"b.txt\": {\"outlet\": \"Beta\"}, \"c.txt\": {\"outlet\": \"Alpha\"}}");
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(corpus), index);
+
+    try (ParagraphSearcher s = new ParagraphSearcher(index)) {
+      SearchResult flat = s.search(SearchRequest.of("budget"));
+      SearchResult folded = s.search(new SearchRequest("budget", List.of(), List.of(), 10, 0, 10, true, true, true));
+
+      assertEquals(List.of(4L, 4L), List.of(flat.total(), flat.groups()));
+      assertEquals(List.of(4L, 2L), List.of(folded.total(), folded.groups()));
+      Hit unique = folded.hits().stream().filter(h -> h.id().equals("a.p2")).findFirst().orElseThrow();
+      Hit senate = folded.hits().stream().filter(h -> !h.id().equals("a.p2")).findFirst().orElseThrow();
+      assertEquals(List.of(), unique.alsoIn());
+      assertEquals(2, senate.alsoIn().size());
+      assertEquals(1, senate.alsoInOutlets());
+      assertEquals(java.util.Set.of("a.p1", "b.p1", "c.p1"),
+          java.util.Set.of(senate.id(), senate.alsoIn().get(0).id(), senate.alsoIn().get(1).id()));
+      assertEquals(List.of(new FacetValue("Alpha", 3), new FacetValue("Beta", 1)), folded.facets().get("outlet"));
+    }
+  }
+
+  @Test
+  void search_withoutHighlightOrFacets_plainPassageEmptyFacets() throws IOException {
+    SearchResult r = mini.search(new SearchRequest("shares", List.of(), List.of(), 10, 0, 10, false, false, false));
+
+    assertEquals("Nvidia shares rose after the announcement.", r.hits().getFirst().passage());
+    assertEquals(List.of(), r.facets().get("outlet"));
   }
 
   static List<String> ids(SearchResult r) {

@@ -52,11 +52,11 @@ class WebAppTest {
 
     assertEquals(200, r.statusCode());
     assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
-    assertEquals("{\"query\":\"shares\",\"total\":1,\"hits\":[{\"id\":\"beta.p2\",\"articleId\":\"beta\","
+    assertEquals("{\"query\":\"shares\",\"total\":1,\"groups\":1,\"hits\":[{\"id\":\"beta.p2\",\"articleId\":\"beta\","
         + "\"title\":\"OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI partnership said.\","
         + "\"outlet\":\"Cloud Daily\",\"url\":null,\"paragraph\":2,\"section\":null,"
         + "\"passage\":\"Nvidia <mark>shares</mark> rose after the announcement.\",\"link\":\"/articles/beta#p-2\","
-        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[]}],"
+        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0}],"
         + "\"facets\":{\"outlet\":[{\"value\":\"Cloud Daily\",\"count\":1}],\"org\":[],\"person\":[],\"product\":[],"
         + "\"place\":[],\"money\":[]}}", r.body());
   }
@@ -66,7 +66,7 @@ class WebAppTest {
     var r = get("/api/search?outlet=Chip%20Weekly&outlet=Cloud%20Daily&limit=1");
 
     assertEquals(200, r.statusCode());
-    assertTrue(r.body().startsWith("{\"query\":\"\",\"total\":5,"), r.body());
+    assertTrue(r.body().startsWith("{\"query\":\"\",\"total\":5,\"groups\":5,"), r.body());
   }
 
   @ParameterizedTest
@@ -77,11 +77,12 @@ class WebAppTest {
       "/api/search?limit=-5|400|parameter 'limit' must be 1..100, got -5",
       "/api/search?offset=1000000000|400|parameter 'offset' must be 0..10000, got 1000000000",
       "/api/search?q=a&q=b|400|parameter 'q' must be given once, got 2",
-      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: entity, facetLimit, limit, offset, outlet, q)",
+      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: collapse, entity, facetLimit, facets, highlight, limit, offset, outlet, q)",
       "/api/search?outlet=Nope|400|unknown outlet 'Nope'",
       "/api/search?entity=org|400|entity must be type:value (e.g. org:Amazon), got 'org'",
       "/api/search?entity=planet:Mars|400|unknown entity type 'planet' in 'planet:Mars' (types: org, person, product, place, money)",
-      "/api/search?q=*ai|400|invalid query: Cannot parse '*ai': '*' or '?' not allowed as first character in WildcardQuery",
+      "/api/search?collapse=maybe|400|parameter 'collapse' must be true or false, got 'maybe'",
+      "/api/search?q=*ai|400|invalid query: Cannot parse '*ai': '*ai': a wildcard needs at least 2 letters before it",
       "/api/paragraphs/beta.p9|404|no paragraph with id 'beta.p9'",
       "/api/paragraphs/..%2f..%2fetc%2fpasswd|404|no paragraph with id '../../etc/passwd'",
       "/api/articles/nope|404|no article with id 'nope'",

@@ -1,0 +1,280 @@
+package passages.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import io.javalin.Javalin;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.FSDirectory;
+import passages.index.IndexReport;
+import passages.index.Indexer;
+import passages.index.NewsAnalyzer;
+import passages.ingest.CorpusReader;
+import passages.model.Entity;
+import passages.search.ParagraphSearcher;
+import passages.search.SearchRequest;
+import passages.web.WebApp;
+
+/**
+ * One benchmark run: builds the baseline and the passages index from the same corpus, then times the
+ * same queries on both (warm-up first), in-process and over HTTP, and reports ratios passages / baseline.
+ */
+public final class Benchmark {
+  static final String[] MODES = {"top 10", "+ highlight", "+ highlight + facets"};
+
+  /**
+   * @param corpus JSONL(.gz) corpus with a {@code paragraphs} array per line
+   * @param queries queries.txt: one query per line, clauses required, {@code "…"} a phrase
+   * @param work directory for the two indexes (replaced)
+   * @param warmupRounds untimed rounds (one pass per mode each) before timing
+   * @param passes timed passes per mode; the median pass (by total time) is reported
+   * @param clients concurrent HTTP clients for the throughput run
+   * @param loadSeconds duration of the throughput run
+   * @param threads indexing threads for passages
+   */
+  public record Config(Path corpus, Path queries, Path work, int warmupRounds, int passes, int clients, int loadSeconds,
+      int threads) {}
+
+  private final Config config;
+  private final Function<String, List<Entity>> entities;
+  private final String entitiesVersion;
+  private final PrintWriter log;
+
+  public Benchmark(Config config, Function<String, List<Entity>> entities, String entitiesVersion, PrintWriter log) {
+    this.config = config;
+    this.entities = entities;
+    this.entitiesVersion = entitiesVersion;
+    this.log = log;
+  }
+
+  /** Runs everything and returns the results as a Markdown report. */
+  public String run() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (String l : Files.readAllLines(config.queries(), StandardCharsets.UTF_8)) {
+      if (!l.isBlank() && !l.startsWith("#")) lines.add(l.strip());
+    }
+    Path baseDir = config.work().resolve("baseline");
+    Path ourDir = config.work().resolve("passages");
+    deleteTree(baseDir);
+    deleteTree(ourDir);
+    Files.createDirectories(config.work());
+
+    log.println("building the baseline index…");
+    long t0 = System.nanoTime();
+    long baseRows;
+    try (Baseline b = new Baseline()) {
+      baseRows = b.build(config.corpus(), baseDir);
+    }
+    double baseBuild = (System.nanoTime() - t0) / 1e9;
+    log.printf(Locale.ROOT, "baseline: %d paragraphs in %.1f s%n", baseRows, baseBuild);
+
+    log.println("building the passages index (clean + entities + index)…");
+    t0 = System.nanoTime();
+    IndexReport report = new Indexer(entities, entitiesVersion, config.threads(), p -> {}).rebuild(new CorpusReader(config.corpus()), ourDir);
+    forceMerge(ourDir);
+    double ourBuild = (System.nanoTime() - t0) / 1e9;
+    log.printf(Locale.ROOT, "passages: %d paragraphs in %.1f s (%d failures)%n", report.totalParagraphs(), ourBuild, report.failureCount());
+
+    Latency[] base = new Latency[3];
+    Latency[] ours = new Latency[3];
+    Latency[] http = new Latency[3];
+    String load;
+    try (Baseline b = new Baseline(); ParagraphSearcher s = new ParagraphSearcher(ourDir)) {
+      b.open(baseDir);
+      List<Query> baseQueries = lines.stream().map(Baseline::parse).toList();
+      log.println("warming up (" + config.warmupRounds() + " rounds)…");
+      for (int w = 0; w < config.warmupRounds(); w++) {
+        for (int m = 0; m < 3; m++) {
+          for (Query q : baseQueries) b.run(q, m);
+          for (String q : lines) s.search(request(q, m));
+        }
+      }
+      for (int m = 0; m < 3; m++) {
+        int mode = m;
+        base[m] = timed(baseQueries, q -> b.run(q, mode));
+        ours[m] = timed(lines, q -> s.search(request(q, mode)).total());
+        log.println("in-process " + MODES[m] + ": baseline " + base[m] + ", passages " + ours[m]);
+      }
+      Javalin app = new WebApp(s).create().start("127.0.0.1", 0);
+      try {
+        String root = "http://127.0.0.1:" + app.port();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int w = 0; w < Math.max(3, config.warmupRounds() / 6); w++) {
+          for (int m = 0; m < 3; m++) for (String q : lines) get(client, url(root, q, m));
+        }
+        for (int m = 0; m < 3; m++) {
+          int mode = m;
+          http[m] = timed(lines, q -> get(client, url(root, q, mode)));
+          log.println("HTTP " + MODES[m] + ": " + http[m]);
+        }
+        load = throughput(root, lines);
+        log.println(load);
+      } finally {
+        app.stop();
+      }
+    }
+    System.gc();
+    System.gc();
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    String cold = coldStart(ourDir);
+    log.println(cold);
+    return markdown(lines.size(), baseRows, baseBuild, size(baseDir), report.totalParagraphs(), ourBuild, size(ourDir),
+        base, ours, http, load, heap, cold);
+  }
+
+  private static SearchRequest request(String q, int mode) {
+    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, mode >= 1, mode == 2);
+  }
+
+  private static String url(String root, String q, int mode) {
+    return root + "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+        + "&highlight=" + (mode >= 1) + "&facets=" + (mode == 2);
+  }
+
+  private static long get(HttpClient client, String url) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) throw new IOException("HTTP " + r.statusCode() + " for " + url);
+    return r.body().length;
+  }
+
+  interface Op<T> {
+    long run(T query) throws Exception;
+  }
+
+  private <T> Latency timed(List<T> queries, Op<T> op) throws Exception {
+    Latency[] passes = new Latency[config.passes()];
+    for (int p = 0; p < passes.length; p++) {
+      double[] ms = new double[queries.size()];
+      for (int i = 0; i < ms.length; i++) {
+        long t = System.nanoTime();
+        op.run(queries.get(i));
+        ms[i] = (System.nanoTime() - t) / 1e6;
+      }
+      passes[p] = Latency.of(ms);
+    }
+    return Latency.median(passes);
+  }
+
+  /** {@code clients} threads, each with its own keep-alive connection, for {@code loadSeconds}, full mode. */
+  private String throughput(String root, List<String> lines) throws InterruptedException {
+    AtomicLong ok = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    long end = System.nanoTime() + config.loadSeconds() * 1_000_000_000L;
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < config.clients(); c++) {
+      int offset = c * 13;
+      threads.add(Thread.ofPlatform().start(() -> {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = offset; System.nanoTime() < end; i++) {
+          try {
+            get(client, url(root, lines.get(i % lines.size()), 2));
+            ok.incrementAndGet();
+          } catch (Exception e) {
+            errors.incrementAndGet();
+          }
+        }
+      }));
+    }
+    for (Thread t : threads) t.join();
+    return String.format(Locale.ROOT, "%d clients, %d s: %,.0f requests/s, %d errors",
+        config.clients(), config.loadSeconds(), ok.get() / (double) config.loadSeconds(), errors.get());
+  }
+
+  /** Starts {@code serve -Xmx1g} in a child JVM and times the first answered query from process start. */
+  private String coldStart(Path index) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> cmd = List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        "passages.cli.Main", "serve", "--index", index.toString(), "--corpus", config.corpus().toString(),
+        "--port", Integer.toString(port));
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(config.work().resolve("serve.log").toFile()).start();
+    try {
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String url = url("http://127.0.0.1:" + port, "president", 2);
+      while (p.isAlive() && System.nanoTime() - start < 120_000_000_000L) {
+        try {
+          long q = System.nanoTime();
+          get(client, url);
+          double first = (System.nanoTime() - q) / 1e6;
+          double total = (System.nanoTime() - start) / 1e9;
+          return String.format(Locale.ROOT, "serve -Xmx1g: first answer %.1f s after start (that query took %.1f ms)", total, first);
+        } catch (IOException notYet) {
+          Thread.sleep(20);
+        }
+      }
+      return "serve -Xmx1g: no answer (see " + config.work().resolve("serve.log") + ")";
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
+  }
+
+  private String markdown(int queries, long baseRows, double baseBuild, long baseSize, long ourRows, double ourBuild,
+      long ourSize, Latency[] base, Latency[] ours, Latency[] http, String load, long heap, String cold) {
+    StringBuilder md = new StringBuilder();
+    double baseRate = baseRows / baseBuild;
+    double ourRate = ourRows / ourBuild;
+    md.append(String.format(Locale.ROOT, "Corpus %s, %d queries from %s; %d warm-up rounds, median of %d passes; "
+        + "%d cores, JDK %s, max heap %d MB.%n%n", config.corpus().getFileName(), queries, config.queries().getFileName(),
+        config.warmupRounds(), config.passes(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
+        Runtime.getRuntime().maxMemory() >> 20));
+    md.append("| build | paragraphs | seconds | paragraphs/s | size MB |\n|---|---|---|---|---|\n");
+    md.append(String.format(Locale.ROOT, "| raw Lucene baseline (StandardAnalyzer, 1 writer, forceMerge) | %d | %.1f | %,.0f | %d |%n",
+        baseRows, baseBuild, baseRate, baseSize >> 20));
+    md.append(String.format(Locale.ROOT, "| passages (clean + entities + index, %d threads, forceMerge) | %d | %.1f | %,.0f | %d |%n",
+        config.threads(), ourRows, ourBuild, ourRate, ourSize >> 20));
+    md.append(String.format(Locale.ROOT, "| **ratio passages / baseline** | | | **%.2f×** | **%.2f×** |%n%n", ourRate / baseRate,
+        ourSize / (double) baseSize));
+    md.append("| latency p50 / p95 / p99 ms | baseline in-process | passages in-process | passages over HTTP (1 keep-alive client) | p95 ratio in-process |\n");
+    md.append("|---|---|---|---|---|\n");
+    for (int m = 0; m < 3; m++) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f× |%n", MODES[m], base[m], ours[m], http[m], ours[m].p95() / base[m].p95()));
+    }
+    md.append(String.format(Locale.ROOT, "%nThroughput over HTTP (full mode: highlight + facets): %s.  %n", load));
+    md.append(String.format(Locale.ROOT, "Heap in use after a full GC, with both indexes open: %d MB.  %n", heap >> 20));
+    md.append(cold).append(".\n");
+    return md.toString();
+  }
+
+  private static void forceMerge(Path dir) throws IOException {
+    try (FSDirectory d = FSDirectory.open(dir);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(NewsAnalyzer.forIndexing()).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      w.forceMerge(1);
+      w.commit();
+    }
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) return;
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path x : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(x);
+    }
+  }
+}

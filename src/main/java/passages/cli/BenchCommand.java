@@ -1,0 +1,63 @@
+package passages.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import passages.bench.Benchmark;
+
+/** {@code passages bench}: the side-by-side benchmark against a raw-Lucene baseline (see README). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Build a raw-Lucene baseline and the passages index from the same JSONL corpus, time the same queries on both.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--corpus", defaultValue = "../shared/data/allsides-news/articles.jsonl.gz", description = "JSONL(.gz) corpus (default: ${DEFAULT-VALUE}).")
+  Path corpus;
+
+  @Option(names = "--queries", defaultValue = "../shared/bench/queries.txt", description = "Query file (default: ${DEFAULT-VALUE}).")
+  Path queries;
+
+  @Option(names = "--work", defaultValue = "target/bench", description = "Where the two indexes go (default: ${DEFAULT-VALUE}).")
+  Path work;
+
+  @Option(names = "--warmup", defaultValue = "30", description = "Warm-up rounds (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--passes", defaultValue = "3", description = "Timed passes per mode (default: ${DEFAULT-VALUE}).")
+  int passes;
+
+  @Option(names = "--clients", defaultValue = "16", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--load-seconds", defaultValue = "20", description = "Duration of the throughput run (default: ${DEFAULT-VALUE}).")
+  int loadSeconds;
+
+  @Option(names = "--threads", description = "Indexing threads (default: one per core).")
+  Integer threads;
+
+  @Option(names = "--out", description = "Also write the Markdown report here.")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    for (Path p : List.of(corpus, queries)) {
+      if (!Files.isRegularFile(p)) throw new UserException("not found: " + p, Main.EXIT_FAILURE);
+    }
+    if (warmup < 0 || passes < 1 || clients < 1 || loadSeconds < 1) {
+      throw new UserException("--warmup >= 0, --passes, --clients and --load-seconds >= 1", Main.EXIT_USAGE);
+    }
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n);
+    var extractor = EntityWiring.extractor();
+    String report = new Benchmark(config, extractor.function(), extractor.version(), spec.commandLine().getErr()).run();
+    spec.commandLine().getOut().println(report);
+    if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);
+    return 0;
+  }
+}
