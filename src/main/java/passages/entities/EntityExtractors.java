@@ -1,0 +1,77 @@
+package passages.entities;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/** Builds {@link EntityExtractor}s from the bundled gazetteer, the money patterns and a corpus. */
+public final class EntityExtractors {
+  /** Bumped whenever the rules change what they extract. */
+  private static final String RULES_VERSION = "1";
+
+  private EntityExtractors() {}
+
+  /**
+   * A short id of the bundled rules and data files: it changes when an upgrade may extract differently
+   * from the same corpus (for re-indexing decisions). Names learned from a corpus depend on that corpus too.
+   */
+  public static String version() {
+    try {
+      var digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update(RULES_VERSION.getBytes(StandardCharsets.UTF_8));
+      for (String file : NameRules.DATA_FILES) {
+        try (var in = EntityExtractors.class.getResourceAsStream("/passages/entities/" + file)) {
+          if (in == null) throw new IllegalStateException("missing resource /passages/entities/" + file);
+          digest.update(in.readAllBytes());
+        }
+      }
+      return "entities-" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 6);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * An extractor that knows the bundled gazetteer ({@code /passages/entities/*.tsv}) and the names
+   * learned from {@code corpusParagraphs} in one streaming pass (memory stays bounded for millions of
+   * paragraphs).
+   *
+   * @param corpusParagraphs paragraph texts, iterated once; may be empty; null elements are skipped
+   * @return a thread-safe extractor
+   */
+  public static EntityExtractor create(Iterable<String> corpusParagraphs) {
+    return create(corpusParagraphs, List.of());
+  }
+
+  /**
+   * As {@link #create(Iterable)}, with extra gazetteer files in the bundled format
+   * ({@code type TAB canonical [TAB alias]...}); names in the bundled files win clashes.
+   *
+   * @throws UncheckedIOException when a file cannot be read
+   * @throws IllegalArgumentException when a line is malformed (the message names file and line)
+   */
+  public static EntityExtractor create(Iterable<String> corpusParagraphs, List<Path> extraGazetteers) {
+    Objects.requireNonNull(corpusParagraphs, "corpusParagraphs");
+    Gazetteer gazetteer = Gazetteer.bundled();
+    for (Path p : extraGazetteers) {
+      try (var reader = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+        gazetteer.read(reader, p.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading gazetteer " + p, e);
+      }
+    }
+    NameRules rules = new NameRules();
+    NameTrie trie = new NameTrie();
+    gazetteer.addTo(trie);
+    NameLearner learner = new NameLearner(trie, rules);
+    for (String p : corpusParagraphs) learner.accept(p);
+    NameTrie learned = learner.learned();
+    return new GazetteerExtractor(trie, learned, rules, learner.report);
+  }
+}

@@ -1,0 +1,264 @@
+package passages.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import passages.model.Entity;
+import passages.model.EntityType;
+
+/**
+ * The extractor {@link EntityExtractors#create} builds. Per paragraph, each step one left-to-right
+ * pass over the tokens: (1) money amounts; (2) the longest known name at each token, from the
+ * gazetteer or learned from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" +
+ * "Inc."); (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio" places;
+ * (4) bare surnames of people named earlier in the same paragraph. Earlier steps win overlaps.
+ * Immutable and thread-safe.
+ */
+final class GazetteerExtractor implements EntityExtractor {
+  private final NameTrie names;
+  private final NameTrie learned;
+  private final NameRules rules;
+  private final List<String> learnedReport;
+
+  GazetteerExtractor(NameTrie names, NameTrie learned, NameRules rules, List<String> learnedReport) {
+    this.names = names;
+    this.learned = learned;
+    this.rules = rules;
+    this.learnedReport = List.copyOf(learnedReport);
+  }
+
+  /** The names learned from the corpus, as "type TAB canonical TAB surface" lines. */
+  List<String> learnedReport() {
+    return learnedReport;
+  }
+
+  /** Mutable per-call state. */
+  private static final class Found {
+    final Tokens t;
+    final boolean[] covered;
+    final EntityType[] typeAt; // type of the mention that starts at a token
+    final int[] endAt;
+    final List<Entity> out = new ArrayList<>();
+
+    Found(Tokens t) {
+      this.t = t;
+      covered = new boolean[t.size];
+      typeAt = new EntityType[t.size];
+      endAt = new int[t.size];
+    }
+
+    boolean free(int from, int to) {
+      for (int k = from; k < to; k++) if (covered[k]) return false;
+      return true;
+    }
+
+    void add(int from, int to, EntityType type, String canonical) {
+      for (int k = from; k < to; k++) covered[k] = true;
+      typeAt[from] = type;
+      endAt[from] = to;
+      int s = t.start[from], e = t.end[to - 1];
+      out.add(new Entity(type, canonical, t.text.substring(s, e), s, e));
+    }
+  }
+
+  @Override
+  public List<Entity> extract(String paragraphText) {
+    Objects.requireNonNull(paragraphText, "paragraphText");
+    Tokens t = Tokens.of(paragraphText);
+    Found f = new Found(t);
+    money(f, paragraphText);
+    knownNames(f);
+    if (!NameRules.isTitleCase(t)) typedSequences(f);
+    surnames(f);
+    f.out.sort(Comparator.comparingInt(Entity::start));
+    return f.out;
+  }
+
+  private void knownNames(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; ) {
+      NameTrie.Match m = t.isWord(i) && !f.covered[i] && startsFreely(t, i) ? longest(t, i) : null;
+      if (m == null || !f.free(m.from(), m.to())) {
+        i++;
+        continue;
+      }
+      int from = m.from(), to = m.to();
+      String canonical = m.name().canonical();
+      EntityType type = m.name().type();
+      boolean single = to - from == 1;
+      int first = single && type != EntityType.PRODUCT ? firstNameBefore(f, from) : -1;
+      if (first >= 0) {
+        from = first; // "Melania Trump" is not "Trump", "Lloyd Austin" not the city, "Don Fox" not the network
+        type = EntityType.PERSON;
+        canonical = NameRules.text(t, from, to);
+      } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
+        int end = rules.sequenceEnd(t, to, f.covered);
+        NameRules.Typed wider = names.longestAt(t, to) == null ? rules.type(t, from, end) : null;
+        if (wider != null && type == EntityType.PERSON && !namedAfter(t, to, end)) wider = null;
+        if (wider != null && wider.type() != EntityType.PERSON) {
+          f.add(wider.from(), wider.to(), wider.type(), wider.canonical()); // "Jordan River", "U.S. Maritime Administration"
+          i = wider.to();
+          continue;
+        }
+        String last = t.word[end - 1];
+        boolean personBeforeOrg = type == EntityType.PERSON && rules.orgSuffix.contains(last); // "Obama Administration"
+        if (type == EntityType.PERSON && !personBeforeOrg && rules.notPersonLast.contains(last)) {
+          i = end; // "Laura Ingraham Show" is not the person
+          continue;
+        }
+        if (single && !personBeforeOrg && (type == EntityType.PERSON || rules.firstNames.contains(t.word[from]))) {
+          i++; // part of a longer name ("Clinton Kelly") the later rules may type
+          continue;
+        }
+      }
+      if (type == EntityType.ORG && to < t.size && t.spaceBefore[to] && isLegalSuffix(t.word[to])) {
+        to++; // "Amazon Inc."
+        if (to < t.size && t.word[to].equals(".") && !t.spaceBefore[to]) to++;
+      }
+      f.add(from, to, type, canonical);
+      i = to;
+    }
+  }
+
+  /** Whether {@code [from, to)} holds an org word that institutions named after people use ("Center"). */
+  private static boolean namedAfter(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) if (NameRules.isNamedAfterSuffix(t.word[k])) return true;
+    return false;
+  }
+
+  /**
+   * Where a person's name starts when the name words right before token {@code i} begin with a
+   * first name ("Carmen Yulín" + "Cruz", "George W" + "Bush"); -1 when they do not.
+   */
+  private int firstNameBefore(Found f, int i) {
+    Tokens t = f.t;
+    int k = i;
+    for (int n = 0; n < 2 && k > 0 && t.spaceBefore[k] && !f.covered[k - 1]; n++) {
+      int prev = k - 1;
+      if (t.word[prev].equals(".") && prev > 0 && !t.spaceBefore[prev] && t.word[prev - 1].length() == 1
+          && Character.isUpperCase(t.word[prev - 1].charAt(0))) {
+        prev--; // an initial "J."
+      } else if (!rules.isCapitalWord(t, prev)) {
+        break;
+      }
+      k = prev;
+      if (rules.firstNames.contains(t.word[k])) return k;
+    }
+    return -1;
+  }
+
+  /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */
+  private NameTrie.Match longest(Tokens t, int i) {
+    NameTrie.Match a = names.longestAt(t, i);
+    NameTrie.Match b = learned.longestAt(t, i);
+    if (b != null && b.to() - b.from() == 1 && partOfLongerName(t, i)) b = null; // "Manisha Sharma" is not "Sharma"
+    if (b == null) return a;
+    if (a == null) return learnedInContext(t, b);
+    return b.to() > a.to() ? learnedInContext(t, b) : a;
+  }
+
+  /** The word at {@code i} has a capitalised word right before or after it (spaced). */
+  private boolean partOfLongerName(Tokens t, int i) {
+    return i > 0 && t.spaceBefore[i] && rules.isCapitalWord(t, i - 1) && !t.sentenceInitial(i - 1)
+        || i > 0 && t.spaceBefore[i] && rules.isNameWord(t, i - 1)
+        || i + 1 < t.size && t.spaceBefore[i + 1] && rules.isCapitalWord(t, i + 1);
+  }
+
+  /** A learned single word followed by ", <known place>" is a place ("Reno, Nev."), not the learned name. */
+  private NameTrie.Match learnedInContext(Tokens t, NameTrie.Match m) {
+    int k = m.to();
+    if (k + 1 < t.size && t.word[k].equals(",")) {
+      NameTrie.Match p = names.longestAt(t, k + 1);
+      if (p != null && p.name().type() == EntityType.PLACE) {
+        return new NameTrie.Match(m.from(), m.to(), new NameTrie.Name(EntityType.PLACE, NameRules.text(t, m.from(), m.to())));
+      }
+    }
+    return m;
+  }
+
+  /** Not in a handle or hashtag ("@CNN", "@Jane_Roe"), nor the tail of an abbreviation ("R.N.C."). */
+  private static boolean startsFreely(Tokens t, int i) {
+    if (inHandle(t, i)) return false;
+    if (i == 0 || t.spaceBefore[i]) return true;
+    String p = t.word[i - 1];
+    return !(p.equals(".") && i >= 2 && !t.spaceBefore[i - 1] && t.isWord(i - 2) && t.word[i - 2].length() == 1);
+  }
+
+  /** Whether token {@code i} is glued, without spaces, to a preceding "@" or "#". */
+  private static boolean inHandle(Tokens t, int i) {
+    for (int k = i; k > 0 && !t.spaceBefore[k]; k--) {
+      String p = t.word[k - 1];
+      if (p.equals("@") || p.equals("#")) return true;
+    }
+    return false;
+  }
+
+  private static void money(Found f, String text) {
+    Tokens t = f.t;
+    for (Entity e : Money.find(text)) {
+      int a = tokenAt(t, e.start()), b = tokenAt(t, e.end() - 1);
+      if (!f.free(a, b + 1)) continue;
+      for (int k = a; k <= b; k++) f.covered[k] = true;
+      f.out.add(e);
+    }
+  }
+
+  private void typedSequences(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; ) {
+      if (f.covered[i] || !rules.isNameWord(t, i) || inHandle(t, i)) {
+        i++;
+        continue;
+      }
+      int end = rules.sequenceEnd(t, i, f.covered);
+      NameRules.Typed typed = rules.typeInContext(t, i, end, f.covered);
+      if (typed == null) typed = cityBeforePlace(f, i, end);
+      if (typed != null && f.free(typed.from(), typed.to())) f.add(typed.from(), typed.to(), typed.type(), typed.canonical());
+      i = typed != null && typed.to() > i && typed.to() < end ? typed.to() : end; // the rest may be another name
+    }
+  }
+
+  /** "Monticello, Mississippi": an untyped name of 1-3 words followed by a comma and a known place. */
+  private NameRules.Typed cityBeforePlace(Found f, int from, int to) {
+    Tokens t = f.t;
+    if (to - from > 5 || to + 1 >= t.size || !t.word[to].equals(",") || f.typeAt[to + 1] != EntityType.PLACE) return null;
+    int after = f.endAt[to + 1];
+    if (after < t.size && (t.word[after].equals("'") || rules.isCapitalWord(t, after) && t.spaceBefore[after])) return null;
+    return new NameRules.Typed(from, to, EntityType.PLACE, NameRules.text(t, from, to));
+  }
+
+  private void surnames(Found f) {
+    List<Entity> people = f.out.stream().filter(e -> e.type() == EntityType.PERSON && e.value().indexOf(' ') > 0).toList();
+    if (people.isEmpty()) return;
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      if (f.covered[i] || !rules.isNameWord(t, i) || inHandle(t, i)) continue;
+      if (i + 1 < t.size && rules.isCapitalWord(t, i + 1) && t.spaceBefore[i + 1]) continue;
+      for (Entity p : people) {
+        if (p.value().endsWith(" " + t.word[i])) {
+          f.add(i, i + 1, EntityType.PERSON, p.value());
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean isLegalSuffix(String w) {
+    return switch (w) {
+      case "Inc", "Corp", "Co", "Ltd", "LLC", "Plc", "PLC", "plc" -> true;
+      default -> false;
+    };
+  }
+
+  /** The token containing char offset {@code off} (money spans start and end on token boundaries). */
+  private static int tokenAt(Tokens t, int off) {
+    int lo = 0, hi = t.size - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (t.start[mid] <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

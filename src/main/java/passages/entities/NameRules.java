@@ -1,0 +1,318 @@
+package passages.entities;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import passages.model.EntityType;
+
+/**
+ * Rules that type a capitalised word sequence from its own words and its neighbours, without a
+ * dictionary of the name itself: a known first name or a title before it makes a person ("CEO Sam
+ * Altman"), a corporate suffix an org ("Acme Corp.", "National Urban League"), "X County" a place.
+ * Sequences no rule types are not entities. The word lists are data files next to the gazetteer.
+ * Immutable, thread-safe.
+ */
+final class NameRules {
+  /** A typed sequence {@code tokens [from, to)} and its canonical value. */
+  record Typed(int from, int to, EntityType type, String canonical) {}
+
+  /** Particles inside people's names ("Ludwig van Beethoven"). */
+  private static final Set<String> PARTICLES = Set.of("de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos");
+  /** Lower-case words inside org and place names ("Bank of America", "Council on Foreign Relations"). */
+  private static final Set<String> ORG_CONNECTORS = Set.of("of", "on", "for", "and", "&");
+  private static final Set<String> LEGAL_SUFFIX = Set.of("Inc", "Corp", "Co", "Ltd", "LLC", "Plc", "PLC", "plc", "LP", "LLP", "AG", "SA", "NV", "GmbH");
+  private static final Set<String> ORG_PREFIX = Set.of("University", "Bank", "Department", "Ministry", "Institute", "Museum", "Church", "Office", "Bureau", "Board");
+
+  /** Every data file the extractor reads, gazetteer included. */
+  static final java.util.List<String> DATA_FILES = java.util.List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv",
+      "first-names.txt", "stop-capitalized.txt", "name-modifiers.txt", "person-titles.txt", "person-context.txt",
+      "org-suffixes.txt", "place-suffixes.txt", "not-person-last.txt");
+
+  final Set<String> firstNames;
+  final Set<String> stopWords;
+  final Set<String> modifiers;
+  final Set<String> titles;
+  final Set<String> lowerTitles;
+  final Set<String> orgSuffix;
+  final Set<String> placeSuffix;
+  final Set<String> notPersonLast;
+
+  NameRules() {
+    firstNames = read("first-names.txt");
+    stopWords = read("stop-capitalized.txt");
+    modifiers = read("name-modifiers.txt");
+    titles = read("person-titles.txt");
+    lowerTitles = read("person-context.txt");
+    for (String t : titles) lowerTitles.add(t.toLowerCase(Locale.ROOT));
+    orgSuffix = read("org-suffixes.txt");
+    placeSuffix = read("place-suffixes.txt");
+    notPersonLast = read("not-person-last.txt");
+    notPersonLast.addAll(orgSuffix);
+    notPersonLast.addAll(placeSuffix);
+  }
+
+  private static Set<String> read(String file) {
+    Set<String> out = new HashSet<>();
+    try (InputStream in = NameRules.class.getResourceAsStream("/passages/entities/" + file)) {
+      if (in == null) throw new IllegalStateException("missing resource /passages/entities/" + file);
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        line = line.strip();
+        if (!line.isEmpty() && !line.startsWith("#")) out.add(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** A word that may start a name: capitalised (or "iPhone"-like), neither a stop word nor a modifier. */
+  boolean isNameWord(Tokens t, int i) {
+    return isCapitalWord(t, i) && !modifiers.contains(t.word[i]);
+  }
+
+  /** A word that may continue a name: as {@link #isNameWord}, modifiers allowed ("David French"). */
+  boolean isCapitalWord(Tokens t, int i) {
+    if (!t.isWord(i)) return false;
+    String w = t.word[i];
+    char c = w.charAt(0);
+    boolean cap = Character.isUpperCase(c) || (w.length() > 1 && Character.isLowerCase(c) && Character.isUpperCase(w.charAt(1)));
+    if (!cap || stopWords.contains(w) || isGlued(w)) return false;
+    // "MUST WATCH": shouted stop words are stop words too
+    return !(w.length() > 1 && isAllCaps(w) && stopWords.contains(w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT)));
+  }
+
+  /** Two words run together by a scraper ("BloombergBiden", "MillerWatchdog"): 4 lower, upper, lower. */
+  private static boolean isGlued(String w) {
+    int lower = 0;
+    for (int i = 0; i + 1 < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isLowerCase(c)) lower++;
+      else if (Character.isUpperCase(c) && lower >= 4 && Character.isLowerCase(w.charAt(i + 1))) return true;
+      else lower = 0;
+    }
+    return false;
+  }
+
+  private static boolean isAllCaps(String w) {
+    for (int i = 0; i < w.length(); i++) if (Character.isLowerCase(w.charAt(i))) return false;
+    return true;
+  }
+
+  /**
+   * Whether the paragraph reads like a title-case heading: most words capitalised (60%), or nearly
+   * all (85%) when it ends like a sentence ("CEO Jane Roe said so." is a sentence).
+   */
+  static boolean isTitleCase(Tokens t) {
+    int words = 0, caps = 0;
+    for (int i = 0; i < t.size; i++) {
+      if (!t.isWord(i) || Character.isDigit(t.word[i].charAt(0))) continue;
+      words++;
+      if (t.isCapitalized(i)) caps++;
+    }
+    if (words < 3) return false;
+    String last = t.word[t.size - 1];
+    boolean sentence = last.equals(".") || last.equals("!") || last.equals("?") || last.equals("\u201d") || last.equals("\"");
+    return caps * 100 >= words * (sentence ? 85 : 60);
+  }
+
+  /**
+   * End (exclusive) of the capitalised sequence starting at {@code i}, joining connectors ("Bank of
+   * America"), initials ("J. Smith") and unspaced hyphens ("Ocasio-Cortez"). Stops before any token
+   * with {@code covered[k]}.
+   */
+  int sequenceEnd(Tokens t, int i, boolean[] covered) {
+    int end = i + 1;
+    int k = i + 1;
+    while (k < t.size && !covered[k]) {
+      String w = t.word[k];
+      boolean nextOk = k + 1 < t.size && !covered[k + 1] && isCapitalWord(t, k + 1);
+      boolean initial = w.length() == 1 && Character.isUpperCase(w.charAt(0)) && k + 1 < t.size && t.word[k + 1].equals(".");
+      if ((isCapitalWord(t, k) || initial) && t.spaceBefore[k]) {
+        end = ++k;
+      } else if (w.equals(".") && !t.spaceBefore[k] && isShortForm(t.word[k - 1]) && nextOk && t.spaceBefore[k + 1]) {
+        k++; // initial or short form: "J. Smith", "St. Louis"
+      } else if ((w.equals("-") || w.equals("'")) && !t.spaceBefore[k] && nextOk && !t.spaceBefore[k + 1]
+          && !(w.equals("'") && t.word[k + 1].equals("s"))) {
+        k++;
+      } else if ((PARTICLES.contains(w) || ORG_CONNECTORS.contains(w)) && t.spaceBefore[k] && nextOk && t.spaceBefore[k + 1]) {
+        k++;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * Types the sequence {@code [from, to)} found at {@code from} with its neighbours: adjectives before
+   * it join an org or place name ("National Urban League"), and an appositive or a verb of saying
+   * makes a plain two- or three-word name a person ("said Jane Roe, an engineer").
+   */
+  Typed typeInContext(Tokens t, int from, int to, boolean[] covered) {
+    int start = from;
+    while (start > 0 && t.spaceBefore[start] && !covered[start - 1] && modifiers.contains(t.word[start - 1])) start--;
+    Typed typed = start < from ? type(t, start, to) : null;
+    if (typed == null || typed.type() == EntityType.PERSON) typed = type(t, from, to);
+    if (typed == null && looksLikePersonName(t, from, to) && (personAppositive(t, to) || afterSayingVerb(t, from))) {
+      typed = new Typed(from, to, EntityType.PERSON, text(t, from, to));
+    }
+    return typed;
+  }
+
+  private static boolean isShortForm(String w) {
+    return w.length() == 1 && Character.isUpperCase(w.charAt(0)) || w.equals("St") || w.equals("Mt") || w.equals("Ft");
+  }
+
+  /** Org words after a person's name that make the whole an org named after them ("Clinton Foundation"). */
+  static boolean isNamedAfterSuffix(String w) {
+    return switch (w) {
+      case "Foundation", "Center", "Centre", "Institute", "Library", "University", "College", "School", "Museum",
+          "Academy", "Hospital", "Organization", "Company", "Corporation", "Group", "Fund", "Trust", "Society" -> true;
+      default -> false;
+    };
+  }
+
+  /** Types the sequence {@code [from, to)}, or returns null when no rule applies. */
+  Typed type(Tokens t, int from, int to) {
+    Typed typed = typeWhole(t, from, to);
+    if (typed != null) return typed;
+    // "John Roe of Springfield": retry on the part before the first org connector
+    for (int k = from + 1; k < to; k++) {
+      if (ORG_CONNECTORS.contains(t.word[k])) return typeWhole(t, from, k);
+    }
+    return null;
+  }
+
+  private Typed typeWhole(Tokens t, int from, int to) {
+    // titles inside the sequence: "President Donald Trump", "Secretary of State Mike Pompeo"
+    int f = from;
+    boolean titled = false;
+    for (int k = from; k < to; k++) {
+      boolean title = titles.contains(t.word[k]) // "Analyst Jane Roe", "CNN Political Analyst Gloria Borger"
+          || lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT)) && (k == from || k + 1 < to && firstNames.contains(t.word[k + 1]));
+      if (!title) continue;
+      titled = true;
+      f = k + 1;
+      if (f < to && t.word[f].equals(".")) f++;
+      if (f + 1 < to && t.word[f].equals("of")) {
+        // "Secretary of State Mike Pompeo", "Director of National Intelligence Dan Coats"
+        int g = f + 2;
+        while (g < to && !firstNames.contains(t.word[g])) g++;
+        f = g; // no first name: the words after "of" name an office, not a person
+      }
+      k = f - 1;
+    }
+    if (f >= to) return null;
+    if (!titled && from > 0) titled = precededByTitle(t, from);
+    int words = countWords(t, f, to);
+    String last = t.word[to - 1];
+    boolean personShaped = !hasOrgConnector(t, f, to) && !notPersonLast.contains(last) && isNameWord(t, f);
+    if (titled && personShaped && words <= 4 && (words >= 2 || t.word[f].length() > 1 && !isAcronym(t.word[f]))) {
+      return new Typed(f, to, EntityType.PERSON, text(t, f, to));
+    }
+    if (words < 2) return null;
+    if (firstNames.contains(t.word[f]) && personShaped && !isAcronym(last)) {
+      // "Robert Aderholt Robert Brown": a second first name starts another person
+      for (int k = f + 2; k < to; k++) {
+        if (firstNames.contains(t.word[k]) && t.spaceBefore[k] && !t.word[k - 1].equals(".")) return new Typed(f, k, EntityType.PERSON, text(t, f, k));
+      }
+      if (words <= 4) return new Typed(f, to, EntityType.PERSON, text(t, f, to));
+    }
+    // "Acme Inc.": the legal suffix belongs to the surface, not to the canonical value
+    if (LEGAL_SUFFIX.contains(last)) {
+      int end = to;
+      if (end < t.size && t.word[end].equals(".") && !t.spaceBefore[end]) end++;
+      return new Typed(from, end, EntityType.ORG, text(t, from, to - 1));
+    }
+    if (orgSuffix.contains(last) || orgHead(t, from, to)) return new Typed(from, to, EntityType.ORG, text(t, from, to));
+    if (placeSuffix.contains(last)) return new Typed(from, to, EntityType.PLACE, text(t, from, to));
+    return null;
+  }
+
+  /** "University of Michigan", "Council on Foreign Relations": an org word, then of/on/for and more words. */
+  private boolean orgHead(Tokens t, int from, int to) {
+    for (int k = from; k + 2 < to; k++) {
+      String w = t.word[k], next = t.word[k + 1];
+      if ((ORG_PREFIX.contains(w) || orgSuffix.contains(w)) && (next.equals("of") || next.equals("on") || next.equals("for"))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Context after a name that says it is a person: ", a veteran Republican strategist" (an
+   * appositive ending in a person word within a few tokens).
+   */
+  boolean personAppositive(Tokens t, int end) {
+    if (end + 2 >= t.size || !t.word[end].equals(",")) return false;
+    String det = t.word[end + 1];
+    if (!det.equals("a") && !det.equals("an") && !det.equals("the")) return false;
+    for (int k = end + 2; k < Math.min(t.size, end + 7); k++) {
+      if (!t.isWord(k)) return false;
+      if (lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0))) return true;
+    }
+    return false;
+  }
+
+  /** A quote attributed with the verb first: "...,” said Jane Roe" (not "Roe said Acme Corp was ..."). */
+  boolean afterSayingVerb(Tokens t, int from) {
+    if (from < 2 || !t.spaceBefore[from]) return false;
+    String before = t.word[from - 2];
+    boolean quoteEnd = before.equals(",") || before.equals("\u201d") || before.equals("\"") || before.equals("'");
+    return quoteEnd && switch (t.word[from - 1]) {
+      case "said", "says", "wrote", "added", "asked", "explained", "noted" -> true;
+      default -> false;
+    };
+  }
+
+  /** A sequence shaped like a person's name: 2-3 capitalised words, no connector, no org/place word last. */
+  boolean looksLikePersonName(Tokens t, int from, int to) {
+    int words = countWords(t, from, to);
+    String last = t.word[to - 1];
+    if (words < 2 || words > 3 || !isNameWord(t, from) || hasOrgConnector(t, from, to)) return false;
+    for (int k = from; k < to; k++) {
+      if (titles.contains(t.word[k]) || lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT))) return false;
+    }
+    return !notPersonLast.contains(last) && !isAcronym(last) && !isAcronym(t.word[from]);
+  }
+
+  /** Whether {@code w} makes a sequence ending in it an org or a place. */
+  boolean isOrgOrPlaceSuffix(String w) {
+    return orgSuffix.contains(w) || placeSuffix.contains(w) || LEGAL_SUFFIX.contains(w);
+  }
+
+  private static boolean hasOrgConnector(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) if (ORG_CONNECTORS.contains(t.word[k])) return true;
+    return false;
+  }
+
+  private boolean precededByTitle(Tokens t, int from) {
+    int k = from - 1;
+    if (t.word[k].equals(".") && k > 0 && t.isAbbreviation(k - 1)) return titles.contains(t.word[k - 1]);
+    if (!t.spaceBefore[from]) return false;
+    if (t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
+    boolean compound = k > 0 && !t.spaceBefore[k] && t.word[k - 1].equals("-"); // "the 172-member RSC"
+    return k >= 0 && t.isWord(k) && !compound && lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0));
+  }
+
+  private static boolean isAcronym(String w) {
+    return w.length() > 1 && w.chars().allMatch(Character::isUpperCase);
+  }
+
+  static int countWords(Tokens t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) if (t.isWord(i) && !ORG_CONNECTORS.contains(t.word[i]) && !PARTICLES.contains(t.word[i])) n++;
+    return n;
+  }
+
+  static String text(Tokens t, int from, int to) {
+    return t.text.substring(t.start[from], t.end[to - 1]).replace('\u2019', '\'').replaceAll("\\s+", " ");
+  }
+}

@@ -1,0 +1,186 @@
+package passages.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import passages.model.Entity;
+
+/** Exact mentions for the tricky cases: aliases, money forms, possessives, hyphens, headings, promo text. */
+class EntityExtractorTest {
+  private static final EntityExtractor EXTRACTOR = EntityExtractors.create(List.of());
+
+  /** Mentions as "type:value:surface@start", in order. */
+  private static String mentions(EntityExtractor extractor, String text) {
+    return extractor.extract(text).stream()
+        .map(e -> e.type().key() + ":" + e.value() + ":" + e.text() + "@" + e.start())
+        .collect(Collectors.joining(" | "));
+  }
+
+  private static String mentions(String text) {
+    return mentions(EXTRACTOR, text);
+  }
+
+  @Test
+  void possessive_surfaceStopsBeforeApostrophe() {
+    assertEquals("org:OpenAI:OpenAI@0", mentions("OpenAI’s costs have surged."));
+    assertEquals("org:Amazon:Amazon@4", mentions("For Amazon's part, nothing changed."));
+  }
+
+  @Test
+  void hyphenatedAndDashedPairs_areTwoOrgs() {
+    assertEquals("org:Amazon:Amazon@12 | org:OpenAI:OpenAI@19", mentions("A potential Amazon-OpenAI deal"));
+    assertEquals("org:Microsoft:Microsoft@12 | org:OpenAI:OpenAI@22", mentions("the revised Microsoft–OpenAI agreement"));
+  }
+
+  @Test
+  void aliases_shareOneCanonicalValue() {
+    assertEquals("org:Amazon Web Services:AWS@0 | org:Amazon Web Services:Amazon Web Services@9",
+        mentions("AWS, aka Amazon Web Services, grew."));
+    assertEquals("org:Nvidia:NVIDIA@0 | org:Nvidia:Nvidia@12", mentions("NVIDIA, née Nvidia."));
+    assertEquals("org:Amazon:Amazon.com Inc.@0 | money:$10 billion:$10 billion@38",
+        mentions("Amazon.com Inc. is in talks to invest $10 billion."));
+  }
+
+  @Test
+  void longestMatchWins() {
+    assertEquals("product:Trainium:AWS Trainium@0 | product:Trainium3:Trainium3@22",
+        mentions("AWS Trainium and then Trainium3 ship."));
+    assertEquals("place:Jordan River:Jordan River@8", mentions("Between Jordan River and the sea"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "OpenAI raised $10B.; $10 billion; $10B",
+      "OpenAI raised $10 billion.; $10 billion; $10 billion",
+      "OpenAI raised $10 Billion.; $10 billion; $10 Billion",
+      "OpenAI raised USD 10bn.; $10 billion; USD 10bn",
+      "OpenAI raised 10 billion dollars.; $10 billion; 10 billion dollars",
+      "OpenAI is worth $500B+ now.; $500 billion; $500B",
+      "A $1 trillion IPO.; $1 trillion; $1 trillion",
+      "It costs €5 million.; €5 million; €5 million",
+      "It costs £3m.; £3 million; £3m",
+      "It costs $4.5bn.; $4.5 billion; $4.5bn",
+      "It costs $1,200 a month.; $1,200; $1,200",
+      "It costs US$38 billion.; $38 billion; US$38 billion",
+  })
+  void moneyForms_canonicalAmountAndCurrency(String text, String value, String surface) {
+    Entity money = EXTRACTOR.extract(text).stream().filter(e -> e.type().key().equals("money")).findFirst().orElseThrow();
+    assertEquals(value, money.value());
+    assertEquals(surface, money.text());
+  }
+
+  @Test
+  void headingsAndSentenceInitialWords_areNotEntities() {
+    assertEquals("", mentions("What’s being discussed"));
+    assertEquals("", mentions("Key milestones to watch"));
+    assertEquals("", mentions("Market impact and competitive context"));
+    assertEquals("org:Amazon:Amazon@4", mentions("Why Amazon is interested"));
+    assertEquals("", mentions("AI Funding Shifts Toward Infrastructure Control"));
+  }
+
+  @Test
+  void bylineAndPromoText_areNotEntities() {
+    assertEquals("", mentions("Manisha Sharma"));
+    assertEquals("", mentions("Contact Khogendra Rupini"));
+    assertEquals("", mentions("- Python Programming"));
+    assertEquals("", mentions("Create something exceptional with us. Contact us today"));
+  }
+
+  @Test
+  void contextTypesUnknownNames() {
+    assertEquals("person:Jane Roe:Jane Roe@4", mentions("CEO Jane Roe said so."));
+    assertEquals("person:Zed Quux:Zed Quux@20", mentions("The deal was led by Zed Quux, a veteran banker."));
+    assertEquals("org:Zyxo:Zyxo Corp.@0", mentions("Zyxo Corp. reported results."));
+    assertEquals("place:Smallville:Smallville@12 | place:Kansas:Kansas@24", mentions("He lives in Smallville, Kansas."));
+    assertEquals("org:National Widget League:National Widget League@8", mentions("For the National Widget League, it is over."));
+  }
+
+  @Test
+  void firstNameBeforeKnownSurname_makesAnotherPerson() {
+    assertEquals("person:Melania Trump:Melania Trump@0", mentions("Melania Trump spoke."));
+    assertEquals("person:Lloyd Austin:Lloyd Austin@0", mentions("Lloyd Austin spoke."));
+  }
+
+  @Test
+  void namesAroundKnownSurnames() {
+    assertEquals("person:Carmen Yulín Cruz:Carmen Yulín Cruz@6 | person:George W Bush:George W Bush@28",
+        mentions("Mayor Carmen Yulín Cruz and George W Bush met."));
+    assertEquals("person:Barack Obama:Obama@4 | org:Clinton Foundation:Clinton Foundation@33",
+        mentions("The Obama Administration and the Clinton Foundation"));
+    assertEquals("person:Mike Pompeo:Mike Pompeo@19 | person:Jane Roe:Jane Roe@69",
+        mentions("Secretary of State Mike Pompeo and Director of National Intelligence Jane Roe met."));
+    assertEquals("person:Robert Aderholt:Robert Aderholt@6 | person:Robert Brown:Robert Brown@22",
+        mentions("Reps. Robert Aderholt Robert Brown voted."));
+  }
+
+  @Test
+  void surnameAfterFullNameInSameParagraph_isThatPerson() {
+    assertEquals("person:Jane Roe:Jane Roe@4 | person:Jane Roe:Roe@27", mentions("CEO Jane Roe said so. Then Roe left."));
+  }
+
+  @Test
+  void namesLearnedFromCorpus_surfaceWithoutContext() {
+    EntityExtractor learned = EntityExtractors.create(List.of(
+        "Analyst Jane Roe said the quarter was weak.",
+        "Investors asked Roe about the guidance.",
+        "Later that day Roe met them again.",
+        "Zyxo Inc. said revenue rose.",
+        "Shares of Zyxo fell after the call.",
+        "Analysts expect Zyxo to recover."));
+    assertEquals("person:Jane Roe:Roe@7", mentions(learned, "Today, Roe declined to comment."));
+    assertEquals("org:Zyxo:Zyxo@10", mentions(learned, "Buyers of Zyxo were calm."));
+    assertEquals("", mentions(EXTRACTOR, "Buyers of Zyxo were calm."));
+  }
+
+  @Test
+  void handlesAndAbbreviationTails_areNotMatched() {
+    assertEquals("org:CNN:CNN@0", mentions("CNN (@CNN) reported it."));
+    assertEquals("org:Republican National Committee:R.N.C.@4", mentions("The R.N.C. said no."));
+  }
+
+  @Test
+  void sharedAcrossThreads_sameAnswersAsOneThread() throws Exception {
+    List<String> texts = EvalSet.gold().stream().map(EvalSet.Doc::text).toList();
+    List<List<Entity>> serial = texts.stream().map(EXTRACTOR::extract).toList();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<List<List<Entity>>>> runs = new java.util.ArrayList<>();
+      for (int r = 0; r < 4; r++) runs.add(pool.submit(() -> texts.stream().map(EXTRACTOR::extract).toList()));
+      for (var run : runs) assertEquals(serial, run.get());
+    }
+  }
+
+  @Test
+  void create_skipsNullAndBlankCorpusParagraphs() {
+    java.util.List<String> corpus = new java.util.ArrayList<>(java.util.Arrays.asList(null, "", "  "));
+    assertEquals("org:OpenAI:OpenAI@0", mentions(EntityExtractors.create(corpus), "OpenAI."));
+  }
+
+  @Test
+  void version_isStable() {
+    assertEquals(EntityExtractors.version(), EntityExtractors.version());
+    assertTrue(EntityExtractors.version().matches("entities-[0-9a-f]{12}"));
+  }
+
+  @Test
+  void emptyAndPunctuationOnly_giveNothing() {
+    assertEquals(List.of(), EXTRACTOR.extract(""));
+    assertEquals(List.of(), EXTRACTOR.extract(" -- | ... "));
+  }
+
+  @Test
+  void everyEvalParagraph_mentionsSortedNonOverlappingAndTextMatchesOffsets() {
+    for (EvalSet.Doc d : EvalSet.gold()) {
+      List<Entity> found = EXTRACTOR.extract(d.text());
+      for (int i = 0; i < found.size(); i++) {
+        Entity e = found.get(i);
+        assertEquals(d.text().substring(e.start(), e.end()), e.text(), d.id());
+        if (i > 0) assertTrue(found.get(i - 1).end() <= e.start(), d.id() + ": overlap at " + e);
+      }
+    }
+  }
+}

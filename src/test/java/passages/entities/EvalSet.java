@@ -1,0 +1,88 @@
+package passages.entities;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import passages.model.Entity;
+import passages.model.EntityType;
+
+/** The hand-annotated evaluation set under {@code src/test/resources/entities/} (see its README). */
+final class EvalSet {
+  record Doc(String id, String text, List<Entity> gold) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The development set: the seeds and 175 sampled paragraphs (rules were tuned looking at its errors). */
+  static List<Doc> gold() {
+    return gold("/entities/eval-gold.jsonl");
+  }
+
+  static List<Doc> gold(String resource) {
+    List<Doc> docs = new ArrayList<>();
+    for (String line : lines(resource, false)) {
+      try {
+        JsonNode n = JSON.readTree(line);
+        List<Entity> gold = new ArrayList<>();
+        for (JsonNode e : n.get("entities")) {
+          gold.add(new Entity(EntityType.fromKey(e.get("type").asText()).orElseThrow(), e.get("value").asText(),
+              e.get("text").asText(), e.get("start").asInt(), e.get("end").asInt()));
+        }
+        docs.add(new Doc(n.get("id").asText(), n.get("text").asText(), gold));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return docs;
+  }
+
+  /**
+   * The corpus the extractor learns from: every paragraph of the sampled articles, plus the eval texts;
+   * or, when the environment variable {@code ENTITIES_CORPUS} names a JSONL.gz file like
+   * allsides-news, all its paragraphs instead of the sampled articles'.
+   */
+  static List<String> corpus(List<Doc> docs) {
+    return corpus("/entities/eval-context.jsonl.gz", docs);
+  }
+
+  static List<String> corpus(String contextResource, List<Doc> docs) {
+    List<String> out = new ArrayList<>();
+    String full = System.getenv("ENTITIES_CORPUS");
+    List<String> articles;
+    try {
+      articles = full == null ? lines(contextResource, true)
+          : new BufferedReader(new InputStreamReader(new GZIPInputStream(java.nio.file.Files.newInputStream(java.nio.file.Path.of(full))), StandardCharsets.UTF_8)).lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String line : articles) {
+      try {
+        for (JsonNode p : JSON.readTree(line).get("paragraphs")) out.add(p.asText());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    for (Doc d : docs) out.add(d.text());
+    return out;
+  }
+
+  static List<String> lines(String resource, boolean gzip) {
+    try (InputStream raw = EvalSet.class.getResourceAsStream(resource)) {
+      if (raw == null) throw new IllegalStateException("missing " + resource);
+      InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return r.lines().filter(l -> !l.isBlank()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private EvalSet() {}
+}
