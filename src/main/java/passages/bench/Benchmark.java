@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import io.javalin.Javalin;
 import org.apache.lucene.index.IndexWriter;
@@ -27,7 +26,9 @@ import passages.index.IndexReport;
 import passages.index.Indexer;
 import passages.index.NewsAnalyzer;
 import passages.ingest.CorpusReader;
-import passages.model.Entity;
+import passages.entities.EntityExtractor;
+import passages.entities.EntityExtractors;
+import passages.ingest.ParagraphStream;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
 import passages.web.WebApp;
@@ -53,14 +54,10 @@ public final class Benchmark {
       int threads) {}
 
   private final Config config;
-  private final Function<String, List<Entity>> entities;
-  private final String entitiesVersion;
   private final PrintWriter log;
 
-  public Benchmark(Config config, Function<String, List<Entity>> entities, String entitiesVersion, PrintWriter log) {
+  public Benchmark(Config config, PrintWriter log) {
     this.config = config;
-    this.entities = entities;
-    this.entitiesVersion = entitiesVersion;
     this.log = log;
   }
 
@@ -87,7 +84,11 @@ public final class Benchmark {
 
     log.println("building the passages index (clean + entities + index)…");
     t0 = System.nanoTime();
-    IndexReport report = new Indexer(entities, entitiesVersion, config.threads(), p -> {}).rebuild(new CorpusReader(config.corpus()), ourDir);
+    EntityExtractor entities = EntityExtractors.create(new ParagraphStream(new CorpusReader(config.corpus()), config.threads()));
+    double learned = (System.nanoTime() - t0) / 1e9;
+    log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
+    IndexReport report = new Indexer(entities::extract, EntityExtractors.version(), config.threads(), p -> {})
+        .rebuild(new CorpusReader(config.corpus()), ourDir);
     forceMerge(ourDir);
     double ourBuild = (System.nanoTime() - t0) / 1e9;
     log.printf(Locale.ROOT, "passages: %d paragraphs in %.1f s (%d failures)%n", report.totalParagraphs(), ourBuild, report.failureCount());

@@ -54,8 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n);
-    var extractor = EntityWiring.extractor();
-    String report = new Benchmark(config, extractor.function(), extractor.version(), spec.commandLine().getErr()).run();
+    String report = new Benchmark(config, spec.commandLine().getErr()).run();
     spec.commandLine().getOut().println(report);
     if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);
     return 0;

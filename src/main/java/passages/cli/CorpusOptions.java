@@ -27,7 +27,10 @@ final class CorpusOptions {
   /** Brings {@code index} in line with the corpus (or rebuilds it), printing progress and the report. */
   static IndexReport index(CorpusReader reader, Path index, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
-    var extractor = EntityWiring.extractor();
+    // learning names costs a pass over the corpus: only worth it when something is to be indexed
+    boolean work = rebuild || Indexer.isStale(reader, index);
+    if (work) err.println("passages: learning names from " + reader.path() + "…");
+    var extractor = work ? EntityWiring.learningFrom(reader) : EntityWiring.withoutLearning();
     Indexer indexer = new Indexer(extractor.function(), extractor.version(), Runtime.getRuntime().availableProcessors(), progress);
     IndexReport report;
     try {

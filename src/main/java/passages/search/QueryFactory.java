@@ -1,20 +1,25 @@
 package passages.search;
 
+import java.util.List;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import passages.index.Fields;
+import passages.entities.Aliases;
 import passages.index.NewsAnalyzer;
 
 /**
  * Parses the user's query text (Lucene classic syntax) into a Lucene query over paragraph text.
  *
  * <p>Plain terms are all required; words the analyzer splits ({@code Trainium3}, {@code $38}) become
- * phrases. To keep every query cheap: leading wildcards and regular expressions are refused, a
+ * phrases; a phrase or word naming a known entity also matches its other forms ({@link Aliases}:
+ * {@code "Amazon Web Services"} finds "AWS", {@code $10B} finds "$10 billion"). To keep every query cheap: leading wildcards and regular expressions are refused, a
  * wildcard or prefix needs {@value #MIN_WILDCARD_PREFIX} literal characters first, fuzzy terms keep
  * their first character, and a query has at most {@value #MAX_EXPANDING_TERMS} such expanding terms. A blank query matches every paragraph. Thread-safe.
  */
@@ -24,7 +29,11 @@ public final class QueryFactory {
   /** Most wildcard, prefix and fuzzy terms in one query (each expands to many terms). */
   static final int MAX_EXPANDING_TERMS = 8;
 
+  private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern.compile("[^\"():*?~^+\\-!\\[\\]{}/]+");
+  private static final java.util.regex.Pattern OPERATOR = java.util.regex.Pattern.compile("\\b(AND|OR|NOT)\\b");
+
   private final NewsAnalyzer analyzer = NewsAnalyzer.forQueries();
+  private final Aliases aliases = Aliases.standard();
 
   /** The analyzer queries are parsed with (also used by the highlighter). */
   public NewsAnalyzer analyzer() {
@@ -38,7 +47,13 @@ public final class QueryFactory {
    */
   public Query parse(String q) {
     if (q == null || q.isBlank()) return new MatchAllDocsQuery();
-    QueryParser parser = new GuardedParser(analyzer);
+    // a bare multi-word name ("Amazon Web Services") is searched as that name and all its aliases
+    String trimmed = q.strip();
+    if (trimmed.contains(" ") && PLAIN_WORDS.matcher(trimmed).matches() && !OPERATOR.matcher(trimmed).find()
+        && aliases.surfaceForms(trimmed).size() > 1) {
+      q = "\"" + trimmed + "\"";
+    }
+    QueryParser parser = new GuardedParser(analyzer, aliases);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setSplitOnWhitespace(true);
     parser.setAutoGeneratePhraseQueries(true);
@@ -64,10 +79,26 @@ public final class QueryFactory {
 
   /** The classic parser with the expensive constructs refused. */
   private static final class GuardedParser extends QueryParser {
+    private final Aliases aliases;
     private int expanding;
 
-    GuardedParser(NewsAnalyzer analyzer) {
+    GuardedParser(NewsAnalyzer analyzer, Aliases aliases) {
       super(Fields.TEXT, analyzer);
+      this.aliases = aliases;
+    }
+
+    /** A phrase or single word that names a known entity matches any of its forms ("AWS" = "Amazon Web Services"). */
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+      List<String> forms = Fields.TEXT.equals(field) && (quoted || !queryText.contains(" "))
+          ? aliases.surfaceForms(queryText) : List.of();
+      if (forms.size() < 2) return super.getFieldQuery(field, queryText, quoted);
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String form : forms) {
+        Query q = super.getFieldQuery(field, form, true);
+        if (q != null) any.add(q, BooleanClause.Occur.SHOULD);
+      }
+      return any.build();
     }
 
     private void countExpanding() throws ParseException {

@@ -53,7 +53,8 @@ class MainTest {
     Run r = run("index", "--corpus", corpus.toString(), "--index", idx.toString());
 
     assertEquals(3, r.code());
-    assertEquals(corpus.resolve("empty.txt") + ": empty file\n"
+    assertEquals("passages: learning names from " + corpus + "…\n"
+        + corpus.resolve("empty.txt") + ": empty file\n"
         + corpus.resolve("latin1.txt") + ": not valid UTF-8 text\n"
         + corpus.resolve("notes.md") + ": skipped: unsupported file type (supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .jsonl.gz)\n", r.err());
     assertTrue(r.out().contains(": 1 articles indexed (1 paragraphs), 0 unchanged, 0 deleted; 1 paragraphs in the index; "
@@ -67,14 +68,14 @@ class MainTest {
     assertEquals(0, r.code(), r.err());
     String[] lines = r.out().split("\n");
     assertEquals("2 paragraphs match: Trainium3", lines[0]);
-    assertEquals("001_ed1477a7c1dbfa86.p26  Khogendra Rupini · OpenAI and Amazon in Talks for $10 Billion Investment as AI "
-        + "Cloud Rivalry Deepens › Scaling Trainium for Enterprise AI", lines[2]);
-    assertEquals("  The upcoming [Trainium3] accelerator is beginning to roll out in select data centers, with AWS executives "
-        + "signaling plans to scale deployment rapidly in the coming year.", lines[3]);
-    assertEquals("  /articles/001_ed1477a7c1dbfa86#p-26", lines[4]);
     assertEquals("000_a5713e335d5c133d.p10  Unknown outlet · The reported discussions could value OpenAI above $500 billion "
-        + "and may include a hardware… › Why the chip component matters", lines[6]);
-    assertEquals("  /articles/000_a5713e335d5c133d#p-10", lines[8]);
+        + "and may include a hardware… › Why the chip component matters", lines[2]);
+    assertEquals("  /articles/000_a5713e335d5c133d#p-10", lines[4]);
+    assertEquals("001_ed1477a7c1dbfa86.p26  Khogendra Rupini · OpenAI and Amazon in Talks for $10 Billion Investment as AI "
+        + "Cloud Rivalry Deepens › Scaling Trainium for Enterprise AI", lines[6]);
+    assertEquals("  The upcoming [Trainium3] accelerator is beginning to roll out in select data centers, with AWS executives "
+        + "signaling plans to scale deployment rapidly in the coming year.", lines[7]);
+    assertEquals("  /articles/001_ed1477a7c1dbfa86#p-26", lines[8]);
     assertEquals(9, lines.length);
   }
 

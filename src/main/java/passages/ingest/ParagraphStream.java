@@ -1,0 +1,95 @@
+package passages.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import passages.model.Paragraph;
+
+/**
+ * The cleaned paragraph texts of a whole corpus as a one-shot {@link Iterable}, for passes that learn
+ * from the corpus (entity names). Items are loaded on {@code threads} workers; a bounded queue keeps
+ * memory flat. Order is not defined. Failed items are skipped (the indexing pass reports them).
+ */
+public final class ParagraphStream implements Iterable<String> {
+  private static final String END = new String("end of corpus");
+
+  private final CorpusReader corpus;
+  private final int threads;
+  private boolean used;
+
+  public ParagraphStream(CorpusReader corpus, int threads) {
+    this.corpus = corpus;
+    this.threads = Math.max(1, threads);
+  }
+
+  @Override
+  public synchronized Iterator<String> iterator() {
+    if (used) throw new IllegalStateException("a ParagraphStream can be iterated once");
+    used = true;
+    BlockingQueue<String> queue = new ArrayBlockingQueue<>(16_384);
+    Thread producer = Thread.ofPlatform().daemon().name("passages-paragraph-stream").start(() -> produce(queue));
+    return new Iterator<>() {
+      private String next;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null) {
+          try {
+            next = queue.take();
+          } catch (InterruptedException e) {
+            producer.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the corpus", e);
+          }
+        }
+        return next != END;
+      }
+
+      @Override
+      public String next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        String s = next;
+        next = null;
+        return s;
+      }
+    };
+  }
+
+  private void produce(BlockingQueue<String> queue) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    Semaphore inFlight = new Semaphore(threads * 8);
+    try {
+      corpus.read(item -> {
+        inFlight.acquireUninterruptibly();
+        pool.execute(() -> {
+          try {
+            if (item.load() instanceof IngestResult.Ingested in) {
+              for (Paragraph p : in.article().paragraphs()) queue.put(p.text());
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            inFlight.release();
+          }
+        });
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      pool.shutdown();
+      try {
+        pool.awaitTermination(1, TimeUnit.DAYS);
+        queue.put(END);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
