@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -28,7 +27,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -49,7 +47,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <p>Thread-safe, like every Lucene analyzer.
  */
 public final class NewsAnalyzer extends Analyzer {
-  private static final Pattern DOLLAR = Pattern.compile("(?:US)?\\$(?=\\d)");
   private static final int WORD_DELIMITER_FLAGS =
       GENERATE_WORD_PARTS | GENERATE_NUMBER_PARTS | SPLIT_ON_NUMERICS | PRESERVE_ORIGINAL;
 
@@ -73,7 +70,7 @@ public final class NewsAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new PatternReplaceCharFilter(DOLLAR, "usd ", reader);
+    return new DollarCharFilter(reader);
   }
 
   @Override

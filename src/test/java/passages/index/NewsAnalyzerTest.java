@@ -51,9 +51,9 @@ class NewsAnalyzerTest {
 
   @Test
   void dollarAmount_becomesUsdPhrase() throws IOException {
-    assertEquals(List.of("deal/0[0,4]", "worth/1[5,10]", "usd/2[11,11]", "38/3[12,14]", "billion/4[15,22]"),
+    assertEquals(List.of("deal/0[0,4]", "worth/1[5,10]", "usd/2[11,12]", "38/3[12,14]", "billion/4[15,22]"),
         tokens(index, "deal worth $38 billion"));
-    assertEquals(List.of("usd/0[0,2]", "5/1[3,4]"), tokens(index, "US$5"));
+    assertEquals(List.of("usd/0[0,3]", "5/1[3,4]", "paid/2[5,9]", "usd/3[10,11]", "10b/4[11,14]", "10/4[11,14]", "b/5[11,14]"), tokens(index, "US$5 paid $10B"));
   }
 
   @Test
