@@ -49,9 +49,10 @@ public final class Benchmark {
    * @param clients concurrent HTTP clients for the throughput run
    * @param loadSeconds duration of the throughput run
    * @param threads indexing threads for passages
+   * @param learningSample paragraphs read to learn entity names (as {@code passages index} does)
    */
   public record Config(Path corpus, Path queries, Path work, int warmupRounds, int passes, int clients, int loadSeconds,
-      int threads) {}
+      int threads, long learningSample) {}
 
   private final Config config;
   private final PrintWriter log;
@@ -84,7 +85,8 @@ public final class Benchmark {
 
     log.println("building the passages index (clean + entities + index)…");
     t0 = System.nanoTime();
-    EntityExtractor entities = EntityExtractors.create(new ParagraphStream(new CorpusReader(config.corpus()), config.threads()));
+    EntityExtractor entities = EntityExtractors.create(
+        new ParagraphStream(new CorpusReader(config.corpus()), config.threads(), config.learningSample()));
     double learned = (System.nanoTime() - t0) / 1e9;
     log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
     IndexReport report = new Indexer(entities::extract, EntityExtractors.version(), config.threads(), p -> {})

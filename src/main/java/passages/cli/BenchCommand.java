@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserException("--warmup >= 0, --passes, --clients and --load-seconds >= 1", Main.EXIT_USAGE);
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n);
+    var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n, EntityWiring.LEARNING_SAMPLE);
     String report = new Benchmark(config, spec.commandLine().getErr()).run();
     spec.commandLine().getOut().println(report);
     if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);

@@ -23,9 +23,16 @@ final class EntityWiring {
     return wrap(EntityExtractors.create(List.of()));
   }
 
-  /** Gazetteer, patterns and rules plus the names learned from one pass over {@code corpus}. */
+  /**
+   * Paragraphs read to learn names: a name that recurs in a corpus shows up well within this many, and
+   * capping the sample keeps the learning pass to a few seconds whatever the corpus size.
+   */
+  static final long LEARNING_SAMPLE = 250_000;
+
+  /** Gazetteer, patterns and rules plus the names learned from (a sample of) {@code corpus}. */
   static Extractor learningFrom(CorpusReader corpus) {
-    return wrap(EntityExtractors.create(new ParagraphStream(new CorpusReader(corpus.path()), Runtime.getRuntime().availableProcessors())));
+    var sample = new ParagraphStream(new CorpusReader(corpus.path()), Runtime.getRuntime().availableProcessors(), LEARNING_SAMPLE);
+    return wrap(EntityExtractors.create(sample));
   }
 
   private static Extractor wrap(EntityExtractor extractor) {

@@ -7,7 +7,7 @@ import passages.model.EntityType;
 public final class Fields {
   /** Article id: indexed as one term, stored, sorted. */
   public static final String ARTICLE_ID = "articleId";
-  /** 1-based paragraph ordinal: stored, sorted, point-indexed (exact lookup). */
+  /** 1-based paragraph ordinal: stored and numeric doc values (sorting, exact lookup within an article). */
   public static final String PARAGRAPH = "paragraph";
   /** The heading above the paragraph: stored when present. */
   public static final String SECTION = "section";
@@ -37,7 +37,7 @@ public final class Fields {
   /** Commit user-data key: version of the schema and analysis the index was built with. */
   public static final String COMMIT_SCHEMA = "passages.schema";
   /** Bump whenever fields or analysis change: an index with another version is rebuilt. */
-  public static final String SCHEMA_VERSION = "4";
+  public static final String SCHEMA_VERSION = "5";
 
   private Fields() {}
 

@@ -25,6 +25,8 @@ import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -40,8 +42,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>{@link WordDelimiterGraphFilter}: letters and digits split, original kept — {@code Trainium3} →
  *       {@code trainium3}, {@code trainium}, {@code 3}, so the phrase {@code "trainium 3"} matches it;
  *   <li>lower case, ASCII folding, plural stemming ({@code chips} = {@code chip});
- *   <li>at index time only: the aliases of {@code aliases.txt} ({@code trn} = {@code trainium}) stacked on
- *       their tokens, then the graph flattened for the index.
+ *   <li>at index time only: the split graph flattened (only tokens that were split form one), and the
+ *       aliases of {@code aliases.txt} ({@code trn} = {@code trainium}) stacked on their tokens.
  * </ol>
  *
  * <p>Thread-safe, like every Lucene analyzer.
@@ -77,20 +79,40 @@ public final class NewsAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = new StandardTokenizer();
     TokenStream ts = new EnglishPossessiveFilter(source);
-    ts = new WordDelimiterGraphFilter(ts, false, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_DELIMITER_FLAGS, null);
+    ts = new SplitWhereNeeded(ts, indexTime);
     ts = new LowerCaseFilter(ts);
     ts = new ASCIIFoldingFilter(ts);
     ts = new EnglishMinimalStemFilter(ts);
-    if (indexTime) {
-      ts = new AliasFilter(ts, aliases);
-      ts = new FlattenGraphFilter(ts);
-    }
+    if (indexTime) ts = new AliasFilter(ts, aliases);
     return new TokenStreamComponents(source, ts);
   }
 
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
     return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+  }
+
+  /**
+   * Runs the word delimiter only on tokens with something to split (a digit, a dot, an apostrophe…): a
+   * token of letters alone comes out of it unchanged anyway, and most tokens are such words.
+   */
+  private static final class SplitWhereNeeded extends ConditionalTokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+    /** At index time the split token graph is flattened right away (the index stores no graph). */
+    SplitWhereNeeded(TokenStream in, boolean flatten) {
+      super(in, ts -> {
+        TokenStream split = new WordDelimiterGraphFilter(ts, false, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_DELIMITER_FLAGS, null);
+        return flatten ? new FlattenGraphFilter(split) : split;
+      });
+    }
+
+    @Override
+    protected boolean shouldFilter() {
+      char[] b = term.buffer();
+      for (int i = 0, n = term.length(); i < n; i++) if (!Character.isLetter(b[i])) return true;
+      return false;
+    }
   }
 
   private static Map<String, List<String>> loadAliases() {
@@ -109,7 +131,7 @@ public final class NewsAnalyzer extends Analyzer {
           map.computeIfAbsent(form, k -> new ArrayList<>()).addAll(others);
         }
       }
-      return Map.copyOf(map);
+      return map; // a HashMap: probed once per token, faster than Map.copyOf's table
     } catch (IOException e) {
       throw new UncheckedIOException("reading aliases.txt", e);
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -59,7 +58,8 @@ public final class ParagraphDocuments {
     doc.add(new StringField(Fields.ARTICLE_ID, article.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(article.id())));
     doc.add(new SortedDocValuesField(Fields.ARTICLE_HASH, new BytesRef(articleHash)));
-    doc.add(new IntField(Fields.PARAGRAPH, paragraph.ordinal(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(Fields.PARAGRAPH, paragraph.ordinal()));
+    doc.add(new StoredField(Fields.PARAGRAPH, paragraph.ordinal()));
     if (paragraph.section() != null) doc.add(new StoredField(Fields.SECTION, paragraph.section()));
     doc.add(new StoredField(Fields.TITLE, article.title()));
     if (article.outlet() != null) {

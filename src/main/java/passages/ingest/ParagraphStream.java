@@ -22,11 +22,27 @@ public final class ParagraphStream implements Iterable<String> {
 
   private final CorpusReader corpus;
   private final int threads;
+  private final long maxParagraphs;
+  private final java.util.concurrent.atomic.AtomicLong produced = new java.util.concurrent.atomic.AtomicLong();
   private boolean used;
 
+  /** All paragraphs of {@code corpus}. */
   public ParagraphStream(CorpusReader corpus, int threads) {
+    this(corpus, threads, Long.MAX_VALUE);
+  }
+
+  /** The paragraphs of {@code corpus} in reading order until about {@code maxParagraphs} (a bounded sample). */
+  public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs) {
     this.corpus = corpus;
     this.threads = Math.max(1, threads);
+    this.maxParagraphs = maxParagraphs;
+  }
+
+  /** Thrown inside the reader's callback to stop reading once the sample is full. */
+  private static final class Enough extends RuntimeException {
+    Enough() {
+      super(null, null, false, false);
+    }
   }
 
   @Override
@@ -67,11 +83,15 @@ public final class ParagraphStream implements Iterable<String> {
     Semaphore inFlight = new Semaphore(threads * 8);
     try {
       corpus.read(item -> {
+        if (produced.get() >= maxParagraphs) throw new Enough();
         inFlight.acquireUninterruptibly();
         pool.execute(() -> {
           try {
             if (item.load() instanceof IngestResult.Ingested in) {
-              for (Paragraph p : in.article().paragraphs()) queue.put(p.text());
+              for (Paragraph p : in.article().paragraphs()) {
+                queue.put(p.text());
+                produced.incrementAndGet();
+              }
             }
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,6 +100,8 @@ public final class ParagraphStream implements Iterable<String> {
           }
         });
       });
+    } catch (Enough e) {
+      // sample complete
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

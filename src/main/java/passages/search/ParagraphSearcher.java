@@ -35,13 +35,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.queries.function.valuesource.LongFieldSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -64,8 +63,8 @@ public final class ParagraphSearcher implements Closeable {
   private static final Sort ORDER = new Sort(
       SortField.FIELD_SCORE,
       new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
-      new SortedNumericSortField(Fields.PARAGRAPH, SortField.Type.INT));
-  private static final Sort READING_ORDER = new Sort(new SortedNumericSortField(Fields.PARAGRAPH, SortField.Type.INT));
+      new SortField(Fields.PARAGRAPH, SortField.Type.INT));
+  private static final Sort READING_ORDER = new Sort(new SortField(Fields.PARAGRAPH, SortField.Type.INT));
   private static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
   /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
   public static final int MAX_ALSO_IN = 20;
@@ -223,7 +222,7 @@ public final class ParagraphSearcher implements Closeable {
     try {
       Query exact = new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.ARTICLE_ID, ref.get().articleId())), BooleanClause.Occur.FILTER)
-          .add(IntField.newExactQuery(Fields.PARAGRAPH, ref.get().ordinal()), BooleanClause.Occur.FILTER)
+          .add(NumericDocValuesField.newSlowExactQuery(Fields.PARAGRAPH, ref.get().ordinal()), BooleanClause.Occur.FILTER)
           .build();
       TopDocs td = searcher.search(exact, 1);
       if (td.scoreDocs.length == 0) return Optional.empty();
