@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** Time spent warming the searcher before listening, so even the first query is answered at full speed. */
-  static final long WARM_UP_MILLIS = 600;
+  static final long WARM_UP_MILLIS = 500;
 
   @Override
   public Integer call() throws Exception {
@@ -44,13 +44,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     try (ParagraphSearcher searcher = index.open()) {
       searcher.warmUp(WARM_UP_MILLIS);
-      warmHttp(new WebApp(searcher));
       Javalin app = new WebApp(searcher).create();
       try {
         app.start(host, port);
       } catch (RuntimeException e) {
         throw new UserException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
       }
+      Thread.ofPlatform().daemon().name("passages-http-warm-up").start(() -> warmHttp(app.port()));
       out.printf("serving %d paragraphs at http://%s:%d%s%n", searcher.paragraphCount(), host, app.port(),
           watch ? " (watching " + reader.path() + ")" : "");
       out.flush();
@@ -67,23 +67,20 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Sends requests through the whole HTTP stack (Jetty, Javalin, Jackson) of a throw-away instance on a
-   * private loopback port, so the first user's request is not the first one; the real port opens after.
+   * A few requests through the whole HTTP stack (Jetty, Javalin, Jackson) from a background thread right
+   * after the port opens, so the JIT has seen that path too; users are served meanwhile.
    */
-  private static void warmHttp(WebApp web) {
-    Javalin warm = web.create().start("127.0.0.1", 0);
+  private static void warmHttp(int port) {
+    var client = java.net.http.HttpClient.newHttpClient();
     try {
-      var client = java.net.http.HttpClient.newHttpClient();
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 5; i++) {
         for (String path : new String[] {"/api/search?q=the", "/api/search?q=%22of+the%22&collapse=true", "/api/search", "/"}) {
-          client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + warm.port() + path)).build(),
+          client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
               java.net.http.HttpResponse.BodyHandlers.discarding());
         }
       }
     } catch (java.io.IOException | InterruptedException e) {
-      // warm-up is best effort
-    } finally {
-      warm.stop();
+      // best effort: bound to an address loopback cannot reach, or shutting down
     }
   }
 
