@@ -257,7 +257,17 @@
       foot.append(ents);
     }
     const alsoIn = alsoInCount(hit);
-    if (alsoIn > 0) foot.append(el('span', 'also-in', 'also in ' + alsoIn + (alsoIn === 1 ? ' outlet' : ' outlets')));
+    if (alsoIn > 0) {
+      const outlets = typeof hit.alsoInOutlets === 'number' ? hit.alsoInOutlets : 0;
+      const label = outlets > 0
+        ? 'also in ' + outlets + (outlets === 1 ? ' other outlet' : ' other outlets')
+        : 'also in ' + alsoIn + (alsoIn === 1 ? ' other article' : ' other articles');
+      const span = el('span', 'also-in', label);
+      if (Array.isArray(hit.alsoIn)) {
+        span.title = hit.alsoIn.map((d) => (d.outlet || 'Unknown outlet') + ' · ' + d.id).join('\n');
+      }
+      foot.append(span);
+    }
     if (hit.sourceLink && /^https?:\/\//i.test(hit.sourceLink)) {
       const src = el('a', 'source', 'at ' + (hit.outlet || 'the source') + ' ↗');
       src.href = hit.sourceLink;

@@ -175,8 +175,45 @@ public final class Benchmark {
     return Latency.median(passes);
   }
 
-  /** {@code clients} threads, each with its own keep-alive connection, for {@code loadSeconds}, full mode. */
-  private String throughput(String root, List<String> lines) throws InterruptedException {
+  /**
+   * {@code clients} concurrent keep-alive connections for {@code loadSeconds}, full mode: with wrk (a
+   * separate, light process) when it is installed, else with Java clients in this JVM.
+   */
+  private String throughput(String root, List<String> lines) throws Exception {
+    java.util.Optional<Path> wrk = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .map(d -> Path.of(d, "wrk")).filter(Files::isExecutable).findFirst();
+    return wrk.isPresent() ? wrkThroughput(wrk.get(), root, lines) : javaThroughput(root, lines);
+  }
+
+  private String wrkThroughput(Path wrk, String root, List<String> lines) throws Exception {
+    Path script = config.work().resolve("queries.lua");
+    StringBuilder lua = new StringBuilder("local paths = {\n");
+    for (String q : lines) {
+      String path = url("", q, 2);
+      lua.append("  \"").append(path.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
+    }
+    lua.append("}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n");
+    Files.writeString(script, lua.toString(), StandardCharsets.UTF_8);
+    Process p = new ProcessBuilder(wrk.toString(), "-t2", "-c" + config.clients(), "-d" + config.loadSeconds() + "s",
+        "--latency", "-s", script.toString(), root).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    Files.writeString(config.work().resolve("wrk.txt"), out, StandardCharsets.UTF_8);
+    String rps = find(out, "Requests/sec:\\s+([0-9.]+)");
+    String non2xx = find(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
+    String socket = find(out, "Socket errors:(.*)");
+    String p50 = find(out, "\\s50%\\s+(\\S+)");
+    String p99 = find(out, "\\s99%\\s+(\\S+)");
+    return String.format(Locale.ROOT, "wrk, %d connections, %d s: %s requests/s, latency p50 %s, p99 %s, non-2xx %s, socket errors %s",
+        config.clients(), config.loadSeconds(), rps, p50, p99, non2xx == null ? "0" : non2xx, socket == null ? "none" : socket.strip());
+  }
+
+  private static String find(String text, String regex) {
+    var m = java.util.regex.Pattern.compile(regex).matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private String javaThroughput(String root, List<String> lines) throws InterruptedException {
     AtomicLong ok = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     long end = System.nanoTime() + config.loadSeconds() * 1_000_000_000L;
@@ -196,7 +233,7 @@ public final class Benchmark {
       }));
     }
     for (Thread t : threads) t.join();
-    return String.format(Locale.ROOT, "%d clients, %d s: %,.0f requests/s, %d errors",
+    return String.format(Locale.ROOT, "%d Java clients, %d s: %,.0f requests/s, %d errors",
         config.clients(), config.loadSeconds(), ok.get() / (double) config.loadSeconds(), errors.get());
   }
 
