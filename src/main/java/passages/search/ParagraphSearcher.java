@@ -104,10 +104,9 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  /** Makes searches see the index's latest commit; returns whether it changed. */
-  public boolean refresh() throws IOException {
-    manager.maybeRefresh();
-    return true;
+  /** Makes the next searches see the index's latest commit (another process may have written it). */
+  public void refresh() throws IOException {
+    manager.maybeRefreshBlocking();
   }
 
   /**
