@@ -30,8 +30,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Time spent warming the searcher before listening, so even the first query is answered at full speed. */
-  static final long WARM_UP_MILLIS = 500;
+  /**
+   * Time spent warming the searcher (most frequent words, phrases, facets, highlighting) in the background
+   * right after the port opens: early queries are answered meanwhile, and within seconds at full speed.
+   */
+  static final long WARM_UP_MILLIS = 2000;
 
   @Override
   public Integer call() throws Exception {
@@ -43,14 +46,20 @@ final class ServeCommand implements Callable<Integer> {
       CorpusOptions.index(reader, index.index(), false, out, spec.commandLine().getErr());
     }
     try (ParagraphSearcher searcher = index.open()) {
-      searcher.warmUp(WARM_UP_MILLIS);
       Javalin app = new WebApp(searcher).create();
       try {
         app.start(host, port);
       } catch (RuntimeException e) {
         throw new UserException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
       }
-      Thread.ofPlatform().daemon().name("passages-http-warm-up").start(() -> warmHttp(app.port()));
+      Thread.ofPlatform().daemon().name("passages-warm-up").start(() -> {
+        try {
+          searcher.warmUp(WARM_UP_MILLIS);
+        } catch (java.io.IOException | RuntimeException e) {
+          // best effort
+        }
+        warmHttp(app.port());
+      });
       out.printf("serving %d paragraphs at http://%s:%d%s%n", searcher.paragraphCount(), host, app.port(),
           watch ? " (watching " + reader.path() + ")" : "");
       out.flush();

@@ -71,7 +71,7 @@ public final class ParagraphSearcher implements Closeable {
   private static final Set<String> DUPLICATE_FIELDS = Set.of(Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
 
   /** Wall-clock budget of one search (query, highlighting, facets); over it the search is abandoned. */
-  public static final long BUDGET_MILLIS = 500;
+  public static final long BUDGET_MILLIS = 2000;
   /** Deadline (System.nanoTime) of the search running on this thread; 0 when none. */
   private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[1]);
   /** Asked by the index reader while iterating terms and postings. */
@@ -282,7 +282,11 @@ public final class ParagraphSearcher implements Closeable {
         case 1 -> a + " " + b;
         default -> "\"" + a + " " + b + "\"";
       };
-      search(new SearchRequest(q, List.of(), List.of(), 10, 0, 10, i % 5 == 4, true, true));
+      try {
+        search(new SearchRequest(q, List.of(), List.of(), 10, 0, 10, i % 5 == 4, true, true));
+      } catch (InvalidRequestException overBudget) {
+        // a cold first search of a very frequent word can exceed the budget: warming is best effort
+      }
       runs++;
     }
     return runs;
