@@ -253,7 +253,7 @@ public final class Benchmark {
     }
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = List.of(java, "-Xmx1g", "-XX:SharedArchiveFile=" + config.work().resolve("serve.jsa"),
-        "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:aot=off", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-Xlog:aot*=off", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         "passages.cli.Main", "serve", "--index", index.toString(), "--corpus", config.corpus().toString(),
         "--port", Integer.toString(port));
     long start = System.nanoTime();
