@@ -129,6 +129,11 @@ public final class ParagraphSearcher implements Closeable {
             score, p.entities()));
       }
       return new SearchResult(request.q(), docs.totalHits.value(), hits, facetCounts(snap, facets, request.facetLimit()));
+    } catch (IndexSearcher.TooManyClauses e) {
+      // fuzzy, wildcard and range terms expand when the query is rewritten against the index: "fa~2 fb~2 …"
+      // parses fine but expands past the clause limit on a real vocabulary
+      throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount()
+          + " clauses); use fewer fuzzy, wildcard or range terms");
     } finally {
       manager.release(searcher);
     }
