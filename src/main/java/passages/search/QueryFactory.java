@@ -27,6 +27,12 @@ public final class QueryFactory {
    * that one alone would take more memory than the server has.
    */
   static final long MAX_REGEXP_STATES = 10_000;
+  /**
+   * Deepest nesting of repetitions ({@code ? * + {n,m}}) a regular expression may have: Lucene's work grows
+   * exponentially with it ({@code /@++++++++++++/}, 14 characters, took 10-20 s; found by fuzzing), and
+   * {@code (a+)+} means no more than {@code a+}.
+   */
+  static final int MAX_REGEXP_NESTING = 3;
 
   private final NewsAnalyzer analyzer = NewsAnalyzer.forQueries();
 
@@ -115,11 +121,22 @@ public final class QueryFactory {
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
       check(field);
-      if (states(new RegExp(termStr)) > MAX_REGEXP_STATES) {
+      RegExp regexp = new RegExp(termStr);
+      if (states(regexp) > MAX_REGEXP_STATES || nesting(regexp) > MAX_REGEXP_NESTING) {
         throw new InvalidRequestException("invalid query: regular expression too complex");
       }
       return super.getRegexpQuery(field, termStr);
     }
+  }
+
+  /** How deeply repetitions nest in {@code r}. */
+  static int nesting(RegExp r) {
+    if (r == null) return 0;
+    int below = Math.max(nesting(r.exp1), nesting(r.exp2));
+    return switch (r.kind) {
+      case REGEXP_OPTIONAL, REGEXP_REPEAT, REGEXP_REPEAT_MIN, REGEXP_REPEAT_MINMAX -> below + 1;
+      default -> below;
+    };
   }
 
   /** An upper bound on the states of the automaton {@code r} builds, saturating at a billion. */
