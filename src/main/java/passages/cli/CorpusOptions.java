@@ -29,7 +29,6 @@ final class CorpusOptions {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
     // learning names costs a pass over the corpus: only worth it when something is to be indexed
     boolean work = rebuild || Indexer.isStale(reader, index);
-    if (work) err.println("passages: learning names from " + reader.path() + "…");
     var extractor = work ? EntityWiring.learningFrom(reader) : EntityWiring.withoutLearning();
     Indexer indexer = new Indexer(extractor.function(), extractor.version(), Runtime.getRuntime().availableProcessors(), progress);
     IndexReport report;

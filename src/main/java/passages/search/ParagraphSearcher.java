@@ -133,7 +133,10 @@ public final class ParagraphSearcher implements Closeable {
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
       throw new InvalidRequestException("query is too expensive: it ran over the " + BUDGET_MILLIS + " ms budget; make it more specific");
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")");
+      // fuzzy, wildcard and range terms expand when the query is rewritten against the index: "fa~2 fb~2 …"
+      // parses fine but expands past the clause limit on a real vocabulary
+      throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount()
+          + " clauses); use fewer fuzzy, wildcard or range terms");
     } finally {
       DEADLINE.get()[0] = 0;
       manager.release(searcher);

@@ -58,6 +58,7 @@ public final class WebApp {
         error(ctx, 500, "internal error");
       });
       cfg.startup.showJavalinBanner = false;
+      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       cfg.routes.error(404, ctx -> {
         if (ctx.attribute(ANSWERED) == null) error(ctx, 404, "not found: " + Params.clip(ctx.path()));
       });

@@ -53,8 +53,7 @@ class MainTest {
     Run r = run("index", "--corpus", corpus.toString(), "--index", idx.toString());
 
     assertEquals(3, r.code());
-    assertEquals("passages: learning names from " + corpus + "…\n"
-        + corpus.resolve("empty.txt") + ": empty file\n"
+    assertEquals(corpus.resolve("empty.txt") + ": empty file\n"
         + corpus.resolve("latin1.txt") + ": not valid UTF-8 text\n"
         + corpus.resolve("notes.md") + ": skipped: unsupported file type (supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .jsonl.gz)\n", r.err());
     assertTrue(r.out().contains(": 1 articles indexed (1 paragraphs), 0 unchanged, 0 deleted; 1 paragraphs in the index; "
