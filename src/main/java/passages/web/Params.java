@@ -9,8 +9,17 @@ import java.util.TreeSet;
 final class Params {
   private Params() {}
 
-  /** Fails when the request has a parameter not in {@code allowed}. */
+  private static final java.util.regex.Pattern BAD_PERCENT = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  /**
+   * Fails when the request has a parameter not in {@code allowed}, or a query string with a malformed
+   * percent escape ({@code %zz}), which would otherwise be read as an empty value and match everything.
+   */
   static void onlyAllowed(Context ctx, Set<String> allowed) {
+    String query = ctx.queryString();
+    if (query != null && BAD_PERCENT.matcher(query).find()) {
+      throw HttpError.badRequest("malformed percent-encoding in the query string (a % must be followed by two hex digits)");
+    }
     for (String name : ctx.queryParamMap().keySet()) {
       if (!allowed.contains(name)) {
         throw HttpError.badRequest("unknown parameter '" + name + "' (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");

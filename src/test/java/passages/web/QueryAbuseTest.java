@@ -194,7 +194,8 @@ class QueryAbuseTest {
         // odd bytes in q
         probe("/api/search?q=%00", 200, OK + "\"\\u0000\",\"total\":0,"),
         probe("/api/search?q=%ff%fe", 200, OK),
-        probe("/api/search?q=%zz", 200, OK + "\"\",\"total\":5,"),
+        probe("/api/search?q=%zz", 400, err(400, "malformed percent-encoding in the query string (a % must be followed by two hex digits)")),
+        probe("/api/search?q=50%", 400, err(400, "malformed percent-encoding in the query string (a % must be followed by two hex digits)")),
         // paging and parameters
         probe("/api/search?offset=1000000000", 400, err(400, "parameter 'offset' must be 0..10000, got 1000000000")),
         probe("/api/search?offset=10000&limit=100", 200, OK + "\"\",\"total\":5,\"groups\":5,\"hits\":[],"),
