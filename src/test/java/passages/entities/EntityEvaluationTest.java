@@ -47,7 +47,7 @@ class EntityEvaluationTest {
   @Test
   void heldOutSet_precisionAndRecallPerType_meetFloors() {
     List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-gold.jsonl");
-    assertMeetsFloors("held-out", EntityExtractors.create(EvalSet.corpus("/entities/heldout-context.jsonl.gz", docs)), docs,
+    assertMeetsFloors("held-out", EntityExtractors.create(EvalSet.corpus("/entities/heldout-context-ids.txt", docs)), docs,
         HELDOUT_FLOORS);
   }
 

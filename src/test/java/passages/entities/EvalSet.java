@@ -43,34 +43,48 @@ final class EvalSet {
     return docs;
   }
 
+  /** The allsides corpus the sampled paragraphs come from; test data, read in place, never copied here. */
+  static final java.nio.file.Path ALLSIDES = java.nio.file.Path.of("../shared/data/allsides-news/articles.jsonl.gz");
+
   /**
-   * The corpus the extractor learns from: every paragraph of the sampled articles, plus the eval texts;
-   * or, when the environment variable {@code ENTITIES_CORPUS} names a JSONL.gz file like
-   * allsides-news, all its paragraphs instead of the sampled articles'.
+   * The corpus the extractor learns from: every paragraph of the sampled articles (listed by id, read from
+   * {@link #ALLSIDES}), plus the eval texts; or, when the environment variable {@code ENTITIES_CORPUS}
+   * names a JSONL.gz file like allsides-news, all its paragraphs instead of the sampled articles'.
    */
   static List<String> corpus(List<Doc> docs) {
-    return corpus("/entities/eval-context.jsonl.gz", docs);
+    return corpus("/entities/eval-context-ids.txt", docs);
   }
 
-  static List<String> corpus(String contextResource, List<Doc> docs) {
-    List<String> out = new ArrayList<>();
+  static List<String> corpus(String idsResource, List<Doc> docs) {
     String full = System.getenv("ENTITIES_CORPUS");
-    List<String> articles;
-    try {
-      articles = full == null ? lines(contextResource, true)
-          : new BufferedReader(new InputStreamReader(new GZIPInputStream(java.nio.file.Files.newInputStream(java.nio.file.Path.of(full))), StandardCharsets.UTF_8)).lines().toList();
+    java.util.Set<String> ids = full == null ? java.util.Set.copyOf(lines(idsResource, false)) : null;
+    java.nio.file.Path source = full == null ? ALLSIDES : java.nio.file.Path.of(full);
+    if (!java.nio.file.Files.isRegularFile(source)) {
+      throw new IllegalStateException(source.toAbsolutePath().normalize() + " is missing: the entity evaluation reads the "
+          + "sampled articles from the shared allsides corpus (clone the project beside ../shared)");
+    }
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(java.nio.file.Files.newInputStream(source), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank()) continue;
+        if (ids != null && !ids.contains(idOf(line))) continue;
+        for (JsonNode p : JSON.readTree(line).get("paragraphs")) out.add(p.asText());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    for (String line : articles) {
-      try {
-        for (JsonNode p : JSON.readTree(line).get("paragraphs")) out.add(p.asText());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
     for (Doc d : docs) out.add(d.text());
     return out;
+  }
+
+  /** The id of a corpus line, read from its start ({@code {"id": "…"}) without parsing the whole line. */
+  private static String idOf(String line) {
+    int start = line.indexOf("\"id\": \"");
+    if (start < 0) return "";
+    start += 7;
+    int end = line.indexOf('"', start);
+    return end < 0 ? "" : line.substring(start, end);
   }
 
   static List<String> lines(String resource, boolean gzip) {
