@@ -7,21 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.QueryTimeout;
@@ -52,7 +45,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import passages.index.Fields;
 import passages.model.ArticleIds;
-import passages.model.EntityType;
 
 /**
  * Searches a paragraph index on disk. One instance per process: it holds a {@link SearcherManager},
@@ -84,10 +76,7 @@ public final class ParagraphSearcher implements Closeable {
   private final SearcherManager manager;
   private final QueryFactory queries = new QueryFactory();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
-  private volatile Snapshot snapshot;
-
-  /** Facet state computed once per index reader. {@code state} is null when no facet was indexed. */
-  private record Snapshot(DirectoryReader reader, SortedSetDocValuesReaderState state, Set<String> outlets) {}
+  private volatile FacetSnapshot snapshot;
 
   /**
    * Opens the index in {@code indexDir}.
@@ -119,10 +108,10 @@ public final class ParagraphSearcher implements Closeable {
     IndexSearcher searcher = manager.acquire();
     DEADLINE.get()[0] = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
     try {
-      Snapshot snap = snapshot(searcher);
+      FacetSnapshot snap = snapshot(searcher);
       DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
       for (String outlet : request.outlets()) {
-        if (!snap.outlets().contains(outlet)) {
+        if (!snap.hasOutlet(outlet)) {
           throw new InvalidRequestException("unknown outlet '" + outlet + "'");
         }
         query.add(Fields.OUTLET, outlet);
@@ -143,7 +132,7 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  private SearchResult flat(IndexSearcher searcher, Snapshot snap, Query base, Query query, SearchRequest request)
+  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, Query base, Query query, SearchRequest request)
       throws IOException {
     int n = request.offset() + request.limit();
     var top = new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE);
@@ -161,10 +150,10 @@ public final class ParagraphSearcher implements Closeable {
         : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
     List<Hit> hits = hits(searcher, base, page, request.highlight(), List.of());
     long total = docs.totalHits.value();
-    return new SearchResult(request.q(), total, total, hits, facetCounts(snap, facets, request.facetLimit()));
+    return new SearchResult(request.q(), total, total, hits, snap.counts(facets, request.facetLimit()));
   }
 
-  private SearchResult collapsed(IndexSearcher searcher, Snapshot snap, Query base, Query query, SearchRequest request)
+  private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, Query base, Query query, SearchRequest request)
       throws IOException {
     GroupingSearch grouping = new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
         .setGroupSort(ORDER)
@@ -184,7 +173,7 @@ public final class ParagraphSearcher implements Closeable {
     List<Hit> hits = hits(searcher, base, page, request.highlight(), others);
     long total = groups == null ? 0 : groups.totalHitCount;
     long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
-    return new SearchResult(request.q(), total, groupCount, hits, facetCounts(snap, facets, request.facetLimit()));
+    return new SearchResult(request.q(), total, groupCount, hits, snap.counts(facets, request.facetLimit()));
   }
 
   /** Hits for {@code page}; {@code others.get(i)} are the paragraphs folded into hit i (empty list: none). */
@@ -318,55 +307,22 @@ public final class ParagraphSearcher implements Closeable {
     return highlighter.highlight(Fields.TEXT, query, pageDocs, 1);
   }
 
-  private Map<String, List<FacetValue>> facetCounts(Snapshot snap, FacetsCollector fc, int limit) throws IOException {
-    if (fc == null) snap = new Snapshot(snap.reader(), null, snap.outlets());
-    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-    List<String> dims = new ArrayList<>();
-    dims.add(Fields.OUTLET);
-    for (EntityType t : EntityType.values()) dims.add(t.key());
-    SortedSetDocValuesFacetCounts counts = snap.state() == null ? null : new SortedSetDocValuesFacetCounts(snap.state(), fc);
-    for (String dim : dims) {
-      List<FacetValue> values = new ArrayList<>();
-      if (counts != null && snap.state().getOrdRange(dim) != null) {
-        FacetResult r = counts.getTopChildren(limit, dim);
-        if (r != null) for (LabelAndValue lv : r.labelValues) values.add(new FacetValue(lv.label, lv.value.longValue()));
-      }
-      out.put(dim, values);
-    }
-    return out;
-  }
-
-  private Snapshot snapshot(IndexSearcher searcher) throws IOException {
+  /** The facet snapshot of the searcher's reader, built on first use (outside any search's time budget). */
+  private FacetSnapshot snapshot(IndexSearcher searcher) throws IOException {
     DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-    Snapshot current = snapshot;
-    if (current != null && current.reader() == reader) return current;
+    FacetSnapshot current = snapshot;
+    if (current != null && current.isFor(reader)) return current;
     long[] deadline = DEADLINE.get();
     long saved = deadline[0];
-    deadline[0] = 0; // the facet state is built once per reader: not part of any one query's budget
+    deadline[0] = 0;
     try {
-      return buildSnapshot(reader);
+      synchronized (this) {
+        current = snapshot;
+        if (current == null || !current.isFor(reader)) snapshot = current = FacetSnapshot.of(reader, facetsConfig);
+        return current;
+      }
     } finally {
       deadline[0] = saved;
-    }
-  }
-
-  private synchronized Snapshot buildSnapshot(DirectoryReader reader) throws IOException {
-    {
-      Snapshot current = snapshot;
-      if (current != null && current.reader() == reader) return current;
-      SortedSetDocValuesReaderState state = null;
-      Set<String> outlets = new HashSet<>();
-      try {
-        state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-      } catch (IllegalArgumentException noFacetsIndexed) {
-        // an index with no outlet and no entity at all has no facet doc values
-      }
-      if (state != null && state.getOrdRange(Fields.OUTLET) != null) {
-        FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(Fields.OUTLET);
-        if (all != null) for (LabelAndValue lv : all.labelValues) outlets.add(lv.label);
-      }
-      snapshot = new Snapshot(reader, state, Set.copyOf(outlets));
-      return snapshot;
     }
   }
 
