@@ -41,6 +41,8 @@ final class BrowserFixture implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** The seed file that holds markup which must stay text. */
   static final Path HOSTILE = Path.of("src/test/resources/browser/zz-hostile-markup.txt");
+  /** A wire copy of a seed paragraph (other punctuation, no outlet), for the "group identical paragraphs" toggle. */
+  static final Path WIRE_COPY = Path.of("src/test/resources/browser/zz-wire-copy.txt");
 
   // Selenium logs a warning per session that no DevTools (CDP) implementation matches this Chromium; we use
   // no DevTools API. Keep a strong reference, or the logger's level is lost when it is garbage-collected.
@@ -111,6 +113,7 @@ final class BrowserFixture implements AutoCloseable {
       for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, target.resolve(f.getFileName()));
     }
     Files.copy(HOSTILE, target.resolve(HOSTILE.getFileName()));
+    Files.copy(WIRE_COPY, target.resolve(WIRE_COPY.getFileName()));
     return target;
   }
 

@@ -276,6 +276,19 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void groupToggle_foldsTheWireCopyIntoOneHit_andStaysInTheUrl() {
+    web.open("/?q=" + java.net.URLEncoder.encode("\"conversations with Amazon began\"", StandardCharsets.UTF_8));
+    waitForHits(2, "2 paragraphs match");
+    WebElement toggle = web.waiting().until(visibilityOfElementLocated(By.id("collapse")));
+
+    toggle.click();
+
+    waitForHits(1, "2 paragraphs match");
+    web.waiting().until(d -> d.getCurrentUrl().contains("collapse=true"));
+    assertEquals("also in 1 other article", hits().get(0).findElement(By.cssSelector(".also-in")).getText());
+  }
+
+  @Test
   void moreResults_appendsTheNextPage() {
     web.open("/?outlet=Dailyza");
     waitForHits(10, "23 paragraphs match · showing 10");
