@@ -46,6 +46,26 @@ class EntitySearchTest {
   }
 
   @Test
+  void facets_countedOnTwoThreads_sameAsOnOne() throws IOException {
+    int saved = FacetSnapshot.parallelFrom;
+    try {
+      for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud")) {
+        for (int limit : List.of(1, 3, 10, 1000)) {
+          SearchRequest r = new SearchRequest(q, List.of(), List.of(), 10, 0, limit);
+          FacetSnapshot.parallelFrom = Integer.MAX_VALUE;
+          var one = seeds.search(r).facets();
+          FacetSnapshot.parallelFrom = 0;
+          var two = seeds.search(r).facets();
+
+          assertEquals(one, two, q + " / " + limit);
+        }
+      }
+    } finally {
+      FacetSnapshot.parallelFrom = saved;
+    }
+  }
+
+  @Test
   void facets_noJunkValuesFromTheSeeds() throws IOException {
     SearchResult r = seeds.search(new SearchRequest("", List.of(), List.of(), 10, 0, 1000));
 
