@@ -20,6 +20,7 @@
   let state = readState(location.search);
   let hits = [];            // hits shown, in order
   let total = 0;
+  let groups = 0; // hits the server can page through: distinct texts with collapse=true, else = total
   let lastFacets = null;
   let requestSeq = 0;       // only the newest request may render
   let inFlight = null;      // AbortController of the newest request
@@ -130,6 +131,7 @@
       }
       hits = body.hits;
       total = body.total;
+      groups = typeof body.groups === 'number' ? body.groups : body.total;
       lastFacets = body.facets || {};
       renderAll();
     } catch (e) {
@@ -150,6 +152,7 @@
       const first = hits.length;
       hits = hits.concat(body.hits);
       total = body.total;
+      groups = typeof body.groups === 'number' ? body.groups : body.total;
       body.hits.forEach((hit, i) => ui.results.appendChild(hitItem(hit, first + i)));
       renderStatus();
       renderMore();
@@ -169,6 +172,7 @@
   function showWelcome() {
     hits = [];
     total = 0;
+    groups = 0;
     showError('');
     ui.welcome.hidden = false;
     ui.bar.hidden = true;
@@ -199,7 +203,8 @@
   function renderStatus() {
     const noun = total === 1 ? 'paragraph' : 'paragraphs';
     let text = total === 0 ? 'No paragraphs match' : total.toLocaleString('en') + ' ' + noun + (total === 1 ? ' matches' : ' match');
-    if (total > hits.length && hits.length > 0) text += ' · showing ' + hits.length;
+    if (groups < total && total > 0) text += ' in ' + groups.toLocaleString('en') + (groups === 1 ? ' group' : ' groups');
+    if (groups > hits.length && hits.length > 0) text += ' · showing ' + hits.length;
     ui.status.textContent = text;
     ui.exportCsv.disabled = ui.exportJson.disabled = total === 0;
   }
@@ -222,7 +227,7 @@
   }
 
   function renderMore() {
-    ui.more.hidden = hits.length >= total || hits.length === 0;
+    ui.more.hidden = hits.length >= groups || hits.length === 0;
   }
 
   /** One result: title (the link to the paragraph), where it is, the passage with the server's marks. */

@@ -283,7 +283,7 @@ class SearchPageBrowserTest {
 
     toggle.click();
 
-    waitForHits(1, "2 paragraphs match");
+    waitForHits(1, "2 paragraphs match in 1 group");
     web.waiting().until(d -> d.getCurrentUrl().contains("collapse=true"));
     assertEquals("also in 1 other article", hits().get(0).findElement(By.cssSelector(".also-in")).getText());
   }
