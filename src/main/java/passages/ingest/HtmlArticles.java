@@ -46,15 +46,10 @@ final class HtmlArticles {
       return new IngestResult.Failed(source, m.startsWith(source + ": ") ? m.substring(source.length() + 2) : m);
     }
     if (page.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no article text found");
-    String title = first(meta.title(), page.title(), TextArticles.fallbackTitle(page.paragraphs().getFirst().text()));
-    String date = first(meta.date(), page.date());
-    Article article = new Article(id, title, first(meta.outlet(), page.outlet()), first(meta.url(), page.canonicalUrl()),
-        date != null && date.matches("\\d{4}-\\d{2}-\\d{2}") ? date : null, page.paragraphs());
+    String title = TextArticles.first(meta.title(), page.title(), TextArticles.fallbackTitle(page.paragraphs().getFirst().text()));
+    Article article = new Article(id, title, TextArticles.first(meta.outlet(), page.outlet()),
+        TextArticles.first(meta.url(), page.canonicalUrl()), TextArticles.isoDate(TextArticles.first(meta.date(), page.date())),
+        page.paragraphs());
     return new IngestResult.Ingested(source, article, List.of());
-  }
-
-  private static String first(String... values) {
-    for (String v : values) if (v != null && !v.isBlank()) return v.strip();
-    return null;
   }
 }

@@ -48,8 +48,8 @@ final class TextArticles {
 
   static IngestResult toArticle(String source, String id, CleanedText cleaned, SourceMetadata meta) {
     if (cleaned.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no body text after cleaning");
-    String title = firstNonBlank(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
-    String date = meta.date() != null && ISO_DATE.matcher(meta.date()).matches() ? meta.date() : null;
+    String title = first(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
+    String date = isoDate(meta.date());
     Article article = new Article(id, title, meta.outlet(), meta.url(), date, cleaned.paragraphs());
     return new IngestResult.Ingested(source, article, cleaned.dropped());
   }
@@ -71,8 +71,14 @@ final class TextArticles {
     return s.substring(0, cut > 0 ? cut : TITLE_FALLBACK_CHARS) + "…";
   }
 
-  private static String firstNonBlank(String... values) {
+  /** The first of {@code values} that is not null or blank, stripped; {@code null} when there is none. */
+  static String first(String... values) {
     for (String v : values) if (v != null && !v.isBlank()) return v.strip();
-    throw new IllegalArgumentException("no title");
+    return null;
+  }
+
+  /** {@code date} when it is an ISO {@code YYYY-MM-DD} date, else {@code null} (never a guess). */
+  static String isoDate(String date) {
+    return date != null && ISO_DATE.matcher(date).matches() ? date : null;
   }
 }
