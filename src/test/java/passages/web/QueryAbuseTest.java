@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
@@ -41,21 +40,17 @@ import passages.search.ParagraphSearcher;
  */
 class QueryAbuseTest {
   @TempDir static Path indexDir;
-  static ParagraphSearcher searcher;
-  static Javalin app;
+  static MiniServer server;
   static final Map<String, Long> MILLIS = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() throws IOException {
-    new Indexer(text -> List.of()).rebuild(new CorpusReader(Path.of("src/test/resources/corpus-mini")), indexDir);
-    searcher = new ParagraphSearcher(indexDir);
-    app = new WebApp(searcher).create().start("127.0.0.1", 0);
+    server = MiniServer.start(indexDir);
   }
 
   @AfterAll
   static void stop() throws IOException {
-    app.stop();
-    searcher.close();
+    server.close();
     System.out.println(MILLIS.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .map(e -> String.format(Locale.ROOT, "%5d ms  %s", e.getValue(), e.getKey()))
@@ -83,7 +78,7 @@ class QueryAbuseTest {
   /** Like {@link #send} but left out of the timing table (for the requests sent in parallel). */
   static Response unrecorded(String method, String target) throws IOException {
     long t0 = System.nanoTime();
-    try (Socket socket = new Socket("127.0.0.1", app.port())) {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")

@@ -3,46 +3,37 @@ package passages.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import passages.index.Indexer;
-import passages.ingest.CorpusReader;
-import passages.search.ParagraphSearcher;
 
 /** The real server on a free port over the tiny test corpus; exact statuses and bodies. */
 class WebAppTest {
   @TempDir static Path indexDir;
-  static ParagraphSearcher searcher;
-  static Javalin app;
+  static MiniServer server;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws IOException {
-    new Indexer(text -> List.of()).rebuild(new CorpusReader(Path.of("src/test/resources/corpus-mini")), indexDir);
-    searcher = new ParagraphSearcher(indexDir);
-    app = new WebApp(searcher).create().start("127.0.0.1", 0);
+    server = MiniServer.start(indexDir);
   }
 
   @AfterAll
   static void stop() throws IOException {
-    app.stop();
-    searcher.close();
+    server.close();
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery)).build();
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

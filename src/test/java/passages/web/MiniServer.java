@@ -1,0 +1,39 @@
+package passages.web;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import passages.index.Indexer;
+import passages.ingest.CorpusReader;
+import passages.search.ParagraphSearcher;
+
+/** The real server on a free loopback port over the tiny test corpus {@code src/test/resources/corpus-mini}. */
+final class MiniServer implements AutoCloseable {
+  static final Path CORPUS = Path.of("src/test/resources/corpus-mini");
+
+  final ParagraphSearcher searcher;
+  final Javalin app;
+
+  private MiniServer(ParagraphSearcher searcher, Javalin app) {
+    this.searcher = searcher;
+    this.app = app;
+  }
+
+  /** Indexes the mini corpus into {@code indexDir} and starts the server on it. */
+  static MiniServer start(Path indexDir) throws IOException {
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(CORPUS), indexDir);
+    ParagraphSearcher searcher = new ParagraphSearcher(indexDir);
+    return new MiniServer(searcher, new WebApp(searcher).create().start("127.0.0.1", 0));
+  }
+
+  int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.stop();
+    searcher.close();
+  }
+}
