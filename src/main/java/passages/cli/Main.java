@@ -2,6 +2,7 @@ package passages.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import passages.search.InvalidRequestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,8 +45,10 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      err.println("passages: " + (e instanceof UserException ? e.getMessage() : describe(e)));
-      return e instanceof UserException u ? u.exitCode : EXIT_FAILURE;
+      // a bad query or filter is the user's to fix, like a bad option: one line, exit 2
+      boolean mine = e instanceof UserException || e instanceof InvalidRequestException;
+      err.println("passages: " + (mine ? e.getMessage() : describe(e)));
+      return e instanceof UserException u ? u.exitCode : e instanceof InvalidRequestException ? EXIT_USAGE : EXIT_FAILURE;
     });
     cli.setParameterExceptionHandler((e, params) -> {
       err.println("passages: " + e.getMessage() + " (see: passages " + commandName(e.getCommandLine()) + " --help)");

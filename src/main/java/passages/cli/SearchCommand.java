@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import passages.search.EntityFilter;
 import passages.search.Hit;
-import passages.search.InvalidRequestException;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
 import passages.search.SearchResult;
@@ -47,21 +46,11 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SearchRequest request;
-    try {
-      request = new SearchRequest(query, outlets, entities.stream().map(EntityFilter::parse).toList(), limit, offset, 10,
-          collapse, true, true);
-    } catch (InvalidRequestException e) {
-      throw new UserException(e.getMessage(), Main.EXIT_USAGE);
-    }
+    var request = new SearchRequest(query, outlets, entities.stream().map(EntityFilter::parse).toList(), limit, offset, 10,
+        collapse, true, true);
     if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
     try (ParagraphSearcher searcher = index.open()) {
-      SearchResult result;
-      try {
-        result = searcher.search(request);
-      } catch (InvalidRequestException e) {
-        throw new UserException(e.getMessage(), Main.EXIT_USAGE);
-      }
+      SearchResult result = searcher.search(request);
       var out = spec.commandLine().getOut();
       if (json) {
         out.println(new ObjectMapper().writeValueAsString(result));
