@@ -119,8 +119,10 @@ public final class Indexer {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(threads * 16), new ThreadPoolExecutor.CallerRunsPolicy());
         try {
+          AtomicLong order = new AtomicLong();
           corpus.read(item -> {
-            pool.execute(() -> run.process(item));
+            long seq = order.getAndIncrement();
+            pool.execute(() -> run.process(item, seq));
             progress.accept(new IndexProgress(corpus.bytesRead(), totalBytes, run.items.get(), run.paragraphs.get(),
                 (System.nanoTime() - start) / 1_000_000));
           });
@@ -153,12 +155,21 @@ public final class Indexer {
     }
   }
 
+  /**
+   * Who holds an article id in this run: the item read first (lowest {@code seq}) wins, whatever order the
+   * workers finish in. A {@code failed} claim only keeps the id's indexed paragraphs from being deleted; any
+   * readable item with that id takes it over.
+   */
+  private record Claim(long seq, String source, boolean failed, boolean written, int paragraphs, List<DroppedLine> dropped) {}
+
   /** State of one run, shared by the workers. */
   private final class Run {
     final IndexWriter writer;
     final Map<String, String> existing;
     final FacetsConfig facets = Fields.facetsConfig();
-    final Map<String, String> seen = new ConcurrentHashMap<>();
+    final Map<String, Claim> seen = new ConcurrentHashMap<>();
+    /** Claim and write of one article id happen under one of these, so duplicates resolve in corpus order. */
+    final Object[] idLocks = new Object[256];
     final Map<DropReason, AtomicLong> dropped = new ConcurrentHashMap<>();
     final List<IngestResult.Failed> failures = Collections.synchronizedList(new ArrayList<>());
     final AtomicLong failureCount = new AtomicLong();
@@ -171,18 +182,21 @@ public final class Indexer {
     Run(IndexWriter writer, Map<String, String> existing) {
       this.writer = writer;
       this.existing = existing;
+      for (int i = 0; i < idLocks.length; i++) idLocks[i] = new Object();
     }
 
-    void process(CorpusItem item) {
+    void process(CorpusItem item, long seq) {
       if (fatal.get() != null) return;
       try {
         switch (item.load()) {
           case IngestResult.Failed f -> {
             // keep what the index has of an article whose file failed this time: nothing is lost
-            if (item.articleId() != null) seen.putIfAbsent(item.articleId(), item.source());
+            if (item.articleId() != null) {
+              seen.putIfAbsent(item.articleId(), new Claim(seq, item.source(), true, false, 0, List.of()));
+            }
             fail(f);
           }
-          case IngestResult.Ingested in -> index(in);
+          case IngestResult.Ingested in -> index(in, seq);
         }
       } catch (IOException e) {
         fatal.compareAndSet(null, e);
@@ -191,26 +205,52 @@ public final class Indexer {
       }
     }
 
-    private void index(IngestResult.Ingested in) throws IOException {
+    private void index(IngestResult.Ingested in, long seq) throws IOException {
       Article a = in.article();
-      String first = seen.putIfAbsent(a.id(), in.source());
-      if (first != null) {
-        fail(new IngestResult.Failed(in.source(), "duplicate article id '" + a.id() + "' (already read from " + first + "); skipped"));
-        return;
-      }
-      for (DroppedLine d : in.dropped()) dropped.computeIfAbsent(d.reason(), k -> new AtomicLong()).incrementAndGet();
       String hash = hash(a);
-      if (hash.equals(existing.get(a.id()))) {
-        unchanged.incrementAndGet();
-        return;
+      synchronized (idLocks[Math.floorMod(a.id().hashCode(), idLocks.length)]) {
+        Claim held = seen.get(a.id());
+        if (held != null && !held.failed()) {
+          if (held.seq() < seq) {
+            fail(duplicate(in.source(), a.id(), held.source()));
+            return;
+          }
+          fail(duplicate(held.source(), a.id(), in.source()));
+          withdraw(held);
+        }
+        boolean written = held != null && held.written();
+        int count = 0;
+        if (written || !hash.equals(existing.get(a.id()))) {
+          List<Document> docs = new ArrayList<>(a.paragraphs().size());
+          for (Paragraph p : a.paragraphs()) {
+            docs.add(facets.build(ParagraphDocuments.toDocument(a, p, entities.apply(p.text()), hash)));
+          }
+          writer.updateDocuments(new Term(Fields.ARTICLE_ID, a.id()), docs);
+          written = true;
+          count = docs.size();
+          indexed.incrementAndGet();
+          paragraphs.addAndGet(count);
+        } else {
+          unchanged.incrementAndGet();
+        }
+        for (DroppedLine d : in.dropped()) dropped.computeIfAbsent(d.reason(), k -> new AtomicLong()).incrementAndGet();
+        seen.put(a.id(), new Claim(seq, in.source(), false, written, count, in.dropped()));
       }
-      List<Document> docs = new ArrayList<>(a.paragraphs().size());
-      for (Paragraph p : a.paragraphs()) {
-        docs.add(facets.build(ParagraphDocuments.toDocument(a, p, entities.apply(p.text()), hash)));
+    }
+
+    /** Takes back the counts of a claim that a claim read earlier replaced (its paragraphs are overwritten). */
+    private void withdraw(Claim c) {
+      if (c.written()) {
+        indexed.decrementAndGet();
+        paragraphs.addAndGet(-c.paragraphs());
+      } else {
+        unchanged.decrementAndGet();
       }
-      writer.updateDocuments(new Term(Fields.ARTICLE_ID, a.id()), docs);
-      indexed.incrementAndGet();
-      paragraphs.addAndGet(docs.size());
+      for (DroppedLine d : c.dropped()) dropped.get(d.reason()).decrementAndGet();
+    }
+
+    private IngestResult.Failed duplicate(String source, String id, String first) {
+      return new IngestResult.Failed(source, "duplicate article id '" + id + "' (already read from " + first + "); skipped");
     }
 
     private void fail(IngestResult.Failed f) {

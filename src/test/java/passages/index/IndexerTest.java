@@ -88,6 +88,25 @@ class IndexerTest {
   }
 
   @Test
+  void rebuild_manyDuplicatesOnTwoWorkers_corpusOrderDecidesEveryTime(@TempDir Path corpus, @TempDir Path index) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 300; i++) {
+      lines.append("{\"id\": \"same\", \"title\": \"T\", \"paragraphs\": [\"Copy number ").append(i).append(" of the text.\"]}\n");
+    }
+    Files.writeString(corpus.resolve("dups.jsonl"), lines);
+
+    IndexReport r = indexer.rebuild(new CorpusReader(corpus), index);
+
+    assertEquals(List.of(1L, 0L, 0L, 1L, 1L), counts(r));
+    assertEquals(299, r.failureCount());
+    assertEquals(new IngestResult.Failed(corpus.resolve("dups.jsonl") + ":2",
+        "duplicate article id 'same' (already read from " + corpus.resolve("dups.jsonl") + ":1); skipped"), r.failures().getFirst());
+    try (ParagraphSearcher s = new ParagraphSearcher(index)) {
+      assertEquals("Copy number 1 of the text.", s.findParagraph("same.p1").orElseThrow().text());
+    }
+  }
+
+  @Test
   void rebuild_htmlPageBesideText_metadataFromPageAndSidecar(@TempDir Path corpus, @TempDir Path index) throws IOException {
     Files.copy(Path.of("src/test/resources/html/nasty-article.html"), corpus.resolve("bridge.html"));
     Files.copy(Path.of("src/test/resources/html/nasty-article.html"), corpus.resolve("bridge-copy.htm"));
