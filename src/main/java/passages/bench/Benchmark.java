@@ -1,14 +1,14 @@
 package passages.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import io.javalin.Javalin;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.Query;
@@ -50,9 +51,11 @@ public final class Benchmark {
    * @param loadSeconds duration of the throughput run
    * @param threads indexing threads for passages
    * @param learningSample paragraphs read to learn entity names (as {@code passages index} does)
+   * @param reuse query the two indexes a previous run left in {@code work} instead of building them (no build
+   *     numbers then): for iterating on query speed
    */
   public record Config(Path corpus, Path queries, Path work, int warmupRounds, int passes, int clients, int loadSeconds,
-      int threads, long learningSample) {}
+      int threads, long learningSample, boolean reuse) {}
 
   private final Config config;
   private final PrintWriter log;
@@ -70,30 +73,7 @@ public final class Benchmark {
     }
     Path baseDir = config.work().resolve("baseline");
     Path ourDir = config.work().resolve("passages");
-    deleteTree(baseDir);
-    deleteTree(ourDir);
-    Files.createDirectories(config.work());
-
-    log.println("building the baseline index…");
-    long t0 = System.nanoTime();
-    long baseRows;
-    try (Baseline b = new Baseline()) {
-      baseRows = b.build(config.corpus(), baseDir);
-    }
-    double baseBuild = (System.nanoTime() - t0) / 1e9;
-    log.printf(Locale.ROOT, "baseline: %d paragraphs in %.1f s%n", baseRows, baseBuild);
-
-    log.println("building the passages index (clean + entities + index)…");
-    t0 = System.nanoTime();
-    EntityExtractor entities = EntityExtractors.create(
-        new ParagraphStream(new CorpusReader(config.corpus()), config.threads(), config.learningSample()));
-    double learned = (System.nanoTime() - t0) / 1e9;
-    log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
-    IndexReport report = new Indexer(entities::extract, EntityExtractors.version(), config.threads(), p -> {})
-        .rebuild(new CorpusReader(config.corpus()), ourDir);
-    forceMerge(ourDir);
-    double ourBuild = (System.nanoTime() - t0) / 1e9;
-    log.printf(Locale.ROOT, "passages: %d paragraphs in %.1f s (%d failures)%n", report.totalParagraphs(), ourBuild, report.failureCount());
+    Build build = config.reuse() ? reused(baseDir, ourDir) : build(baseDir, ourDir);
 
     Latency[] base = new Latency[3];
     Latency[] ours = new Latency[3];
@@ -118,13 +98,12 @@ public final class Benchmark {
       Javalin app = new WebApp(s).create().start("127.0.0.1", 0);
       try {
         String root = "http://127.0.0.1:" + app.port();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int w = 0; w < Math.max(3, config.warmupRounds() / 6); w++) {
-          for (int m = 0; m < 3; m++) for (String q : lines) get(client, url(root, q, m));
+          for (int m = 0; m < 3; m++) for (String q : lines) get(url(root, q, m));
         }
         for (int m = 0; m < 3; m++) {
           int mode = m;
-          http[m] = timed(lines, q -> get(client, url(root, q, mode)));
+          http[m] = timed(lines, q -> get(url(root, q, mode)));
           log.println("HTTP " + MODES[m] + ": " + http[m]);
         }
         load = throughput(root, lines);
@@ -138,7 +117,7 @@ public final class Benchmark {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     String cold = coldStart(ourDir);
     log.println(cold);
-    return markdown(lines.size(), baseRows, baseBuild, size(baseDir), report.totalParagraphs(), ourBuild, size(ourDir),
+    return markdown(lines.size(), build.baseRows(), build.baseSeconds(), size(baseDir), build.ourRows(), build.ourSeconds(), size(ourDir),
         base, ours, http, load, heap, cold);
   }
 
@@ -151,11 +130,21 @@ public final class Benchmark {
         + "&highlight=" + (mode >= 1) + "&facets=" + (mode == 2);
   }
 
-  private static long get(HttpClient client, String url) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    if (r.statusCode() != 200) throw new IOException("HTTP " + r.statusCode() + " for " + url);
-    return r.body().length;
+  /**
+   * GETs {@code url} and reads the whole body. {@link HttpURLConnection} keeps the connection alive for
+   * the next request of this thread, and is lighter in this JVM than {@code java.net.http.HttpClient}
+   * (no selector thread and hand-offs), so the timing is mostly the server's.
+   */
+  private static long get(String url) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    int status = c.getResponseCode();
+    try (InputStream body = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+      long n = body == null ? 0 : body.transferTo(OutputStream.nullOutputStream());
+      if (status != 200) throw new IOException("HTTP " + status + " for " + url);
+      return n;
+    }
   }
+
 
   interface Op<T> {
     long run(T query) throws Exception;
@@ -221,10 +210,9 @@ public final class Benchmark {
     for (int c = 0; c < config.clients(); c++) {
       int offset = c * 13;
       threads.add(Thread.ofPlatform().start(() -> {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = offset; System.nanoTime() < end; i++) {
           try {
-            get(client, url(root, lines.get(i % lines.size()), 2));
+            get(url(root, lines.get(i % lines.size()), 2));
             ok.incrementAndGet();
           } catch (Exception e) {
             errors.incrementAndGet();
@@ -259,12 +247,11 @@ public final class Benchmark {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(config.work().resolve("serve.log").toFile()).start();
     try {
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String url = url("http://127.0.0.1:" + port, "president", 2);
       while (p.isAlive() && System.nanoTime() - start < 120_000_000_000L) {
         try {
           long q = System.nanoTime();
-          get(client, url);
+          get(url);
           double first = (System.nanoTime() - q) / 1e6;
           double total = (System.nanoTime() - start) / 1e9;
           return String.format(Locale.ROOT, "serve -Xmx1g: first answer %.1f s after start (that query took %.1f ms)", total, first);
@@ -279,6 +266,48 @@ public final class Benchmark {
     }
   }
 
+  /** Rows, seconds and size of the two index builds; seconds are NaN for indexes reused from an earlier run. */
+  private record Build(long baseRows, double baseSeconds, long ourRows, double ourSeconds) {}
+
+  private Build build(Path baseDir, Path ourDir) throws IOException {
+    deleteTree(baseDir);
+    deleteTree(ourDir);
+    Files.createDirectories(config.work());
+    log.println("building the baseline index…");
+    long t0 = System.nanoTime();
+    long baseRows;
+    try (Baseline b = new Baseline()) {
+      baseRows = b.build(config.corpus(), baseDir);
+    }
+    double baseBuild = (System.nanoTime() - t0) / 1e9;
+    log.printf(Locale.ROOT, "baseline: %d paragraphs in %.1f s%n", baseRows, baseBuild);
+
+    log.println("building the passages index (clean + entities + index)…");
+    t0 = System.nanoTime();
+    EntityExtractor entities = EntityExtractors.create(
+        new ParagraphStream(new CorpusReader(config.corpus()), config.threads(), config.learningSample()));
+    double learned = (System.nanoTime() - t0) / 1e9;
+    log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
+    IndexReport report = new Indexer(entities::extract, EntityExtractors.version(), config.threads(), p -> {})
+        .rebuild(new CorpusReader(config.corpus()), ourDir);
+    forceMerge(ourDir);
+    double ourBuild = (System.nanoTime() - t0) / 1e9;
+    log.printf(Locale.ROOT, "passages: %d paragraphs in %.1f s (%d failures)%n", report.totalParagraphs(), ourBuild, report.failureCount());
+    return new Build(baseRows, baseBuild, report.totalParagraphs(), ourBuild);
+  }
+
+  private static Build reused(Path baseDir, Path ourDir) throws IOException {
+    return new Build(docCount(baseDir), Double.NaN, docCount(ourDir), Double.NaN);
+  }
+
+  private static long docCount(Path dir) throws IOException {
+    try (FSDirectory d = FSDirectory.open(dir); DirectoryReader r = DirectoryReader.open(d)) {
+      return r.numDocs();
+    } catch (org.apache.lucene.index.IndexNotFoundException e) {
+      throw new IOException("no index to reuse in " + dir + ": run the benchmark once without --reuse-indexes", e);
+    }
+  }
+
   private String markdown(int queries, long baseRows, double baseBuild, long baseSize, long ourRows, double ourBuild,
       long ourSize, Latency[] base, Latency[] ours, Latency[] http, String load, long heap, String cold) {
     StringBuilder md = new StringBuilder();
@@ -289,12 +318,12 @@ public final class Benchmark {
         config.warmupRounds(), config.passes(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
         Runtime.getRuntime().maxMemory() >> 20));
     md.append("| build | paragraphs | seconds | paragraphs/s | size MB |\n|---|---|---|---|---|\n");
-    md.append(String.format(Locale.ROOT, "| raw Lucene baseline (StandardAnalyzer, 1 writer, forceMerge) | %d | %.1f | %,.0f | %d |%n",
-        baseRows, baseBuild, baseRate, baseSize >> 20));
-    md.append(String.format(Locale.ROOT, "| passages (clean + entities + index, %d threads, forceMerge) | %d | %.1f | %,.0f | %d |%n",
-        config.threads(), ourRows, ourBuild, ourRate, ourSize >> 20));
-    md.append(String.format(Locale.ROOT, "| **ratio passages / baseline** | | | **%.2f×** | **%.2f×** |%n%n", ourRate / baseRate,
-        ourSize / (double) baseSize));
+    md.append(String.format(Locale.ROOT, "| raw Lucene baseline (StandardAnalyzer, 1 writer, forceMerge) | %d | %s | %s | %d |%n",
+        baseRows, seconds(baseBuild), rate(baseRate), baseSize >> 20));
+    md.append(String.format(Locale.ROOT, "| passages (clean + entities + index, %d threads, forceMerge) | %d | %s | %s | %d |%n",
+        config.threads(), ourRows, seconds(ourBuild), rate(ourRate), ourSize >> 20));
+    md.append(String.format(Locale.ROOT, "| **ratio passages / baseline** | | | **%s** | **%.2f×** |%n%n",
+        Double.isNaN(ourRate) ? "–" : String.format(Locale.ROOT, "%.2f×", ourRate / baseRate), ourSize / (double) baseSize));
     md.append("| latency p50 / p95 / p99 ms | baseline in-process | passages in-process | passages over HTTP (1 keep-alive client) | p95 ratio in-process |\n");
     md.append("|---|---|---|---|---|\n");
     for (int m = 0; m < 3; m++) {
@@ -304,6 +333,14 @@ public final class Benchmark {
     md.append(String.format(Locale.ROOT, "Heap in use after a full GC, with both indexes open: %d MB.  %n", heap >> 20));
     md.append(cold).append(".\n");
     return md.toString();
+  }
+
+  private static String seconds(double s) {
+    return Double.isNaN(s) ? "reused, not timed" : String.format(Locale.ROOT, "%.1f", s);
+  }
+
+  private static String rate(double r) {
+    return Double.isNaN(r) ? "–" : String.format(Locale.ROOT, "%,.0f", r);
   }
 
   private static void forceMerge(Path dir) throws IOException {

@@ -39,6 +39,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Indexing threads (default: one per core).")
   Integer threads;
 
+  @Option(names = "--reuse-indexes", description = "Query the indexes an earlier run left in --work instead of building them (no build numbers).")
+  boolean reuse;
+
   @Option(names = "--out", description = "Also write the Markdown report here.")
   Path out;
 
@@ -53,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserException("--warmup >= 0, --passes, --clients and --load-seconds >= 1", Main.EXIT_USAGE);
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n, EntityWiring.LEARNING_SAMPLE);
+    var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n, EntityWiring.LEARNING_SAMPLE, reuse);
     String report = new Benchmark(config, spec.commandLine().getErr()).run();
     spec.commandLine().getOut().println(report);
     if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);
