@@ -2,72 +2,91 @@ package passages.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.LongHeap;
 import passages.index.Fields;
 import passages.model.EntityType;
 
 /**
- * The facet state of one index reader (built once per reader: ordinal maps over the facet doc values)
- * and the set of known outlets. Counts the facets of a search: the outlet, then each entity type.
- * Immutable and thread-safe.
+ * The facet state of one index reader, built once per reader: the facet ordinals of every paragraph in
+ * memory ({@link FacetOrdinals}), the ordinal range of each dimension, and the set of known outlets.
+ * Counts the facets of a search: the outlet, then each entity type. Thread-safe.
  */
 final class FacetSnapshot {
   private static final List<String> DIMS = dims();
   /**
-   * Matches from which the facet values are counted on two threads, the caller and {@link #HELPER}:
-   * counting is linear in matches × values per paragraph (an outlet and ~5 entities), the dearest part of
-   * a broad query. Below it one thread is quicker than the hand-off. Not final: tests set it.
+   * A count stays sparse (only the ordinals some match has are visited when picking the top values) while
+   * fewer than {@code ordinals / sparseRatio} distinct ordinals were counted; past that every ordinal of a
+   * dimension is scanned. Not final: tests set it.
    */
-  static int parallelFrom = 20_000;
-  private static final ExecutorService HELPER = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "passages-facet-counter");
-    t.setDaemon(true);
-    return t;
-  });
+  static int sparseRatio = 8;
 
   private final DirectoryReader reader;
   private final SortedSetDocValuesReaderState state; // null when no facet was ever indexed
+  private final FacetOrdinals ordinals; // null with state
+  /** {@code dimStart[i]} is the first ordinal of {@code dimName[i]}, ascending; {@code dimEnd[i]} its last. */
+  private final int[] dimStart;
+  private final int[] dimEnd;
+  private final String[] dimName;
   private final Set<String> outlets;
+  /** Count arrays (one ordinal each) and first-touch lists, reused across searches; one per concurrent count. */
+  private final ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
+  /** Facet value of each ordinal, looked up on first use (racy but safe: strings are immutable). */
+  private final String[] labelCache;
 
-  private FacetSnapshot(DirectoryReader reader, SortedSetDocValuesReaderState state, Set<String> outlets) {
+  private record Scratch(int[] counts, int[] touched) {}
+
+  private FacetSnapshot(DirectoryReader reader, SortedSetDocValuesReaderState state, FacetOrdinals ordinals) throws IOException {
     this.reader = reader;
     this.state = state;
-    this.outlets = outlets;
+    this.ordinals = ordinals;
+    List<String> present = new ArrayList<>();
+    if (state != null) for (String dim : DIMS) if (state.getOrdRange(dim) != null) present.add(dim);
+    present.sort((a, b) -> Integer.compare(state.getOrdRange(a).start(), state.getOrdRange(b).start()));
+    dimName = present.toArray(String[]::new);
+    dimStart = present.stream().mapToInt(d -> state.getOrdRange(d).start()).toArray();
+    dimEnd = present.stream().mapToInt(d -> state.getOrdRange(d).end()).toArray();
+    Set<String> known = new HashSet<>();
+    if (state != null && state.getOrdRange(Fields.OUTLET) != null) {
+      int[] all = new int[state.getSize()];
+      ordinals.countAll(all);
+      SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(Fields.OUTLET);
+      SortedSetDocValues labels = state.getDocValues();
+      for (int ord = range.start(); ord <= range.end(); ord++) if (all[ord] > 0) known.add(label(labels, ord));
+    }
+    this.outlets = Set.copyOf(known);
+    this.labelCache = new String[state == null ? 0 : state.getSize()];
   }
 
   /** Builds the state of {@code reader}: proportional to the index size, so done once per reader. */
   static FacetSnapshot of(DirectoryReader reader, FacetsConfig config) throws IOException {
     SortedSetDocValuesReaderState state = null;
-    Set<String> outlets = new HashSet<>();
     try {
       state = new DefaultSortedSetDocValuesReaderState(reader, config);
     } catch (IllegalArgumentException noFacetsIndexed) {
       // an index with no outlet and no entity at all has no facet doc values
     }
-    if (state != null && state.getOrdRange(Fields.OUTLET) != null) {
-      FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(Fields.OUTLET);
-      if (all != null) for (LabelAndValue lv : all.labelValues) outlets.add(lv.label);
-    }
-    return new FacetSnapshot(reader, state, Set.copyOf(outlets));
+    FacetOrdinals ordinals = state == null ? null : FacetOrdinals.read(reader, state.getDocValues());
+    return new FacetSnapshot(reader, state, ordinals);
   }
 
   /** Whether this snapshot was built for {@code other}. */
@@ -80,99 +99,172 @@ final class FacetSnapshot {
     return outlets.contains(outlet);
   }
 
-  /**
-   * The top {@code limit} values of every dimension over the hits {@code fc} collected, by descending
-   * count; every dimension is present, empty when {@code fc} is null (facets not asked for) or unindexed.
-   */
-  Map<String, List<FacetValue>> counts(FacetsCollector fc, int limit) throws IOException {
-    if (fc != null && state != null && totalHits(fc) >= parallelFrom) return countInTwo(fc, limit);
-    SortedSetDocValuesFacetCounts counts = fc == null || state == null ? null : new SortedSetDocValuesFacetCounts(state, fc);
+  /** Every dimension, with no values: the facets of a search that did not ask for them. */
+  static Map<String, List<FacetValue>> none() {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-    for (String dim : DIMS) {
-      List<FacetValue> values = new ArrayList<>();
-      if (counts != null && state.getOrdRange(dim) != null) {
-        FacetResult r = counts.getTopChildren(limit, dim);
-        if (r != null) for (LabelAndValue lv : r.labelValues) values.add(new FacetValue(lv.label, lv.value.longValue()));
-      }
-      out.put(dim, values);
-    }
+    for (String dim : DIMS) out.put(dim, List.of());
     return out;
   }
 
   /**
-   * The same answer as {@link SortedSetDocValuesFacetCounts} (top values by count, ties by ordinal, i.e.
-   * by value), counted on two threads: each takes the first or second half of every segment's documents.
+   * Counts the facet values of a search's matches while they are collected (one collector per search
+   * slice, each with its own count array) and reduces to the top {@code limit} values of every dimension
+   * by descending count, ties by value (the order of {@code SortedSetDocValuesFacetCounts}); every
+   * dimension is present.
    */
-  private Map<String, List<FacetValue>> countInTwo(FacetsCollector fc, int limit) throws IOException {
-    int[] mine = new int[state.getSize()];
-    Future<int[]> theirs = HELPER.submit(() -> {
-      int[] counts = new int[state.getSize()];
-      countHalf(fc, false, counts);
-      return counts;
-    });
-    countHalf(fc, true, mine);
-    int[] other;
-    try {
-      other = theirs.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while counting facets", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) throw io;
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      throw new IOException(e.getCause());
-    }
-    for (int i = 0; i < mine.length; i++) mine[i] += other[i];
+  CollectorManager<Counter, Map<String, List<FacetValue>>> counter(int limit) {
+    return new CollectorManager<>() {
+      @Override
+      public Counter newCollector() {
+        return new Counter();
+      }
 
+      @Override
+      public Map<String, List<FacetValue>> reduce(Collection<Counter> counters) throws IOException {
+        Map<String, List<FacetValue>> out = none();
+        if (state == null || counters.isEmpty()) return out;
+        Iterator<Counter> it = counters.iterator();
+        Counter all = it.next();
+        try {
+          while (it.hasNext()) all.absorb(it.next());
+          if (all.sparse()) {
+            topOfTouched(all.scratch, all.touched, limit, out);
+          } else {
+            top(all.scratch.counts(), limit, out);
+          }
+        } finally {
+          all.release();
+        }
+        return out;
+      }
+    };
+  }
+
+  /** Counts the facet ordinals of the documents it collects; see {@link #counter}. */
+  final class Counter implements Collector {
+    private Scratch scratch;
+    /** Ordinals counted so far in {@code scratch.touched()}, or -1 once past the sparse limit (dense). */
+    private int touched;
+    private final int sparseLimit;
+
+    private Counter() {
+      scratch = state == null ? null : take();
+      sparseLimit = sparseRatio == 0 || state == null ? Integer.MAX_VALUE : state.getSize() / sparseRatio;
+      touched = sparseRatio == Integer.MAX_VALUE ? -1 : 0;
+    }
+
+    private boolean sparse() {
+      return touched >= 0;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) {
+      int base = context.docBase;
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {
+          if (scratch == null) return;
+          if (touched < 0) {
+            ordinals.count(base + doc, scratch.counts());
+          } else {
+            touched = ordinals.count(base + doc, scratch.counts(), scratch.touched(), touched);
+            if (touched > sparseLimit) touched = -1;
+          }
+        }
+      };
+    }
+
+    /** Adds {@code other}'s counts to this one and releases it. */
+    private void absorb(Counter other) {
+      if (scratch == null || other.scratch == null) return;
+      int[] counts = scratch.counts();
+      int[] theirs = other.scratch.counts();
+      if (sparse() && other.sparse()) {
+        for (int i = 0; i < other.touched; i++) {
+          int o = other.scratch.touched()[i];
+          if (counts[o] == 0) scratch.touched()[touched++] = o;
+          counts[o] += theirs[o];
+        }
+      } else {
+        for (int i = 0; i < counts.length; i++) counts[i] += theirs[i];
+        touched = -1;
+      }
+      other.release();
+    }
+
+    /** Clears the count array and puts it back for the next search. */
+    private void release() {
+      if (scratch == null) return;
+      if (sparse()) {
+        for (int i = 0; i < touched; i++) scratch.counts()[scratch.touched()[i]] = 0;
+      } else {
+        Arrays.fill(scratch.counts(), 0);
+      }
+      pool.add(scratch);
+      scratch = null;
+    }
+  }
+
+  private Scratch take() {
+    Scratch s = pool.poll();
+    return s != null ? s : new Scratch(new int[state.getSize()], new int[state.getSize()]);
+  }
+
+  /** Puts the top values of each dimension, scanning its whole ordinal range in {@code counts}. */
+  private void top(int[] counts, int limit, Map<String, List<FacetValue>> out) throws IOException {
+    for (int d = 0; d < dimName.length; d++) {
+      LongHeap heap = new LongHeap(limit);
+      for (int ord = dimStart[d]; ord <= dimEnd[d]; ord++) if (counts[ord] > 0) heap.insertWithOverflow(key(counts[ord], ord));
+      out.put(dimName[d], values(heap));
+    }
+  }
+
+  /** Puts the top values of each dimension, visiting only the {@code touched} ordinals. */
+  private void topOfTouched(Scratch s, int touched, int limit, Map<String, List<FacetValue>> out) throws IOException {
+    LongHeap[] heaps = new LongHeap[dimName.length];
+    for (int i = 0; i < touched; i++) {
+      int ord = s.touched()[i];
+      int d = Arrays.binarySearch(dimStart, ord);
+      if (d < 0) d = -d - 2;
+      if (d < 0 || ord > dimEnd[d]) continue; // a dimension this version does not show
+      if (heaps[d] == null) heaps[d] = new LongHeap(limit);
+      heaps[d].insertWithOverflow(key(s.counts()[ord], ord));
+    }
+    for (int d = 0; d < dimName.length; d++) if (heaps[d] != null) out.put(dimName[d], values(heaps[d]));
+  }
+
+  /** Orders by count, then by lower ordinal (= value order): the larger key is the better value. */
+  private static long key(int count, int ord) {
+    return ((long) count << 32) | (Integer.MAX_VALUE - ord);
+  }
+
+  private List<FacetValue> values(LongHeap heap) throws IOException {
+    FacetValue[] values = new FacetValue[heap.size()];
     SortedSetDocValues labels = state.getDocValues();
-    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-    for (String dim : DIMS) {
-      SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
-      List<FacetValue> values = new ArrayList<>();
-      if (range != null) {
-        PriorityQueue<int[]> top = new PriorityQueue<>((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));
-        for (int ord = range.start(); ord <= range.end(); ord++) {
-          if (mine[ord] == 0) continue;
-          top.add(new int[] {ord, mine[ord]});
-          if (top.size() > limit) top.poll();
-        }
-        List<int[]> best = new ArrayList<>(top);
-        best.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
-        for (int[] e : best) {
-          String[] path = FacetsConfig.stringToPath(labels.lookupOrd(e[0]).utf8ToString());
-          values.add(new FacetValue(path[path.length - 1], e[1]));
-        }
-      }
-      out.put(dim, values);
+    for (int i = values.length - 1; i >= 0; i--) {
+      long k = heap.pop();
+      int ord = Integer.MAX_VALUE - (int) (k & 0xFFFFFFFFL);
+      String label = labelCache[ord];
+      if (label == null) labelCache[ord] = label = label(labels, ord);
+      values[i] = new FacetValue(label, (int) (k >>> 32));
     }
-    return out;
+    return List.of(values);
   }
 
-  /** Adds the facet ordinals of the matches in the first (or second) half of each segment to {@code counts}. */
-  private void countHalf(FacetsCollector fc, boolean firstHalf, int[] counts) throws IOException {
-    SortedSetDocValues dv = state.getDocValues(); // a fresh iterator over global ordinals, for this thread
-    for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
-      if (md.totalHits() == 0 || md.bits() == null) continue;
-      int maxDoc = md.context().reader().maxDoc();
-      int mid = maxDoc / 2;
-      int from = firstHalf ? 0 : mid;
-      int to = firstHalf ? mid : maxDoc;
-      int base = md.context().docBase;
-      DocIdSetIterator it = md.bits().iterator();
-      if (it == null) continue;
-      for (int doc = it.advance(from); doc < to; doc = it.nextDoc()) {
-        if (dv.advanceExact(base + doc)) {
-          for (int i = dv.docValueCount(); i > 0; i--) counts[(int) dv.nextOrd()]++;
-        }
-      }
-    }
+  private static String label(SortedSetDocValues labels, int ord) throws IOException {
+    String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
+    return path[path.length - 1];
   }
 
-  private static long totalHits(FacetsCollector fc) {
-    long n = 0;
-    for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) n += md.totalHits();
-    return n;
-  }
+
 
   private static List<String> dims() {
     List<String> dims = new ArrayList<>();

@@ -8,12 +8,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
@@ -39,10 +41,8 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.grouping.GroupingSearch;
 import org.apache.lucene.search.grouping.TopGroups;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import passages.index.Fields;
 import passages.model.ArticleIds;
 
@@ -72,6 +72,36 @@ public final class ParagraphSearcher implements Closeable {
     return deadline != 0 && System.nanoTime() > deadline;
   };
 
+  /** Searches running in this process: when several run at once the cores are busy already. */
+  private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
+  /**
+   * Searches the slices of a query other than the one the searching thread takes, with the budget of the
+   * search they belong to; when other searches are running too, the searching thread runs them itself
+   * (a hand-off would only add work to busy cores).
+   */
+  private static final ExecutorService SLICE_POOL = Executors.newFixedThreadPool(
+      Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+        Thread t = new Thread(r, "passages-search-slice");
+        t.setDaemon(true);
+        return t;
+      });
+  private static final Executor SLICES = task -> {
+    if (RUNNING.get() > 1) {
+      task.run();
+      return;
+    }
+    long deadline = DEADLINE.get()[0];
+    SLICE_POOL.execute(() -> {
+      long[] mine = DEADLINE.get();
+      mine[0] = deadline;
+      try {
+        task.run();
+      } finally {
+        mine[0] = 0;
+      }
+    });
+  };
+
   private final Directory directory;
   private final SearcherManager manager;
   private final QueryFactory queries = new QueryFactory();
@@ -86,7 +116,8 @@ public final class ParagraphSearcher implements Closeable {
   public ParagraphSearcher(Path indexDir) throws IOException {
     this.directory = FSDirectory.open(indexDir);
     try {
-      this.manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory), BUDGET), null);
+      this.manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory), BUDGET),
+          new SlicedSearcherFactory(SLICES, Runtime.getRuntime().availableProcessors()));
     } catch (IOException e) {
       directory.close();
       throw e;
@@ -107,6 +138,7 @@ public final class ParagraphSearcher implements Closeable {
     Query base = queries.parse(request.q());
     IndexSearcher searcher = manager.acquire();
     DEADLINE.get()[0] = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
+    RUNNING.incrementAndGet();
     try {
       FacetSnapshot snap = snapshot(searcher);
       DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
@@ -127,41 +159,47 @@ public final class ParagraphSearcher implements Closeable {
       throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount()
           + " clauses); use fewer fuzzy, wildcard or range terms");
     } finally {
+      RUNNING.decrementAndGet();
       DEADLINE.get()[0] = 0;
       manager.release(searcher);
     }
   }
 
-  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, Query base, Query query, SearchRequest request)
+  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
       throws IOException {
     int n = request.offset() + request.limit();
     var top = new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE);
     TopFieldDocs docs;
-    FacetsCollector facets = null;
+    Map<String, List<FacetValue>> facets = FacetSnapshot.none();
     if (request.facets()) {
-      Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+      Object[] results = searcher.search(query, new MultiCollectorManager(top, snap.counter(request.facetLimit())));
       docs = (TopFieldDocs) results[0];
-      facets = (FacetsCollector) results[1];
+      @SuppressWarnings("unchecked")
+      var counted = (Map<String, List<FacetValue>>) results[1];
+      facets = counted;
     } else {
       docs = searcher.search(query, top);
     }
     ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
-    List<Hit> hits = hits(searcher, base, page, request.highlight(), List.of());
+    List<Hit> hits = hits(searcher, marked, page, request.highlight(), List.of());
     long total = docs.totalHits.value();
-    return new SearchResult(request.q(), total, total, hits, snap.counts(facets, request.facetLimit()));
+    return new SearchResult(request.q(), total, total, hits, facets);
   }
 
-  private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, Query base, Query query, SearchRequest request)
+  private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
       throws IOException {
     GroupingSearch grouping = new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
         .setGroupSort(ORDER)
         .setSortWithinGroup(ORDER)
         .setGroupDocsLimit(MAX_ALSO_IN + 1)
         .setAllGroups(true);
-    TopGroups<?> groups = grouping.search(searcher, query, request.offset(), request.limit());
-    FacetsCollector facets = request.facets() ? searcher.search(query, new FacetsCollectorManager()) : null;
+    // grouping collects with one collector: it runs on a searcher of the same reader without slices
+    TopGroups<?> groups = grouping.search(new IndexSearcher(searcher.getIndexReader()), query, request.offset(), request.limit());
+    Map<String, List<FacetValue>> facets = request.facets()
+        ? searcher.search(query, snap.counter(request.facetLimit()))
+        : FacetSnapshot.none();
     int size = groups == null ? 0 : groups.groups.length;
     ScoreDoc[] page = new ScoreDoc[size];
     List<List<ScoreDoc>> others = new ArrayList<>(size);
@@ -170,20 +208,28 @@ public final class ParagraphSearcher implements Closeable {
       page[i] = docs[0];
       others.add(Arrays.asList(docs).subList(1, docs.length));
     }
-    List<Hit> hits = hits(searcher, base, page, request.highlight(), others);
+    List<Hit> hits = hits(searcher, marked, page, request.highlight(), others);
     long total = groups == null ? 0 : groups.totalHitCount;
     long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
-    return new SearchResult(request.q(), total, groupCount, hits, snap.counts(facets, request.facetLimit()));
+    return new SearchResult(request.q(), total, groupCount, hits, facets);
   }
 
-  /** Hits for {@code page}; {@code others.get(i)} are the paragraphs folded into hit i (empty list: none). */
-  private List<Hit> hits(IndexSearcher searcher, Query base, ScoreDoc[] page, boolean highlight, List<List<ScoreDoc>> others)
+  /** Hits for {@code page}, {@code marked} highlighted; {@code others.get(i)} are the paragraphs folded into hit i (empty list: none). */
+  private List<Hit> hits(IndexSearcher searcher, Query marked, ScoreDoc[] page, boolean highlight, List<List<ScoreDoc>> others)
       throws IOException {
-    String[] passages = highlight ? highlight(searcher, base, page) : new String[page.length];
     StoredFields stored = searcher.storedFields();
+    ParagraphView[] views = new ParagraphView[page.length];
+    String[] texts = new String[page.length];
+    for (int i = 0; i < page.length; i++) {
+      views[i] = view(stored.document(page[i].doc));
+      texts[i] = views[i].text();
+    }
+    String[] passages = highlight
+        ? PassageHighlighter.highlight(searcher, queries.analyzer(), marked, page, texts)
+        : new String[page.length];
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      ParagraphView p = view(stored.document(page[i].doc));
+      ParagraphView p = views[i];
       float score = page[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : page[i].score;
       String passage = passages[i] != null ? passages[i] : MarkFormatter.escape(p.text());
       List<Hit.Duplicate> alsoIn = new ArrayList<>();
@@ -292,19 +338,6 @@ public final class ParagraphSearcher implements Closeable {
     } finally {
       manager.release(searcher);
     }
-  }
-
-  private String[] highlight(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-    if (page.length == 0) return new String[0];
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, queries.analyzer())
-        .withBreakIterator(WholeBreakIterator::new)
-        .withMaxLength(Integer.MAX_VALUE - 1)
-        .withFormatter(new MarkFormatter())
-        .withMaxNoHighlightPassages(0)
-        .build();
-    TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
-        org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
-    return highlighter.highlight(Fields.TEXT, query, pageDocs, 1);
   }
 
   /** The facet snapshot of the searcher's reader, built on first use (outside any search's time budget). */

@@ -46,22 +46,49 @@ class EntitySearchTest {
   }
 
   @Test
-  void facets_countedOnTwoThreads_sameAsOnOne() throws IOException {
-    int saved = FacetSnapshot.parallelFrom;
+  void facets_denseAndSparseCounting_sameAnswers() throws IOException {
+    int saved = FacetSnapshot.sparseRatio;
     try {
-      for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud")) {
+      for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud", "nosuchwordanywhere")) {
         for (int limit : List.of(1, 3, 10, 1000)) {
           SearchRequest r = new SearchRequest(q, List.of(), List.of(), 10, 0, limit);
-          FacetSnapshot.parallelFrom = Integer.MAX_VALUE;
-          var one = seeds.search(r).facets();
-          FacetSnapshot.parallelFrom = 0;
-          var two = seeds.search(r).facets();
+          FacetSnapshot.sparseRatio = Integer.MAX_VALUE;
+          var dense = seeds.search(r).facets();
+          FacetSnapshot.sparseRatio = 0;
+          var sparse = seeds.search(r).facets();
+          FacetSnapshot.sparseRatio = 8;
+          var adaptive = seeds.search(r).facets();
 
-          assertEquals(one, two, q + " / " + limit);
+          assertEquals(dense, sparse, q + " / " + limit);
+          assertEquals(dense, adaptive, q + " / " + limit);
+          // and again: the reused count arrays were left clean
+          FacetSnapshot.sparseRatio = Integer.MAX_VALUE;
+          assertEquals(dense, seeds.search(r).facets(), q + " / " + limit + " (again)");
         }
       }
     } finally {
-      FacetSnapshot.parallelFrom = saved;
+      FacetSnapshot.sparseRatio = saved;
+    }
+  }
+
+  @Test
+  void search_splitAcrossCores_sameHitsTotalsAndFacets() throws IOException {
+    int savedFrom = SlicedSearcherFactory.partitionFrom;
+    int savedRatio = FacetSnapshot.sparseRatio;
+    SlicedSearcherFactory.partitionFrom = 0;
+    try (ParagraphSearcher sliced = new ParagraphSearcher(indexDir)) {
+      for (int ratio : List.of(0, Integer.MAX_VALUE)) {
+        FacetSnapshot.sparseRatio = ratio;
+        for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud chips", "nosuchwordanywhere")) {
+          for (boolean collapse : List.of(false, true)) {
+            SearchRequest r = new SearchRequest(q, List.of(), List.of(), 7, 2, 10, collapse, true, true);
+            assertEquals(seeds.search(r), sliced.search(r), q + " collapse=" + collapse + " sparseRatio=" + ratio);
+          }
+        }
+      }
+    } finally {
+      SlicedSearcherFactory.partitionFrom = savedFrom;
+      FacetSnapshot.sparseRatio = savedRatio;
     }
   }
 
