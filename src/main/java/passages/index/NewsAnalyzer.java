@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -26,6 +27,7 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
@@ -41,7 +43,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>{@link EnglishPossessiveFilter}: {@code OpenAI’s} → {@code OpenAI} (straight or curly apostrophe);
  *   <li>{@link WordDelimiterGraphFilter}: letters and digits split, original kept — {@code Trainium3} →
  *       {@code trainium3}, {@code trainium}, {@code 3}, so the phrase {@code "trainium 3"} matches it;
- *   <li>lower case, ASCII folding, plural stemming ({@code chips} = {@code chip});
+ *   <li>lower case, ASCII folding, plural stemming ({@code chips} = {@code chip}; not of a few words
+ *       like {@code news}, whose stem is another word);
  *   <li>at index time only: the split graph flattened (only tokens that were split form one), and the
  *       aliases of {@code aliases.txt} ({@code trn} = {@code trainium}) stacked on their tokens.
  * </ol>
@@ -51,6 +54,14 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class NewsAnalyzer extends Analyzer {
   private static final int WORD_DELIMITER_FLAGS =
       GENERATE_WORD_PARTS | GENERATE_NUMBER_PARTS | SPLIT_ON_NUMERICS | PRESERVE_ORIGINAL;
+
+  /**
+   * Words ending in s that are not plurals, kept from the plural stemmer where their stem is another
+   * word: {@code news} is not {@code new}, {@code its} not {@code it}.
+   */
+  private static final CharArraySet NOT_PLURALS = CharArraySet.unmodifiableSet(new CharArraySet(List.of(
+      "news", "its", "his", "has", "was", "does", "this", "bias", "gas", "lens", "series", "species", "always",
+      "perhaps", "thus", "yes", "whereas", "physics"), false));
 
   private final boolean indexTime;
   private final Map<String, List<String>> aliases;
@@ -82,6 +93,7 @@ public final class NewsAnalyzer extends Analyzer {
     ts = new SplitWhereNeeded(ts, indexTime);
     ts = new LowerCaseFilter(ts);
     ts = new ASCIIFoldingFilter(ts);
+    ts = new SetKeywordMarkerFilter(ts, NOT_PLURALS);
     ts = new EnglishMinimalStemFilter(ts);
     if (indexTime) ts = new AliasFilter(ts, aliases);
     return new TokenStreamComponents(source, ts);

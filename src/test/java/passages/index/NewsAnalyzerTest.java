@@ -34,6 +34,19 @@ class NewsAnalyzerTest {
   }
 
   @Test
+  void plurals_stemmed_butNotNewsOrIts() throws IOException {
+    assertEquals(List.of("chip/0[0,5]", "news/1[6,10]", "its/2[11,14]", "new/3[15,18]", "it/4[19,21]"),
+        tokens(query, "chips news its new it"));
+    assertEquals(tokens(index, "news its"), tokens(query, "news its"));
+  }
+
+  @Test
+  void dottedAbbreviation_phraseMatchesThroughTheSplitParts() throws IOException {
+    // the index flattens "U.S" to u.s (spanning two positions), u, s: "Senate" is at position 2
+    assertEquals(List.of("u./0[0,3]", "u/0[0,3]", "s/1[0,3]", "senate/2[5,11]"), tokens(index, "U.S. Senate"));
+  }
+
+  @Test
   void curlyPossessive_removed() throws IOException {
     assertEquals(List.of("openai/0[0,8]", "cost/1[9,14]"), tokens(query, "OpenAI’s costs"));
     assertEquals(List.of("openai/0[0,8]"), tokens(query, "OpenAI's"));
