@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds {@link EntityExtractor}s from the bundled gazetteer, the money patterns and a corpus. */
 public final class EntityExtractors {
@@ -35,6 +38,51 @@ public final class EntityExtractors {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Paragraphs a learning thread takes from the shared iterator at a time. */
+  private static final int LEARNING_BATCH = 256;
+
+  /**
+   * Counts the names in {@code paragraphs} on {@code threads} threads, each with its own learner taking
+   * batches from the one iterator, and merges the counts (a sum: the same whatever the interleaving).
+   */
+  static NameLearner learn(Iterable<String> paragraphs, NameTrie trie, NameRules rules, int threads) {
+    Iterator<String> it = paragraphs.iterator();
+    List<NameLearner> learners = new ArrayList<>();
+    List<Thread> workers = new ArrayList<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    for (int w = 0; w < Math.max(1, threads); w++) {
+      NameLearner learner = new NameLearner(trie, rules);
+      learners.add(learner);
+      workers.add(Thread.ofPlatform().name("passages-learner-" + w).start(() -> {
+        List<String> batch = new ArrayList<>(LEARNING_BATCH);
+        try {
+          while (failure.get() == null) {
+            batch.clear();
+            synchronized (it) {
+              while (batch.size() < LEARNING_BATCH && it.hasNext()) batch.add(it.next());
+            }
+            if (batch.isEmpty()) return;
+            for (String p : batch) learner.accept(p);
+          }
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+        }
+      }));
+    }
+    for (Thread t : workers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while learning names", e);
+      }
+    }
+    if (failure.get() != null) throw failure.get();
+    NameLearner all = learners.getFirst();
+    for (NameLearner other : learners.subList(1, learners.size())) all.merge(other);
+    return all;
   }
 
   /**
@@ -69,8 +117,7 @@ public final class EntityExtractors {
     NameRules rules = new NameRules();
     NameTrie trie = new NameTrie();
     gazetteer.addTo(trie);
-    NameLearner learner = new NameLearner(trie, rules);
-    for (String p : corpusParagraphs) learner.accept(p);
+    NameLearner learner = learn(corpusParagraphs, trie, rules, Runtime.getRuntime().availableProcessors());
     NameTrie learned = learner.learned();
     return new GazetteerExtractor(trie, learned, rules, learner.report);
   }

@@ -30,7 +30,7 @@ final class Money {
   /** Every money mention in {@code text}, in order. */
   static List<Entity> find(String text) {
     List<Entity> out = new ArrayList<>();
-    if (indexOfMoneyHint(text) < 0) return out;
+    if (!hasCurrency(text)) return out;
     Matcher m = PATTERN.matcher(text);
     while (m.find()) {
       String canonical = canonical(m);
@@ -45,13 +45,34 @@ final class Money {
     return m.matches() ? canonical(m) : null;
   }
 
-  /** Every amount has a digit: skip the regex for paragraphs without one. */
-  private static int indexOfMoneyHint(String text) {
-    for (int i = 0; i < text.length(); i++) {
+  /**
+   * Whether {@code text} has a digit and something the pattern reads as a currency (a symbol, a code, a
+   * currency word): most paragraphs have neither, and a scan is far cheaper than trying the pattern at
+   * every position.
+   */
+  static boolean hasCurrency(String text) {
+    boolean digit = false;
+    boolean currency = false;
+    for (int i = 0, n = text.length(); i < n && !(digit && currency); i++) {
       char c = text.charAt(i);
-      if (c >= '0' && c <= '9') return i;
+      if (c >= '0' && c <= '9') {
+        digit = true;
+        continue;
+      }
+      if (currency) continue;
+      currency = switch (c) {
+        case '$', '€', '£', '¥' -> true;
+        case 'U', 'u' -> text.regionMatches(true, i, "usd", 0, 3);
+        case 'E', 'e' -> text.regionMatches(true, i, "eur", 0, 3);
+        case 'G', 'g' -> text.regionMatches(true, i, "gbp", 0, 3);
+        case 'J', 'j' -> text.regionMatches(true, i, "jpy", 0, 3);
+        case 'D', 'd' -> text.regionMatches(true, i, "dollar", 0, 6);
+        case 'P', 'p' -> text.regionMatches(true, i, "pound", 0, 5);
+        case 'Y', 'y' -> text.regionMatches(true, i, "yen", 0, 3);
+        default -> false;
+      };
     }
-    return -1;
+    return digit && currency;
   }
 
   private static String canonical(Matcher m) {

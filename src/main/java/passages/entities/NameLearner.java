@@ -12,7 +12,7 @@ import passages.model.EntityType;
  * of that person ("Roe" → "Jane Roe") and an org's bare name a form of the org ("Acme"), when the word
  * recurs capitalised, is rarely written in lower case and points to one name only. Untyped names are
  * dropped. Memory is bounded: when a count table outgrows its cap, entries seen once are evicted.
- * Not thread-safe; used once by {@link EntityExtractors#create}.
+ * Not thread-safe: each learning thread has its own, merged at the end ({@link #merge}).
  */
 final class NameLearner {
   private static final int CAP = 2_000_000;
@@ -73,6 +73,14 @@ final class NameLearner {
       if (typed != null && typed.type() == EntityType.ORG) bump(orgs, typed.canonical());
       i = end;
     }
+  }
+
+  /** Adds the counts of {@code other} (which learned from other paragraphs) to this learner's. */
+  void merge(NameLearner other) {
+    other.people.forEach((k, v) -> people.merge(k, v, Integer::sum));
+    other.orgs.forEach((k, v) -> orgs.merge(k, v, Integer::sum));
+    other.capitalised.forEach((k, v) -> capitalised.merge(k, v, Integer::sum));
+    other.lower.forEach((k, v) -> lower.merge(k, v, Integer::sum));
   }
 
   /** The names learned; forms the gazetteer already knows are left out. */

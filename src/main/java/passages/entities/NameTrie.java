@@ -38,6 +38,11 @@ final class NameTrie {
   }
 
   private final Node root = new Node();
+  /**
+   * The (first character, length) shapes of the words names start with, for ASCII first characters: most
+   * tokens of a text ("the", "said") start no name, and this rules them out before any hashing.
+   */
+  private final java.util.BitSet startShapes = new java.util.BitSet(128 * 64);
   private int size;
 
   /**
@@ -57,6 +62,8 @@ final class NameTrie {
     if (t.size == 0) return false;
     Node node = root;
     for (int i = 0; i < t.size; i++) node = node.addChild(t, i, i == 0);
+    int shape = shape(t.word[0]);
+    if (shape >= 0) startShapes.set(shape);
     if (node.name != null) return node.name.equals(name);
     node.name = name;
     size++;
@@ -73,6 +80,8 @@ final class NameTrie {
 
   /** The longest name starting at token {@code from}, or null. */
   Match longestAt(Tokens t, int from) {
+    int shape = shape(t.word[from]);
+    if (shape >= 0 && !startShapes.get(shape)) return null;
     Node node = root;
     Match best = null;
     for (int i = from; i < t.size; i++) {
@@ -85,6 +94,12 @@ final class NameTrie {
 
   int size() {
     return size;
+  }
+
+  /** The (first character, length) shape of an ASCII-initial word, or -1 for any other word. */
+  private static int shape(String word) {
+    char c = word.charAt(0);
+    return c < 128 ? c * 64 + Math.min(word.length(), 63) : -1;
   }
 
 }

@@ -44,7 +44,12 @@ public final class Fields {
   /** The facets configuration shared by the writer and the searcher. */
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
-    for (EntityType type : EntityType.values()) config.setMultiValued(type.key(), true);
+    // filters drill down on dimension and value, never on a dimension alone: index only those terms
+    config.setDrillDownTermsIndexing(OUTLET, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
+    for (EntityType type : EntityType.values()) {
+      config.setMultiValued(type.key(), true);
+      config.setDrillDownTermsIndexing(type.key(), FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
+    }
     return config;
   }
 }

@@ -36,11 +36,21 @@ public final class ParagraphDocuments {
   public static long signature(String text) {
     long h1 = 0xcbf29ce484222325L;
     long h2 = 0x84222325cbf29ce4L;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      if (!Character.isLetterOrDigit(c)) continue;
-      c = Character.toLowerCase(c);
+    for (int i = 0, n = text.length(); i < n; ) {
+      int c = text.charAt(i);
+      if (c < 0x80) { // ASCII, most of any text: no code point or Unicode table needed
+        i++;
+        if (c >= 'A' && c <= 'Z') {
+          c += 'a' - 'A';
+        } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+          continue;
+        }
+      } else {
+        c = text.codePointAt(i);
+        i += Character.charCount(c);
+        if (!Character.isLetterOrDigit(c)) continue;
+        c = Character.toLowerCase(c);
+      }
       h1 = (h1 ^ c) * 0x100000001b3L;
       h2 = (h2 + c) * 0x9E3779B97F4A7C15L;
     }

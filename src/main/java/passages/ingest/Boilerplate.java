@@ -30,10 +30,17 @@ final class Boilerplate {
           + "|^(read|see) (more|the full story|full story|the full article|full article)( here)?[.:!]?$");
   private static final Pattern SEPARATOR = Pattern.compile("[\\p{Punct}•·–—_*=~\\s]+");
 
+  /**
+   * Longest line taken for boilerplate: notices, prompts and labels are short; a longer line is body text
+   * even when it quotes "all rights reserved" (and is not worth running six patterns over).
+   */
+  static final int MAX_LENGTH = 300;
+
   private Boilerplate() {}
 
   /** The reason {@code line} is boilerplate, or {@code null} when it is not. */
   static DropReason match(String line) {
+    if (line.length() > MAX_LENGTH) return null;
     if (SEPARATOR.matcher(line).matches()) return DropReason.SEPARATOR;
     if (COPYRIGHT.matcher(line).matches()) return DropReason.COPYRIGHT;
     if (SIGNUP.matcher(line).matches()) return DropReason.SIGNUP;
