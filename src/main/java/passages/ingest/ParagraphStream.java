@@ -2,7 +2,11 @@ package passages.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,8 +18,9 @@ import passages.model.Paragraph;
 
 /**
  * The cleaned paragraph texts of a whole corpus as a one-shot {@link Iterable}, for passes that learn
- * from the corpus (entity names). Items are loaded on {@code threads} workers; a bounded queue keeps
- * memory flat. Order is not defined. Failed items are skipped (the indexing pass reports them).
+ * from the corpus (entity names). Items are loaded on {@code threads} workers and handed out in reading
+ * order, so a bounded sample is the same paragraphs on every run (and so are the names learned from it);
+ * bounded queues keep memory flat. Failed items are skipped (the indexing pass reports them).
  */
 public final class ParagraphStream implements Iterable<String> {
   private static final String END = new String("end of corpus");
@@ -81,22 +86,21 @@ public final class ParagraphStream implements Iterable<String> {
   private void produce(BlockingQueue<String> queue) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     Semaphore inFlight = new Semaphore(threads * 8);
+    InOrder inOrder = new InOrder(queue, inFlight);
     try {
+      long[] seq = {0};
       corpus.read(item -> {
-        if (produced.get() >= maxParagraphs) throw new Enough();
+        if (inOrder.full()) throw new Enough();
         inFlight.acquireUninterruptibly();
+        long mine = seq[0]++;
         pool.execute(() -> {
+          List<String> texts = new ArrayList<>();
           try {
             if (item.load() instanceof IngestResult.Ingested in) {
-              for (Paragraph p : in.article().paragraphs()) {
-                queue.put(p.text());
-                produced.incrementAndGet();
-              }
+              for (Paragraph p : in.article().paragraphs()) texts.add(p.text());
             }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
           } finally {
-            inFlight.release();
+            inOrder.done(mine, texts);
           }
         });
       });
@@ -111,6 +115,43 @@ public final class ParagraphStream implements Iterable<String> {
         queue.put(END);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Puts the paragraphs of loaded items on the queue in reading order (item {@code n} waits for items
+   * before it), up to the sample size; each item leaves its in-flight permit when it is passed on.
+   */
+  private final class InOrder {
+    private final BlockingQueue<String> queue;
+    private final Semaphore inFlight;
+    private final Map<Long, List<String>> waiting = new HashMap<>();
+    private long next;
+    private volatile boolean full;
+
+    InOrder(BlockingQueue<String> queue, Semaphore inFlight) {
+      this.queue = queue;
+      this.inFlight = inFlight;
+    }
+
+    boolean full() {
+      return full;
+    }
+
+    synchronized void done(long seq, List<String> texts) {
+      waiting.put(seq, texts);
+      for (List<String> ready; (ready = waiting.remove(next)) != null; next++) {
+        inFlight.release();
+        if (full) continue;
+        try {
+          for (String t : ready) queue.put(t);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          full = true;
+          continue;
+        }
+        if (produced.addAndGet(ready.size()) >= maxParagraphs) full = true;
       }
     }
   }
