@@ -32,6 +32,13 @@ public final class QueryFactory {
   private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern.compile("[^\"():*?~^+\\-!\\[\\]{}/]+");
   private static final java.util.regex.Pattern OPERATOR = java.util.regex.Pattern.compile("\\b(AND|OR|NOT)\\b");
 
+  /**
+   * Words before a colon that look like a field of a search syntax ({@code outlet:CIOL}, {@code id:…}):
+   * refused with a message saying how to filter instead. Any other word before a colon is text.
+   */
+  private static final java.util.Set<String> FIELD_LIKE = java.util.Set.of("outlet", "id", "title", "date", "url",
+      "section", "author", "source", "site", "entity", "org", "person", "product", "place", "money", "paragraph", "article");
+
   private final NewsAnalyzer analyzer = NewsAnalyzer.forQueries();
   private final Aliases aliases = Aliases.standard();
 
@@ -87,9 +94,21 @@ public final class QueryFactory {
       this.aliases = aliases;
     }
 
-    /** A phrase or single word that names a known entity matches any of its forms ("AWS" = "Amazon Web Services"). */
+    /**
+     * A phrase or single word that names a known entity matches any of its forms ("AWS" = "Amazon Web
+     * Services"). A word before a colon that names no field ("Re: chips", "Update: talks resume") is
+     * searched as a word of the text.
+     */
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+      if (!Fields.TEXT.equals(field) && !FIELD_LIKE.contains(field.toLowerCase(java.util.Locale.ROOT))) {
+        Query word = getFieldQuery(Fields.TEXT, field, false);
+        Query rest = getFieldQuery(Fields.TEXT, queryText, quoted);
+        BooleanQuery.Builder both = new BooleanQuery.Builder();
+        if (word != null) both.add(word, BooleanClause.Occur.MUST);
+        if (rest != null) both.add(rest, BooleanClause.Occur.MUST);
+        return both.build();
+      }
       List<String> forms = Fields.TEXT.equals(field) && (quoted || !queryText.contains(" "))
           ? aliases.surfaceForms(queryText) : List.of();
       if (forms.size() < 2) return super.getFieldQuery(field, queryText, quoted);
@@ -109,6 +128,7 @@ public final class QueryFactory {
 
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+      requireText(field);
       countExpanding();
       return super.getFuzzyQuery(field, termStr, minSimilarity);
     }
@@ -121,6 +141,7 @@ public final class QueryFactory {
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
       if ("*".equals(field) && "*".equals(termStr)) return super.getWildcardQuery(field, termStr); // *:* = everything
+      requireText(field);
       requirePrefix(termStr);
       countExpanding();
       return super.getWildcardQuery(field, termStr);
@@ -128,6 +149,7 @@ public final class QueryFactory {
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      requireText(field);
       requirePrefix(termStr + "*");
       countExpanding();
       return super.getPrefixQuery(field, termStr);
@@ -136,10 +158,21 @@ public final class QueryFactory {
     @Override
     protected Query newFieldQuery(org.apache.lucene.analysis.Analyzer analyzer, String field, String queryText, boolean quoted)
         throws ParseException {
+      requireText(field);
+      return super.newFieldQuery(analyzer, field, queryText, quoted);
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+        throws ParseException {
+      requireText(field);
+      return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+    }
+
+    private static void requireText(String field) throws ParseException {
       if (!Fields.TEXT.equals(field)) {
         throw new ParseException("unknown field '" + field + ":' (only the paragraph text is searched; filter outlets with outlet=)");
       }
-      return super.newFieldQuery(analyzer, field, queryText, quoted);
     }
 
     private static void requirePrefix(String termStr) throws ParseException {

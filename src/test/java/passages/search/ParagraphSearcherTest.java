@@ -2,6 +2,7 @@ package passages.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -157,7 +158,8 @@ class ParagraphSearcherTest {
         {"a*", "invalid query: Cannot parse 'a*': 'a*': a wildcard needs at least 2 letters before it"},
         {"n?idia", "invalid query: Cannot parse 'n?idia': 'n?idia': a wildcard needs at least 2 letters before it"},
         {"ab* ac* ad* ae* af* ag* ah* ai* aj*", "invalid query: Cannot parse 'ab* ac* ad* ae* af* ag* ah* ai* aj*': too many wildcard, prefix or fuzzy terms (at most 8)"},
-        {"outlet:CIOL", "invalid query: Cannot parse 'outlet:CIOL': unknown field 'outlet:' (only the paragraph text is searched; filter outlets with outlet=)"}}) {
+        {"outlet:CIOL", "invalid query: Cannot parse 'outlet:CIOL': unknown field 'outlet:' (only the paragraph text is searched; filter outlets with outlet=)"},
+        {"re:nvid*", "invalid query: Cannot parse 're:nvid*': unknown field 're:' (only the paragraph text is searched; filter outlets with outlet=)"}}) {
       assertEquals(c[1], assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of(c[0]))).getMessage(), c[0]);
     }
     assertEquals(List.of("alpha.p2", "beta.p2"), ids(mini.search(SearchRequest.of("nvid*"))));
@@ -167,6 +169,17 @@ class ParagraphSearcherTest {
         () -> mini.search(new SearchRequest("", List.of("Nope"), List.of(), 10, 0, 10))).getMessage());
     assertEquals("limit must be 1..100, got 0",
         assertThrows(InvalidRequestException.class, () -> new SearchRequest("", List.of(), List.of(), 0, 0, 10)).getMessage());
+  }
+
+  @Test
+  void search_wordBeforeAColonThatNamesNoField_isText() throws IOException {
+    for (String[] pair : new String[][] {{"Amazon: OpenAI", "Amazon OpenAI"}, {"Update: Trainium3", "Update Trainium3"},
+        {"OpenAI: \"cloud deal\"", "OpenAI \"cloud deal\""}}) {
+      assertEquals(ids(seeds.search(SearchRequest.of(pair[1]))), ids(seeds.search(SearchRequest.of(pair[0]))), pair[0]);
+    }
+    assertEquals(List.of("000_a5713e335d5c133d.p10", "001_ed1477a7c1dbfa86.p26"),
+        ids(seeds.search(SearchRequest.of("Trainium3: Trainium3"))).stream().sorted().toList());
+    assertTrue(seeds.search(SearchRequest.of("Amazon: OpenAI")).total() > 0);
   }
 
   @Test
