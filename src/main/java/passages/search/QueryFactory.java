@@ -113,11 +113,25 @@ public final class QueryFactory {
           ? aliases.surfaceForms(queryText) : List.of();
       if (forms.size() < 2) return super.getFieldQuery(field, queryText, quoted);
       BooleanQuery.Builder any = new BooleanQuery.Builder();
+      // a plain word ("senate") is in every paragraph that names a form spelled with it ("U.S. Senate"):
+      // search the word once, not each such form as a phrase (a phrase per form made the query slow)
+      boolean plainWord = !quoted && !queryText.isEmpty() && queryText.chars().allMatch(Character::isLetter);
+      if (plainWord) {
+        Query word = super.getFieldQuery(field, queryText, false);
+        if (word != null) any.add(word, BooleanClause.Occur.SHOULD);
+      }
       for (String form : forms) {
+        if (plainWord && hasWord(form, queryText)) continue;
         Query q = super.getFieldQuery(field, form, true);
         if (q != null) any.add(q, BooleanClause.Occur.SHOULD);
       }
       return any.build();
+    }
+
+    /** Whether {@code word} is one of the words (runs of letters) of {@code text}, ignoring case. */
+    private static boolean hasWord(String text, String word) {
+      for (String w : text.split("[^\\p{L}]+")) if (w.equalsIgnoreCase(word)) return true;
+      return false;
     }
 
     private void countExpanding() throws ParseException {

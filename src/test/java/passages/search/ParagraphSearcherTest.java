@@ -95,7 +95,8 @@ class ParagraphSearcherTest {
   @Test
   void search_booleanSyntax_andOrNotParentheses() throws IOException {
     assertEquals(List.of("alpha.p2"), ids(mini.search(SearchRequest.of("nvidia NOT shares"))));
-    assertEquals(List.of("beta.p2", "alpha.p2", "alpha.p1"), ids(mini.search(SearchRequest.of("nvidia OR statement"))));
+    // BM25: the rarer word ranks its paragraph first
+    assertEquals(List.of("alpha.p1", "beta.p2", "alpha.p2"), ids(mini.search(SearchRequest.of("nvidia OR statement"))));
     assertEquals(List.of("alpha.p1"), ids(mini.search(SearchRequest.of("(amazon AND chips) OR nothing"))));
     assertEquals(List.of(), ids(mini.search(SearchRequest.of("amazon nvidia"))));
   }
