@@ -136,9 +136,10 @@ public final class ParagraphSearcher implements Closeable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     Query base = queries.parse(request.q());
-    IndexSearcher searcher = manager.acquire();
+    IndexSearcher managed = manager.acquire();
     DEADLINE.get()[0] = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
-    RUNNING.incrementAndGet();
+    // with other searches running the cores are busy: one slice, no per-slice collectors to merge
+    IndexSearcher searcher = RUNNING.incrementAndGet() > 1 ? new IndexSearcher(managed.getIndexReader()) : managed;
     try {
       FacetSnapshot snap = snapshot(searcher);
       DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
@@ -161,7 +162,7 @@ public final class ParagraphSearcher implements Closeable {
     } finally {
       RUNNING.decrementAndGet();
       DEADLINE.get()[0] = 0;
-      manager.release(searcher);
+      manager.release(managed);
     }
   }
 

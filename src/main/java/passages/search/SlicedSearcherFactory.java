@@ -14,8 +14,8 @@ import org.apache.lucene.search.SearcherFactory;
  * one slice: the hand-off would cost more than it saves.
  */
 final class SlicedSearcherFactory extends SearcherFactory {
-  /** Paragraphs from which a query is split across cores. Not final: tests set it. */
-  static int partitionFrom = 100_000;
+  /** Paragraphs from which a query is split across cores ({@code -Dpassages.partitionFrom}). Not final: tests set it. */
+  static int partitionFrom = Integer.getInteger("passages.partitionFrom", 100_000);
 
   private final Executor executor;
   private final int cores;
