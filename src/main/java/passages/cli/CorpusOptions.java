@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,10 +27,21 @@ final class CorpusOptions {
 
   /** Brings {@code index} in line with the corpus (or rebuilds it), printing progress and the report. */
   static IndexReport index(CorpusReader reader, Path index, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
+    long start = System.nanoTime();
+    if (!rebuild && !Indexer.isStale(reader, index, EntityWiring.version())) {
+      // same files, schema and extractor as the last run: nothing to read
+      long failed = Indexer.failedInLastRun(index);
+      long paragraphs;
+      try (var searcher = new passages.search.ParagraphSearcher(index)) {
+        paragraphs = searcher.paragraphCount();
+      }
+      out.printf(Locale.ROOT, "%s → %s: up to date (the corpus files are unchanged since the last run); %d paragraphs in the index%s%n",
+          reader.path(), index, paragraphs,
+          failed == 0 ? "" : "; " + failed + " items failed in that run (index --rebuild lists them again)");
+      return new IndexReport(0, 0, 0, 0, paragraphs, Map.of(), failed, List.of(), (System.nanoTime() - start) / 1_000_000);
+    }
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
-    // learning names costs a pass over the corpus: only worth it when something is to be indexed
-    boolean work = rebuild || Indexer.isStale(reader, index);
-    var extractor = work ? EntityWiring.learningFrom(reader) : EntityWiring.withoutLearning();
+    var extractor = EntityWiring.learningFrom(reader);
     Indexer indexer = new Indexer(extractor.function(), extractor.version(), Runtime.getRuntime().availableProcessors(), progress);
     IndexReport report;
     try {

@@ -18,9 +18,9 @@ final class EntityWiring {
 
   record Extractor(Function<String, List<Entity>> function, String version) {}
 
-  /** Gazetteer, patterns and rules only: no pass over the corpus. */
-  static Extractor withoutLearning() {
-    return wrap(EntityExtractors.create(List.of()));
+  /** The version the indexes are tagged with: that of the gazetteer and rules (see the class comment). */
+  static String version() {
+    return EntityExtractors.version();
   }
 
   /**
@@ -36,6 +36,6 @@ final class EntityWiring {
   }
 
   private static Extractor wrap(EntityExtractor extractor) {
-    return new Extractor(extractor::extract, EntityExtractors.version());
+    return new Extractor(extractor::extract, version());
   }
 }

@@ -27,7 +27,7 @@ final class IndexFollower implements AutoCloseable {
   IndexFollower(ParagraphSearcher searcher, CorpusReader corpus, Path index, boolean watch, PrintWriter out, PrintWriter err) {
     timer.scheduleWithFixedDelay(() -> {
       try {
-        if (watch && Indexer.isStale(corpus, index)) {
+        if (watch && Indexer.isStale(corpus, index, EntityWiring.version())) {
           out.println("corpus changed: updating the index");
           CorpusOptions.index(new CorpusReader(corpus.path()), index, false, out, err);
         }

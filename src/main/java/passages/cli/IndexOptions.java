@@ -25,7 +25,7 @@ final class IndexOptions {
     if (!Files.isDirectory(corpus)) return;
     var reader = new passages.ingest.CorpusReader(corpus);
     Path index = Main.defaultPath("index");
-    if (passages.index.Indexer.isStale(reader, index)) {
+    if (passages.index.Indexer.isStale(reader, index, EntityWiring.version())) {
       err.println("passages: index is missing or stale, indexing " + corpus + " first");
       CorpusOptions.index(reader, index, false, err, err);
     }

@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
     var out = spec.commandLine().getOut();
     var reader = corpus.reader();
-    if (Indexer.isStale(reader, index.index())) {
+    if (Indexer.isStale(reader, index.index(), EntityWiring.version())) {
       out.println("index is missing or stale: indexing " + reader.path());
       CorpusOptions.index(reader, index.index(), false, out, spec.commandLine().getErr());
     }

@@ -34,6 +34,10 @@ public final class Fields {
 
   /** Commit user-data key: fingerprint of the corpus the index was built from. */
   public static final String COMMIT_CORPUS = "passages.corpus";
+  /** Commit user-data key: version of the entity extractor the index was tagged with. */
+  public static final String COMMIT_ENTITIES = "passages.entities";
+  /** Commit user-data key: how many corpus items failed in the run that made the commit. */
+  public static final String COMMIT_FAILED = "passages.failed";
   /** Commit user-data key: version of the schema and analysis the index was built with. */
   public static final String COMMIT_SCHEMA = "passages.schema";
   /** Bump whenever fields or analysis change: an index with another version is rebuilt. */

@@ -138,7 +138,8 @@ public final class Indexer {
             deleted++;
           }
         }
-        writer.setLiveCommitData(Map.of(Fields.COMMIT_CORPUS, fingerprint, Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION).entrySet(), true);
+        writer.setLiveCommitData(Map.of(Fields.COMMIT_CORPUS, fingerprint, Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION,
+            Fields.COMMIT_ENTITIES, entitiesVersion, Fields.COMMIT_FAILED, Long.toString(run.failureCount.get())).entrySet(), true);
         writer.commit();
         long total = writer.getDocStats().numDocs;
         writer.close();
@@ -315,17 +316,34 @@ public final class Indexer {
   }
 
   /**
-   * Whether the index in {@code indexDir} is missing, was built from another state of {@code corpus},
-   * or with another schema version.
+   * Whether the index in {@code indexDir} must be brought in line with {@code corpus}: it is missing, or its
+   * last commit was made from other corpus files (names, sizes, modification times), with another schema,
+   * or with another entity extractor ({@code entitiesVersion}).
    */
-  public static boolean isStale(CorpusReader corpus, Path indexDir) throws IOException {
+  public static boolean isStale(CorpusReader corpus, Path indexDir, String entitiesVersion) throws IOException {
+    Map<String, String> data = lastCommit(indexDir);
+    return data == null
+        || !Fields.SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA))
+        || !entitiesVersion.equals(data.get(Fields.COMMIT_ENTITIES))
+        || !corpus.fingerprint().equals(data.get(Fields.COMMIT_CORPUS));
+  }
+
+  /** How many corpus items failed in the run that made the index's last commit (0 when unknown). */
+  public static long failedInLastRun(Path indexDir) throws IOException {
+    Map<String, String> data = lastCommit(indexDir);
+    String failed = data == null ? null : data.get(Fields.COMMIT_FAILED);
+    return failed == null ? 0 : Long.parseLong(failed);
+  }
+
+  /** The user data of the last commit in {@code indexDir}, or null when there is no index. */
+  private static Map<String, String> lastCommit(Path indexDir) throws IOException {
+    if (!java.nio.file.Files.isDirectory(indexDir)) return null;
     try (Directory dir = FSDirectory.open(indexDir)) {
-      if (!DirectoryReader.indexExists(dir)) return true;
-      Map<String, String> data = DirectoryReader.listCommits(dir).getLast().getUserData();
-      return !Fields.SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA))
-          || !corpus.fingerprint().equals(data.get(Fields.COMMIT_CORPUS));
+      if (!DirectoryReader.indexExists(dir)) return null;
+      return DirectoryReader.listCommits(dir).getLast().getUserData();
     } catch (IndexNotFoundException e) {
-      return true;
+      return null;
     }
   }
+
 }

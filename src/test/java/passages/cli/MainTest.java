@@ -30,17 +30,27 @@ class MainTest {
   }
 
   @Test
-  void index_seeds_reportsCountsAndDroppedLinesThenNothingToDo(@TempDir Path fresh) {
-    Run first = run("index", "--corpus", "corpus", "--index", fresh.toString());
-    Run second = run("index", "--corpus", "corpus", "--index", fresh.toString());
+  void index_seeds_reportsCountsAndDroppedLinesThenNothingToDo(@TempDir Path corpus, @TempDir Path fresh) throws Exception {
+    try (var seeds = java.nio.file.Files.list(Path.of("corpus"))) {
+      for (Path f : seeds.toList()) java.nio.file.Files.copy(f, corpus.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    Run first = run("index", "--corpus", corpus.toString(), "--index", fresh.toString());
+    Run second = run("index", "--corpus", corpus.toString(), "--index", fresh.toString());
+    // a file touched but not changed: read again, found unchanged by its content hash
+    Path touched = corpus.resolve("000_a5713e335d5c133d.txt");
+    java.nio.file.Files.setLastModifiedTime(touched, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+    Run third = run("index", "--corpus", corpus.toString(), "--index", fresh.toString());
 
     assertEquals(0, first.code(), first.err());
-    assertTrue(first.out().startsWith("corpus → " + fresh + ": 5 articles indexed (97 paragraphs), 0 unchanged, 0 deleted; "
+    assertTrue(first.out().startsWith(corpus + " → " + fresh + ": 5 articles indexed (97 paragraphs), 0 unchanged, 0 deleted; "
         + "97 paragraphs in the index; dropped 28 junk lines {advertising label=3, author/media widget=2, "
         + "image/widget placeholder=2, promo/contact/feedback block after the article=21}; 0 failed; "), first.out());
     assertEquals(0, second.code(), second.err());
-    assertTrue(second.out().startsWith("corpus → " + fresh + ": 0 articles indexed (0 paragraphs), 5 unchanged, 0 deleted; "
-        + "97 paragraphs in the index;"), second.out());
+    assertEquals(corpus + " → " + fresh + ": up to date (the corpus files are unchanged since the last run); "
+        + "97 paragraphs in the index\n", second.out());
+    assertEquals(0, third.code(), third.err());
+    assertTrue(third.out().startsWith(corpus + " → " + fresh + ": 0 articles indexed (0 paragraphs), 5 unchanged, 0 deleted; "
+        + "97 paragraphs in the index;"), third.out());
   }
 
   @Test
@@ -58,6 +68,11 @@ class MainTest {
         + corpus.resolve("notes.md") + ": skipped: unsupported file type (supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .jsonl.gz)\n", r.err());
     assertTrue(r.out().contains(": 1 articles indexed (1 paragraphs), 0 unchanged, 0 deleted; 1 paragraphs in the index; "
         + "dropped 0 junk lines {}; 3 failed; "), r.out());
+
+    Run again = run("index", "--corpus", corpus.toString(), "--index", idx.toString());
+    assertEquals(3, again.code(), "the same files still fail");
+    assertEquals(corpus + " → " + idx + ": up to date (the corpus files are unchanged since the last run); 1 paragraphs "
+        + "in the index; 3 items failed in that run (index --rebuild lists them again)\n", again.out());
   }
 
   @Test
