@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
@@ -72,26 +69,10 @@ public final class ParagraphSearcher implements Closeable {
     return deadline != 0 && System.nanoTime() > deadline;
   };
 
-  /** Searches running in this process: when several run at once the cores are busy already. */
-  private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
-  /**
-   * Searches the slices of a query other than the one the searching thread takes, with the budget of the
-   * search they belong to; when other searches are running too, the searching thread runs them itself
-   * (a hand-off would only add work to busy cores).
-   */
-  private static final ExecutorService SLICE_POOL = Executors.newFixedThreadPool(
-      Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
-        Thread t = new Thread(r, "passages-search-slice");
-        t.setDaemon(true);
-        return t;
-      });
-  private static final Executor SLICES = task -> {
-    if (RUNNING.get() > 1) {
-      task.run();
-      return;
-    }
+  /** A slice of a search run on another thread gets the search's deadline there. */
+  private static Runnable withDeadline(Runnable task) {
     long deadline = DEADLINE.get()[0];
-    SLICE_POOL.execute(() -> {
+    return () -> {
       long[] mine = DEADLINE.get();
       mine[0] = deadline;
       try {
@@ -99,10 +80,12 @@ public final class ParagraphSearcher implements Closeable {
       } finally {
         mine[0] = 0;
       }
-    });
-  };
+    };
+  }
 
   private final Directory directory;
+  private final SlicedSearcherFactory slicing =
+      new SlicedSearcherFactory(Runtime.getRuntime().availableProcessors(), ParagraphSearcher::withDeadline);
   private final SearcherManager manager;
   private final QueryFactory queries = new QueryFactory();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
@@ -116,8 +99,7 @@ public final class ParagraphSearcher implements Closeable {
   public ParagraphSearcher(Path indexDir) throws IOException {
     this.directory = FSDirectory.open(indexDir);
     try {
-      this.manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory), BUDGET),
-          new SlicedSearcherFactory(SLICES, Runtime.getRuntime().availableProcessors()));
+      this.manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory), BUDGET), slicing);
     } catch (IOException e) {
       directory.close();
       throw e;
@@ -138,8 +120,7 @@ public final class ParagraphSearcher implements Closeable {
     Query base = queries.parse(request.q());
     IndexSearcher managed = manager.acquire();
     DEADLINE.get()[0] = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
-    // with other searches running the cores are busy: one slice, no per-slice collectors to merge
-    IndexSearcher searcher = RUNNING.incrementAndGet() > 1 ? new IndexSearcher(managed.getIndexReader()) : managed;
+    IndexSearcher searcher = slicing.begin(managed);
     try {
       FacetSnapshot snap = snapshot(searcher);
       DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
@@ -160,7 +141,7 @@ public final class ParagraphSearcher implements Closeable {
       throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount()
           + " clauses); use fewer fuzzy, wildcard or range terms");
     } finally {
-      RUNNING.decrementAndGet();
+      slicing.end();
       DEADLINE.get()[0] = 0;
       manager.release(managed);
     }
@@ -386,6 +367,7 @@ public final class ParagraphSearcher implements Closeable {
     try {
       manager.close();
     } finally {
+      slicing.shutdown();
       directory.close();
     }
   }
