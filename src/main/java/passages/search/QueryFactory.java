@@ -1,6 +1,10 @@
 package passages.search;
 
 import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -9,6 +13,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import passages.index.Fields;
 import passages.entities.Aliases;
@@ -30,6 +35,8 @@ public final class QueryFactory {
   static final int MAX_EXPANDING_TERMS = 8;
 
   private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern.compile("[^\"():*?~^+\\-!\\[\\]{}/]+");
+  /** Letters each followed by a dot, the last dot optional: "D.C.", "U.S", "e.g.". */
+  private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile("(?:\\p{L}\\.)+\\p{L}?\\.?");
   private static final java.util.regex.Pattern OPERATOR = java.util.regex.Pattern.compile("\\b(AND|OR|NOT)\\b");
 
   /**
@@ -111,7 +118,7 @@ public final class QueryFactory {
       }
       List<String> forms = Fields.TEXT.equals(field) && (quoted || !queryText.contains(" "))
           ? aliases.surfaceForms(queryText) : List.of();
-      if (forms.size() < 2) return super.getFieldQuery(field, queryText, quoted);
+      if (forms.size() < 2) return formQuery(field, queryText, quoted);
       BooleanQuery.Builder any = new BooleanQuery.Builder();
       // a plain word ("senate") is in every paragraph that names a form spelled with it ("U.S. Senate"):
       // search the word once, not each such form as a phrase (a phrase per form made the query slow)
@@ -122,10 +129,45 @@ public final class QueryFactory {
       }
       for (String form : forms) {
         if (plainWord && hasWord(form, queryText)) continue;
-        Query q = super.getFieldQuery(field, form, true);
+        Query q = formQuery(field, form, true);
         if (q != null) any.add(q, BooleanClause.Occur.SHOULD);
       }
       return any.build();
+    }
+
+    /**
+     * The query for one word or phrase. An abbreviation of letters and dots ("D.C.", "U.S.") is its whole
+     * token only: the index has that token wherever the abbreviation is written, and the alternative the
+     * word delimiter adds, the phrase of its letters ("d c"), matches the same paragraphs at the cost of
+     * reading the positions of two of the commonest tokens.
+     */
+    private Query formQuery(String field, String text, boolean quoted) throws ParseException {
+      if (Fields.TEXT.equals(field) && ABBREVIATION.matcher(text).matches()) {
+        String whole = wholeToken(field, text);
+        if (whole != null) return new TermQuery(new Term(field, whole));
+      }
+      return super.getFieldQuery(field, text, quoted);
+    }
+
+    /** The analyzed token of {@code text} that spans all of it (the word delimiter keeps it), or null. */
+    private String wholeToken(String field, String text) {
+      try (TokenStream ts = getAnalyzer().tokenStream(field, text)) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        ts.reset();
+        String whole = null;
+        int widest = -1;
+        while (ts.incrementToken()) {
+          if (offset.endOffset() - offset.startOffset() > widest) {
+            widest = offset.endOffset() - offset.startOffset();
+            whole = term.toString();
+          }
+        }
+        ts.end();
+        return whole;
+      } catch (java.io.IOException e) {
+        return null; // analysis of a string does not fail; fall back to the parser's query
+      }
     }
 
     /** Whether {@code word} is one of the words (runs of letters) of {@code text}, ignoring case. */
