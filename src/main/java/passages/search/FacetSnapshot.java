@@ -123,6 +123,7 @@ final class FacetSnapshot {
       public Map<String, List<FacetValue>> reduce(Collection<Counter> counters) throws IOException {
         Map<String, List<FacetValue>> out = none();
         if (state == null || counters.isEmpty()) return out;
+        for (Counter c : counters) c.flush();
         Iterator<Counter> it = counters.iterator();
         Counter all = it.next();
         try {
@@ -142,7 +143,14 @@ final class FacetSnapshot {
 
   /** Counts the facet ordinals of the documents it collects; see {@link #counter}. */
   final class Counter implements Collector {
+    /** Documents collected before their ordinals are counted in one go (see {@link FacetOrdinals#count(int[], int, int[], int[], int[], int[], int)}). */
+    private static final int BATCH = 512;
+
     private Scratch scratch;
+    private final int[] docs = new int[BATCH];
+    private final int[] from = new int[BATCH];
+    private final int[] to = new int[BATCH];
+    private int buffered;
     /** Ordinals counted so far in {@code scratch.touched()}, or -1 once past the sparse limit (dense). */
     private int touched;
     private final int sparseLimit;
@@ -171,15 +179,24 @@ final class FacetSnapshot {
 
         @Override
         public void collect(int doc) {
-          if (scratch == null) return;
-          if (touched < 0) {
-            ordinals.count(base + doc, scratch.counts());
-          } else {
-            touched = ordinals.count(base + doc, scratch.counts(), scratch.touched(), touched);
-            if (touched > sparseLimit) touched = -1;
-          }
+          docs[buffered++] = base + doc;
+          if (buffered == BATCH) flush();
+        }
+
+        @Override
+        public void finish() {
+          flush();
         }
       };
+    }
+
+    /** Counts the buffered documents. */
+    private void flush() {
+      if (scratch != null && buffered > 0) {
+        touched = ordinals.count(docs, buffered, from, to, scratch.counts(), scratch.touched(), touched);
+        if (touched > sparseLimit) touched = -1;
+      }
+      buffered = 0;
     }
 
     /** Adds {@code other}'s counts to this one and releases it. */
