@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
@@ -19,7 +16,6 @@ import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -57,7 +53,6 @@ public final class ParagraphSearcher implements Closeable {
   private static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
   /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
   public static final int MAX_ALSO_IN = 20;
-  private static final Set<String> DUPLICATE_FIELDS = Set.of(Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
 
   /** Wall-clock budget of one search (query, highlighting, facets); over it the search is abandoned. */
   public static final long BUDGET_MILLIS = 2000;
@@ -165,7 +160,7 @@ public final class ParagraphSearcher implements Closeable {
     ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
-    List<Hit> hits = hits(searcher, marked, page, request.highlight(), List.of());
+    List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), List.of());
     long total = docs.totalHits.value();
     return new SearchResult(request.q(), total, total, hits, facets);
   }
@@ -190,47 +185,10 @@ public final class ParagraphSearcher implements Closeable {
       page[i] = docs[0];
       others.add(Arrays.asList(docs).subList(1, docs.length));
     }
-    List<Hit> hits = hits(searcher, marked, page, request.highlight(), others);
+    List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), others);
     long total = groups == null ? 0 : groups.totalHitCount;
     long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
     return new SearchResult(request.q(), total, groupCount, hits, facets);
-  }
-
-  /** Hits for {@code page}, {@code marked} highlighted; {@code others.get(i)} are the paragraphs folded into hit i (empty list: none). */
-  private List<Hit> hits(IndexSearcher searcher, Query marked, ScoreDoc[] page, boolean highlight, List<List<ScoreDoc>> others)
-      throws IOException {
-    StoredFields stored = searcher.storedFields();
-    ParagraphView[] views = new ParagraphView[page.length];
-    String[] texts = new String[page.length];
-    for (int i = 0; i < page.length; i++) {
-      views[i] = view(stored.document(page[i].doc));
-      texts[i] = views[i].text();
-    }
-    String[] passages = highlight
-        ? PassageHighlighter.highlight(searcher, queries.analyzer(), marked, page, texts)
-        : new String[page.length];
-    List<Hit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      ParagraphView p = views[i];
-      float score = page[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : page[i].score;
-      String passage = passages[i] != null ? passages[i] : MarkFormatter.escape(p.text());
-      List<Hit.Duplicate> alsoIn = new ArrayList<>();
-      Set<String> outlets = new HashSet<>();
-      if (!others.isEmpty()) {
-        for (ScoreDoc d : others.get(i)) {
-          Document doc = stored.document(d.doc, DUPLICATE_FIELDS);
-          String outlet = doc.get(Fields.OUTLET);
-          String articleId = doc.get(Fields.ARTICLE_ID);
-          int ordinal = doc.getField(Fields.PARAGRAPH).numericValue().intValue();
-          alsoIn.add(new Hit.Duplicate(ArticleIds.paragraphId(articleId, ordinal), outlet, Links.articleLink(articleId, ordinal)));
-          if (outlet != null && !outlet.equals(p.outlet())) outlets.add(outlet);
-        }
-      }
-      hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.paragraph(), p.section(),
-          passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
-          score, p.entities(), List.copyOf(alsoIn), outlets.size()));
-    }
-    return hits;
   }
 
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */
@@ -245,7 +203,7 @@ public final class ParagraphSearcher implements Closeable {
           .build();
       TopDocs td = searcher.search(exact, 1);
       if (td.scoreDocs.length == 0) return Optional.empty();
-      return Optional.of(view(searcher.storedFields().document(td.scoreDocs[0].doc)));
+      return Optional.of(StoredParagraphs.view(searcher.storedFields().document(td.scoreDocs[0].doc)));
     } finally {
       manager.release(searcher);
     }
@@ -260,7 +218,7 @@ public final class ParagraphSearcher implements Closeable {
       if (td.scoreDocs.length == 0) return Optional.empty();
       StoredFields stored = searcher.storedFields();
       List<ParagraphView> paragraphs = new ArrayList<>(td.scoreDocs.length);
-      for (ScoreDoc sd : td.scoreDocs) paragraphs.add(view(stored.document(sd.doc)));
+      for (ScoreDoc sd : td.scoreDocs) paragraphs.add(StoredParagraphs.view(stored.document(sd.doc)));
       ParagraphView first = paragraphs.getFirst();
       return Optional.of(new ArticleView(id, first.title(), first.outlet(), first.url(), first.date(), paragraphs));
     } finally {
@@ -339,27 +297,6 @@ public final class ParagraphSearcher implements Closeable {
     } finally {
       deadline[0] = saved;
     }
-  }
-
-  private static ParagraphView view(Document d) {
-    String text = d.get(Fields.TEXT);
-    String articleId = d.get(Fields.ARTICLE_ID);
-    int ordinal = d.getField(Fields.PARAGRAPH).numericValue().intValue();
-    return new ParagraphView(ArticleIds.paragraphId(articleId, ordinal), articleId, ordinal,
-        d.get(Fields.SECTION), text, d.get(Fields.TITLE), d.get(Fields.OUTLET), d.get(Fields.URL), d.get(Fields.DATE),
-        entities(d.get(Fields.ENTITIES), text));
-  }
-
-  private static List<HitEntity> entities(String stored, String text) {
-    if (stored == null || stored.isEmpty()) return List.of();
-    List<HitEntity> out = new ArrayList<>();
-    for (String line : stored.split("\n")) {
-      String[] f = line.split("\t");
-      int start = Integer.parseInt(f[2]);
-      int end = Integer.parseInt(f[3]);
-      out.add(new HitEntity(f[0], f[1], text.substring(start, end), start, end));
-    }
-    return List.copyOf(out);
   }
 
   @Override
