@@ -28,7 +28,7 @@ BUILD = [
 SERVE = [
     ("highlighting", ["PassageHighlighter"]),
     ("facet counting", ["FacetSnapshot", "FacetOrdinals"]),
-    ("stored fields", ["ParagraphSearcher.hits"]),
+    ("stored fields", ["StoredParagraphs"]),
     ("query parsing", ["QueryFactory"]),
     ("scoring + collecting", ["ParagraphSearcher.search", "IndexSearcher"]),
     ("JSON", ["jackson"]),
