@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -39,6 +40,8 @@ final class FacetSnapshot {
    * dimension is scanned. Not final: tests set it.
    */
   static int sparseRatio = 8;
+  /** Count arrays kept for reuse (see {@link #pool}). */
+  private static final int POOLED = 4 * Runtime.getRuntime().availableProcessors() + 4;
 
   private final DirectoryReader reader;
   private final SortedSetDocValuesReaderState state; // null when no facet was ever indexed
@@ -48,8 +51,12 @@ final class FacetSnapshot {
   private final int[] dimEnd;
   private final String[] dimName;
   private final Set<String> outlets;
-  /** Count arrays (one ordinal each) and first-touch lists, reused across searches; one per concurrent count. */
+  /**
+   * Count arrays (one int per ordinal) and first-touch lists, reused across searches: one per concurrent
+   * count, at most {@link #POOLED} kept, so a burst of concurrent searches does not hold on to memory.
+   */
   private final ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pooled = new AtomicInteger();
   /** Facet value of each ordinal, looked up on first use (racy but safe: strings are immutable). */
   private final String[] labelCache;
 
@@ -225,14 +232,20 @@ final class FacetSnapshot {
       } else {
         Arrays.fill(scratch.counts(), 0);
       }
-      pool.add(scratch);
+      if (pooled.incrementAndGet() <= POOLED) {
+        pool.add(scratch);
+      } else {
+        pooled.decrementAndGet(); // enough kept: this one goes to the garbage collector
+      }
       scratch = null;
     }
   }
 
   private Scratch take() {
     Scratch s = pool.poll();
-    return s != null ? s : new Scratch(new int[state.getSize()], new int[state.getSize()]);
+    if (s == null) return new Scratch(new int[state.getSize()], new int[state.getSize()]);
+    pooled.decrementAndGet();
+    return s;
   }
 
   /** Puts the top values of each dimension, scanning its whole ordinal range in {@code counts}. */
