@@ -40,8 +40,8 @@ final class FacetSnapshot {
    * dimension is scanned. Not final: tests set it.
    */
   static int sparseRatio = 8;
-  /** Count arrays kept for reuse (see {@link #pool}). */
-  private static final int POOLED = 4 * Runtime.getRuntime().availableProcessors() + 4;
+  /** Memory the count arrays kept for reuse may take (see {@link #pool}). */
+  private static final long POOLED_BYTES = 64L << 20;
 
   private final DirectoryReader reader;
   private final SortedSetDocValuesReaderState state; // null when no facet was ever indexed
@@ -53,10 +53,12 @@ final class FacetSnapshot {
   private final Set<String> outlets;
   /**
    * Count arrays (one int per ordinal) and first-touch lists, reused across searches: one per concurrent
-   * count, at most {@link #POOLED} kept, so a burst of concurrent searches does not hold on to memory.
+   * count, at most {@link #maxPooled} kept (64 MB; at least 4), so a burst of concurrent searches does not
+   * hold on to memory.
    */
   private final ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pooled = new AtomicInteger();
+  private final int maxPooled;
   /** Facet value of each ordinal, looked up on first use (racy but safe: strings are immutable). */
   private final String[] labelCache;
 
@@ -82,6 +84,7 @@ final class FacetSnapshot {
     }
     this.outlets = Set.copyOf(known);
     this.labelCache = new String[state == null ? 0 : state.getSize()];
+    this.maxPooled = (int) Math.max(4, POOLED_BYTES / (8L * Math.max(1, labelCache.length)));
   }
 
   /** Builds the state of {@code reader}: proportional to the index size, so done once per reader. */
@@ -232,7 +235,7 @@ final class FacetSnapshot {
       } else {
         Arrays.fill(scratch.counts(), 0);
       }
-      if (pooled.incrementAndGet() <= POOLED) {
+      if (pooled.incrementAndGet() <= maxPooled) {
         pool.add(scratch);
       } else {
         pooled.decrementAndGet(); // enough kept: this one goes to the garbage collector
