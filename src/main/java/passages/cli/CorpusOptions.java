@@ -30,11 +30,9 @@ final class CorpusOptions {
     long start = System.nanoTime();
     if (!rebuild && !Indexer.isStale(reader, index, EntityWiring.version())) {
       // same files, schema and extractor as the last run: nothing to read
-      long failed = Indexer.failedInLastRun(index);
-      long paragraphs;
-      try (var searcher = new passages.search.ParagraphSearcher(index)) {
-        paragraphs = searcher.paragraphCount();
-      }
+      Indexer.Committed last = Indexer.committed(index);
+      long paragraphs = last.paragraphs();
+      long failed = last.failed();
       out.printf(Locale.ROOT, "%s → %s: up to date (the corpus files are unchanged since the last run); %d paragraphs in the index%s%n",
           reader.path(), index, paragraphs,
           failed == 0 ? "" : "; " + failed + " items failed in that run (index --rebuild lists them again)");

@@ -328,11 +328,15 @@ public final class Indexer {
         || !corpus.fingerprint().equals(data.get(Fields.COMMIT_CORPUS));
   }
 
-  /** How many corpus items failed in the run that made the index's last commit (0 when unknown). */
-  public static long failedInLastRun(Path indexDir) throws IOException {
-    Map<String, String> data = lastCommit(indexDir);
-    String failed = data == null ? null : data.get(Fields.COMMIT_FAILED);
-    return failed == null ? 0 : Long.parseLong(failed);
+  /** What an index's last commit holds: its paragraphs, and the corpus items that failed in the run that made it. */
+  public record Committed(long paragraphs, long failed) {}
+
+  /** The paragraphs and failures of the last commit in {@code indexDir} (an existing index). */
+  public static Committed committed(Path indexDir) throws IOException {
+    try (Directory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
+      String failed = reader.getIndexCommit().getUserData().get(Fields.COMMIT_FAILED);
+      return new Committed(reader.numDocs(), failed == null ? 0 : Long.parseLong(failed));
+    }
   }
 
   /** The user data of the last commit in {@code indexDir}, or null when there is no index. */
