@@ -17,6 +17,7 @@ import passages.model.EntityType;
 final class Money {
   private static final String NUM = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
   private static final String MAG_WORD = "trillion|billion|million|thousand|tn|bn|bln|mn|mln";
+  /** A currency added here must be added to {@link #hasCurrency} too (its cheap pre-check). */
   private static final Pattern PATTERN = Pattern.compile(
       "(?<![\\p{L}\\p{N}$€£¥])(?:"
           + "(?<cur1>US\\$|C\\$|A\\$|\\$|€|£|¥|(?:USD|EUR|GBP|JPY)\\s?)\\s?(?<num1>" + NUM + ")"

@@ -283,11 +283,6 @@ final class NameRules {
     return !notPersonLast.contains(last) && !isAcronym(last) && !isAcronym(t.word[from]);
   }
 
-  /** Whether {@code w} makes a sequence ending in it an org or a place. */
-  boolean isOrgOrPlaceSuffix(String w) {
-    return orgSuffix.contains(w) || placeSuffix.contains(w) || LEGAL_SUFFIX.contains(w);
-  }
-
   private static boolean hasOrgConnector(Tokens t, int from, int to) {
     for (int k = from; k < to; k++) if (ORG_CONNECTORS.contains(t.word[k])) return true;
     return false;

@@ -94,11 +94,6 @@ public final class CorpusReader {
     }
   }
 
-  /** Reads and loads every item in this thread, in order (for small corpora and tools). */
-  public void readAll(Consumer<IngestResult> sink) throws IOException {
-    read(item -> sink.accept(item.load()));
-  }
-
   /** Bytes of the corpus consumed so far by {@link #read} (compressed bytes for {@code .gz}). */
   public long bytesRead() {
     return bytesRead.get();
