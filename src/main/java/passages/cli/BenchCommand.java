@@ -55,6 +55,14 @@ final class BenchCommand implements Callable<Integer> {
     if (warmup < 0 || passes < 1 || clients < 1 || loadSeconds < 1) {
       throw new UserException("--warmup >= 0, --passes, --clients and --load-seconds >= 1", Main.EXIT_USAGE);
     }
+    if (reuse) {
+      for (String engine : List.of("baseline", "passages")) {
+        if (!Files.isDirectory(work.resolve(engine))) {
+          throw new UserException("--reuse-indexes: no " + engine + " index in " + work.resolve(engine)
+              + " (run the benchmark once without --reuse-indexes)", Main.EXIT_FAILURE);
+        }
+      }
+    }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n, EntityWiring.LEARNING_SAMPLE, reuse);
     String report = new Benchmark(config, spec.commandLine().getErr()).run();

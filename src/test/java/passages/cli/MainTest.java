@@ -76,6 +76,21 @@ class MainTest {
   }
 
   @Test
+  void bench_reuseIndexesWithNoneThere_exit1NamingTheFolder(@TempDir Path work) throws Exception {
+    Path queries = work.resolve("q.txt");
+    java.nio.file.Files.writeString(queries, "amazon\n");
+    Path corpus = work.resolve("c.jsonl");
+    java.nio.file.Files.writeString(corpus, "{\"id\": \"a\", \"paragraphs\": [\"Amazon.\"]}\n");
+
+    Run r = run("bench", "--reuse-indexes", "--work", work.resolve("w").toString(), "--corpus", corpus.toString(),
+        "--queries", queries.toString());
+
+    assertEquals(1, r.code());
+    assertEquals("passages: --reuse-indexes: no baseline index in " + work.resolve("w").resolve("baseline")
+        + " (run the benchmark once without --reuse-indexes)\n", r.err());
+  }
+
+  @Test
   void search_trainium3_printsTheTwoParagraphs() {
     Run r = run("search", "Trainium3", "--index", index.toString());
 
