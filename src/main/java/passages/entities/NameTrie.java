@@ -39,10 +39,12 @@ final class NameTrie {
 
   private final Node root = new Node();
   /**
-   * The (first character, length) shapes of the words names start with, for ASCII first characters: most
-   * tokens of a text ("the", "said") start no name, and this rules them out before any hashing.
+   * A one-hash filter over the first words of names: most tokens of a text ("the", "said") start no
+   * name, and one bit (in 128 KB that stay in cache) rules them out before the root's big hash map is
+   * probed. A set bit may be another word with the same hash bits; the map decides.
    */
-  private final java.util.BitSet startShapes = new java.util.BitSet(128 * 64);
+  private final java.util.BitSet firstWords = new java.util.BitSet(FIRST_WORD_BITS);
+  private static final int FIRST_WORD_BITS = 1 << 20;
   private int size;
 
   /**
@@ -62,8 +64,7 @@ final class NameTrie {
     if (t.size == 0) return false;
     Node node = root;
     for (int i = 0; i < t.size; i++) node = node.addChild(t, i, i == 0);
-    int shape = shape(t.word[0]);
-    if (shape >= 0) startShapes.set(shape);
+    firstWords.set(firstWordBit(t.word[0]));
     if (node.name != null) return node.name.equals(name);
     node.name = name;
     size++;
@@ -80,8 +81,7 @@ final class NameTrie {
 
   /** The longest name starting at token {@code from}, or null. */
   Match longestAt(Tokens t, int from) {
-    int shape = shape(t.word[from]);
-    if (shape >= 0 && !startShapes.get(shape)) return null;
+    if (!firstWords.get(firstWordBit(t.word[from]))) return null;
     Node node = root;
     Match best = null;
     for (int i = from; i < t.size; i++) {
@@ -96,10 +96,10 @@ final class NameTrie {
     return size;
   }
 
-  /** The (first character, length) shape of an ASCII-initial word, or -1 for any other word. */
-  private static int shape(String word) {
-    char c = word.charAt(0);
-    return c < 128 ? c * 64 + Math.min(word.length(), 63) : -1;
+  /** The filter bit of a first word: its hash (which the map reuses, strings cache it), spread and masked. */
+  private static int firstWordBit(String word) {
+    int h = word.hashCode();
+    return (h ^ (h >>> 16)) & (FIRST_WORD_BITS - 1);
   }
 
 }

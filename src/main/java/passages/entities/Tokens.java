@@ -38,15 +38,15 @@ final class Tokens {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
+      if (isSpace(c)) {
         space = true;
         line |= c == '\n';
         i++;
         continue;
       }
       int j = i + 1;
-      if (Character.isLetterOrDigit(c)) {
-        while (j < n && Character.isLetterOrDigit(text.charAt(j))) j++;
+      if (isWordChar(c)) {
+        while (j < n && isWordChar(text.charAt(j))) j++;
       } else if (Character.isHighSurrogate(c) && j < n) {
         j++;
       }
@@ -70,6 +70,21 @@ final class Tokens {
       i = j;
     }
     return new Tokens(text, size, st, en, w, sp, nl);
+  }
+
+  /** Whitespace or a no-break space; ASCII answered without Unicode tables (most of any text). */
+  private static boolean isSpace(char c) {
+    if (c < 0x80) return c == ' ' || c < ' ' && Character.isWhitespace(c);
+    return c == '\u00a0' || Character.isWhitespace(c);
+  }
+
+  /** A letter or digit: part of a word token. ASCII answered without Unicode tables. */
+  private static boolean isWordChar(char c) {
+    if (c < 0x80) {
+      int lower = c | 0x20; // A-Z to a-z; no other character lands in a-z
+      return lower >= 'a' && lower <= 'z' || c >= '0' && c <= '9';
+    }
+    return Character.isLetterOrDigit(c);
   }
 
   boolean isWord(int i) {

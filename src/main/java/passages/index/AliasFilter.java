@@ -3,7 +3,7 @@ package passages.index;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -16,13 +16,14 @@ import org.apache.lucene.util.AttributeSource;
  * input, which is what WordDelimiterGraphFilter produces.
  */
 final class AliasFilter extends TokenFilter {
-  private final Map<String, List<String>> aliases;
+  /** Keyed by the token's chars: looked up without making a string of each token. */
+  private final CharArrayMap<List<String>> aliases;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
   private final ArrayDeque<String> pending = new ArrayDeque<>();
   private AttributeSource.State state;
 
-  AliasFilter(TokenStream in, Map<String, List<String>> aliases) {
+  AliasFilter(TokenStream in, CharArrayMap<List<String>> aliases) {
     super(in);
     this.aliases = aliases;
   }
@@ -36,7 +37,7 @@ final class AliasFilter extends TokenFilter {
       return true;
     }
     if (!input.incrementToken()) return false;
-    List<String> forms = aliases.get(term.toString());
+    List<String> forms = aliases.get(term.buffer(), 0, term.length());
     if (forms != null) {
       state = captureState();
       pending.addAll(forms);

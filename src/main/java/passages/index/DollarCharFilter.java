@@ -31,14 +31,25 @@ final class DollarCharFilter extends BaseCharFilter {
   }
 
   private void fill() throws IOException {
-    StringBuilder in = new StringBuilder();
-    char[] buf = new char[4096];
-    for (int n; (n = input.read(buf)) > 0; ) in.append(buf, 0, n);
-    out = new char[in.length() + 16];
+    char[] in = new char[256];
+    int inLen = 0;
+    for (int n; (n = input.read(in, inLen, in.length - inLen)) > 0; ) {
+      inLen += n;
+      if (inLen == in.length) in = java.util.Arrays.copyOf(in, in.length * 2);
+    }
+    int firstSign = indexOfSign(in, inLen, 0);
+    if (firstSign < 0) { // most paragraphs: the text passes through as it is
+      out = in;
+      outLen = inLen;
+      return;
+    }
+    out = new char[inLen + 16];
+    System.arraycopy(in, 0, out, 0, firstSign);
+    outLen = firstSign;
     int cumulativeDiff = 0;
-    for (int i = 0; i < in.length(); i++) {
-      char c = in.charAt(i);
-      boolean sign = c == '$' && i + 1 < in.length() && Character.isDigit(in.charAt(i + 1));
+    for (int i = firstSign; i < inLen; i++) {
+      char c = in[i];
+      boolean sign = c == '$' && i + 1 < inLen && Character.isDigit(in[i + 1]);
       if (sign) {
         boolean us = outLen >= 2 && out[outLen - 2] == 'U' && out[outLen - 1] == 'S'
             && (outLen == 2 || !Character.isLetterOrDigit(out[outLen - 3]));
@@ -58,6 +69,12 @@ final class DollarCharFilter extends BaseCharFilter {
         out[outLen++] = c;
       }
     }
+  }
+
+  /** The first dollar sign before a digit at or after {@code from}, or -1. */
+  private static int indexOfSign(char[] in, int len, int from) {
+    for (int i = from; i + 1 < len; i++) if (in[i] == '$' && Character.isDigit(in[i + 1])) return i;
+    return -1;
   }
 
   private void ensure(int size) {

@@ -199,14 +199,22 @@ public final class TextCleaner {
     final Kind kind;
     final DropReason boilerplate;
 
+    /** @param text a normalised line: not empty, single spaces between words, none at the ends */
     Line(int number, String text) {
       this.number = number;
       this.text = text;
-      this.words = text.split(" ").length;
+      this.words = countWords(text);
       Kind shape = classify(text, words);
       this.boilerplate = shape != Kind.PLACEHOLDER && shape != Kind.TABLE_RULE && shape != Kind.AD
           && words <= MAX_BOILERPLATE_WORDS ? Boilerplate.match(text) : null;
       this.kind = boilerplate != null ? Kind.BOILERPLATE : shape;
+    }
+
+    /** Words of a normalised line: one more than its spaces (no array of them is made). */
+    private static int countWords(String text) {
+      int words = 1;
+      for (int i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) words++;
+      return words;
     }
 
     DroppedLine drop(DropReason reason) {

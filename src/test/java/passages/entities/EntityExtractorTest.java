@@ -67,6 +67,11 @@ class EntityExtractorTest {
       "It costs $4.5bn.; $4.5 billion; $4.5bn",
       "It costs $1,200 a month.; $1,200; $1,200",
       "It costs US$38 billion.; $38 billion; US$38 billion",
+      "It costs EUR 5 million.; €5 million; EUR 5 million",
+      "A usd 10bn deal.; $10 billion; usd 10bn",
+      "“It cost 5 million euros,” she said.; €5 million; 5 million euros",
+      "It sold for 300 YEN.; ¥300; 300 YEN",
+      "Up 3 pounds sterling; £3; 3 pounds sterling",
   })
   void moneyForms_canonicalAmountAndCurrency(String text, String value, String surface) {
     Entity money = EXTRACTOR.extract(text).stream().filter(e -> e.type().key().equals("money")).findFirst().orElseThrow();
