@@ -49,13 +49,15 @@ public final class TextCleaner {
    */
   private static final Pattern PROMO_CALL =
       Pattern.compile(
-          "(?i)(^contact\\b|\\bcontact (us|me)\\b|\\bget in touch\\b|\\breach out to (us|me)\\b|\\bhire (me|us)\\b"
-              + "|\\bopen for (collaboration|work|hire|projects)\\b|\\blooking to collaborate\\b"
-              + "|\\bavailable for (a variety of |freelance |new )?(professional )?(services|work|projects|hire)\\b"
-              + "|\\blook no further\\b|^are you looking for\\b|\\b(i|we) specialize\\b|\\bour services\\b"
-              + "|\\bwas this (page|article|post) (helpful|useful)\\b|^help (us )?improve\\b|^edit profile\\b"
-              + "|^(subscribe|sign up)\\b.*\\b(newsletter|updates)\\b|^follow (us|me)\\b|^share (this|on)\\b"
-              + "|\\bwith us\\. contact\\b)");
+          "(?i)^(contact\\b|are you looking for\\b|help (us )?improve\\b|edit profile\\b"
+              + "|(subscribe|sign up)\\b.*\\b(newsletter|updates)\\b|follow (us|me)\\b|share (this|on)\\b)"
+              // one word-boundary check per position, then the phrases (a boundary in each phrase was checked
+              // once per phrase per position: four times slower on long paragraphs)
+              + "|\\b(contact (us|me)|get in touch|reach out to (us|me)|hire (me|us)"
+              + "|open for (collaboration|work|hire|projects)|looking to collaborate"
+              + "|available for (a variety of |freelance |new )?(professional )?(services|work|projects|hire)"
+              + "|look no further|(i|we) specialize|our services|was this (page|article|post) (helpful|useful)"
+              + "|with us\\. contact)\\b");
 
   private TextCleaner() {}
 
