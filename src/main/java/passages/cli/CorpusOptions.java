@@ -39,6 +39,7 @@ final class CorpusOptions {
       return new IndexReport(0, 0, 0, 0, paragraphs, Map.of(), failed, List.of(), (System.nanoTime() - start) / 1_000_000);
     }
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
+    progress.step(String.format(Locale.ROOT, "learning entity names from the first %,d paragraphs…", EntityWiring.LEARNING_SAMPLE));
     var extractor = EntityWiring.learningFrom(reader);
     Indexer indexer = new Indexer(extractor.function(), extractor.version(), Runtime.getRuntime().availableProcessors(), progress);
     IndexReport report;

@@ -7,7 +7,9 @@ import passages.index.IndexProgress;
 
 /**
  * Prints indexing progress to stderr: a bar redrawn in place on a terminal (articles/s, paragraphs/s,
- * ETA), plain lines every {@value #PLAIN_INTERVAL_MS} ms otherwise (logs, CI).
+ * ETA), plain lines every {@value #PLAIN_INTERVAL_MS} ms otherwise (logs, CI). The steps before and after
+ * reading (learning names, merging) are named as they start: in place on a terminal; in plain lines only
+ * once the run has printed progress (a short run prints none).
  */
 final class ProgressPrinter implements Consumer<IndexProgress> {
   static final long TERMINAL_INTERVAL_MS = 250;
@@ -17,6 +19,7 @@ final class ProgressPrinter implements Consumer<IndexProgress> {
   private final boolean terminal;
   private long lastPrinted;
   private boolean drew;
+  private boolean printed;
 
   ProgressPrinter(PrintWriter err, boolean terminal) {
     this.err = err;
@@ -25,16 +28,29 @@ final class ProgressPrinter implements Consumer<IndexProgress> {
 
   @Override
   public void accept(IndexProgress p) {
+    if (p.merging()) {
+      step(format(p));
+      return;
+    }
     long interval = terminal ? TERMINAL_INTERVAL_MS : PLAIN_INTERVAL_MS;
     if (p.millis() - lastPrinted < interval) return;
     lastPrinted = p.millis();
-    String line = format(p);
+    print(format(p));
+  }
+
+  /** Names a step that starts now (see the class comment). */
+  void step(String message) {
+    if (terminal || printed) print(message);
+  }
+
+  private void print(String line) {
     if (terminal) {
       err.print("\r" + line + "\u001b[K");
       drew = true;
     } else {
       err.println(line);
     }
+    printed = true;
     err.flush();
   }
 
@@ -66,8 +82,9 @@ final class ProgressPrinter implements Consumer<IndexProgress> {
     int width = 24;
     int filled = (int) Math.round(fraction * width);
     String bar = "#".repeat(filled) + ".".repeat(width - filled);
-    String eta = fraction <= 0.001 ? "?" : clock(seconds / fraction - seconds);
-    return String.format(Locale.ROOT, "[%s] %3.0f%%  %,d articles (%,.0f/s)  %,d paragraphs (%,.0f/s)  ETA %s",
+    String eta = p.merging() ? "merging into one segment…"
+        : "ETA " + (fraction <= 0.001 ? "?" : clock(seconds / fraction - seconds));
+    return String.format(Locale.ROOT, "[%s] %3.0f%%  %,d articles (%,.0f/s)  %,d paragraphs (%,.0f/s)  %s",
         bar, fraction * 100, p.articles(), p.articles() / seconds, p.paragraphs(), p.paragraphs() / seconds, eta);
   }
 
