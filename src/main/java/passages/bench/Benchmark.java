@@ -116,7 +116,7 @@ public final class Benchmark {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     String cold = coldStart(ourDir);
     log.println(cold);
-    return markdown(lines.size(), build.baseRows(), build.baseSeconds(), size(baseDir), build.ourRows(), build.ourSeconds(), size(ourDir),
+    return markdown(lines.size(), build, size(baseDir), size(ourDir),
         base, ours, http, load, heap, cold);
   }
 
@@ -265,8 +265,12 @@ public final class Benchmark {
     }
   }
 
-  /** Rows, seconds and size of the two index builds; seconds are NaN for indexes reused from an earlier run. */
-  private record Build(long baseRows, double baseSeconds, long ourRows, double ourSeconds) {}
+  /**
+   * Rows and seconds of the two index builds, and the steps of ours (learning names; reading, cleaning,
+   * tagging and indexing; merging); seconds are NaN for indexes reused from an earlier run.
+   */
+  private record Build(long baseRows, double baseSeconds, long ourRows, double ourSeconds, double learnSeconds,
+      double indexSeconds, double mergeSeconds) {}
 
   private Build build(Path baseDir, Path ourDir) throws IOException {
     deleteTree(baseDir);
@@ -287,15 +291,19 @@ public final class Benchmark {
         new ParagraphStream(new CorpusReader(config.corpus()), config.threads(), config.learningSample()));
     double learned = (System.nanoTime() - t0) / 1e9;
     log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
-    IndexReport report = new Indexer(entities::extract, EntityExtractors.version(), config.threads(), p -> {})
-        .rebuild(new CorpusReader(config.corpus()), ourDir); // a rebuild ends with a forceMerge, as the baseline
-    double ourBuild = (System.nanoTime() - t0) / 1e9;
+    long[] mergeStart = {0};
+    IndexReport report = new Indexer(entities::extract, EntityExtractors.version(), config.threads(), p -> {
+      if (p.merging()) mergeStart[0] = System.nanoTime();
+    }).rebuild(new CorpusReader(config.corpus()), ourDir); // a rebuild ends with a forceMerge, as the baseline
+    long end = System.nanoTime();
+    double ourBuild = (end - t0) / 1e9;
+    double merge = (end - mergeStart[0]) / 1e9;
     log.printf(Locale.ROOT, "passages: %d paragraphs in %.1f s (%d failures)%n", report.totalParagraphs(), ourBuild, report.failureCount());
-    return new Build(baseRows, baseBuild, report.totalParagraphs(), ourBuild);
+    return new Build(baseRows, baseBuild, report.totalParagraphs(), ourBuild, learned, ourBuild - learned - merge, merge);
   }
 
   private static Build reused(Path baseDir, Path ourDir) throws IOException {
-    return new Build(docCount(baseDir), Double.NaN, docCount(ourDir), Double.NaN);
+    return new Build(docCount(baseDir), Double.NaN, docCount(ourDir), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
   private static long docCount(Path dir) throws IOException {
@@ -306,8 +314,12 @@ public final class Benchmark {
     }
   }
 
-  private String markdown(int queries, long baseRows, double baseBuild, long baseSize, long ourRows, double ourBuild,
-      long ourSize, Latency[] base, Latency[] ours, Latency[] http, String load, long heap, String cold) {
+  private String markdown(int queries, Build build, long baseSize, long ourSize, Latency[] base, Latency[] ours,
+      Latency[] http, String load, long heap, String cold) {
+    long baseRows = build.baseRows();
+    double baseBuild = build.baseSeconds();
+    long ourRows = build.ourRows();
+    double ourBuild = build.ourSeconds();
     StringBuilder md = new StringBuilder();
     double baseRate = baseRows / baseBuild;
     double ourRate = ourRows / ourBuild;
@@ -322,6 +334,11 @@ public final class Benchmark {
         config.threads(), ourRows, seconds(ourBuild), rate(ourRate), ourSize >> 20));
     md.append(String.format(Locale.ROOT, "| **ratio passages / baseline** | | | **%s** | **%.2f×** |%n%n",
         Double.isNaN(ourRate) ? "–" : String.format(Locale.ROOT, "%.2f×", ourRate / baseRate), ourSize / (double) baseSize));
+    if (!Double.isNaN(ourBuild)) {
+      md.append(String.format(Locale.ROOT, "passages build steps: learning names %s s, reading + cleaning + entities + "
+          + "indexing %s s, merging into one segment %s s.%n%n", seconds(build.learnSeconds()), seconds(build.indexSeconds()),
+          seconds(build.mergeSeconds())));
+    }
     md.append("| latency p50 / p95 / p99 ms | baseline in-process | passages in-process | passages over HTTP (1 keep-alive client) | p95 ratio in-process |\n");
     md.append("|---|---|---|---|---|\n");
     for (int m = 0; m < 3; m++) {

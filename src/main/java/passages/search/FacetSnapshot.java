@@ -23,6 +23,7 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.LongHeap;
 import passages.index.Fields;
 import passages.model.EntityType;
@@ -164,6 +165,7 @@ final class FacetSnapshot {
     /** Ordinals counted so far in {@code scratch.touched()}, or -1 once past the sparse limit (dense). */
     private int touched;
     private final int sparseLimit;
+    private Weight weight;
 
     private Counter() {
       scratch = state == null ? null : take();
@@ -180,8 +182,18 @@ final class FacetSnapshot {
       return ScoreMode.COMPLETE_NO_SCORES;
     }
 
+    /**
+     * A search that says it has more matches than the sparse limit (a term query knows its count without
+     * collecting) counts densely from the start: the first-touch bookkeeping would be thrown away anyway.
+     */
     @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) {
+    public void setWeight(Weight weight) {
+      this.weight = weight;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      if (sparse() && weight != null && weight.count(context) > sparseLimit) touched = -1;
       int base = context.docBase;
       return new LeafCollector() {
         @Override
@@ -255,7 +267,12 @@ final class FacetSnapshot {
   private void top(int[] counts, int limit, Map<String, List<FacetValue>> out) throws IOException {
     for (int d = 0; d < dimName.length; d++) {
       LongHeap heap = new LongHeap(limit);
-      for (int ord = dimStart[d]; ord <= dimEnd[d]; ord++) if (counts[ord] > 0) heap.insertWithOverflow(key(counts[ord], ord));
+      int least = 1; // a value must have at least this count to enter the heap (once full: its smallest count)
+      for (int ord = dimStart[d]; ord <= dimEnd[d]; ord++) {
+        if (counts[ord] < least) continue;
+        heap.insertWithOverflow(key(counts[ord], ord));
+        if (heap.size() == limit) least = (int) (heap.top() >>> 32);
+      }
       out.put(dimName[d], values(heap));
     }
   }
