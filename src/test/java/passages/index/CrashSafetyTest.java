@@ -94,7 +94,12 @@ class CrashSafetyTest {
     log.add("v2 " + v2);
     Path committedV1 = work.resolve("index-v1");
     copyDir(index, committedV1);
-    interrupted += killRuns(random, corpus, index, full, 10, List.of(v1, v2), "update", log, committedV1);
+    // an update is shorter than a full build (which ends with a merge): spread these kills over an update
+    Path calibration = work.resolve("calibration-update");
+    copyDir(committedV1, calibration);
+    long update = timeFullRun(corpus, calibration);
+    log.add("update run " + update + " ms");
+    interrupted += killRuns(random, corpus, index, update, 10, List.of(v1, v2), "update", log, committedV1);
 
     done = start(corpus, index);
     assertTrue(done.waitFor(60, TimeUnit.SECONDS), "index run did not finish");
@@ -167,6 +172,7 @@ class CrashSafetyTest {
         .start();
   }
 
+  /** How long an index run of {@code corpus} into {@code index} takes, to its end. */
   private long timeFullRun(Path corpus, Path index) throws Exception {
     long t0 = System.nanoTime();
     Process p = start(corpus, index);
