@@ -336,7 +336,7 @@ public final class Benchmark {
         Double.isNaN(ourRate) ? "–" : String.format(Locale.ROOT, "%.2f×", ourRate / baseRate), ourSize / (double) baseSize));
     if (!Double.isNaN(ourBuild)) {
       md.append(String.format(Locale.ROOT, "passages build steps: learning names %s s, reading + cleaning + entities + "
-          + "indexing %s s, merging into one segment %s s.%n%n", seconds(build.learnSeconds()), seconds(build.indexSeconds()),
+          + "indexing %s s, merging into one segment and committing %s s.%n%n", seconds(build.learnSeconds()), seconds(build.indexSeconds()),
           seconds(build.mergeSeconds())));
     }
     md.append("| latency p50 / p95 / p99 ms | baseline in-process | passages in-process | passages over HTTP (1 keep-alive client) | p95 ratio in-process |\n");
