@@ -40,8 +40,11 @@ public final class Fields {
   public static final String COMMIT_FAILED = "passages.failed";
   /** Commit user-data key: version of the schema and analysis the index was built with. */
   public static final String COMMIT_SCHEMA = "passages.schema";
-  /** Bump whenever fields or analysis change: an index with another version is rebuilt. */
-  public static final String SCHEMA_VERSION = "6";
+  /**
+   * Bump whenever fields, analysis or the cleaning rules change (an index from unchanged files would
+   * otherwise be "up to date" with the old rules): an index with another version is rebuilt.
+   */
+  public static final String SCHEMA_VERSION = "7";
 
   private Fields() {}
 

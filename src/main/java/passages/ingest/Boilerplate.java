@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 /**
  * Site boilerplate that scrapers leave between paragraphs: copyright and reprint notices, newsletter,
  * app and social prompts, photo/video caption labels, relative timestamps, related-story links,
- * separator lines. Each shape is
- * a pattern over a short line; callers only ask about lines of at most a few dozen words.
+ * separator lines, contributor credits, disclaimers. Each shape is a pattern over a short line
+ * ({@link #match}); callers only ask about lines of at most a few dozen words. Sign-up widgets and notices
+ * can be long, so a few phrases that only they write are also looked for in longer lines
+ * ({@link #widget}).
  */
 final class Boilerplate {
   // A phrase that may stand anywhere in the line is its own pattern, found with find(): as an alternative
@@ -19,17 +21,36 @@ final class Boilerplate {
           + "|^(download|get) (the|our) [\\w' ]{1,40} app\\b.*"
           + "|^[-•*]?\\s*follow (us|me|@\\w+|the [\\w ]{1,30} on (twitter|facebook|instagram))\\b.*"
           + "|^(share|share this|share on (facebook|twitter))[:.!]?$");
-  private static final Pattern SIGNUP_ANYWHERE = Pattern.compile("(?i)\\b(delivered to your inbox|by signing up, you agree)\\b");
+  private static final Pattern SIGNUP_ANYWHERE = Pattern.compile("(?i)\\b(delivered (\\w+ ){0,2}to your inbox"
+      // a sentence that starts with the call: "… published. Sign up to receive our biggest stories"
+      + "|(?<=^|[.!?] )((sign up|subscribe) (here|now|today)|sign up to receive (our|the)|join us on (facebook|twitter|instagram)"
+      + "|sign up for (our|the) [^.!?]{1,60}\\b(newsletters?|alerts|updates)))\\b");
+  /** Phrases that only sign-up widgets write, whatever the length of the line they are in. */
+  private static final Pattern SIGNUP_WIDGET = Pattern.compile("(?i)\\b(by signing up,? you agree|please verify you'?re not a robot"
+      + "|you must select a newsletter|this site is protected by recaptcha|as an interest to stay up to date on the latest)\\b");
+  /** Credits of wire services and contributors: "The Associated Press contributed to this report." */
+  private static final Pattern CREDIT = Pattern.compile(
+      "(?i)^([^.!?]{1,80} contributed (reporting )?to this (report|story|article)|contributing: [^.!?]{1,100}"
+          + "|(additional )?reporting by [^.!?;]{1,80};[^.!?]{1,150}|(editing|writing) by [^.!?]{1,80})\\.?$");
+  /** Disclaimers and notices about the text rather than part of it, in lines of any length. */
+  private static final Pattern NOTICE = Pattern.compile(
+      "(?i)\\b(the opinions expressed [^.]{0,60}(are|is) (their|his|her|the author'?s|the writer'?s) own"
+          + "|^this is a rush transcript|transcripts are created on a rush deadline"
+          + "|is available without charge to any eligible news publisher)\\b");
   private static final Pattern MEDIA = Pattern.compile(
       "(?i)^(photo|photos|video|videos|image|images|watch|watch:|close|youtube|twitter|facebook|embed|play video)[.:]?$"
+          + "|^loading(\\.\\.\\.|…)?$|^\\[[a-z ]{2,20}\\]$|^don'?t see the (graphic|video|photo|image|chart|poll)\\b.*"
+          + "|^\\(\\s*(photo|image|video)\\s*:.*\\)$"
           + "|^(next |previous )?image \\d+ of \\d+$|^media playback is unsupported on your device\\b.*"
           + "|^(image copyright|image caption|photo credit|photo:|enlarge this image|toggle caption)\\b.*|^slideshow \\(\\d+ images?\\)$");
   private static final Pattern TIMESTAMP = Pattern.compile(
       "(?i)^(updated |published |posted )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s? ago\\.?$"
           + "|^this article is more than \\d+ (year|month)s? old$");
   private static final Pattern RELATED = Pattern.compile(
-      "(?i)^(more|read more|related|related coverage|see also|also read|read next|recommended|watch)\\s*:.*"
-          + "|^(read|see) (more|the full story|full story|the full article|full article)( here)?[.:!]?$");
+      "(?i)^(more|read more|related|related coverage|see also|also see|also read|read next|recommended|watch)\\s*:.*"
+          + "|^(read|see) (more|the full story|full story|the full article|full article)( here)?[.:!]?$"
+          + "|^more on this(\\.\\.\\.|…|:)?$|^\\(\\s*(photos|videos|related|see also|read more)\\s*:.*\\)$"
+          + "|^click (here )?for more\\b.*|^visit [^.]{1,40} for more (stories|news|coverage)\\.?$");
   private static final Pattern SEPARATOR = Pattern.compile("[\\p{Punct}•·–—_*=~\\s]+");
 
   /**
@@ -40,15 +61,35 @@ final class Boilerplate {
 
   private Boilerplate() {}
 
-  /** The reason {@code line} is boilerplate, or {@code null} when it is not. */
+  /**
+   * Longest line looked at for {@link #widget} phrases: sign-up widgets and notices run to a few hundred
+   * words at most.
+   */
+  static final int MAX_WIDGET_LENGTH = 1500;
+
+  /** The reason {@code line} (a short line) is boilerplate, or {@code null} when it is not. */
   static DropReason match(String line) {
     if (line.length() > MAX_LENGTH) return null;
+    DropReason widget = widget(line);
+    if (widget != null) return widget;
     if (SEPARATOR.matcher(line).matches()) return DropReason.SEPARATOR;
     if (COPYRIGHT.matcher(line).lookingAt() || COPYRIGHT_ANYWHERE.matcher(line).find()) return DropReason.COPYRIGHT;
     if (SIGNUP.matcher(line).matches() || SIGNUP_ANYWHERE.matcher(line).find()) return DropReason.SIGNUP;
     if (MEDIA.matcher(line).matches()) return DropReason.MEDIA_LABEL;
     if (TIMESTAMP.matcher(line).matches()) return DropReason.TIMESTAMP;
     if (RELATED.matcher(line).matches()) return DropReason.RELATED;
+    if (CREDIT.matcher(line).matches()) return DropReason.CREDIT;
+    return null;
+  }
+
+  /**
+   * The reason a line of any length is a sign-up widget or a notice, by phrases that no article text
+   * writes ("By signing up you agree", "This is a rush transcript"), or {@code null}.
+   */
+  static DropReason widget(String line) {
+    if (line.length() > MAX_WIDGET_LENGTH) return null;
+    if (SIGNUP_WIDGET.matcher(line).find()) return DropReason.SIGNUP;
+    if (NOTICE.matcher(line).find()) return DropReason.NOTICE;
     return null;
   }
 }

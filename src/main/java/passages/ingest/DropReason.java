@@ -23,7 +23,11 @@ public enum DropReason {
   /** "6 years ago", "This article is more than 1 year old". */
   TIMESTAMP("relative timestamp"),
   /** Links to other stories: "More: …", "Read more here", "Read the full story". */
-  RELATED("related-story link");
+  RELATED("related-story link"),
+  /** "The Associated Press contributed to this report.", "Reporting by …; Editing by …". */
+  CREDIT("contributor credit"),
+  /** "The opinions expressed … are their own", "This is a rush transcript", syndication notices. */
+  NOTICE("disclaimer/transcript notice");
 
   private final String description;
 

@@ -208,7 +208,7 @@ public final class TextCleaner {
       this.words = countWords(text);
       Kind shape = classify(text, words);
       this.boilerplate = shape != Kind.PLACEHOLDER && shape != Kind.TABLE_RULE && shape != Kind.AD
-          && words <= MAX_BOILERPLATE_WORDS ? Boilerplate.match(text) : null;
+          ? (words <= MAX_BOILERPLATE_WORDS ? Boilerplate.match(text) : Boilerplate.widget(text)) : null;
       this.kind = boilerplate != null ? Kind.BOILERPLATE : shape;
     }
 

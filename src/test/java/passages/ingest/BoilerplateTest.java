@@ -28,10 +28,36 @@ class BoilerplateTest {
       "Read the full story|RELATED",
       "next Image 1 of 2|MEDIA_LABEL",
       "___|SEPARATOR",
+      "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box.|SIGNUP",
+      "Get all the latest news on coronavirus and more delivered daily to your inbox. Sign up here.|SIGNUP",
+      "ProPublica is a nonprofit newsroom that investigates abuses of power. Sign up to receive our biggest stories as soon as they’re published.|SIGNUP",
+      "Join us on Facebook.com/CNNOpinion.|SIGNUP",
+      "Subscribe now for as little as $2 a month!|SIGNUP",
+      "The Associated Press contributed to this report.|CREDIT",
+      "Fox News' Chad Pergram and Edmund DeMarche contributed to this report|CREDIT",
+      "Contributing: The Associated Press|CREDIT",
+      "Reporting by Steve Holland; Editing by Mary Milliken|CREDIT",
+      "The opinions expressed by columnists are their own and do not represent the views of Townhall.com.|NOTICE",
+      "This is a rush transcript. Copy may not be in its final form.|NOTICE",
+      "More On This...|RELATED",
+      "Also see:|RELATED",
+      "( PHOTOS: Senators up for election in 2014)|RELATED",
+      "Click for more from Media Buzz.|RELATED",
+      "Visit Business Insider's homepage for more stories.|RELATED",
+      "(Photo: Martin Taschner/Dreamstime)|MEDIA_LABEL",
+      "[pullquote]|MEDIA_LABEL",
+      "Loading...|MEDIA_LABEL",
+      "Don't see the graphic above? Click here.|MEDIA_LABEL",
       "The company said its copyright claims against the startup were dismissed on Monday.|-",
       "Lawmakers voted to sign up more states for the program, officials said.|-",
       "The photo was taken in 2019, a spokesman said.|-",
       "Follow the money, investigators told the committee.|-",
+      "Sure enough, site visitors were told: “Online enrollment is coming soon! Sign up to receive an email notification when it's available.”|-",
+      "Millions rushed to sign up for the program before the deadline.|-",
+      "Reporting by The Washington Post revealed that the plan had stalled.|-",
+      "Contributing to the decline were higher interest rates.|-",
+      "More on this later in the week, the senator said.|-",
+      "Her reporting contributed to a change in the law.|-",
   })
   void match_lineShapes(String line, DropReason expected) {
     assertEquals(expected, Boilerplate.match(line));
@@ -55,5 +81,22 @@ class BoilerplateTest {
         new DroppedLine(2, "Advertisement", DropReason.AD_LABEL),
         new DroppedLine(3, "Story Continued Below", DropReason.AD_LABEL),
         new DroppedLine(6, "Copyright © 2019 The Washington Times, LLC.", DropReason.COPYRIGHT)), cleaned.dropped());
+  }
+
+  @Test
+  void cleanBlocks_longSignUpWidgetsAndNotices_dropped_longProseKept() {
+    String widget = "POLITICO Playbook newsletter Sign up today to receive the #1-rated newsletter in politics Email Sign Up "
+        + "By signing up you agree to receive email newsletters or alerts from POLITICO. You can unsubscribe at any time. "
+        + "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.";
+    String notice = "Content created by The Daily Caller News Foundation is available without charge to any eligible news "
+        + "publisher that can provide a large audience. For licensing opportunities of our original content, please contact "
+        + "licensing@dailycallernewsfoundation.org.";
+    String prose = "Officials said more than a million people tried to sign up for coverage on the first day, and that the "
+        + "site, which asked visitors to subscribe to updates, slowed to a crawl as the traffic grew through the afternoon and evening.";
+    CleanedText cleaned = TextCleaner.cleanBlocks(List.of(prose, widget, notice), false);
+
+    assertEquals(List.of(new Paragraph(1, null, prose)), cleaned.paragraphs());
+    assertEquals(List.of(new DroppedLine(2, widget, DropReason.SIGNUP), new DroppedLine(3, notice, DropReason.NOTICE)),
+        cleaned.dropped());
   }
 }
