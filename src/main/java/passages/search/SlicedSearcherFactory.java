@@ -19,7 +19,23 @@ import org.apache.lucene.search.SearcherFactory;
  */
 final class SlicedSearcherFactory extends SearcherFactory {
   /** Paragraphs from which a query is split across cores ({@code -Dpassages.partitionFrom}). Not final: tests set it. */
-  static int partitionFrom = Integer.getInteger("passages.partitionFrom", 100_000);
+  static int partitionFrom = partitionFromProperty(System.getProperty("passages.partitionFrom"), 100_000);
+
+  /**
+   * The threshold set with {@code -Dpassages.partitionFrom} ({@code value}), or {@code otherwise} when it is
+   * not set; a value that is not a whole number ≥ 0 is named on stderr and {@code otherwise} used.
+   */
+  static int partitionFromProperty(String value, int otherwise) {
+    if (value == null) return otherwise;
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 0) return n;
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    System.err.println("passages: -Dpassages.partitionFrom=" + value + " is not a whole number >= 0; using " + otherwise);
+    return otherwise;
+  }
 
   private final int cores;
   private final UnaryOperator<Runnable> inContext;
