@@ -1,5 +1,7 @@
 package passages.ingest;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -11,32 +13,59 @@ import java.util.regex.Pattern;
  * ({@link #widget}).
  */
 final class Boilerplate {
-  // A phrase that may stand anywhere in the line is its own pattern, found with find(): as an alternative
-  // of one whole-line pattern (".*\\b(…)\\b.*") it was tried at every position with backtracking.
   private static final Pattern COPYRIGHT = Pattern.compile("(?i)(copyright\\b|©|\\(c\\) \\d{4})");
-  private static final Pattern COPYRIGHT_ANYWHERE = Pattern.compile("(?i)\\b(all rights reserved|click here for reprint permission)\\b");
   private static final Pattern SIGNUP = Pattern.compile(
       "(?i)^(sign up|subscribe)\\b.*\\b(newsletters?|updates|alerts|inbox)\\b.*"
           + "|^(click here|tap here) to (get|download|subscribe|sign up|follow|read)\\b.*"
           + "|^(download|get) (the|our) [\\w' ]{1,40} app\\b.*"
           + "|^[-•*]?\\s*follow (us|me|@\\w+|the [\\w ]{1,30} on (twitter|facebook|instagram))\\b.*"
           + "|^(share|share this|share on (facebook|twitter))[:.!]?$");
-  private static final Pattern SIGNUP_ANYWHERE = Pattern.compile("(?i)\\b(delivered (\\w+ ){0,2}to your inbox"
-      // a sentence that starts with the call: "… published. Sign up to receive our biggest stories"
-      + "|(?<=^|[.!?] )((sign up|subscribe) (here|now|today)|sign up to receive (our|the)|join us on (facebook|twitter|instagram)"
-      + "|sign up for (our|the) [^.!?]{1,60}\\b(newsletters?|alerts|updates)))\\b");
-  /** Phrases that only sign-up widgets write, whatever the length of the line they are in. */
-  private static final Pattern SIGNUP_WIDGET = Pattern.compile("(?i)\\b(by signing up,? you agree|please verify you'?re not a robot"
-      + "|you must select a newsletter|this site is protected by recaptcha|as an interest to stay up to date on the latest)\\b");
   /** Credits of wire services and contributors: "The Associated Press contributed to this report." */
   private static final Pattern CREDIT = Pattern.compile(
       "(?i)^([^.!?]{1,80} contributed (reporting )?to this (report|story|article)|contributing: [^.!?]{1,100}"
           + "|(additional )?reporting by [^.!?;]{1,80};[^.!?]{1,150}|(editing|writing) by [^.!?]{1,80})\\.?$");
-  /** Disclaimers and notices about the text rather than part of it, in lines of any length. */
-  private static final Pattern NOTICE = Pattern.compile(
-      "(?i)\\b(the opinions expressed [^.]{0,60}(are|is) (their|his|her|the author'?s|the writer'?s) own"
-          + "|^this is a rush transcript|transcripts are created on a rush deadline"
-          + "|is available without charge to any eligible news publisher)\\b");
+  /**
+   * A phrase that may stand anywhere in a line, found with {@code find()}, and a lower-case piece of text
+   * that every match contains: most lines lack it, and {@code contains} on the lower-cased line rules them
+   * out far faster than the pattern tried at every position.
+   */
+  private record Phrase(String key, Pattern pattern, DropReason reason) {
+    Phrase(String key, String regex, DropReason reason) {
+      this(key, Pattern.compile("(?i)" + regex), reason);
+    }
+
+    boolean in(String line, String lower) {
+      return lower.contains(key) && pattern.matcher(line).find();
+    }
+  }
+
+  /** Copyright phrases of short lines. */
+  private static final List<Phrase> COPYRIGHT_PHRASES = List.of(
+      new Phrase("all rights reserved", "\\ball rights reserved\\b", DropReason.COPYRIGHT),
+      new Phrase("reprint permission", "\\bclick here for reprint permission\\b", DropReason.COPYRIGHT));
+
+  /** Sign-up phrases of short lines. */
+  private static final List<Phrase> SIGNUP_PHRASES = List.of(
+      new Phrase("to your inbox", "\\bdelivered (\\w+ ){0,2}to your inbox\\b", DropReason.SIGNUP),
+      // a sentence that starts with the call: "… published. Sign up to receive our biggest stories"
+      new Phrase("sign up", "(?<=^|[.!?] )(sign up (here|now|today)|sign up to receive (our|the)"
+          + "|sign up for (our|the) [^.!?]{1,60}\\b(newsletters?|alerts|updates))\\b", DropReason.SIGNUP),
+      new Phrase("subscribe", "(?<=^|[.!?] )subscribe (here|now|today)\\b", DropReason.SIGNUP),
+      new Phrase("join us on", "(?<=^|[.!?] )join us on (facebook|twitter|instagram)\\b", DropReason.SIGNUP));
+
+  /** Phrases that only sign-up widgets and notices write, whatever the length of the line they are in. */
+  private static final List<Phrase> WIDGET_PHRASES = List.of(
+      new Phrase("by signing up", "\\bby signing up,? you agree\\b", DropReason.SIGNUP),
+      new Phrase("not a robot", "\\bplease verify you'?re not a robot\\b", DropReason.SIGNUP),
+      new Phrase("you must select a newsletter", "\\byou must select a newsletter\\b", DropReason.SIGNUP),
+      new Phrase("protected by recaptcha", "\\bthis site is protected by recaptcha\\b", DropReason.SIGNUP),
+      new Phrase("as an interest to stay up to date", "\\bas an interest to stay up to date on the latest\\b", DropReason.SIGNUP),
+      new Phrase("opinions expressed",
+          "\\bthe opinions expressed [^.]{0,60}(are|is) (their|his|her|the author'?s|the writer'?s) own\\b", DropReason.NOTICE),
+      new Phrase("rush transcript", "^this is a rush transcript\\b", DropReason.NOTICE),
+      new Phrase("rush deadline", "\\btranscripts are created on a rush deadline\\b", DropReason.NOTICE),
+      new Phrase("without charge", "\\bis available without charge to any eligible news publisher\\b", DropReason.NOTICE));
+
   private static final Pattern MEDIA = Pattern.compile(
       "(?i)^(photo|photos|video|videos|image|images|watch|watch:|close|youtube|twitter|facebook|embed|play video)[.:]?$"
           + "|^loading(\\.\\.\\.|…)?$|^\\[[a-z ]{2,20}\\]$|^don'?t see the (graphic|video|photo|image|chart|poll)\\b.*"
@@ -70,11 +99,12 @@ final class Boilerplate {
   /** The reason {@code line} (a short line) is boilerplate, or {@code null} when it is not. */
   static DropReason match(String line) {
     if (line.length() > MAX_LENGTH) return null;
-    DropReason widget = widget(line);
+    String lower = line.toLowerCase(Locale.ROOT);
+    DropReason widget = widget(line, lower);
     if (widget != null) return widget;
     if (SEPARATOR.matcher(line).matches()) return DropReason.SEPARATOR;
-    if (COPYRIGHT.matcher(line).lookingAt() || COPYRIGHT_ANYWHERE.matcher(line).find()) return DropReason.COPYRIGHT;
-    if (SIGNUP.matcher(line).matches() || SIGNUP_ANYWHERE.matcher(line).find()) return DropReason.SIGNUP;
+    if (COPYRIGHT.matcher(line).lookingAt() || any(COPYRIGHT_PHRASES, line, lower)) return DropReason.COPYRIGHT;
+    if (SIGNUP.matcher(line).matches() || any(SIGNUP_PHRASES, line, lower)) return DropReason.SIGNUP;
     if (MEDIA.matcher(line).matches()) return DropReason.MEDIA_LABEL;
     if (TIMESTAMP.matcher(line).matches()) return DropReason.TIMESTAMP;
     if (RELATED.matcher(line).matches()) return DropReason.RELATED;
@@ -87,9 +117,16 @@ final class Boilerplate {
    * writes ("By signing up you agree", "This is a rush transcript"), or {@code null}.
    */
   static DropReason widget(String line) {
-    if (line.length() > MAX_WIDGET_LENGTH) return null;
-    if (SIGNUP_WIDGET.matcher(line).find()) return DropReason.SIGNUP;
-    if (NOTICE.matcher(line).find()) return DropReason.NOTICE;
+    return line.length() > MAX_WIDGET_LENGTH ? null : widget(line, line.toLowerCase(Locale.ROOT));
+  }
+
+  private static DropReason widget(String line, String lower) {
+    for (Phrase p : WIDGET_PHRASES) if (p.in(line, lower)) return p.reason();
     return null;
+  }
+
+  private static boolean any(List<Phrase> phrases, String line, String lower) {
+    for (Phrase p : phrases) if (p.in(line, lower)) return true;
+    return false;
   }
 }
