@@ -140,7 +140,7 @@ public final class Indexer {
         if (run.fatal.get() != null) throw run.fatal.get();
         flushInParallel(writer);
         // a full build is merged into one segment before its commit: searches on one segment are faster
-        // (a p95 about 15% lower on the allsides corpus) and the merge costs a tenth of the build. Updates
+        // (a p95 about 15% lower on the allsides corpus); the merge and commit take about 15% of the build. Updates
         // leave merging to the merge policy.
         if (create) {
           progress.accept(new IndexProgress(totalBytes, totalBytes, run.items.get(), run.paragraphs.get(),
