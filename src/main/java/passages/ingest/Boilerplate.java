@@ -66,6 +66,12 @@ final class Boilerplate {
       new Phrase("rush deadline", "\\btranscripts are created on a rush deadline\\b", DropReason.NOTICE),
       new Phrase("without charge", "\\bis available without charge to any eligible news publisher\\b", DropReason.NOTICE));
 
+  /**
+   * A photo gallery flattened into one paragraph: "Photos: … Hide Caption 1 of 24 Photos: …". Generated
+   * markup, whatever its length (galleries run to thousands of words).
+   */
+  private static final Phrase GALLERY = new Phrase("hide caption", "\\bhide caption \\d+ of \\d+\\b", DropReason.MEDIA_LABEL);
+
   private static final Pattern MEDIA = Pattern.compile(
       "(?i)^(photo|photos|video|videos|image|images|watch|watch:|close|youtube|twitter|facebook|embed|play video)[.:]?$"
           + "|^loading(\\.\\.\\.|…)?$|^\\[[a-z ]{2,20}\\]$|^don'?t see the (graphic|video|photo|image|chart|poll)\\b.*"
@@ -113,14 +119,17 @@ final class Boilerplate {
   }
 
   /**
-   * The reason a line of any length is a sign-up widget or a notice, by phrases that no article text
-   * writes ("By signing up you agree", "This is a rush transcript"), or {@code null}.
+   * The reason a line of any length is a sign-up widget, a notice or a photo gallery, by phrases that no
+   * article text writes ("By signing up you agree", "This is a rush transcript", "Hide Caption 3 of 24"),
+   * or {@code null}. Lines longer than {@link #MAX_WIDGET_LENGTH} are only checked for galleries.
    */
   static DropReason widget(String line) {
-    return line.length() > MAX_WIDGET_LENGTH ? null : widget(line, line.toLowerCase(Locale.ROOT));
+    return widget(line, line.toLowerCase(Locale.ROOT));
   }
 
   private static DropReason widget(String line, String lower) {
+    if (GALLERY.in(line, lower)) return GALLERY.reason();
+    if (line.length() > MAX_WIDGET_LENGTH) return null;
     for (Phrase p : WIDGET_PHRASES) if (p.in(line, lower)) return p.reason();
     return null;
   }

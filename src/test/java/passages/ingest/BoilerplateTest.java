@@ -48,6 +48,7 @@ class BoilerplateTest {
       "[pullquote]|MEDIA_LABEL",
       "Loading...|MEDIA_LABEL",
       "Don't see the graphic above? Click here.|MEDIA_LABEL",
+      "Photos: The second debate Candidates shake hands after the debate. Hide Caption 1 of 29 Photos: The second debate|MEDIA_LABEL",
       "The company said its copyright claims against the startup were dismissed on Monday.|-",
       "Lawmakers voted to sign up more states for the program, officials said.|-",
       "The photo was taken in 2019, a spokesman said.|-",
@@ -93,10 +94,16 @@ class BoilerplateTest {
         + "licensing@dailycallernewsfoundation.org.";
     String prose = "Officials said more than a million people tried to sign up for coverage on the first day, and that the "
         + "site, which asked visitors to subscribe to updates, slowed to a crawl as the traffic grew through the afternoon and evening.";
-    CleanedText cleaned = TextCleaner.cleanBlocks(List.of(prose, widget, notice), false);
+    StringBuilder gallery = new StringBuilder();
+    for (int i = 1; i <= 40; i++) {
+      gallery.append("Photos: The second debate The candidates on stage at Hofstra University in Hempstead, New York, on the "
+          + "night of the debate. Hide Caption ").append(i).append(" of 40 ");
+    }
+    String galleryText = gallery.toString().strip();
+    CleanedText cleaned = TextCleaner.cleanBlocks(List.of(prose, widget, notice, galleryText), false);
 
     assertEquals(List.of(new Paragraph(1, null, prose)), cleaned.paragraphs());
-    assertEquals(List.of(new DroppedLine(2, widget, DropReason.SIGNUP), new DroppedLine(3, notice, DropReason.NOTICE)),
-        cleaned.dropped());
+    assertEquals(List.of(new DroppedLine(2, widget, DropReason.SIGNUP), new DroppedLine(3, notice, DropReason.NOTICE),
+        new DroppedLine(4, galleryText, DropReason.MEDIA_LABEL)), cleaned.dropped());
   }
 }
