@@ -38,6 +38,26 @@ final class CorpusOptions {
           failed == 0 ? "" : "; " + failed + " items failed in that run (index --rebuild lists them again)");
       return new IndexReport(0, 0, 0, 0, paragraphs, Map.of(), failed, List.of(), (System.nanoTime() - start) / 1_000_000);
     }
+    return build(reader, index, rebuild, out, err);
+  }
+
+  /**
+   * Updates {@code index} when it is stale (see {@link Indexer#isStale}), printing {@code announce} to
+   * {@code out} first; does nothing, and prints nothing, when it is up to date. Staleness is checked once.
+   *
+   * @return whether the index was updated
+   */
+  static boolean updateIfStale(CorpusReader reader, Path index, String announce, PrintWriter out, PrintWriter err)
+      throws IOException {
+    if (!Indexer.isStale(reader, index, EntityWiring.version())) return false;
+    out.println(announce);
+    build(reader, index, false, out, err);
+    return true;
+  }
+
+  /** Learns names, then indexes (or rebuilds), printing progress, failures and the report. */
+  private static IndexReport build(CorpusReader reader, Path index, boolean rebuild, PrintWriter out, PrintWriter err)
+      throws IOException {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
     progress.step(String.format(Locale.ROOT, "learning entity names from the first %,d paragraphs…", EntityWiring.LEARNING_SAMPLE));
     var extractor = EntityWiring.learningFrom(reader);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import passages.index.Indexer;
 import passages.ingest.CorpusReader;
 import passages.search.ParagraphSearcher;
 
@@ -27,10 +26,7 @@ final class IndexFollower implements AutoCloseable {
   IndexFollower(ParagraphSearcher searcher, CorpusReader corpus, Path index, boolean watch, PrintWriter out, PrintWriter err) {
     timer.scheduleWithFixedDelay(() -> {
       try {
-        if (watch && Indexer.isStale(corpus, index, EntityWiring.version())) {
-          out.println("corpus changed: updating the index");
-          CorpusOptions.index(new CorpusReader(corpus.path()), index, false, out, err);
-        }
+        if (watch) CorpusOptions.updateIfStale(new CorpusReader(corpus.path()), index, "corpus changed: updating the index", out, err);
         searcher.refresh();
       } catch (IOException | RuntimeException e) {
         err.println("passages: index update failed, will retry: " + e.getMessage());

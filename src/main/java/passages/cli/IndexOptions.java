@@ -25,10 +25,7 @@ final class IndexOptions {
     if (!Files.isDirectory(corpus)) return;
     var reader = new passages.ingest.CorpusReader(corpus);
     Path index = Main.defaultPath("index");
-    if (passages.index.Indexer.isStale(reader, index, EntityWiring.version())) {
-      err.println("passages: index is missing or stale, indexing " + corpus + " first");
-      CorpusOptions.index(reader, index, false, err, err);
-    }
+    CorpusOptions.updateIfStale(reader, index, "passages: index is missing or stale, indexing " + corpus + " first", err, err);
   }
 
   /** Opens the index, or fails with a one-line message saying how to build it. */

@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import passages.index.Indexer;
 import passages.search.ParagraphSearcher;
 import passages.web.WebApp;
 
@@ -42,10 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
     var out = spec.commandLine().getOut();
     var reader = corpus.reader();
-    if (Indexer.isStale(reader, index.index(), EntityWiring.version())) {
-      out.println("index is missing or stale: indexing " + reader.path());
-      CorpusOptions.index(reader, index.index(), false, out, spec.commandLine().getErr());
-    }
+    CorpusOptions.updateIfStale(reader, index.index(), "index is missing or stale: indexing " + reader.path(), out,
+        spec.commandLine().getErr());
     try (ParagraphSearcher searcher = index.open()) {
       searcher.warmUp(WARM_UP_MILLIS); // before the port opens: the first user query is already fast
       Javalin app = new WebApp(searcher).create();
