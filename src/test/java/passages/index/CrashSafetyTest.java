@@ -75,7 +75,7 @@ class CrashSafetyTest {
     assertTrue(v1.total() > 3000, "corpus too small to kill mid-way: " + v1);
 
     // How long a full run takes here, to spread the kills over it.
-    long full = timeFullRun(corpus, work.resolve("calibration"));
+    long full = timeRun(corpus, work.resolve("calibration"));
     List<String> log = new ArrayList<>();
     log.add("full run " + full + " ms; v1 " + v1);
 
@@ -97,7 +97,7 @@ class CrashSafetyTest {
     // an update is shorter than a full build (which ends with a merge): spread these kills over an update
     Path calibration = work.resolve("calibration-update");
     copyDir(committedV1, calibration);
-    long update = timeFullRun(corpus, calibration);
+    long update = timeRun(corpus, calibration);
     log.add("update run " + update + " ms");
     interrupted += killRuns(random, corpus, index, update, 10, List.of(v1, v2), "update", log, committedV1);
 
@@ -173,7 +173,7 @@ class CrashSafetyTest {
   }
 
   /** How long an index run of {@code corpus} into {@code index} takes, to its end. */
-  private long timeFullRun(Path corpus, Path index) throws Exception {
+  private long timeRun(Path corpus, Path index) throws Exception {
     long t0 = System.nanoTime();
     Process p = start(corpus, index);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "index run did not finish");
