@@ -314,12 +314,8 @@ public final class Indexer {
   }
 
   private static boolean sameSchema(Directory dir) throws IOException {
-    try {
-      if (!DirectoryReader.indexExists(dir)) return false;
-      return Fields.SCHEMA_VERSION.equals(DirectoryReader.listCommits(dir).getLast().getUserData().get(Fields.COMMIT_SCHEMA));
-    } catch (IndexNotFoundException e) {
-      return false;
-    }
+    Map<String, String> data = lastCommit(dir);
+    return data != null && Fields.SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA));
   }
 
   /** Article id → content hash of every article in the index. */
@@ -382,11 +378,16 @@ public final class Indexer {
   private static Map<String, String> lastCommit(Path indexDir) throws IOException {
     if (!java.nio.file.Files.isDirectory(indexDir)) return null;
     try (Directory dir = FSDirectory.open(indexDir)) {
-      if (!DirectoryReader.indexExists(dir)) return null;
-      return DirectoryReader.listCommits(dir).getLast().getUserData();
+      return lastCommit(dir);
+    }
+  }
+
+  /** The user data of the last commit in {@code dir}, or null when there is no index. */
+  private static Map<String, String> lastCommit(Directory dir) throws IOException {
+    try {
+      return DirectoryReader.indexExists(dir) ? DirectoryReader.listCommits(dir).getLast().getUserData() : null;
     } catch (IndexNotFoundException e) {
       return null;
     }
   }
-
 }
