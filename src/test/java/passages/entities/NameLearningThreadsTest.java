@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ class NameLearningThreadsTest {
 
   @Test
   void learn_oneOrFourThreads_sameNames() {
+    assertTrue(Files.isRegularFile(ALLSIDES), ALLSIDES.toAbsolutePath().normalize()
+        + " is missing: this test learns from the shared allsides corpus (clone the project beside ../shared)");
     List<String> corpus = new ArrayList<>();
     new ParagraphStream(new CorpusReader(ALLSIDES), 2, 20_000).forEach(corpus::add);
 
