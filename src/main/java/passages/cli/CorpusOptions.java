@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import picocli.CommandLine.Option;
 import passages.index.IndexReport;
 import passages.index.Indexer;
+import passages.index.IndexStatus;
 import passages.ingest.CorpusReader;
 import passages.ingest.DropReason;
 
@@ -28,9 +29,9 @@ final class CorpusOptions {
   /** Brings {@code index} in line with the corpus (or rebuilds it), printing progress and the report. */
   static IndexReport index(CorpusReader reader, Path index, boolean rebuild, PrintWriter out, PrintWriter err) throws IOException {
     long start = System.nanoTime();
-    if (!rebuild && !Indexer.isStale(reader, index, EntityWiring.version())) {
+    if (!rebuild && !IndexStatus.isStale(reader, index, EntityWiring.version())) {
       // same files, schema and extractor as the last run: nothing to read
-      Indexer.Committed last = Indexer.committed(index);
+      IndexStatus.Committed last = IndexStatus.committed(index);
       long paragraphs = last.paragraphs();
       long failed = last.failed();
       out.printf(Locale.ROOT, "%s → %s: up to date (the corpus files are unchanged since the last run); %d paragraphs in the index%s%n",
@@ -42,14 +43,14 @@ final class CorpusOptions {
   }
 
   /**
-   * Updates {@code index} when it is stale (see {@link Indexer#isStale}), printing {@code announce} to
+   * Updates {@code index} when it is stale (see {@link IndexStatus#isStale}), printing {@code announce} to
    * {@code out} first; does nothing, and prints nothing, when it is up to date. Staleness is checked once.
    *
    * @return whether the index was updated
    */
   static boolean updateIfStale(CorpusReader reader, Path index, String announce, PrintWriter out, PrintWriter err)
       throws IOException {
-    if (!Indexer.isStale(reader, index, EntityWiring.version())) return false;
+    if (!IndexStatus.isStale(reader, index, EntityWiring.version())) return false;
     out.println(announce);
     build(reader, index, false, out, err);
     return true;
@@ -61,7 +62,7 @@ final class CorpusOptions {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
     progress.step(String.format(Locale.ROOT, "learning entity names from the first %,d paragraphs…", EntityWiring.LEARNING_SAMPLE));
     var extractor = EntityWiring.learningFrom(reader);
-    Indexer indexer = new Indexer(extractor.function(), extractor.version(), Runtime.getRuntime().availableProcessors(), progress);
+    Indexer indexer = new Indexer(extractor, EntityWiring.version(), Runtime.getRuntime().availableProcessors(), progress);
     IndexReport report;
     try {
       report = rebuild ? indexer.rebuild(reader, index) : indexer.update(reader, index);
