@@ -43,8 +43,11 @@ public final class RelevanceEval {
   /** One query's top 10, its scores, and the hits of the top 10 with no judgment for the query. */
   public record QueryRun(Query query, List<RankedParagraph> top, QueryScore score, List<RankedParagraph> unjudged) {}
 
-  /** One headline's search: the article of the first hit, or {@code null} when nothing matched. */
-  public record HeadlineRun(Headline headline, String firstArticleId) {
+  /**
+   * One headline's search: the article of the first hit, or {@code null} when nothing matched, and whether
+   * the headline's article is in the index at all.
+   */
+  public record HeadlineRun(Headline headline, String firstArticleId, boolean articleIndexed) {
     public boolean hit() {
       return headline.articleId().equals(firstArticleId);
     }
@@ -89,8 +92,9 @@ public final class RelevanceEval {
         sb.append('\n').append(String.format(Locale.ROOT, "headline hit@1: %d of %d%n", headlineHits(), headlines.size()));
         for (HeadlineRun h : headlines) {
           if (!h.hit()) {
-            sb.append(String.format(Locale.ROOT, "  missed %s %s (first hit: %s)%n", h.headline().articleId(),
-                h.headline().phraseQuery(), h.firstArticleId() == null ? "none" : h.firstArticleId()));
+            sb.append(String.format(Locale.ROOT, "  missed %s %s (first hit: %s%s)%n", h.headline().articleId(),
+                h.headline().phraseQuery(), h.firstArticleId() == null ? "none" : h.firstArticleId(),
+                h.articleIndexed() ? "" : "; the article is not in the index"));
           }
         }
       }
@@ -129,7 +133,8 @@ public final class RelevanceEval {
     List<HeadlineRun> headlines = new ArrayList<>();
     for (Headline h : set.headlines()) {
       var hits = search(searcher, h.phraseQuery(), 1, "headline of " + h.articleId());
-      headlines.add(new HeadlineRun(h, hits.isEmpty() ? null : hits.getFirst().articleId()));
+      headlines.add(new HeadlineRun(h, hits.isEmpty() ? null : hits.getFirst().articleId(),
+          searcher.findArticle(h.articleId()).isPresent()));
     }
     return new Report(runs, headlines);
   }
