@@ -40,7 +40,10 @@ public final class RelevanceEval {
   public record RankedParagraph(
       int rank, String paragraphId, ParagraphKey key, String outlet, String title, String section, String text) {}
 
-  /** One query's top 10, its scores, and the hits of the top 10 with no judgment for the query. */
+  /**
+   * One query's hits (the top 10, or more when pooling deeper), its scores (on the top 10), and the hits
+   * down to the pool depth with no judgment for the query.
+   */
   public record QueryRun(Query query, List<RankedParagraph> top, QueryScore score, List<RankedParagraph> unjudged) {}
 
   /**
@@ -102,7 +105,7 @@ public final class RelevanceEval {
     }
 
     /**
-     * The unjudged hits as judgments.tsv rows with label and grade left empty, followed by what a judge
+     * The unjudged hits (down to the pool depth) as judgments.tsv rows with label and grade left empty, followed by what a judge
      * reads: rank, paragraph id, outlet, title, section, full text (tabs and line breaks as spaces). The
      * first six columns of a labelled row are a judgments.tsv row. Each paragraph is listed once per query.
      */
@@ -121,14 +124,28 @@ public final class RelevanceEval {
     }
   }
 
-  /** Runs every query and headline of the set on {@code searcher}. */
+  /** Runs every query and headline of the set on {@code searcher}; the pool is the unjudged top 10. */
   public Report run(ParagraphSearcher searcher) throws IOException {
+    return run(searcher, RelevanceMetrics.DEPTH);
+  }
+
+  /**
+   * Runs every query and headline of the set on {@code searcher}, scoring the top 10 and pooling the
+   * unjudged hits down to {@code poolDepth}.
+   *
+   * @param poolDepth 1..{@value SearchRequest#MAX_LIMIT}
+   */
+  public Report run(ParagraphSearcher searcher, int poolDepth) throws IOException {
+    if (poolDepth < 1 || poolDepth > SearchRequest.MAX_LIMIT) {
+      throw new IllegalArgumentException("poolDepth must be 1.." + SearchRequest.MAX_LIMIT + ", got " + poolDepth);
+    }
     List<QueryRun> runs = new ArrayList<>();
     for (Query q : set.queries()) {
-      List<RankedParagraph> top = top(searcher, q);
+      List<RankedParagraph> top = top(searcher, q, Math.max(poolDepth, RelevanceMetrics.DEPTH));
       var judged = set.judgmentsOf(q.id());
       var score = RelevanceMetrics.score(top.stream().map(RankedParagraph::key).toList(), judged);
-      runs.add(new QueryRun(q, top, score, top.stream().filter(p -> !judged.containsKey(p.key())).toList()));
+      runs.add(new QueryRun(q, top, score,
+          top.stream().limit(poolDepth).filter(p -> !judged.containsKey(p.key())).toList()));
     }
     List<HeadlineRun> headlines = new ArrayList<>();
     for (Headline h : set.headlines()) {
@@ -139,8 +156,8 @@ public final class RelevanceEval {
     return new Report(runs, headlines);
   }
 
-  private static List<RankedParagraph> top(ParagraphSearcher searcher, Query q) throws IOException {
-    List<Hit> hits = search(searcher, q.text(), RelevanceMetrics.DEPTH, "query " + q.id());
+  private static List<RankedParagraph> top(ParagraphSearcher searcher, Query q, int limit) throws IOException {
+    List<Hit> hits = search(searcher, q.text(), limit, "query " + q.id());
     List<RankedParagraph> top = new ArrayList<>(hits.size());
     for (Hit h : hits) {
       ParagraphView v = searcher.findParagraph(h.id())

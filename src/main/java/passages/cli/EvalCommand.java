@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import passages.bench.RelevanceEval;
 import passages.bench.RelevanceSet;
 import passages.search.ParagraphSearcher;
+import passages.search.SearchRequest;
 
 /** {@code passages eval}: scores an index on the judged relevance set (see src/test/resources/relevance/README.md). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -31,11 +32,18 @@ final class EvalCommand implements Callable<Integer> {
       description = "Also write the unjudged top-10 hits here, as judgments.tsv rows to label (label and grade empty).")
   Path pool;
 
+  @Option(names = "--pool-depth", paramLabel = "N", defaultValue = "10",
+      description = "Pool the unjudged hits down to rank N, 1..100 (default: ${DEFAULT-VALUE}; the scores always use the top 10).")
+  int poolDepth;
+
   @Mixin IndexOptions index = new IndexOptions();
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (poolDepth < 1 || poolDepth > SearchRequest.MAX_LIMIT) {
+      throw new UserException("--pool-depth must be 1.." + SearchRequest.MAX_LIMIT + ", got " + poolDepth, Main.EXIT_USAGE);
+    }
     if (!Files.isRegularFile(judgments.resolve(RelevanceSet.QUERIES))) {
       throw new UserException("no " + RelevanceSet.QUERIES + " in " + judgments, Main.EXIT_FAILURE);
     }
@@ -47,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     RelevanceEval.Report report;
     try (ParagraphSearcher searcher = index.open()) {
-      report = new RelevanceEval(set).run(searcher);
+      report = new RelevanceEval(set).run(searcher, poolDepth);
     }
     spec.commandLine().getOut().print(report.toMarkdown());
     spec.commandLine().getOut().flush();

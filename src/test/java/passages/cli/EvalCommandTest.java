@@ -71,6 +71,14 @@ class EvalCommandTest {
   }
 
   @Test
+  void eval_poolDepthOutOfRange_exit2NamingTheOption() {
+    MainTest.Run r = MainTest.run("eval", "--index", index.toString(), "--judgments", FIXTURE.toString(), "--pool-depth", "101");
+
+    assertEquals(2, r.code());
+    assertEquals("passages: --pool-depth must be 1..100, got 101\n", r.err());
+  }
+
+  @Test
   void eval_noQueriesFile_exit1NamingTheFolder(@TempDir Path empty) {
     MainTest.Run r = MainTest.run("eval", "--index", index.toString(), "--judgments", empty.toString());
 
