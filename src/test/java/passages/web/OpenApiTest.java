@@ -115,6 +115,7 @@ class OpenApiTest {
     assertEquals(200, r.statusCode());
     assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
     assertEquals("3.1.0", doc.get("openapi").asText());
+    assertTrue(get("/").body().contains("<a href=\"/api/openapi.json\">"), "the search page links the description");
   }
 
   @Test
