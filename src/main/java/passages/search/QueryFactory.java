@@ -15,6 +15,9 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import passages.index.AcronymMarkerFilter;
 import passages.index.Fields;
 import passages.entities.Aliases;
 import passages.index.NewsAnalyzer;
@@ -122,17 +125,40 @@ public final class QueryFactory {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
       // a plain word ("senate") is in every paragraph that names a form spelled with it ("U.S. Senate"):
       // search the word once, not each such form as a phrase (a phrase per form made the query slow)
-      boolean plainWord = !quoted && !queryText.isEmpty() && queryText.chars().allMatch(Character::isLetter);
+      boolean plainWord = !quoted && !queryText.isEmpty() && queryText.chars().allMatch(Character::isLetter)
+          && !AcronymMarkerFilter.isAcronym(queryText);
       if (plainWord) {
         Query word = super.getFieldQuery(field, queryText, false);
         if (word != null) any.add(word, BooleanClause.Occur.SHOULD);
       }
+      boolean ambiguous = false;
       for (String form : forms) {
         if (plainWord && hasWord(form, queryText)) continue;
-        Query q = formQuery(field, form, true);
+        if (isAmbiguousAbbreviation(form)) {
+          ambiguous = true;
+          continue;
+        }
+        Query q = AcronymMarkerFilter.isAcronym(form)
+            ? new TermQuery(new Term(field, AcronymMarkerFilter.marked(form)))
+            : formQuery(field, form, true);
         if (q != null) any.add(q, BooleanClause.Occur.SHOULD);
       }
+      if (ambiguous) {
+        // "La." (Louisiana) spelled as a word is "la": found where the entity tagger saw the name instead
+        aliases.canonical(queryText).ifPresent(c -> any.add(
+            new TermQuery(DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, c.type().key(), c.value())),
+            BooleanClause.Occur.SHOULD));
+      }
       return any.build();
+    }
+
+    /**
+     * Whether an alias form is a one-word abbreviation with a final dot that, analysed, is a common word:
+     * "La." is "la", "Ill." is "ill", "Wash." is "wash". ("D.C.", "L.A." keep their dots inside the token.)
+     */
+    private static boolean isAmbiguousAbbreviation(String form) {
+      return form.length() > 1 && form.endsWith(".") && form.indexOf('.') == form.length() - 1
+          && form.chars().limit(form.length() - 1L).allMatch(Character::isLetter);
     }
 
     /**
