@@ -209,6 +209,16 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
+  /**
+   * The paragraph of article {@code articleId} that a permalink's {@code fingerprint} links to ({@link
+   * Permalinks#resolve}); empty when the article is gone, nothing close is left, or the parts are malformed.
+   */
+  public Optional<Permalinks.Resolved> findPermalink(String articleId, String fingerprint) throws IOException {
+    if (!Permalinks.isWellFormed(articleId, fingerprint)) return Optional.empty();
+    Optional<ArticleView> article = findArticle(articleId);
+    return article.isEmpty() ? Optional.empty() : Permalinks.resolve(article.get().paragraphs(), fingerprint);
+  }
+
   /** The article with id {@code id} and all its paragraphs in order, if indexed. */
   public Optional<ArticleView> findArticle(String id) throws IOException {
     if (!ArticleIds.isValid(id)) return Optional.empty();

@@ -189,7 +189,7 @@ class ParagraphSearcherTest {
 
     assertEquals(new ParagraphView("beta.p2", "beta", 2, null, "Nvidia shares rose after the announcement.",
         "OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI partnership said.", "Cloud Daily", null, null,
-        List.of()), p);
+        List.of(), "/p/beta/" + Permalinks.fingerprint("Nvidia shares rose after the announcement.")), p);
     for (String bad : List.of("beta.p3", "beta", "../beta.p1", "beta.p0", "", "beta.p1\0")) {
       assertEquals(java.util.Optional.empty(), mini.findParagraph(bad), bad);
     }

@@ -166,7 +166,9 @@ class SearchPageBrowserTest {
         + " return r.top >= 0 && r.bottom <= window.innerHeight;", para), "p-26 is in view");
     assertTrue(para.getAttribute("class").contains("current"));
     assertTrue(para.getText().contains("The upcoming Trainium3 accelerator"), para.getText());
-    assertEquals(web.url("/articles/001_ed1477a7c1dbfa86#p-26"),
+    // "Copy link" copies the durable link (article + text fingerprint), which redirects to the current #p-N
+    assertEquals(web.url(passages.search.Permalinks.of("001_ed1477a7c1dbfa86", "The upcoming Trainium3 accelerator is beginning to "
+            + "roll out in select data centers, with AWS executives signaling plans to scale deployment rapidly in the coming year.")),
         para.findElement(By.cssSelector("button.copy")).getAttribute("data-link"));
     assertEquals("← Results for “Trainium3”", web.driver.findElement(By.cssSelector("a.back")).getText());
     assertEquals(List.of("Trainium3"), para.findElements(By.cssSelector(".entities a.entity")).stream()
