@@ -31,6 +31,8 @@ public final class Fields {
   public static final String URL = "url";
   /** The publication date {@code YYYY-MM-DD}: stored when known. */
   public static final String DATE = "date";
+  /** What the paragraph is ({@code body} or {@code caption}): one indexed term, stored. */
+  public static final String KIND = "kind";
   /** The paragraph text: analyzed with positions and offsets (for highlighting), stored. */
   public static final String TEXT = "text";
   /** Content hash of the paragraph's article: sorted doc values, read by incremental indexing. */

@@ -128,7 +128,7 @@ public final class ParagraphSearcher implements Closeable {
   private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, Query base, Query ranked, SearchRequest request)
       throws IOException {
     try {
-      DrillDownQuery query = new DrillDownQuery(facetsConfig, ranked);
+      DrillDownQuery query = new DrillDownQuery(facetsConfig, ofKind(ranked, request.kind()));
       for (String outlet : request.outlets()) {
         if (!snap.hasOutlet(outlet)) {
           throw new InvalidRequestException("unknown outlet '" + outlet + "'");
@@ -147,6 +147,16 @@ public final class ParagraphSearcher implements Closeable {
       throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount()
           + " clauses); use fewer fuzzy, wildcard or range terms");
     }
+  }
+
+  /** {@code query} kept to paragraphs of {@code kind}: body text (anything not a caption), captions, or all. */
+  private static Query ofKind(Query query, String kind) {
+    Query caption = new TermQuery(new Term(Fields.KIND, "caption"));
+    return switch (kind) {
+      case "all" -> query;
+      case "caption" -> new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(caption, BooleanClause.Occur.FILTER).build();
+      default -> new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(caption, BooleanClause.Occur.MUST_NOT).build();
+    };
   }
 
   /**

@@ -24,7 +24,7 @@ import passages.search.SearchRequest;
  */
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
-  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets");
+  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets", "kind");
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -83,7 +83,8 @@ public final class WebApp {
         .withFacetLimit(Params.integer(ctx, "facetLimit", 10, 1, SearchRequest.MAX_FACET_LIMIT))
         .withCollapse(Params.bool(ctx, "collapse", false))
         .withHighlight(Params.bool(ctx, "highlight", true))
-        .withFacets(Params.bool(ctx, "facets", true));
+        .withFacets(Params.bool(ctx, "facets", true))
+        .withKind(Params.single(ctx, "kind", "body"));
     ctx.json(searcher.search(request));
   }
 
