@@ -104,7 +104,7 @@ class WebAppTest {
       "/api/search?limit=-5|400|parameter 'limit' must be 1..100, got -5",
       "/api/search?offset=1000000000|400|parameter 'offset' must be 0..10000, got 1000000000",
       "/api/search?q=a&q=b|400|parameter 'q' must be given once, got 2",
-      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: collapse, entity, facetLimit, facets, highlight, limit, offset, outlet, q)",
+      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: collapse, entity, facetLimit, facets, highlight, kind, limit, offset, outlet, q)",
       "/api/search?outlet=Nope|400|unknown outlet 'Nope'",
       "/api/search?entity=org|400|entity must be type:value (e.g. org:Amazon), got 'org'",
       "/api/search?entity=planet:Mars|400|unknown entity type 'planet' in 'planet:Mars' (types: org, person, product, place, money)",
