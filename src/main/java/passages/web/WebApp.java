@@ -21,7 +21,8 @@ import passages.search.SearchRequest;
  */
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
-  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets");
+  /** The query parameters {@code /api/search} accepts; any other is a 400. */
+  static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets");
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -29,6 +30,7 @@ public final class WebApp {
   private static final String ANSWERED = "passages.answered";
 
   private final ParagraphSearcher searcher;
+  private final byte[] openApi = OpenApiDocument.load();
 
   public WebApp(ParagraphSearcher searcher) {
     this.searcher = searcher;
@@ -50,6 +52,7 @@ public final class WebApp {
       cfg.routes.get("/api/search", this::search);
       cfg.routes.get("/api/paragraphs/{id}", this::paragraph);
       cfg.routes.get("/api/articles/{id}", this::article);
+      cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       cfg.routes.get("/articles/{id}", this::articlePage);
       cfg.routes.exception(HttpError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
       cfg.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
