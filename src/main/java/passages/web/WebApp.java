@@ -32,7 +32,8 @@ public final class WebApp {
   /** Request attribute set once our own handler wrote the answer, so error pages don't replace it. */
   private static final String ANSWERED = "passages.answered";
 
-  private static final Set<String> PERMALINK_PARAMS = Set.of("format");
+  /** The query parameters a permalink accepts; any other is a 400. */
+  static final Set<String> PERMALINK_PARAMS = Set.of("format");
 
   private final ParagraphSearcher searcher;
   private final ObjectMapper mapper = new ObjectMapper();

@@ -43,8 +43,9 @@ import passages.model.EntityType;
 import passages.search.ParagraphSearcher;
 
 /**
- * {@code /api/openapi.json} against the server: every {@code /api/} route registered in the Javalin app is
- * described (and nothing else), the search parameters it documents are the ones the server accepts, and
+ * {@code /api/openapi.json} against the server: every route registered in the Javalin app except the HTML
+ * article page is described (and nothing else), the query parameters it documents are the ones the server
+ * accepts, and
  * real answers of a server on port 0 validate against the document's own response schemas (networknt's
  * validator with the OpenAPI 3.1 dialect). The corpus is {@code corpus-mini} plus a case-and-punctuation
  * copy of one paragraph (so {@code collapse=true} has an {@code alsoIn}); "Nvidia" is tagged as an org, so
@@ -92,11 +93,15 @@ class OpenApiTest {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  /** "METHOD path" of every HTTP route under /api/ that the app registered, read from its router. */
-  static Set<String> registeredApiRoutes() {
+  /** The routes that answer HTML pages, not JSON: the only registered routes the document leaves out. */
+  static final Set<String> PAGES = Set.of("GET /articles/{id}");
+
+  /** "METHOD path" of every HTTP route the app registered, read from its router, less {@link #PAGES}. */
+  static Set<String> registeredJsonRoutes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(parsed -> parsed.endpoint)
-        .filter(e -> e.method.isHttpMethod() && e.path.startsWith("/api/"))
+        .filter(e -> e.method.isHttpMethod())
+        .filter(e -> !PAGES.contains(e.method.name().toUpperCase(java.util.Locale.ROOT) + " " + e.path))
         .map(e -> e.method.name().toUpperCase(java.util.Locale.ROOT) + " " + e.path)
         .collect(Collectors.toCollection(TreeSet::new));
   }
@@ -119,24 +124,26 @@ class OpenApiTest {
   }
 
   @Test
-  void openapi_describesEveryRegisteredApiRoute_andNoOther() {
-    Set<String> registered = registeredApiRoutes();
+  void openapi_describesEveryRegisteredJsonRoute_andNoOther() {
+    Set<String> registered = registeredJsonRoutes();
 
-    assertEquals(Set.of("GET /api/articles/{id}", "GET /api/openapi.json", "GET /api/paragraphs/{id}", "GET /api/search"),
-        registered, "the routes this test knows; a new one must be described in " + OpenApiDocument.RESOURCE);
-    assertEquals(registered, describedRoutes());
+    assertTrue(registered.containsAll(Set.of("GET /api/articles/{id}", "GET /api/openapi.json", "GET /api/paragraphs/{id}",
+        "GET /api/search", "GET /p/{articleId}/{fingerprint}")), registered.toString());
+    assertEquals(registered, describedRoutes(), "a new route must be described in " + OpenApiDocument.RESOURCE
+        + " (or, if it answers an HTML page, listed in PAGES)");
   }
 
-  @Test
-  void openapi_searchParameters_areTheOnesTheServerAccepts() {
+  @ParameterizedTest
+  @CsvSource({"/api/search, SEARCH", "/p/{articleId}/{fingerprint}, PERMALINK"})
+  void openapi_queryParameters_areTheOnesTheServerAccepts(String path, String route) {
+    Set<String> accepted = route.equals("SEARCH") ? WebApp.SEARCH_PARAMS : WebApp.PERMALINK_PARAMS;
     Set<String> documented = new TreeSet<>();
-    doc.at("/paths/~1api~1search/get/parameters").forEach(p -> {
-      assertEquals("query", p.get("in").asText(), p.toString());
-      documented.add(p.get("name").asText());
+    doc.get("paths").get(path).get("get").get("parameters").forEach(p -> {
+      if (p.get("in").asText().equals("query")) documented.add(p.get("name").asText());
     });
 
-    assertEquals(new TreeSet<>(WebApp.SEARCH_PARAMS), documented,
-        "a parameter /api/search accepts must be described in " + OpenApiDocument.RESOURCE + ", and only those");
+    assertEquals(new TreeSet<>(accepted), documented,
+        "a parameter " + path + " accepts must be described in " + OpenApiDocument.RESOURCE + ", and only those");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -146,6 +153,8 @@ class OpenApiTest {
       /api/search?q=shares&collapse=true                                     | 200
       /api/search?q=nvidia&entity=org:Nvidia&outlet=Cloud%20Daily&facetLimit=1 | 200
       /api/search?q=shares&facets=false&highlight=false&limit=1&offset=1     | 200
+      /api/search?q=shares&kind=all                                          | 200
+      /api/search?kind=bogus                                                 | 400
       /api/search?q=/regex/                                                  | 400
       /api/search?limit=0                                                    | 400
       /api/search?bogus=1                                                    | 400
@@ -178,6 +187,26 @@ class OpenApiTest {
     JsonNode article = JSON.readTree(get("/api/articles/alpha").body());
     assertEquals("2025-12-16", article.get("date").asText());
     assertTrue(article.at("/paragraphs/0/section").isNull(), article.toString());
+  }
+
+  @Test
+  void permalink_answersValidateAgainstTheirSchemas() throws Exception {
+    String permalink = JSON.readTree(get("/api/paragraphs/beta.p2").body()).get("permalink").asText();
+    String gone = permalink.replaceFirst("/[0-9a-f]{24}$", "/000000000000000000000000");
+
+    var json = get(permalink + "?format=json");
+    var redirect = get(permalink);
+    var badFormat = get(permalink + "?format=xml");
+    var missing = get(gone + "?format=json");
+
+    assertEquals(200, json.statusCode(), json.body());
+    assertEquals(List.of(), responseSchema(permalink, 200).validate(json.body(), InputFormat.JSON), json.body());
+    assertEquals(302, redirect.statusCode());
+    assertEquals("/articles/beta#p-2", redirect.headers().firstValue("Location").orElse(""));
+    assertEquals(400, badFormat.statusCode());
+    assertEquals(List.of(), responseSchema(permalink, 400).validate(badFormat.body(), InputFormat.JSON), badFormat.body());
+    assertEquals(404, missing.statusCode());
+    assertEquals(List.of(), responseSchema(gone, 404).validate(missing.body(), InputFormat.JSON), missing.body());
   }
 
   @Test
