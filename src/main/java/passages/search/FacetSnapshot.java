@@ -35,6 +35,15 @@ import passages.model.EntityType;
  */
 final class FacetSnapshot {
   private static final List<String> DIMS = dims();
+  /** The dimensions of {@link #DIMS} shown before the metadata dimensions (outlet, author); the entity types follow them. */
+  private static final int FIXED_BEFORE_METADATA = 2;
+  /**
+   * A metadata key is a facet when at least {@code 1 / METADATA_MIN_SHARE} of the paragraphs have it and it has
+   * at most {@value #METADATA_MAX_VALUES} distinct values: a label most articles carry ({@code topic},
+   * {@code bias}), not an id or a free text.
+   */
+  static final int METADATA_MIN_SHARE = 2;
+  static final int METADATA_MAX_VALUES = 1000;
   /**
    * A count stays sparse (only the ordinals some match has are visited when picking the top values) while
    * fewer than {@code ordinals / sparseRatio} distinct ordinals were counted; past that every ordinal of a
@@ -52,6 +61,12 @@ final class FacetSnapshot {
   private final int[] dimEnd;
   private final String[] dimName;
   private final Set<String> outlets;
+  /** The metadata keys counted as facets, in name order. */
+  private final List<String> metadataDims;
+  /** Every dimension shown, in order: outlet, author, the metadata keys, the entity types. */
+  private final List<String> shownDims;
+  /** Keys a {@link MetaFilter} may name: author and every indexed metadata key. */
+  private final Set<String> filterDims;
   /**
    * Count arrays (one int per ordinal) and first-touch lists, reused across searches: one per concurrent
    * count, at most {@link #maxPooled} kept (64 MB; at least 4), so a burst of concurrent searches does not
@@ -69,8 +84,14 @@ final class FacetSnapshot {
     this.reader = reader;
     this.state = state;
     this.ordinals = ordinals;
+    this.metadataDims = state == null ? List.of() : metadataDims(state, ordinals, reader.numDocs());
+    this.filterDims = state == null ? Set.of() : filterDims(state);
+    List<String> shown = new ArrayList<>(DIMS.subList(0, FIXED_BEFORE_METADATA));
+    shown.addAll(metadataDims);
+    shown.addAll(DIMS.subList(FIXED_BEFORE_METADATA, DIMS.size()));
+    this.shownDims = List.copyOf(shown);
     List<String> present = new ArrayList<>();
-    if (state != null) for (String dim : DIMS) if (state.getOrdRange(dim) != null) present.add(dim);
+    if (state != null) for (String dim : shownDims) if (state.getOrdRange(dim) != null) present.add(dim);
     present.sort((a, b) -> Integer.compare(state.getOrdRange(a).start(), state.getOrdRange(b).start()));
     dimName = present.toArray(String[]::new);
     dimStart = present.stream().mapToInt(d -> state.getOrdRange(d).start()).toArray();
@@ -110,11 +131,49 @@ final class FacetSnapshot {
     return outlets.contains(outlet);
   }
 
-  /** Every dimension, with no values: the facets of a search that did not ask for them. */
+  /** Every fixed dimension (outlet, author, entity types), with no values. */
   static Map<String, List<FacetValue>> none() {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     for (String dim : DIMS) out.put(dim, List.of());
     return out;
+  }
+
+  /** Every dimension of this index, with no values: the facets of a search that did not ask for them. */
+  Map<String, List<FacetValue>> empty() {
+    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+    for (String dim : shownDims) out.put(dim, List.of());
+    return out;
+  }
+
+  /** Whether a {@link MetaFilter} may name {@code key}: author or an indexed metadata key. */
+  boolean isFilterKey(String key) {
+    return filterDims.contains(key);
+  }
+
+  /** The dimensions that are metadata keys: indexed, and neither the outlet, the author nor an entity type. */
+  private static Set<String> filterDims(SortedSetDocValuesReaderState state) {
+    Set<String> keys = new HashSet<>(state.getPrefixToOrdRange().keySet());
+    for (String dim : DIMS) if (!dim.equals(Fields.AUTHOR)) keys.remove(dim);
+    return Set.copyOf(keys);
+  }
+
+  /** The metadata keys that are facets (see {@link #METADATA_MIN_SHARE}), in name order. */
+  private static List<String> metadataDims(SortedSetDocValuesReaderState state, FacetOrdinals ordinals, int paragraphs) {
+    Set<String> keys = new HashSet<>(filterDims(state));
+    keys.remove(Fields.AUTHOR);
+    if (keys.isEmpty()) return List.of();
+    int[] all = new int[state.getSize()];
+    ordinals.countAll(all);
+    List<String> out = new ArrayList<>();
+    for (String key : keys) {
+      SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(key);
+      long with = 0;
+      for (int ord = range.start(); ord <= range.end(); ord++) with += all[ord];
+      int values = range.end() - range.start() + 1;
+      if (with * METADATA_MIN_SHARE >= paragraphs && values <= METADATA_MAX_VALUES) out.add(key);
+    }
+    out.sort(null);
+    return List.copyOf(out);
   }
 
   /**
@@ -132,7 +191,7 @@ final class FacetSnapshot {
 
       @Override
       public Map<String, List<FacetValue>> reduce(Collection<Counter> counters) throws IOException {
-        Map<String, List<FacetValue>> out = none();
+        Map<String, List<FacetValue>> out = empty();
         if (state == null || counters.isEmpty()) return out;
         for (Counter c : counters) c.flush();
         Iterator<Counter> it = counters.iterator();
@@ -319,6 +378,7 @@ final class FacetSnapshot {
   private static List<String> dims() {
     List<String> dims = new ArrayList<>();
     dims.add(Fields.OUTLET);
+    dims.add(Fields.AUTHOR);
     for (EntityType t : EntityType.values()) dims.add(t.key());
     return List.copyOf(dims);
   }

@@ -16,7 +16,13 @@ import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -85,6 +91,7 @@ public final class ParagraphSearcher implements Closeable {
   private final QueryFactory queries = new QueryFactory();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
   private volatile FacetSnapshot snapshot;
+  private volatile DaySnapshot days;
 
   /**
    * Opens the index in {@code indexDir}.
@@ -118,7 +125,11 @@ public final class ParagraphSearcher implements Closeable {
     IndexSearcher searcher = slicing.begin(managed);
     try {
       FacetSnapshot snap = snapshot(searcher);
-      DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
+      Query dated = request.days().isAll() ? base : new BooleanQuery.Builder()
+          .add(base, BooleanClause.Occur.MUST)
+          .add(IntField.newRangeQuery(Fields.DAY, request.days().from(), request.days().to()), BooleanClause.Occur.FILTER)
+          .build();
+      DrillDownQuery query = new DrillDownQuery(facetsConfig, dated);
       for (String outlet : request.outlets()) {
         if (!snap.hasOutlet(outlet)) {
           throw new InvalidRequestException("unknown outlet '" + outlet + "'");
@@ -126,6 +137,14 @@ public final class ParagraphSearcher implements Closeable {
         query.add(Fields.OUTLET, outlet);
       }
       for (EntityFilter e : request.entities()) query.add(e.type().key(), e.value());
+      for (MetaFilter m : request.metadata()) {
+        if (!snap.isFilterKey(m.key())) {
+          throw new InvalidRequestException(m.key().equals(Fields.AUTHOR)
+              ? "no article of this index has an author"
+              : "meta: unknown metadata key '" + clip(m.key()) + "'");
+        }
+        query.add(m.key(), m.value());
+      }
 
       return request.collapse() ? collapsed(searcher, snap, base, query, request) : flat(searcher, snap, base, query, request);
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
@@ -145,38 +164,45 @@ public final class ParagraphSearcher implements Closeable {
   private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
       throws IOException {
     int n = request.offset() + request.limit();
-    var top = new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE);
-    TopFieldDocs docs;
-    Map<String, List<FacetValue>> facets = FacetSnapshot.none();
-    if (request.facets()) {
-      Object[] results = searcher.search(query, new MultiCollectorManager(top, snap.counter(request.facetLimit())));
-      docs = (TopFieldDocs) results[0];
-      @SuppressWarnings("unchecked")
-      var counted = (Map<String, List<FacetValue>>) results[1];
-      facets = counted;
-    } else {
-      docs = searcher.search(query, top);
-    }
+    var top = new TopFieldCollectorManager(sort(request.order()), n, null, Integer.MAX_VALUE);
+    DaySnapshot daySnap = request.timeline() == null ? null : days(searcher);
+    Object[] results = searcher.search(query, new MultiCollectorManager(top,
+        request.facets() ? snap.counter(request.facetLimit()) : none(),
+        daySnap != null ? daySnap.counter() : none()));
+    TopFieldDocs docs = (TopFieldDocs) results[0];
+    @SuppressWarnings("unchecked")
+    var facets = request.facets() ? (Map<String, List<FacetValue>>) results[1] : snap.empty();
+    Timeline timeline = daySnap == null ? null : daySnap.timeline((DaySnapshot.Counts) results[2], request.timeline(), request.days());
     ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
         ? new ScoreDoc[0]
         : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
     List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), List.of());
     long total = docs.totalHits.value();
-    return new SearchResult(request.q(), total, total, hits, facets);
+    return new SearchResult(request.q(), total, total, hits, facets, timeline);
   }
 
   private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
       throws IOException {
+    Sort order = sort(request.order());
     GroupingSearch grouping = new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
-        .setGroupSort(ORDER)
-        .setSortWithinGroup(ORDER)
+        .setGroupSort(order)
+        .setSortWithinGroup(order)
         .setGroupDocsLimit(MAX_ALSO_IN + 1)
         .setAllGroups(true);
     // grouping collects with one collector: it runs on a searcher of the same reader without slices
     TopGroups<?> groups = grouping.search(new IndexSearcher(searcher.getIndexReader()), query, request.offset(), request.limit());
-    Map<String, List<FacetValue>> facets = request.facets()
-        ? searcher.search(query, snap.counter(request.facetLimit()))
-        : FacetSnapshot.none();
+    Map<String, List<FacetValue>> facets = snap.empty();
+    Timeline timeline = null;
+    if (request.facets() || request.timeline() != null) {
+      DaySnapshot daySnap = request.timeline() == null ? null : days(searcher);
+      Object[] results = searcher.search(query, new MultiCollectorManager(
+          request.facets() ? snap.counter(request.facetLimit()) : none(),
+          daySnap != null ? daySnap.counter() : none()));
+      @SuppressWarnings("unchecked")
+      var counted = (Map<String, List<FacetValue>>) results[0];
+      if (request.facets()) facets = counted;
+      if (daySnap != null) timeline = daySnap.timeline((DaySnapshot.Counts) results[1], request.timeline(), request.days());
+    }
     int size = groups == null ? 0 : groups.groups.length;
     ScoreDoc[] page = new ScoreDoc[size];
     List<List<ScoreDoc>> others = new ArrayList<>(size);
@@ -188,7 +214,7 @@ public final class ParagraphSearcher implements Closeable {
     List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), others);
     long total = groups == null ? 0 : groups.totalHitCount;
     long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
-    return new SearchResult(request.q(), total, groupCount, hits, facets);
+    return new SearchResult(request.q(), total, groupCount, hits, facets, timeline);
   }
 
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */
@@ -220,7 +246,8 @@ public final class ParagraphSearcher implements Closeable {
       List<ParagraphView> paragraphs = new ArrayList<>(td.scoreDocs.length);
       for (ScoreDoc sd : td.scoreDocs) paragraphs.add(StoredParagraphs.view(stored.document(sd.doc)));
       ParagraphView first = paragraphs.getFirst();
-      return Optional.of(new ArticleView(id, first.title(), first.outlet(), first.url(), first.date(), paragraphs));
+      return Optional.of(new ArticleView(id, first.title(), first.outlet(), first.url(), first.date(), paragraphs,
+          first.authors(), first.meta()));
     } finally {
       manager.release(searcher);
     }
@@ -277,6 +304,90 @@ public final class ParagraphSearcher implements Closeable {
       return searcher.getIndexReader().numDocs();
     } finally {
       manager.release(searcher);
+    }
+  }
+
+  /**
+   * The timelines of up to {@value #MAX_COMPARED} queries under the same filters and date range: each query
+   * counted as {@code request} with its {@code q} replaced, no hits or facets; all share their buckets' days
+   * and {@code all}.
+   *
+   * @throws InvalidRequestException for a bad query, more than {@value #MAX_COMPARED} queries, or none
+   */
+  public List<SearchResult> compare(List<String> queries, SearchRequest request) throws IOException {
+    if (queries.isEmpty()) throw new InvalidRequestException("q: give 1 to " + MAX_COMPARED + " queries (q=a&q=b)");
+    if (queries.size() > MAX_COMPARED) {
+      throw new InvalidRequestException("q: at most " + MAX_COMPARED + " queries are compared, got " + queries.size());
+    }
+    Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
+    List<SearchResult> out = new ArrayList<>();
+    String resolved = null;
+    for (String q : queries) {
+      SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
+          request.metadata(), request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
+      SearchResult r = search(one);
+      if (resolved == null && r.timeline() != null) resolved = r.timeline().interval(); // auto: the same width for all
+      out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
+    }
+    return out;
+  }
+
+  /** Most queries {@link #compare} takes. */
+  public static final int MAX_COMPARED = 3;
+
+  /** The sort of {@code order}: relevance, or day first (undated last), then relevance, then reading order. */
+  private static Sort sort(Order order) {
+    if (order == Order.RELEVANCE) return ORDER;
+    boolean newest = order == Order.NEWEST;
+    SortField day = new SortedNumericSortField(Fields.DAY, SortField.Type.INT, newest);
+    day.setMissingValue(newest ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+    return new Sort(day, SortField.FIELD_SCORE,
+        new SortField(Fields.ARTICLE_ID, SortField.Type.STRING), new SortField(Fields.PARAGRAPH, SortField.Type.INT));
+  }
+
+  /** A collector manager that collects nothing, standing in for a count the request did not ask for. */
+  private static CollectorManager<Collector, Object> none() {
+    return new CollectorManager<>() {
+      @Override
+      public Collector newCollector() {
+        return new SimpleCollector() {
+          @Override
+          public void collect(int doc) {}
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        };
+      }
+
+      @Override
+      public Object reduce(java.util.Collection<Collector> collectors) {
+        return null;
+      }
+    };
+  }
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  /** The day snapshot of the searcher's reader, built on first use (outside any search's time budget). */
+  private DaySnapshot days(IndexSearcher searcher) throws IOException {
+    DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+    DaySnapshot current = days;
+    if (current != null && current.isFor(reader)) return current;
+    long[] deadline = DEADLINE.get();
+    long saved = deadline[0];
+    deadline[0] = 0;
+    try {
+      synchronized (this) {
+        current = days;
+        if (current == null || !current.isFor(reader)) days = current = DaySnapshot.of(reader);
+        return current;
+      }
+    } finally {
+      deadline[0] = saved;
     }
   }
 

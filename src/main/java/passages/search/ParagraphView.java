@@ -1,6 +1,7 @@
 package passages.search;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stored paragraph with its article's metadata.
@@ -15,7 +16,17 @@ import java.util.List;
  * @param url article url, or {@code null}
  * @param date publication date, or {@code null}
  * @param entities entity mentions
+ * @param authors the article's authors (empty when unknown)
+ * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's order
  */
 public record ParagraphView(
     String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-    String url, String date, List<HitEntity> entities) {}
+    String url, String date, List<HitEntity> entities, List<String> authors, Map<String, String> meta) {
+
+  /** A paragraph of an article without authors or further metadata. */
+  public ParagraphView(
+      String id, String articleId, int paragraph, String section, String text, String title, String outlet,
+      String url, String date, List<HitEntity> entities) {
+    this(id, articleId, paragraph, section, text, title, outlet, url, date, entities, List.of(), Map.of());
+  }
+}

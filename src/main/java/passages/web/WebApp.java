@@ -13,6 +13,13 @@ import passages.search.EntityFilter;
 import passages.search.InvalidRequestException;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
+import passages.search.SearchResult;
+import passages.search.Timeline;
+import passages.search.DayRange;
+import passages.search.Interval;
+import passages.search.MetaFilter;
+import passages.search.Order;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The Javalin application: JSON API under {@code /api}, the article page, and the static search page.
@@ -21,7 +28,9 @@ import passages.search.SearchRequest;
  */
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
-  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets");
+  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse",
+      "highlight", "facets", "from", "to", "sort", "timeline", "meta", "author");
+  private static final Set<String> TIMELINE_PARAMS = Set.of("q", "outlet", "entity", "from", "to", "interval", "meta", "author");
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -36,7 +45,7 @@ public final class WebApp {
 
   /** A configured, not yet started server. */
   public Javalin create() {
-    ObjectMapper mapper = new ObjectMapper();
+    ObjectMapper mapper = new ObjectMapper().addMixIn(SearchResult.class, TimelineOnlyWhenAsked.class);
     return Javalin.create(cfg -> {
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.staticFiles.add("/web", Location.CLASSPATH);
@@ -48,6 +57,7 @@ public final class WebApp {
         ctx.header("X-Frame-Options", "DENY");
       });
       cfg.routes.get("/api/search", this::search);
+      cfg.routes.get("/api/timeline", this::timeline);
       cfg.routes.get("/api/paragraphs/{id}", this::paragraph);
       cfg.routes.get("/api/articles/{id}", this::article);
       cfg.routes.get("/articles/{id}", this::articlePage);
@@ -77,8 +87,50 @@ public final class WebApp {
         .withFacetLimit(Params.integer(ctx, "facetLimit", 10, 1, SearchRequest.MAX_FACET_LIMIT))
         .withCollapse(Params.bool(ctx, "collapse", false))
         .withHighlight(Params.bool(ctx, "highlight", true))
-        .withFacets(Params.bool(ctx, "facets", true));
+        .withFacets(Params.bool(ctx, "facets", true))
+        .withMetadata(metaFilters(ctx))
+        .withDays(DayRange.parse(Params.single(ctx, "from", null), Params.single(ctx, "to", null)))
+        .withOrder(Order.parse(Params.single(ctx, "sort", null)));
+    String timeline = Params.single(ctx, "timeline", null);
+    if (timeline != null) request = request.withTimeline(Interval.parse("timeline", timeline));
     ctx.json(searcher.search(request));
+  }
+
+  /** {@code GET /api/timeline?q=a&q=b&interval=month}: up to three queries over time, under the same filters. */
+  private void timeline(Context ctx) throws Exception {
+    Params.onlyAllowed(ctx, TIMELINE_PARAMS);
+    List<EntityFilter> entities = ctx.queryParams("entity").stream().map(EntityFilter::parse).toList();
+    var request = SearchRequest.of("")
+        .withOutlets(ctx.queryParams("outlet"))
+        .withEntities(entities)
+        .withMetadata(metaFilters(ctx))
+        .withDays(DayRange.parse(Params.single(ctx, "from", null), Params.single(ctx, "to", null)))
+        .withTimeline(Interval.parse("interval", Params.single(ctx, "interval", "auto")));
+    List<String> queries = ctx.queryParams("q").isEmpty() ? List.of("") : ctx.queryParams("q");
+    List<SearchResult> results = searcher.compare(queries, request);
+    List<TimelineSeries> series = results.stream()
+        .map(r -> new TimelineSeries(r.query(), r.total(), r.timeline().buckets(), r.timeline().undated())).toList();
+    ctx.json(new TimelineAnswer(results.getFirst().timeline().interval(), series));
+  }
+
+  /** The answer of {@code /api/timeline}: the interval all series share, and one series per query. */
+  record TimelineAnswer(String interval, List<TimelineSeries> series) {}
+
+  /** One query's timeline: its total under the filters, its buckets (same starts and {@code all} as the others), its undated matches. */
+  record TimelineSeries(String q, long total, List<Timeline.Bucket> buckets, long undated) {}
+
+  /** {@code timeline} is in a search's JSON only when the request asked for it. */
+  private abstract static class TimelineOnlyWhenAsked {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract Timeline timeline();
+  }
+
+  /** The {@code meta=key:value} and {@code author=} filters of a request. */
+  private static List<MetaFilter> metaFilters(Context ctx) {
+    List<MetaFilter> out = new java.util.ArrayList<>();
+    for (String spec : ctx.queryParams("meta")) out.add(MetaFilter.parse(spec));
+    for (String name : ctx.queryParams("author")) out.add(MetaFilter.author(name));
+    return out;
   }
 
   private void paragraph(Context ctx) throws Exception {

@@ -22,7 +22,12 @@ final class MiniServer implements AutoCloseable {
 
   /** Indexes the mini corpus into {@code indexDir} and starts the server on it. */
   static MiniServer start(Path indexDir) throws IOException {
-    new Indexer(text -> List.of()).rebuild(new CorpusReader(CORPUS), indexDir);
+    return start(CORPUS, indexDir);
+  }
+
+  /** Indexes {@code corpus} into {@code indexDir} and starts the server on it. */
+  static MiniServer start(Path corpus, Path indexDir) throws IOException {
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(corpus), indexDir);
     ParagraphSearcher searcher = new ParagraphSearcher(indexDir);
     return new MiniServer(searcher, new WebApp(searcher).create().start("127.0.0.1", 0));
   }

@@ -45,10 +45,10 @@ class WebAppTest {
     assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
     assertEquals("{\"query\":\"shares\",\"total\":1,\"groups\":1,\"hits\":[{\"id\":\"beta.p2\",\"articleId\":\"beta\","
         + "\"title\":\"OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI partnership said.\","
-        + "\"outlet\":\"Cloud Daily\",\"url\":null,\"paragraph\":2,\"section\":null,"
+        + "\"outlet\":\"Cloud Daily\",\"url\":null,\"date\":null,\"paragraph\":2,\"section\":null,"
         + "\"passage\":\"Nvidia <mark>shares</mark> rose after the announcement.\",\"link\":\"/articles/beta#p-2\","
-        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0}],"
-        + "\"facets\":{\"outlet\":[{\"value\":\"Cloud Daily\",\"count\":1}],\"org\":[],\"person\":[],\"product\":[],"
+        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0,\"authors\":[],\"meta\":{}}],"
+        + "\"facets\":{\"outlet\":[{\"value\":\"Cloud Daily\",\"count\":1}],\"author\":[],\"org\":[],\"person\":[],\"product\":[],"
         + "\"place\":[],\"money\":[]}}", r.body());
   }
 
@@ -68,7 +68,7 @@ class WebAppTest {
       "/api/search?limit=-5|400|parameter 'limit' must be 1..100, got -5",
       "/api/search?offset=1000000000|400|parameter 'offset' must be 0..10000, got 1000000000",
       "/api/search?q=a&q=b|400|parameter 'q' must be given once, got 2",
-      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: collapse, entity, facetLimit, facets, highlight, limit, offset, outlet, q)",
+      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: author, collapse, entity, facetLimit, facets, from, highlight, limit, meta, offset, outlet, q, sort, timeline, to)",
       "/api/search?outlet=Nope|400|unknown outlet 'Nope'",
       "/api/search?entity=org|400|entity must be type:value (e.g. org:Amazon), got 'org'",
       "/api/search?entity=planet:Mars|400|unknown entity type 'planet' in 'planet:Mars' (types: org, person, product, place, money)",
@@ -94,7 +94,7 @@ class WebAppTest {
     assertEquals("{\"id\":\"alpha.p3\",\"articleId\":\"alpha\",\"paragraph\":3,\"section\":null,"
         + "\"text\":\"A paragraph with <img src=x onerror=alert(1)> in it must stay text.\",\"title\":\"Chip Deals Heat Up\","
         + "\"outlet\":\"Chip Weekly\",\"url\":\"https://example.com/chips/deals?id=7\",\"date\":\"2025-12-16\","
-        + "\"entities\":[]}", r.body());
+        + "\"entities\":[],\"authors\":[],\"meta\":{}}", r.body());
   }
 
   @Test
