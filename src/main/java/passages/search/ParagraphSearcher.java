@@ -13,7 +13,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
-import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.document.IntField;
@@ -42,12 +42,14 @@ import org.apache.lucene.search.grouping.GroupingSearch;
 import org.apache.lucene.search.grouping.TopGroups;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOFunction;
 import passages.index.Fields;
 import passages.model.ArticleIds;
 
 /**
  * Searches a paragraph index on disk. One instance per process: it holds a {@link SearcherManager},
- * so {@link #refresh()} picks up a new commit without a restart. Thread-safe.
+ * so {@link #refresh()} picks up a new commit without a restart. How it searches (time budget, splitting
+ * across cores, facet counting) is fixed by the {@link SearchOptions} it is opened with. Thread-safe.
  */
 public final class ParagraphSearcher implements Closeable {
   /** Relevance first; ties in reading order (article id, then paragraph), so results are stable. */
@@ -60,33 +62,9 @@ public final class ParagraphSearcher implements Closeable {
   /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
   public static final int MAX_ALSO_IN = 20;
 
-  /** Wall-clock budget of one search (query, highlighting, facets); over it the search is abandoned. */
-  public static final long BUDGET_MILLIS = 2000;
-  /** Deadline (System.nanoTime) of the search running on this thread; 0 when none. */
-  private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[1]);
-  /** Asked by the index reader while iterating terms and postings. */
-  private static final QueryTimeout BUDGET = () -> {
-    long deadline = DEADLINE.get()[0];
-    return deadline != 0 && System.nanoTime() > deadline;
-  };
-
-  /** A slice of a search run on another thread gets the search's deadline there. */
-  private static Runnable withDeadline(Runnable task) {
-    long deadline = DEADLINE.get()[0];
-    return () -> {
-      long[] mine = DEADLINE.get();
-      mine[0] = deadline;
-      try {
-        task.run();
-      } finally {
-        mine[0] = 0;
-      }
-    };
-  }
-
   private final Directory directory;
-  private final SlicedSearcherFactory slicing =
-      new SlicedSearcherFactory(Runtime.getRuntime().availableProcessors(), ParagraphSearcher::withDeadline);
+  private final SearchOptions options;
+  private final SlicedSearcherFactory slicing;
   private final SearcherManager manager;
   private final QueryFactory queries = new QueryFactory();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
@@ -94,18 +72,29 @@ public final class ParagraphSearcher implements Closeable {
   private volatile DaySnapshot days;
 
   /**
-   * Opens the index in {@code indexDir}.
+   * Opens the index in {@code indexDir} with the {@link SearchOptions#DEFAULTS default options}.
    *
    * @throws IndexNotFoundException when there is no index there
    */
   public ParagraphSearcher(Path indexDir) throws IOException {
+    this(indexDir, SearchOptions.DEFAULTS);
+  }
+
+  /**
+   * Opens the index in {@code indexDir} to search it with {@code options}.
+   *
+   * @throws IndexNotFoundException when there is no index there
+   */
+  public ParagraphSearcher(Path indexDir, SearchOptions options) throws IOException {
+    this.options = options;
     this.directory = FSDirectory.open(indexDir);
     try {
-      this.manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory), BUDGET), slicing);
+      this.manager = new SearcherManager(DirectoryReader.open(directory), null);
     } catch (IOException e) {
       directory.close();
       throw e;
     }
+    this.slicing = new SlicedSearcherFactory(Runtime.getRuntime().availableProcessors(), options.partitionFrom());
   }
 
   /** Makes the next searches see the index's latest commit (another process may have written it). */
@@ -114,17 +103,32 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /**
-   * Runs {@code request}.
+   * Runs {@code request} within the options' time budget: its own {@link Deadline}, through which every
+   * read of the index by this search (on any thread) goes.
    *
-   * @throws InvalidRequestException for a bad query or an unknown outlet
+   * @throws InvalidRequestException for a bad query, an unknown outlet, or a search over the time budget
    */
   public SearchResult search(SearchRequest request) throws IOException {
     Query base = queries.parse(request.q());
     IndexSearcher managed = manager.acquire();
-    DEADLINE.get()[0] = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
-    IndexSearcher searcher = slicing.begin(managed);
     try {
-      FacetSnapshot snap = snapshot(searcher);
+      DirectoryReader reader = (DirectoryReader) managed.getIndexReader();
+      FacetSnapshot snap = snapshot(reader);
+      DaySnapshot daySnap = request.timeline() == null ? null : days(reader);
+      IndexSearcher searcher = slicing.begin(ExitableDirectoryReader.wrap(reader, Deadline.after(options.budget())));
+      try {
+        return search(searcher, snap, daySnap, base, request);
+      } finally {
+        slicing.end();
+      }
+    } finally {
+      manager.release(managed);
+    }
+  }
+
+  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query base, SearchRequest request)
+      throws IOException {
+    try {
       Query dated = request.days().isAll() ? base : new BooleanQuery.Builder()
           .add(base, BooleanClause.Occur.MUST)
           .add(IntField.newRangeQuery(Fields.DAY, request.days().from(), request.days().to()), BooleanClause.Occur.FILTER)
@@ -146,28 +150,24 @@ public final class ParagraphSearcher implements Closeable {
         query.add(m.key(), m.value());
       }
 
-      return request.collapse() ? collapsed(searcher, snap, base, query, request) : flat(searcher, snap, base, query, request);
+      return request.collapse() ? collapsed(searcher, snap, daySnap, base, query, request) : flat(searcher, snap, daySnap, base, query, request);
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
-      throw new InvalidRequestException("query is too expensive: it ran over the " + BUDGET_MILLIS + " ms budget; make it more specific");
+      throw new InvalidRequestException("query is too expensive: it ran over the " + options.budget().toMillis()
+          + " ms budget; make it more specific");
     } catch (IndexSearcher.TooManyClauses e) {
       // fuzzy, wildcard and range terms expand when the query is rewritten against the index: "fa~2 fb~2 …"
       // parses fine but expands past the clause limit on a real vocabulary
       throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount()
           + " clauses); use fewer fuzzy, wildcard or range terms");
-    } finally {
-      slicing.end();
-      DEADLINE.get()[0] = 0;
-      manager.release(managed);
     }
   }
 
-  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
+  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query, SearchRequest request)
       throws IOException {
     int n = request.offset() + request.limit();
     var top = new TopFieldCollectorManager(sort(request.order()), n, null, Integer.MAX_VALUE);
-    DaySnapshot daySnap = request.timeline() == null ? null : days(searcher);
     Object[] results = searcher.search(query, new MultiCollectorManager(top,
-        request.facets() ? snap.counter(request.facetLimit()) : none(),
+        request.facets() ? snap.counter(request.facetLimit(), options.facetCounting()) : none(),
         daySnap != null ? daySnap.counter() : none()));
     TopFieldDocs docs = (TopFieldDocs) results[0];
     @SuppressWarnings("unchecked")
@@ -181,7 +181,7 @@ public final class ParagraphSearcher implements Closeable {
     return new SearchResult(request.q(), total, total, hits, facets, timeline);
   }
 
-  private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
+  private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query, SearchRequest request)
       throws IOException {
     Sort order = sort(request.order());
     GroupingSearch grouping = new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
@@ -194,9 +194,8 @@ public final class ParagraphSearcher implements Closeable {
     Map<String, List<FacetValue>> facets = snap.empty();
     Timeline timeline = null;
     if (request.facets() || request.timeline() != null) {
-      DaySnapshot daySnap = request.timeline() == null ? null : days(searcher);
       Object[] results = searcher.search(query, new MultiCollectorManager(
-          request.facets() ? snap.counter(request.facetLimit()) : none(),
+          request.facets() ? snap.counter(request.facetLimit(), options.facetCounting()) : none(),
           daySnap != null ? daySnap.counter() : none()));
       @SuppressWarnings("unchecked")
       var counted = (Map<String, List<FacetValue>>) results[0];
@@ -254,47 +253,15 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /**
-   * Runs searches of the index's most frequent words (alone, in pairs and as phrases, with highlighting
-   * and facets) for about {@code millis} ms, so the JIT has compiled the hot paths before the first user
-   * query. Returns the number of searches run.
+   * Applies {@code read} to the index's current reader (for {@link WarmUp}, which picks its words there).
    */
-  public int warmUp(long millis) throws IOException {
-    List<String> words = new ArrayList<>();
+  <T> T read(IOFunction<IndexReader, T> read) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      var reader = searcher.getIndexReader();
-      if (reader.leaves().isEmpty()) return 0;
-      var leaf = reader.leaves().stream().max(java.util.Comparator.comparingInt(l -> l.reader().maxDoc())).orElseThrow();
-      var terms = leaf.reader().terms(Fields.TEXT);
-      if (terms == null) return 0;
-      var it = terms.iterator();
-      int min = Math.max(2, leaf.reader().maxDoc() / 200);
-      for (var t = it.next(); t != null && words.size() < 200; t = it.next()) {
-        String w = t.utf8ToString();
-        if (it.docFreq() >= min && w.chars().allMatch(Character::isLetter)) words.add(w);
-      }
+      return read.apply(searcher.getIndexReader());
     } finally {
       manager.release(searcher);
     }
-    if (words.isEmpty()) return 0;
-    long end = System.nanoTime() + millis * 1_000_000;
-    int runs = 0;
-    for (int i = 0; System.nanoTime() < end; i++) {
-      String a = words.get(i % words.size());
-      String b = words.get((i * 7 + 3) % words.size());
-      String q = switch (i % 3) {
-        case 0 -> a;
-        case 1 -> a + " " + b;
-        default -> "\"" + a + " " + b + "\"";
-      };
-      try {
-        search(SearchRequest.of(q).withCollapse(i % 5 == 4));
-      } catch (InvalidRequestException overBudget) {
-        // a cold first search of a very frequent word can exceed the budget: warming is best effort
-      }
-      runs++;
-    }
-    return runs;
   }
 
   /** Number of indexed paragraphs. */
@@ -372,41 +339,25 @@ public final class ParagraphSearcher implements Closeable {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
-  /** The day snapshot of the searcher's reader, built on first use (outside any search's time budget). */
-  private DaySnapshot days(IndexSearcher searcher) throws IOException {
-    DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+  /** The day snapshot of {@code reader}, built on first use (before any search's time budget starts). */
+  private DaySnapshot days(DirectoryReader reader) throws IOException {
     DaySnapshot current = days;
     if (current != null && current.isFor(reader)) return current;
-    long[] deadline = DEADLINE.get();
-    long saved = deadline[0];
-    deadline[0] = 0;
-    try {
-      synchronized (this) {
-        current = days;
-        if (current == null || !current.isFor(reader)) days = current = DaySnapshot.of(reader);
-        return current;
-      }
-    } finally {
-      deadline[0] = saved;
+    synchronized (this) {
+      current = days;
+      if (current == null || !current.isFor(reader)) days = current = DaySnapshot.of(reader);
+      return current;
     }
   }
 
-  /** The facet snapshot of the searcher's reader, built on first use (outside any search's time budget). */
-  private FacetSnapshot snapshot(IndexSearcher searcher) throws IOException {
-    DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+  /** The facet snapshot of {@code reader}, built on first use (before any search's time budget starts). */
+  private FacetSnapshot snapshot(DirectoryReader reader) throws IOException {
     FacetSnapshot current = snapshot;
     if (current != null && current.isFor(reader)) return current;
-    long[] deadline = DEADLINE.get();
-    long saved = deadline[0];
-    deadline[0] = 0;
-    try {
-      synchronized (this) {
-        current = snapshot;
-        if (current == null || !current.isFor(reader)) snapshot = current = FacetSnapshot.of(reader, facetsConfig);
-        return current;
-      }
-    } finally {
-      deadline[0] = saved;
+    synchronized (this) {
+      current = snapshot;
+      if (current == null || !current.isFor(reader)) snapshot = current = FacetSnapshot.of(reader, facetsConfig);
+      return current;
     }
   }
 
