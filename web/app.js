@@ -4,8 +4,8 @@
 import {$, el, plainText, toCsv, download, slug, isEditable} from './js/dom.js';
 import {ApiProblem, Unreachable, getJson} from './js/api.js';
 import {readState, pageUrl, searchUrl, timelineUrl, isBlank, filterCount, forEachFilter, withFilter, withoutFilters,
-  MAX_COMPARED} from './js/state.js';
-import {renderFacets, renderChips, chip} from './js/facets.js';
+  MAX_COMPARED, ENTITY_TYPES} from './js/state.js';
+import {renderFacets, renderChips, chip, facetLabel} from './js/facets.js';
 import {hitItem} from './js/results.js';
 import {drawChart} from './js/chart.js';
 
@@ -20,7 +20,7 @@ const ui = {
   more: $('more'), collapse: $('collapse'), exportCsv: $('export-csv'), exportJson: $('export-json'),
   sort: $('sort'), from: $('from'), to: $('to'), dates: $('dates'),
   timeline: $('timeline'), chart: $('chart'), interval: $('interval'), share: $('share'),
-  compare: $('compare'), vsInput: $('vs-input'), vsList: $('vs-list'), timelineCsv: $('timeline-csv'),
+  compare: $('compare'), split: $('split'), vsInput: $('vs-input'), vsList: $('vs-list'), timelineCsv: $('timeline-csv'),
 };
 
 /** Everything the page shows, in one place: the URL state and the last answers. */
@@ -66,7 +66,7 @@ async function search() {
     const signal = page.inFlight.signal;
     const [body, compared] = await Promise.all([
       getJson(searchUrl(s, PAGE_SIZE, 0, true), signal),
-      s.vs.length ? getJson(timelineUrl(s), signal, (b) => Array.isArray(b.series)) : null,
+      s.vs.length || s.split ? getJson(timelineUrl(s), signal, (b) => Array.isArray(b.series)) : null,
     ]);
     if (seq !== page.seq) return;
     showError('');
@@ -76,7 +76,8 @@ async function search() {
     page.facets = body.facets;
     if (compared) {
       page.interval = compared.interval;
-      page.series = compared.series.map((x) => ({label: x.q || '(everything)', buckets: x.buckets}));
+      page.series = compared.series.map((x) => ({label: x.split ? x.split.slice(x.split.indexOf(':') + 1) : x.q || '(everything)',
+        buckets: x.buckets}));
     } else {
       page.interval = body.timeline.interval;
       page.series = [{label: s.q || '(everything)', buckets: body.timeline.buckets, undated: body.timeline.undated}];
@@ -127,7 +128,18 @@ function syncControls() {
   ui.share.checked = s.share;
   ui.collapse.checked = s.collapse;
   ui.vsList.replaceChildren(...s.vs.map((v) => chip('compare', v, () => go({...s, vs: s.vs.filter((x) => x !== v)}))));
-  ui.vsInput.disabled = s.vs.length >= MAX_COMPARED;
+  ui.vsInput.disabled = s.vs.length >= MAX_COMPARED || Boolean(s.split);
+}
+
+/** The split choices: the facets that are article metadata or authors (not the outlet or entity types). */
+function renderSplit() {
+  const keys = Object.keys(page.facets || {}).filter((k) => k !== 'outlet' && !ENTITY_TYPES.includes(k));
+  if (page.state.split && !keys.includes(page.state.split)) keys.push(page.state.split);
+  const none = el('option', null, 'nothing');
+  none.value = '';
+  ui.split.replaceChildren(none, ...keys.map((k) => { const o = el('option', null, facetLabel(k).toLowerCase()); o.value = k; return o; }));
+  ui.split.value = page.state.split;
+  ui.split.closest('label').hidden = keys.length === 0;
 }
 
 function showWelcome() {
@@ -154,6 +166,7 @@ function renderAll() {
   try { sessionStorage.setItem('passages.lastSearch', location.pathname + location.search); } catch (e) { /* private mode */ }
   renderStatus();
   renderFacets(ui.facets, page.facets, s, toggleFilter);
+  renderSplit();
   renderChart();
   renderNotice();
   ui.results.replaceChildren(...page.hits.map((h, i) => hitItem(h, i, (t, v) => toggleFilter(t, v, true))));
@@ -321,6 +334,7 @@ ui.compare.addEventListener('submit', (e) => {
   go({...page.state, vs: [...page.state.vs, v]});
 });
 ui.timelineCsv.addEventListener('click', exportTimeline);
+ui.split.addEventListener('change', () => go({...page.state, split: ui.split.value}));
 ui.more.addEventListener('click', loadMore);
 ui.exportCsv.addEventListener('click', () => exportAs('csv'));
 ui.exportJson.addEventListener('click', () => exportAs('json'));

@@ -27,6 +27,7 @@ export function readState(search) {
     interval: one('interval', INTERVALS, 'auto'),
     share: p.get('share') === 'true',
     vs: unique(p.getAll('vs').filter((v) => v.trim())).slice(0, MAX_COMPARED),
+    split: /^[a-z][a-z0-9_]{0,31}$/.test(p.get('split') || '') ? p.get('split') : '',
     collapse: p.get('collapse') === 'true',
   };
 }
@@ -49,6 +50,7 @@ export function pageUrl(s) {
   if (s.interval !== 'auto') p.set('interval', s.interval);
   if (s.share) p.set('share', 'true');
   s.vs.forEach((v) => p.append('vs', v));
+  if (s.split) p.set('split', s.split);
   if (s.collapse) p.set('collapse', 'true');
   // ':' is legal in a query string: keep entity=org:Amazon and meta=bias:left readable in the address bar.
   const qs = p.toString().replace(/%3A/gi, ':');
@@ -68,10 +70,14 @@ export function searchUrl(s, limit, offset, withTimeline) {
   return '/api/search?' + p.toString();
 }
 
-/** The compare API URL: the main query and the compared ones over time, under the same filters. */
+/**
+ * The compare API URL: the main query and the compared ones over time, under the same filters; or, with a split
+ * key, the main query once per value of that key (left, right, center).
+ */
 export function timelineUrl(s) {
   const p = new URLSearchParams();
-  [s.q, ...s.vs].forEach((q) => p.append('q', q));
+  (s.split ? [s.q] : [s.q, ...s.vs]).forEach((q) => p.append('q', q));
+  if (s.split) p.set('split', s.split);
   appendFilters(p, s);
   p.set('interval', s.interval);
   return '/api/timeline?' + p.toString();

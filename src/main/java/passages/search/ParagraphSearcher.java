@@ -299,6 +299,41 @@ public final class ParagraphSearcher implements Closeable {
     return out;
   }
 
+  /**
+   * The timelines of {@code q} split by the values of a metadata key (or {@code author}): one series per value
+   * among the {@value #MAX_COMPARED} most frequent under the query and {@code request}'s filters (or the values
+   * {@code request} already filters that key on), each counted with that value as an added filter; e.g. "border
+   * wall" split by {@code bias} gives a left, a right and a center series.
+   *
+   * @return the series, each {@link SearchResult#query()} being {@code q}, with the value in {@code labels}
+   * @throws InvalidRequestException when {@code key} is not a metadata key of this index
+   */
+  public List<SearchResult> split(String q, String key, SearchRequest request, List<String> labels) throws IOException {
+    List<String> values = request.metadata().stream().filter(m -> m.key().equals(key)).map(MetaFilter::value).toList();
+    List<MetaFilter> others = request.metadata().stream().filter(m -> !m.key().equals(key)).toList();
+    if (values.isEmpty()) {
+      SearchResult facets = search(SearchRequest.of(q).withOutlets(request.outlets()).withEntities(request.entities())
+          .withMetadata(others).withDays(request.days()).withLimit(1).withHighlight(false).withFacetLimit(MAX_COMPARED));
+      List<FacetValue> top = facets.facets().get(key);
+      if (top == null) throw new InvalidRequestException("split: unknown metadata key '" + clip(key) + "'");
+      values = top.stream().map(FacetValue::value).toList();
+    }
+    List<SearchResult> out = new ArrayList<>();
+    String resolved = null;
+    Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
+    for (String value : values.subList(0, Math.min(values.size(), MAX_COMPARED))) {
+      List<MetaFilter> filters = new ArrayList<>(others);
+      filters.add(key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
+      SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
+          filters, request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
+      SearchResult r = search(one);
+      if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
+      out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
+      labels.add(value);
+    }
+    return out;
+  }
+
   /** Most queries {@link #compare} takes. */
   public static final int MAX_COMPARED = 3;
 

@@ -30,7 +30,7 @@ public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
   private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse",
       "highlight", "facets", "from", "to", "sort", "timeline", "meta", "author");
-  private static final Set<String> TIMELINE_PARAMS = Set.of("q", "outlet", "entity", "from", "to", "interval", "meta", "author");
+  private static final Set<String> TIMELINE_PARAMS = Set.of("q", "outlet", "entity", "from", "to", "interval", "meta", "author", "split");
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -107,17 +107,31 @@ public final class WebApp {
         .withDays(DayRange.parse(Params.single(ctx, "from", null), Params.single(ctx, "to", null)))
         .withTimeline(Interval.parse("interval", Params.single(ctx, "interval", "auto")));
     List<String> queries = ctx.queryParams("q").isEmpty() ? List.of("") : ctx.queryParams("q");
-    List<SearchResult> results = searcher.compare(queries, request);
-    List<TimelineSeries> series = results.stream()
-        .map(r -> new TimelineSeries(r.query(), r.total(), r.timeline().buckets(), r.timeline().undated())).toList();
+    String split = Params.single(ctx, "split", null);
+    List<String> values = new java.util.ArrayList<>();
+    List<SearchResult> results;
+    if (split == null) {
+      results = searcher.compare(queries, request);
+    } else {
+      if (queries.size() > 1) throw HttpError.badRequest("split: give one q to split, got " + queries.size());
+      results = searcher.split(queries.getFirst(), split, request, values);
+      if (results.isEmpty()) results = searcher.compare(queries, request); // no value to split by: the query alone
+    }
+    List<TimelineSeries> series = new java.util.ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      SearchResult r = results.get(i);
+      series.add(new TimelineSeries(r.query(), i < values.size() ? split + ":" + values.get(i) : null, r.total(),
+          r.timeline().buckets(), r.timeline().undated()));
+    }
     ctx.json(new TimelineAnswer(results.getFirst().timeline().interval(), series));
   }
 
   /** The answer of {@code /api/timeline}: the interval all series share, and one series per query. */
   record TimelineAnswer(String interval, List<TimelineSeries> series) {}
 
-  /** One query's timeline: its total under the filters, its buckets (same starts and {@code all} as the others), its undated matches. */
-  record TimelineSeries(String q, long total, List<Timeline.Bucket> buckets, long undated) {}
+  /** One query's timeline (with {@code split}: the {@code key:value} it was split on): its total under the filters, its buckets (same starts and {@code all} as the others), its undated matches. */
+  record TimelineSeries(String q, @JsonInclude(JsonInclude.Include.NON_NULL) String split, long total,
+      List<Timeline.Bucket> buckets, long undated) {}
 
   /** {@code timeline} is in a search's JSON only when the request asked for it. */
   private abstract static class TimelineOnlyWhenAsked {

@@ -71,6 +71,22 @@ class TimeAxisApiTest {
         + "{\"start\":\"2016-03-01\",\"count\":1,\"all\":3}],\"undated\":0}]}", r.body());
   }
 
+  @Test
+  void timeline_splitByAMetadataKey_oneSeriesPerValue() throws Exception {
+    var r = get("/api/timeline?q=wall&split=bias&interval=month&from=2016-01&to=2016-03");
+
+    assertEquals(200, r.statusCode(), r.body());
+    String all = "\"all\":4},{\"start\":\"2016-02-01\",\"count\":0,\"all\":0},{\"start\":\"2016-03-01\",";
+    assertEquals("{\"interval\":\"month\",\"series\":["
+        + "{\"q\":\"wall\",\"split\":\"bias:left\",\"total\":2,\"buckets\":[{\"start\":\"2016-01-01\",\"count\":1," + all + "\"count\":1,\"all\":3}],\"undated\":0},"
+        + "{\"q\":\"wall\",\"split\":\"bias:right\",\"total\":2,\"buckets\":[{\"start\":\"2016-01-01\",\"count\":2," + all + "\"count\":0,\"all\":3}],\"undated\":0},"
+        + "{\"q\":\"wall\",\"split\":\"bias:center\",\"total\":1,\"buckets\":[{\"start\":\"2016-01-01\",\"count\":0," + all + "\"count\":1,\"all\":3}],\"undated\":0}]}",
+        r.body());
+    // a value filtered on is the one series
+    assertTrue(get("/api/timeline?q=wall&split=bias&meta=bias:right&interval=year").body()
+        .startsWith("{\"interval\":\"year\",\"series\":[{\"q\":\"wall\",\"split\":\"bias:right\",\"total\":3,"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "/api/search?q=wall&from=2016-13|from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-13'",
@@ -82,7 +98,9 @@ class TimeAxisApiTest {
     "/api/search?q=wall&meta=color:red|meta: unknown metadata key 'color'",
     "/api/timeline?q=a&q=b&q=c&q=d|q: at most 3 queries are compared, got 4",
     "/api/timeline?q=wall&interval=hour|interval must be day, week, month, year or auto, got 'hour'",
-    "/api/timeline?q=wall&limit=3|unknown parameter 'limit' (allowed: author, entity, from, interval, meta, outlet, q, to)",
+    "/api/timeline?q=wall&limit=3|unknown parameter 'limit' (allowed: author, entity, from, interval, meta, outlet, q, split, to)",
+    "/api/timeline?q=wall&split=color|split: unknown metadata key 'color'",
+    "/api/timeline?q=wall&q=tax&split=bias|split: give one q to split, got 2",
   })
   void badParameters_are400NamingThem(String url, String message) throws Exception {
     var r = get(url);

@@ -90,6 +90,19 @@ class TimelineBrowserTest {
   }
 
   @Test
+  void splitByBias_drawsALinePerValue() {
+    web.open("/?q=wall&interval=month&from=2016-01&to=2016-03");
+    web.waiting().until(d -> d.findElements(BARS).size() == 3);
+    new org.openqa.selenium.support.ui.Select(web.driver.findElement(By.id("split"))).selectByValue("bias");
+    web.waiting().until(d -> d.findElements(By.cssSelector("#chart polyline.line")).size() == 3);
+    assertEquals(List.of("1,0,1", "2,0,0", "0,0,1"), web.driver.findElements(By.cssSelector("#chart polyline.line")).stream()
+        .map(l -> l.getDomAttribute("data-counts")).toList());
+    assertEquals(List.of("left", "right", "center"),
+        web.driver.findElements(By.cssSelector("#chart .legend li")).stream().map(WebElement::getText).toList());
+    assertTrue(web.driver.getCurrentUrl().endsWith("&split=bias"), web.driver.getCurrentUrl());
+  }
+
+  @Test
   void metadataFacets_filterAndStayInTheUrl_andSortByDate() {
     web.open("/?q=wall&sort=newest");
     web.waiting().until(d -> d.findElements(HITS).size() == 6);
