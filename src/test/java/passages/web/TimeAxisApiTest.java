@@ -87,6 +87,13 @@ class TimeAxisApiTest {
         .startsWith("{\"interval\":\"year\",\"series\":[{\"q\":\"wall\",\"split\":\"bias:right\",\"total\":3,"));
   }
 
+  @Test
+  void articlePage_showsTheDateAndAuthors() throws Exception {
+    String page = get("/articles/d2").body();
+    assertTrue(page.contains("<span class=\"outlet\">Right Times</span> · <time datetime=\"2016-01-31\">2016-01-31</time> · "
+        + "<span class=\"authors\">by Bo Kim, Ann Lee</span>"), page);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "/api/search?q=wall&from=2016-13|from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-13'",

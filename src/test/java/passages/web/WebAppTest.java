@@ -137,7 +137,7 @@ class WebAppTest {
 
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    assertTrue(r.body().contains("<script src=\"/app.js\" defer></script>"), r.body());
+    assertTrue(r.body().contains("<script type=\"module\" src=\"/app.js\"></script>"), r.body());
   }
 
   private static String scoreOf(String body) {
