@@ -20,7 +20,7 @@ final class TextArticles {
   private TextArticles() {}
 
   static IngestResult read(Path file, SourceMetadata meta) {
-    String source = file.toString();
+    Source source = Source.of(file);
     try {
       long size = Files.size(file);
       if (size == 0) return new IngestResult.Failed(source, "empty file");
@@ -41,7 +41,7 @@ final class TextArticles {
   }
 
   /** Cleans {@code text} and builds the article with id {@code id}; metadata fields override what the text says. */
-  static IngestResult fromText(String source, String id, String text, SourceMetadata meta) {
+  static IngestResult fromText(Source source, String id, String text, SourceMetadata meta) {
     CleanedText cleaned = TextCleaner.clean(text);
     List<String> head = head(text);
     return toArticle(source, id, cleaned, meta, head, PublicationDates.fromHead(head));
@@ -55,7 +55,7 @@ final class TextArticles {
    * @param headDate the day of a date line in the raw text's head, or {@code null} (JSONL articles: the
    *     {@code date} field is the date)
    */
-  static IngestResult toArticle(String source, String id, CleanedText cleaned, SourceMetadata meta, List<String> head, String headDate) {
+  static IngestResult toArticle(Source source, String id, CleanedText cleaned, SourceMetadata meta, List<String> head, String headDate) {
     if (cleaned.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no body text after cleaning");
     String title = first(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
     String date = PublicationDates.day(meta.date());

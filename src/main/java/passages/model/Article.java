@@ -68,11 +68,6 @@ public record Article(
     this(id, title, outlet, url, date, paragraphs, List.of(), Map.of());
   }
 
-  /** The id of this article's paragraph with the given 1-based ordinal. */
-  public String paragraphId(int ordinal) {
-    return ArticleIds.paragraphId(id, ordinal);
-  }
-
   private static Set<String> reserved() {
     Set<String> keys = new java.util.HashSet<>(Set.of("id", "title", "outlet", "url", "date", "author", "authors",
         "paragraphs", "text", "html", "paragraph", "section", "q", "kind", "meta"));

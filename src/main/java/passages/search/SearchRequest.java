@@ -51,6 +51,12 @@ public record SearchRequest(
     }
   }
 
+  /** A request without metadata filters, date range or timeline, in relevance order (the fields before the time axis). */
+  public SearchRequest(String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
+      boolean collapse, boolean highlight, boolean facets) {
+    this(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, List.of(), DayRange.ALL, Order.RELEVANCE, null);
+  }
+
   /** A request for {@code q} with no filters, the first 10 hits, 10 facet values, highlighting and facets. */
   public static SearchRequest of(String q) {
     return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, true, true, List.of(), DayRange.ALL, Order.RELEVANCE, null);

@@ -28,9 +28,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
-  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse",
+  /** The query parameters {@code /api/search} accepts; any other is a 400. */
+  static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse",
       "highlight", "facets", "from", "to", "sort", "timeline", "meta", "author");
-  private static final Set<String> TIMELINE_PARAMS = Set.of("q", "outlet", "entity", "from", "to", "interval", "meta", "author", "split");
+  /** The query parameters {@code /api/timeline} accepts; any other is a 400. */
+  static final Set<String> TIMELINE_PARAMS = Set.of("q", "outlet", "entity", "from", "to", "interval", "meta", "author", "split");
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -38,6 +40,7 @@ public final class WebApp {
   private static final String ANSWERED = "passages.answered";
 
   private final ParagraphSearcher searcher;
+  private final byte[] openApi = OpenApiDocument.load();
 
   public WebApp(ParagraphSearcher searcher) {
     this.searcher = searcher;
@@ -60,6 +63,7 @@ public final class WebApp {
       cfg.routes.get("/api/timeline", this::timeline);
       cfg.routes.get("/api/paragraphs/{id}", this::paragraph);
       cfg.routes.get("/api/articles/{id}", this::article);
+      cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       cfg.routes.get("/articles/{id}", this::articlePage);
       cfg.routes.exception(HttpError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
       cfg.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

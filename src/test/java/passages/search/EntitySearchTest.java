@@ -24,7 +24,7 @@ class EntitySearchTest {
   @BeforeAll
   static void build() throws IOException {
     EntityExtractor extractor = EntityExtractors.create(new ParagraphStream(new CorpusReader(Path.of("corpus")), 2));
-    new Indexer(extractor::extract, EntityExtractors.version(), 2, p -> {}).rebuild(new CorpusReader(Path.of("corpus")), indexDir);
+    new Indexer(extractor, EntityExtractors.version(), 2, p -> {}).rebuild(new CorpusReader(Path.of("corpus")), indexDir);
     seeds = new ParagraphSearcher(indexDir);
   }
 
