@@ -1,6 +1,5 @@
 package passages.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,7 +74,7 @@ final class SearchCommand implements Callable<Integer> {
       SearchResult result = searcher.search(request);
       var out = spec.commandLine().getOut();
       if (json) {
-        out.println(new ObjectMapper().writeValueAsString(result));
+        out.println(passages.web.WebApp.jsonMapper().writeValueAsString(result));
         return 0;
       }
       out.printf("%d paragraph%s match: %s%n", result.total(), result.total() == 1 ? "" : "s",

@@ -48,7 +48,7 @@ public final class WebApp {
 
   /** A configured, not yet started server. */
   public Javalin create() {
-    ObjectMapper mapper = new ObjectMapper().addMixIn(SearchResult.class, TimelineOnlyWhenAsked.class);
+    ObjectMapper mapper = jsonMapper();
     return Javalin.create(cfg -> {
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.staticFiles.add("/web", Location.CLASSPATH);
@@ -136,6 +136,11 @@ public final class WebApp {
   /** One query's timeline (with {@code split}: the {@code key:value} it was split on): its total under the filters, its buckets (same starts and {@code all} as the others), its undated matches. */
   record TimelineSeries(String q, @JsonInclude(JsonInclude.Include.NON_NULL) String split, long total,
       List<Timeline.Bucket> buckets, long undated) {}
+
+  /** The JSON mapper of the API's answers (the CLI's {@code --json} uses it too, so both print the same). */
+  public static ObjectMapper jsonMapper() {
+    return new ObjectMapper().addMixIn(SearchResult.class, TimelineOnlyWhenAsked.class);
+  }
 
   /** {@code timeline} is in a search's JSON only when the request asked for it. */
   private abstract static class TimelineOnlyWhenAsked {
