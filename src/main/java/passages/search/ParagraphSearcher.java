@@ -109,6 +109,14 @@ public final class ParagraphSearcher implements Closeable {
    * @throws InvalidRequestException for a bad query, an unknown outlet, or a search over the time budget
    */
   public SearchResult search(SearchRequest request) throws IOException {
+    return run(request, false);
+  }
+
+  /**
+   * Runs {@code request}; with {@code timelineOnly} it only counts the matches per day (no hits, facets or
+   * top-documents collection: the total is the sum of the days and the undated), for {@link #compare}.
+   */
+  private SearchResult run(SearchRequest request, boolean timelineOnly) throws IOException {
     Query base = queries.parse(request.q());
     IndexSearcher managed = manager.acquire();
     try {
@@ -117,7 +125,7 @@ public final class ParagraphSearcher implements Closeable {
       DaySnapshot daySnap = request.timeline() == null ? null : days(reader);
       IndexSearcher searcher = slicing.begin(ExitableDirectoryReader.wrap(reader, Deadline.after(options.budget())));
       try {
-        return search(searcher, snap, daySnap, base, request);
+        return search(searcher, snap, daySnap, base, request, timelineOnly);
       } finally {
         slicing.end();
       }
@@ -126,8 +134,8 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query base, SearchRequest request)
-      throws IOException {
+  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query base, SearchRequest request,
+      boolean timelineOnly) throws IOException {
     try {
       Query dated = request.days().isAll() ? base : new BooleanQuery.Builder()
           .add(base, BooleanClause.Occur.MUST)
@@ -150,6 +158,13 @@ public final class ParagraphSearcher implements Closeable {
         query.add(m.key(), m.value());
       }
 
+      if (timelineOnly) {
+        DaySnapshot.Counts counts = searcher.search(query, daySnap.counter());
+        long total = counts.undated();
+        for (int c : counts.perDay()) total += c;
+        return new SearchResult(request.q(), total, total, List.of(), Map.of(),
+            daySnap.timeline(counts, request.timeline(), request.days()));
+      }
       return request.collapse() ? collapsed(searcher, snap, daySnap, base, query, request) : flat(searcher, snap, daySnap, base, query, request);
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
       throw new InvalidRequestException("query is too expensive: it ran over the " + options.budget().toMillis()
@@ -292,7 +307,7 @@ public final class ParagraphSearcher implements Closeable {
     for (String q : queries) {
       SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
           request.metadata(), request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
-      SearchResult r = search(one);
+      SearchResult r = run(one, true);
       if (resolved == null && r.timeline() != null) resolved = r.timeline().interval(); // auto: the same width for all
       out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
     }
@@ -326,7 +341,7 @@ public final class ParagraphSearcher implements Closeable {
       filters.add(key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
       SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
           filters, request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
-      SearchResult r = search(one);
+      SearchResult r = run(one, true);
       if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
       out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
       labels.add(value);
