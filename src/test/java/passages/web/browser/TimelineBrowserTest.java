@@ -75,6 +75,19 @@ class TimelineBrowserTest {
   }
 
   @Test
+  void aDragAcrossBars_setsFromAndToToThoseBuckets() {
+    web.open("/?q=wall&interval=month");
+    web.waiting().until(d -> d.findElements(BARS).size() == 13);
+    WebElement january = web.driver.findElement(By.cssSelector("#chart .slot[data-index='0']"));
+    WebElement march = web.driver.findElement(By.cssSelector("#chart .slot[data-index='2']"));
+    new org.openqa.selenium.interactions.Actions(web.driver).clickAndHold(january).moveToElement(march).release().perform();
+
+    web.waiting().until(d -> d.getCurrentUrl().contains("from=2016-01-01&to=2016-03-31"));
+    web.waiting().until(d -> d.findElements(HITS).size() == 5);
+    assertEquals("5 paragraphs match", web.driver.findElement(By.id("status")).getText());
+  }
+
+  @Test
   void compareMode_drawsALinePerQuery_andTheTimelineDownloads() throws Exception {
     web.open("/?q=wall&vs=taxes&interval=month&from=2016-01&to=2016-03");
     web.waiting().until(d -> d.findElements(By.cssSelector("#chart polyline.line")).size() == 2);
