@@ -40,6 +40,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--collapse", description = "Fold paragraphs with the same text from several outlets into one hit.")
   boolean collapse;
 
+  @Option(names = "--kind", defaultValue = "body", paramLabel = "KIND",
+      description = "Which paragraphs: body (article text), caption (photo captions) or all (default: ${DEFAULT-VALUE}).")
+  String kind;
+
   @Option(names = "--from", paramLabel = "DATE", description = "Only paragraphs published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
   String from;
 
@@ -65,7 +69,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var request = SearchRequest.of(query).withOutlets(outlets)
         .withEntities(entities.stream().map(EntityFilter::parse).toList())
-        .withLimit(limit).withOffset(offset).withCollapse(collapse)
+        .withLimit(limit).withOffset(offset).withCollapse(collapse).withKind(kind)
         .withDays(DayRange.parse(from, to))
         .withOrder(Order.parse(sort))
         .withMetadata(java.util.stream.Stream.concat(meta.stream().map(MetaFilter::parse), authors.stream().map(MetaFilter::author)).toList());

@@ -21,6 +21,7 @@ import java.util.List;
  * @param alsoIn with {@code collapse=true}: the other paragraphs with the same text (best first, at most
  *     {@value ParagraphSearcher#MAX_ALSO_IN}); otherwise empty
  * @param alsoInOutlets with {@code collapse=true}: how many distinct other outlets carry the same text
+ * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
  * @param authors the article's authors (empty when unknown)
  * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's order
  */
@@ -40,6 +41,7 @@ public record Hit(
     List<HitEntity> entities,
     List<Duplicate> alsoIn,
     int alsoInOutlets,
+    String permalink,
     List<String> authors,
     java.util.Map<String, String> meta) {
 

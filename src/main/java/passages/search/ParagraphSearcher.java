@@ -118,14 +118,20 @@ public final class ParagraphSearcher implements Closeable {
    */
   private SearchResult run(SearchRequest request, boolean timelineOnly) throws IOException {
     Query base = queries.parse(request.q());
+    Ranking ranking = options.ranking();
+    Query ranked = ranking.apply(new Ranking.FieldQueries(base,
+        ranking.titleBoost() > 0 ? queries.parse(request.q(), Fields.TITLE_TEXT) : null,
+        ranking.headlineBoost() > 0 ? queries.parse(request.q(), Fields.HEADLINE) : null,
+        ranking.sectionBoost() > 0 ? queries.parse(request.q(), Fields.SECTION) : null));
     IndexSearcher managed = manager.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) managed.getIndexReader();
       FacetSnapshot snap = snapshot(reader);
       DaySnapshot daySnap = request.timeline() == null ? null : days(reader);
       IndexSearcher searcher = slicing.begin(ExitableDirectoryReader.wrap(reader, Deadline.after(options.budget())));
+      searcher.setSimilarity(ranking.similarity());
       try {
-        return search(searcher, snap, daySnap, base, request, timelineOnly);
+        return search(searcher, snap, daySnap, base, ranked, request, timelineOnly);
       } finally {
         slicing.end();
       }
@@ -134,11 +140,16 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query base, SearchRequest request,
-      boolean timelineOnly) throws IOException {
+  /**
+   * {@code base} is the query over the text (what the passage marks), {@code ranked} the one that scores hits;
+   * with {@code timelineOnly} only the days of the matches are counted.
+   */
+  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query base, Query ranked,
+      SearchRequest request, boolean timelineOnly) throws IOException {
     try {
-      Query dated = request.days().isAll() ? base : new BooleanQuery.Builder()
-          .add(base, BooleanClause.Occur.MUST)
+      Query kept = ofKind(ranked, request.kind());
+      Query dated = request.days().isAll() ? kept : new BooleanQuery.Builder()
+          .add(kept, BooleanClause.Occur.MUST)
           .add(IntField.newRangeQuery(Fields.DAY, request.days().from(), request.days().to()), BooleanClause.Occur.FILTER)
           .build();
       DrillDownQuery query = new DrillDownQuery(facetsConfig, dated);
@@ -177,10 +188,28 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query, SearchRequest request)
-      throws IOException {
+  /** {@code query} kept to paragraphs of {@code kind}: body text (anything not a caption), captions, or all. */
+  private static Query ofKind(Query query, String kind) {
+    Query caption = new TermQuery(new Term(Fields.KIND, "caption"));
+    return switch (kind) {
+      case "all" -> query;
+      case "caption" -> new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(caption, BooleanClause.Occur.FILTER).build();
+      default -> new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(caption, BooleanClause.Occur.MUST_NOT).build();
+    };
+  }
+
+  /**
+   * Hits one by one in ranked order, except that a paragraph whose text is the same as a hit ranked
+   * above it (ignoring case, punctuation and spacing: wire copy) is not shown again: it is listed in that
+   * hit's {@link Hit#alsoIn()}. {@code offset} and {@code limit} count the hits shown; {@code total} still
+   * counts every matching paragraph.
+   */
+  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query,
+      SearchRequest request) throws IOException {
     int n = request.offset() + request.limit();
-    var top = new TopFieldCollectorManager(sort(request.order()), n, null, Integer.MAX_VALUE);
+    int fetch = 2 * n + 10; // room for copies folded into a hit above them
+    Sort order = sort(request.order());
+    var top = new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE);
     Object[] results = searcher.search(query, new MultiCollectorManager(top,
         request.facets() ? snap.counter(request.facetLimit(), options.facetCounting()) : none(),
         daySnap != null ? daySnap.counter() : none()));
@@ -188,12 +217,41 @@ public final class ParagraphSearcher implements Closeable {
     @SuppressWarnings("unchecked")
     var facets = request.facets() ? (Map<String, List<FacetValue>>) results[1] : snap.empty();
     Timeline timeline = daySnap == null ? null : daySnap.timeline((DaySnapshot.Counts) results[2], request.timeline(), request.days());
-    ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
-        ? new ScoreDoc[0]
-        : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
-    List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), List.of());
     long total = docs.totalHits.value();
+    Folded folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
+    while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
+      fetch *= 4;
+      docs = searcher.search(query, new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE));
+      folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
+    }
+    int from = Math.min(request.offset(), folded.firsts().size());
+    int to = Math.min(n, folded.firsts().size());
+    ScoreDoc[] page = folded.firsts().subList(from, to).toArray(ScoreDoc[]::new);
+    List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), folded.others().subList(from, to));
     return new SearchResult(request.q(), total, total, hits, facets, timeline);
+  }
+
+  /** Ranked hits with the copies of a text folded into its first: {@code others.get(i)} are the copies of {@code firsts.get(i)}. */
+  private record Folded(List<ScoreDoc> firsts, List<List<ScoreDoc>> others) {
+    static Folded of(org.apache.lucene.index.IndexReader reader, ScoreDoc[] ranked) throws IOException {
+      List<ScoreDoc> firsts = new ArrayList<>();
+      List<List<ScoreDoc>> others = new ArrayList<>();
+      Map<Long, Integer> bySignature = new HashMap<>();
+      var leaves = reader.leaves();
+      for (ScoreDoc sd : ranked) {
+        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+        var signatures = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
+        long sig = signatures.advanceExact(sd.doc - leaf.docBase) ? signatures.longValue() : sd.doc; // unsigned: itself
+        Integer first = bySignature.putIfAbsent(sig, firsts.size());
+        if (first == null) {
+          firsts.add(sd);
+          others.add(new ArrayList<>());
+        } else if (others.get(first).size() < MAX_ALSO_IN) {
+          others.get(first).add(sd);
+        }
+      }
+      return new Folded(firsts, others);
+    }
   }
 
   private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query, SearchRequest request)
@@ -205,7 +263,9 @@ public final class ParagraphSearcher implements Closeable {
         .setGroupDocsLimit(MAX_ALSO_IN + 1)
         .setAllGroups(true);
     // grouping collects with one collector: it runs on a searcher of the same reader without slices
-    TopGroups<?> groups = grouping.search(new IndexSearcher(searcher.getIndexReader()), query, request.offset(), request.limit());
+    IndexSearcher single = new IndexSearcher(searcher.getIndexReader());
+    single.setSimilarity(searcher.getSimilarity());
+    TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
     Map<String, List<FacetValue>> facets = snap.empty();
     Timeline timeline = null;
     if (request.facets() || request.timeline() != null) {
@@ -247,6 +307,16 @@ public final class ParagraphSearcher implements Closeable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * The paragraph of article {@code articleId} that a permalink's {@code fingerprint} links to ({@link
+   * Permalinks#resolve}); empty when the article is gone, nothing close is left, or the parts are malformed.
+   */
+  public Optional<Permalinks.Resolved> findPermalink(String articleId, String fingerprint) throws IOException {
+    if (!Permalinks.isWellFormed(articleId, fingerprint)) return Optional.empty();
+    Optional<ArticleView> article = findArticle(articleId);
+    return article.isEmpty() ? Optional.empty() : Permalinks.resolve(article.get().paragraphs(), fingerprint);
   }
 
   /** The article with id {@code id} and all its paragraphs in order, if indexed. */
@@ -306,7 +376,7 @@ public final class ParagraphSearcher implements Closeable {
     String resolved = null;
     for (String q : queries) {
       SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
-          request.metadata(), request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
+          request.kind(), request.metadata(), request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
       SearchResult r = run(one, true);
       if (resolved == null && r.timeline() != null) resolved = r.timeline().interval(); // auto: the same width for all
       out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
@@ -327,7 +397,7 @@ public final class ParagraphSearcher implements Closeable {
     List<String> values = request.metadata().stream().filter(m -> m.key().equals(key)).map(MetaFilter::value).toList();
     List<MetaFilter> others = request.metadata().stream().filter(m -> !m.key().equals(key)).toList();
     if (values.isEmpty()) {
-      SearchResult facets = search(SearchRequest.of(q).withOutlets(request.outlets()).withEntities(request.entities())
+      SearchResult facets = search(SearchRequest.of(q).withOutlets(request.outlets()).withEntities(request.entities()).withKind(request.kind())
           .withMetadata(others).withDays(request.days()).withLimit(1).withHighlight(false).withFacetLimit(MAX_COMPARED));
       List<FacetValue> top = facets.facets().get(key);
       if (top == null) throw new InvalidRequestException("split: unknown metadata key '" + clip(key) + "'");
@@ -340,7 +410,7 @@ public final class ParagraphSearcher implements Closeable {
       List<MetaFilter> filters = new ArrayList<>(others);
       filters.add(key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
       SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
-          filters, request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
+          request.kind(), filters, request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
       SearchResult r = run(one, true);
       if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
       out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));

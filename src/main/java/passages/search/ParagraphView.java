@@ -16,17 +16,18 @@ import java.util.Map;
  * @param url article url, or {@code null}
  * @param date publication date, or {@code null}
  * @param entities entity mentions
+ * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
  * @param authors the article's authors (empty when unknown)
  * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's order
  */
 public record ParagraphView(
     String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-    String url, String date, List<HitEntity> entities, List<String> authors, Map<String, String> meta) {
+    String url, String date, List<HitEntity> entities, String permalink, List<String> authors, Map<String, String> meta) {
 
   /** A paragraph of an article without authors or further metadata. */
   public ParagraphView(
       String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-      String url, String date, List<HitEntity> entities) {
-    this(id, articleId, paragraph, section, text, title, outlet, url, date, entities, List.of(), Map.of());
+      String url, String date, List<HitEntity> entities, String permalink) {
+    this(id, articleId, paragraph, section, text, title, outlet, url, date, entities, permalink, List.of(), Map.of());
   }
 }

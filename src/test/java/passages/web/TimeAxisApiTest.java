@@ -105,7 +105,7 @@ class TimeAxisApiTest {
     "/api/search?q=wall&meta=color:red|meta: unknown metadata key 'color'",
     "/api/timeline?q=a&q=b&q=c&q=d|q: at most 3 queries are compared, got 4",
     "/api/timeline?q=wall&interval=hour|interval must be day, week, month, year or auto, got 'hour'",
-    "/api/timeline?q=wall&limit=3|unknown parameter 'limit' (allowed: author, entity, from, interval, meta, outlet, q, split, to)",
+    "/api/timeline?q=wall&limit=3|unknown parameter 'limit' (allowed: author, entity, from, interval, kind, meta, outlet, q, split, to)",
     "/api/timeline?q=wall&split=color|split: unknown metadata key 'color'",
     "/api/timeline?q=wall&q=tax&split=bias|split: give one q to split, got 2",
   })
