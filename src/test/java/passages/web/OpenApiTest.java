@@ -128,15 +128,19 @@ class OpenApiTest {
     Set<String> registered = registeredJsonRoutes();
 
     assertTrue(registered.containsAll(Set.of("GET /api/articles/{id}", "GET /api/openapi.json", "GET /api/paragraphs/{id}",
-        "GET /api/search", "GET /p/{articleId}/{fingerprint}")), registered.toString());
+        "GET /api/search", "GET /api/timeline", "GET /p/{articleId}/{fingerprint}")), registered.toString());
     assertEquals(registered, describedRoutes(), "a new route must be described in " + OpenApiDocument.RESOURCE
         + " (or, if it answers an HTML page, listed in PAGES)");
   }
 
   @ParameterizedTest
-  @CsvSource({"/api/search, SEARCH", "/p/{articleId}/{fingerprint}, PERMALINK"})
+  @CsvSource({"/api/search, SEARCH", "/api/timeline, TIMELINE", "/p/{articleId}/{fingerprint}, PERMALINK"})
   void openapi_queryParameters_areTheOnesTheServerAccepts(String path, String route) {
-    Set<String> accepted = route.equals("SEARCH") ? WebApp.SEARCH_PARAMS : WebApp.PERMALINK_PARAMS;
+    Set<String> accepted = switch (route) {
+      case "SEARCH" -> WebApp.SEARCH_PARAMS;
+      case "TIMELINE" -> WebApp.TIMELINE_PARAMS;
+      default -> WebApp.PERMALINK_PARAMS;
+    };
     Set<String> documented = new TreeSet<>();
     doc.get("paths").get(path).get("get").get("parameters").forEach(p -> {
       if (p.get("in").asText().equals("query")) documented.add(p.get("name").asText());
@@ -158,6 +162,10 @@ class OpenApiTest {
       /api/search?q=/regex/                                                  | 400
       /api/search?limit=0                                                    | 400
       /api/search?bogus=1                                                    | 400
+      /api/search?q=shares&timeline=month&sort=newest&from=2020&to=2026      | 200
+      /api/search?from=2016-13                                               | 400
+      /api/timeline?q=shares&q=deal&interval=year                            | 200
+      /api/timeline?q=a&q=b&q=c&q=d                                          | 400
       /api/paragraphs/beta.p2                                                | 200
       /api/paragraphs/alpha.p99                                              | 404
       /api/articles/alpha                                                    | 200
