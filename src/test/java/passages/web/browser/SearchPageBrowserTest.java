@@ -351,7 +351,7 @@ class SearchPageBrowserTest {
     Path json = web.downloads.resolve("passages-trainium3.json");
     web.waiting().until(d -> Files.exists(csv) && Files.exists(json));
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    assertEquals("\ufeffid,articleId,title,outlet,section,paragraph,text,link,sourceLink,url,score,entities", lines.get(0));
+    assertEquals("\ufeffid,articleId,title,outlet,section,paragraph,text,link,sourceLink,url,score,entities,date", lines.get(0));
     assertEquals(3, lines.size());
     assertTrue(lines.get(1).startsWith("000_a5713e335d5c133d.p10,"), lines.get(1));
     assertTrue(lines.get(2).startsWith("001_ed1477a7c1dbfa86.p26,001_ed1477a7c1dbfa86,OpenAI and Amazon in Talks for "
