@@ -63,6 +63,12 @@ public final class ParagraphDocuments {
     return h1 ^ Long.rotateLeft(h2, 31);
   }
 
+  /** The quality prior with the default weights ({@link Fields#FEATURE_QUALITY}); always > 0. */
+  static float quality(int words, boolean prose) {
+    int w = Math.max(1, words);
+    return Fields.QUALITY_WORDS_WEIGHT * w / (w + Fields.QUALITY_PIVOT) + (prose ? Fields.QUALITY_PROSE_WEIGHT : 0);
+  }
+
   /** Whether the article's title is a headline of its own, not the start of its first paragraph (shown as title). */
   static boolean hasHeadline(Article article) {
     return article.paragraphs().isEmpty() || !article.paragraphs().getFirst().text().startsWith(article.title());
@@ -133,8 +139,10 @@ public final class ParagraphDocuments {
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
     doc.add(new NumericDocValuesField(Fields.SIGNATURE, signature(paragraph.text())));
     int words = words(paragraph.text());
+    boolean prose = words >= PROSE_WORDS && endsSentence(paragraph.text());
     doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_WORDS, Math.max(1, words)));
-    if (words >= PROSE_WORDS && endsSentence(paragraph.text())) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
+    if (prose) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
+    doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_QUALITY, quality(words, prose)));
     if (!entities.isEmpty()) {
       StringBuilder stored = new StringBuilder();
       for (Entity e : entities) {
