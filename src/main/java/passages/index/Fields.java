@@ -11,6 +11,11 @@ public final class Fields {
   public static final String PARAGRAPH = "paragraph";
   /** The heading above the paragraph: stored when present. */
   public static final String SECTION = "section";
+  /**
+   * What the paragraph is: {@code body} or {@code caption} ({@link passages.model.ParagraphKind#key()}),
+   * indexed as one term (for filters) and stored.
+   */
+  public static final String KIND = "kind";
   /** The article title: stored. */
   public static final String TITLE = "title";
   /** The outlet: stored, and the facet dimension {@code outlet} (filtered by drill-down). */
@@ -44,7 +49,7 @@ public final class Fields {
    * Bump whenever fields, analysis or the cleaning rules change (an index from unchanged files would
    * otherwise be "up to date" with the old rules): an index with another version is rebuilt.
    */
-  public static final String SCHEMA_VERSION = "7";
+  public static final String SCHEMA_VERSION = "8";
 
   private Fields() {}
 

@@ -71,6 +71,7 @@ public final class ParagraphDocuments {
     doc.add(new NumericDocValuesField(Fields.PARAGRAPH, paragraph.ordinal()));
     doc.add(new StoredField(Fields.PARAGRAPH, paragraph.ordinal()));
     if (paragraph.section() != null) doc.add(new StoredField(Fields.SECTION, paragraph.section()));
+    doc.add(new StringField(Fields.KIND, paragraph.kind().key(), Field.Store.YES));
     doc.add(new StoredField(Fields.TITLE, article.title()));
     if (article.outlet() != null) {
       doc.add(new StoredField(Fields.OUTLET, article.outlet()));

@@ -1,6 +1,7 @@
 package passages.search;
 
 import java.util.List;
+import passages.model.ParagraphKind;
 
 /**
  * A stored paragraph with its article's metadata.
@@ -15,7 +16,16 @@ import java.util.List;
  * @param url article url, or {@code null}
  * @param date publication date, or {@code null}
  * @param entities entity mentions
+ * @param kind {@code body} or {@code caption} ({@link passages.model.ParagraphKind#key()})
  */
 public record ParagraphView(
     String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-    String url, String date, List<HitEntity> entities) {}
+    String url, String date, List<HitEntity> entities, String kind) {
+
+  /** A body paragraph. */
+  public ParagraphView(
+      String id, String articleId, int paragraph, String section, String text, String title, String outlet,
+      String url, String date, List<HitEntity> entities) {
+    this(id, articleId, paragraph, section, text, title, outlet, url, date, entities, ParagraphKind.BODY.key());
+  }
+}

@@ -14,6 +14,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import passages.index.Fields;
 import passages.model.ArticleIds;
+import passages.model.ParagraphKind;
 
 /** Reads paragraphs back from the index's stored fields: as views, and as the hits of a result page. */
 final class StoredParagraphs {
@@ -66,9 +67,10 @@ final class StoredParagraphs {
     String text = d.get(Fields.TEXT);
     String articleId = d.get(Fields.ARTICLE_ID);
     int ordinal = d.getField(Fields.PARAGRAPH).numericValue().intValue();
+    String kind = d.get(Fields.KIND);
     return new ParagraphView(ArticleIds.paragraphId(articleId, ordinal), articleId, ordinal,
         d.get(Fields.SECTION), text, d.get(Fields.TITLE), d.get(Fields.OUTLET), d.get(Fields.URL), d.get(Fields.DATE),
-        entities(d.get(Fields.ENTITIES), text));
+        entities(d.get(Fields.ENTITIES), text), kind == null ? ParagraphKind.BODY.key() : kind);
   }
 
   private static List<HitEntity> entities(String stored, String text) {
