@@ -19,6 +19,9 @@ final class Boilerplate {
           + "|^(click here|tap here) to (get|download|subscribe|sign up|follow|read)\\b.*"
           + "|^(download|get) (the|our) [\\w' ]{1,40} app\\b.*"
           + "|^click (here )?(for|to get|to download) the [\\w.' -]{1,40} app\\b.*"
+          + "|^follow [\\w.' ]{1,40} on (twitter|facebook|instagram)\\b[^.!?]*"
+          + "|^sign up for (the|our) (new )?[\\w' -]{1,40} (briefing|newsletter|alerts)$|^newsletter sign[- ]?up$"
+          + "|^link copied$|^join the conversation$|^thank you for signing up\\b.*"
           + "|^[-•*]?\\s*follow (us|me|@\\w+|the [\\w ]{1,30} on (twitter|facebook|instagram))\\b.*"
           + "|^(share|share this|share on (facebook|twitter))[:.!]?$");
   /** Credits of wire services and contributors: "The Associated Press contributed to this report." */
@@ -132,10 +135,11 @@ final class Boilerplate {
       "(?i)^(updated |published |posted )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s? ago\\.?$"
           + "|^this article is more than \\d+ (year|month)s? old$");
   private static final Pattern RELATED = Pattern.compile(
-      "(?i)^(more|read more|related|related coverage|see also|also see|also read|read next|recommended|watch)\\s*:.*"
+      "(?i)^(more|read more|related|related coverage|see also|also see|also read|read next|recommended|watch"
+          + "|full coverage)\\s*:.*|^(?-i:PHOTOS):.*"
           + "|^(read|see) (more|the full story|full story|the full article|full article)( here)?[.:!]?$"
           + "|^more on this(\\.\\.\\.|…|:)?$|^\\(\\s*(photos|videos|related|see also|read more)\\s*:.*\\)$"
-          + "|^click (here )?for more\\b.*|^visit [^.]{1,40} for more (stories|news|coverage)\\.?$");
+          + "|^click (here )?for (more|complete)\\b.*|^watch the latest video\\b.*|^visit [^.]{1,40} for more (stories|news|coverage)\\.?$");
   private static final Pattern SEPARATOR = Pattern.compile("[\\p{Punct}•·–—_*=~\\s]+");
 
   /**

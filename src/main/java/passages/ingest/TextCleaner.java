@@ -282,18 +282,20 @@ public final class TextCleaner {
    */
   private static final Pattern NOT_HEADING_START = Pattern.compile(
       "(By|BY):? (?!the\\b|The\\b|THE\\b)[A-Z]|(Updated|Posted|Published|UPDATED)\\b"
-          + "|[A-Z][\\w.'’-]+( [A-Z][\\w.'’-]+){1,3}, (The )?[A-Z][\\w.'’&-]*( [A-Z][\\w.'’&-]*){0,4}$"
+          // "Jane Doe, The Daily Star": a name in proper case (not "Doing Well, Despite …", not "AFTER WINDSOR, …")
+          + "|(?![A-Z][a-z]+(ing|ed)\\b)[A-Z][a-z][\\w.'’-]*( [A-Z][a-z.][\\w.'’-]*){1,2}, (The )?[A-Z][\\w.'’&-]*( [A-Z][\\w.'’&-]*){0,4}$"
           + "|(Analysis|Commentary|Opinion|Reporting|Text|Words|Photos|Video|Interview|Story) by [A-Z]"
-          + "|[A-Z]{2,}( [A-Z]{2,})*:"
-          + "|(?i:(sign up|subscribe|follow|join|click|tap|listen to|watch|share|play|support|vote|download|thank you"
-          + "|link copied|story continues|full coverage|special coverage)\\b)");
+          + "|[A-Z]{2,}( [A-Z]{2,})*:|(Photo|Image|Video|Photograph)s? ?:"
+          + "|(?i:(sign up|subscribe|click|tap|download|thank you|link copied|story continues|full coverage|special coverage)\\b"
+          + "|(follow|join)\\b.* on (twitter|facebook|instagram)\\b)");
   private static final Pattern TIME_OF_DAY = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
   private static final List<String> NOT_HEADING_TEXT =
       List.of("|", "@", "©", "http:", "https:", "www.", ".com", "newsletter", "sign-up", "podcast", "vote now");
 
   /** Whether a short line may be a heading (the {@code section} of the paragraphs under it). */
   private static boolean headingShaped(String text) {
-    boolean capital = false;
+    // a capital letter or a leading number ("5 things to watch"): lower-case lines are names in transcripts, list items
+    boolean capital = Character.isDigit(text.charAt(0));
     for (int i = 0; i < text.length() && !capital; i++) capital = Character.isUpperCase(text.charAt(i));
     if (!capital) return false;
     char last = text.charAt(text.length() - 1);

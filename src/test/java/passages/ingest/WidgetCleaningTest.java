@@ -32,6 +32,18 @@ class WidgetCleaningTest {
       "Olivier Douliery/Abaca|MEDIA_LABEL",
       "Sound The gallery will resume in seconds|MEDIA_LABEL",
       "prev Image 2 of 2|MEDIA_LABEL",
+      "Follow CNN Opinion Join us on Twitter and Facebook|SIGNUP",
+      "Sign up for the US morning briefing|SIGNUP",
+      "Newsletter Sign-up|SIGNUP",
+      "Link Copied|SIGNUP",
+      "Thank you for signing up. For more from The Nation, check out our latest issue|SIGNUP",
+      "CLICK HERE FOR COMPLETE CORONAVIRUS COVERAGE|RELATED",
+      "Full Coverage: Virus Outbreak|RELATED",
+      "PHOTOS: See Obama's biggest White House fails|RELATED",
+      "Watch the latest video at video.foxnews.com|RELATED",
+      "Follow the money, investigators told the committee on Twitter.|-",
+      "Thank you for your service, he told the veterans.|-",
+      "Photo: Students in a 9th grade U.S. government class at Valley View Middle School in Edina, Minn., work amid past campaign posters.|-",
       "CLICK HERE FOR THE FOX NEWS APP|SIGNUP",
       "LISTEN TO ARTICLE 4:07 SHARE THIS ARTICLE Share Tweet Post Email|SIGNUP",
       // near misses: body text, quotes and headings
@@ -137,10 +149,16 @@ class WidgetCleaningTest {
         "The governor signed the bill.",
         "Analysis by Anthony Zurcher, BBC News, Washington",
         "The vote is a test for the speaker.",
-        "Sign up for the US morning briefing",
+        "Sign up for the morning news",
         "Officials said the plan would cost $2 billion.",
         "From the Right",
-        "The bill is a mistake, critics said."), false);
+        "The bill is a mistake, critics said.",
+        "Doing Well, Despite Modest Scores",
+        "Students admitted without scores did as well as the others.",
+        "Follow elevator etiquette",
+        "Riding the elevator with someone is a short time to be exposed.",
+        "5 things to watch this week",
+        "1. Climbing death toll: the number keeps rising."), false);
 
     assertEquals(List.of(
         new Paragraph(1, null, "Michael Collins and David Jackson"),
@@ -157,9 +175,12 @@ class WidgetCleaningTest {
         new Paragraph(12, null, "The governor signed the bill."),
         new Paragraph(13, null, "Analysis by Anthony Zurcher, BBC News, Washington"),
         new Paragraph(14, null, "The vote is a test for the speaker."),
-        new Paragraph(15, null, "Sign up for the US morning briefing"),
+        new Paragraph(15, null, "Sign up for the morning news"),
         new Paragraph(16, null, "Officials said the plan would cost $2 billion."),
-        new Paragraph(17, "From the Right", "The bill is a mistake, critics said.")), cleaned.paragraphs());
+        new Paragraph(17, "From the Right", "The bill is a mistake, critics said."),
+        new Paragraph(18, "Doing Well, Despite Modest Scores", "Students admitted without scores did as well as the others."),
+        new Paragraph(19, "Follow elevator etiquette", "Riding the elevator with someone is a short time to be exposed."),
+        new Paragraph(20, "5 things to watch this week", "1. Climbing death toll: the number keeps rising.")), cleaned.paragraphs());
   }
 
   @Test
