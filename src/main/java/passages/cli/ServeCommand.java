@@ -1,6 +1,7 @@
 package passages.cli;
 
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import passages.search.ParagraphSearcher;
+import passages.search.WarmUp;
 import passages.web.WebApp;
 
 /** {@code passages serve}: indexes the corpus when the index is missing or stale, then serves it. */
@@ -34,17 +36,17 @@ final class ServeCommand implements Callable<Integer> {
    * opens, so that even the first query is answered at full speed; short enough that serve still answers
    * within about 2 s of starting on a million paragraphs.
    */
-  static final long WARM_UP_MILLIS = 1000;
+  static final Duration WARM_UP = Duration.ofMillis(1000);
 
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
     var out = spec.commandLine().getOut();
     var reader = corpus.reader();
-    CorpusOptions.updateIfStale(reader, index.index(), "index is missing or stale: indexing " + reader.path(), out,
-        spec.commandLine().getErr());
+    new IndexJob(reader, index.index(), out, spec.commandLine().getErr())
+        .updateIfStale("index is missing or stale: indexing " + reader.path());
     try (ParagraphSearcher searcher = index.open()) {
-      searcher.warmUp(WARM_UP_MILLIS); // before the port opens: the first user query is already fast
+      WarmUp.run(searcher, WARM_UP); // before the port opens: the first user query is already fast
       Javalin app = new WebApp(searcher).create();
       try {
         app.start(host, port);

@@ -21,7 +21,8 @@ import passages.search.SearchRequest;
  */
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
-  private static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets");
+  /** The query parameters {@code /api/search} accepts; any other is a 400. */
+  static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets");
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -29,6 +30,7 @@ public final class WebApp {
   private static final String ANSWERED = "passages.answered";
 
   private final ParagraphSearcher searcher;
+  private final byte[] openApi = OpenApiDocument.load();
 
   public WebApp(ParagraphSearcher searcher) {
     this.searcher = searcher;
@@ -50,6 +52,7 @@ public final class WebApp {
       cfg.routes.get("/api/search", this::search);
       cfg.routes.get("/api/paragraphs/{id}", this::paragraph);
       cfg.routes.get("/api/articles/{id}", this::article);
+      cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       cfg.routes.get("/articles/{id}", this::articlePage);
       cfg.routes.exception(HttpError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
       cfg.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -69,16 +72,15 @@ public final class WebApp {
   private void search(Context ctx) throws Exception {
     Params.onlyAllowed(ctx, SEARCH_PARAMS);
     List<EntityFilter> entities = ctx.queryParams("entity").stream().map(EntityFilter::parse).toList();
-    var request = new SearchRequest(
-        Params.single(ctx, "q", ""),
-        ctx.queryParams("outlet"),
-        entities,
-        Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT),
-        Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET),
-        Params.integer(ctx, "facetLimit", 10, 1, SearchRequest.MAX_FACET_LIMIT),
-        Params.bool(ctx, "collapse", false),
-        Params.bool(ctx, "highlight", true),
-        Params.bool(ctx, "facets", true));
+    var request = SearchRequest.of(Params.single(ctx, "q", ""))
+        .withOutlets(ctx.queryParams("outlet"))
+        .withEntities(entities)
+        .withLimit(Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT))
+        .withOffset(Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET))
+        .withFacetLimit(Params.integer(ctx, "facetLimit", 10, 1, SearchRequest.MAX_FACET_LIMIT))
+        .withCollapse(Params.bool(ctx, "collapse", false))
+        .withHighlight(Params.bool(ctx, "highlight", true))
+        .withFacets(Params.bool(ctx, "facets", true));
     ctx.json(searcher.search(request));
   }
 

@@ -191,6 +191,8 @@ class SearchPageBrowserTest {
     WebElement last = anchors.get(anchors.size() - 1);
     String id = last.findElement(By.xpath("..")).getAttribute("id");
     last.click();
+    // the page marks the current paragraph when it handles the hash change: wait for it (a busy machine is slow)
+    web.waiting().until(numberOfElementsToBe(By.cssSelector(".para.current"), 1));
 
     assertEquals(id, js("return document.querySelector(':target').id"));
     assertEquals(id, js("return document.querySelector('.para.current').id"));
