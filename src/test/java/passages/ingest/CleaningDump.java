@@ -57,7 +57,7 @@ public final class CleaningDump {
       int n = 0;
       for (String line; (line = in.readLine()) != null; ) {
         n++;
-        IngestResult r = JsonlArticles.parse(corpus + ":" + n, line);
+        IngestResult r = JsonlArticles.parse(Source.of(corpus, n), line);
         // the cleaner alone, timed apart from JSON parsing: the blocks as JsonlArticles hands them over
         JsonNode node = JSON.readTree(line);
         if (node.get("paragraphs") instanceof ArrayNode array) {

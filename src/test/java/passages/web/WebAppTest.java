@@ -94,7 +94,7 @@ class WebAppTest {
     assertEquals("{\"id\":\"alpha.p3\",\"articleId\":\"alpha\",\"paragraph\":3,\"section\":null,"
         + "\"text\":\"A paragraph with <img src=x onerror=alert(1)> in it must stay text.\",\"title\":\"Chip Deals Heat Up\","
         + "\"outlet\":\"Chip Weekly\",\"url\":\"https://example.com/chips/deals?id=7\",\"date\":\"2025-12-16\","
-        + "\"entities\":[]}", r.body());
+        + "\"entities\":[],\"kind\":\"body\"}", r.body());
   }
 
   @Test
