@@ -9,7 +9,7 @@ import passages.search.ParagraphView;
 
 /**
  * Renders an article as an HTML page: every paragraph is {@code <p id="p-N">} so {@code #p-N} scrolls to
- * it and marks it (CSS {@code :target}). Built with jsoup's DOM, so stored text is always text.
+ * it and marks it (CSS {@code :target}), and carries its durable link in {@code data-permalink}. Built with jsoup's DOM, so stored text is always text.
  */
 final class ArticlePage {
   private ArticlePage() {}
@@ -20,7 +20,8 @@ final class ArticlePage {
     main.appendElement("h1").text(article.title());
     Element meta = main.appendElement("p").addClass("meta");
     meta.appendElement("span").addClass("outlet").text(article.outlet() == null ? "Unknown outlet" : article.outlet());
-    if (article.date() != null) meta.appendText(" · ").appendElement("time").text(article.date());
+    if (article.date() != null) meta.appendText(" · ").appendElement("time").attr("datetime", article.date()).text(article.date());
+    if (!article.authors().isEmpty()) meta.appendText(" · ").appendElement("span").addClass("authors").text("by " + String.join(", ", article.authors()));
     if (article.url() != null) {
       meta.appendText(" · ");
       meta.appendElement("a").attr("href", safeUrl(article.url())).attr("rel", "noopener noreferrer").text("original");
@@ -29,7 +30,7 @@ final class ArticlePage {
     for (ParagraphView p : article.paragraphs()) {
       if (p.section() != null && !Objects.equals(p.section(), section)) main.appendElement("h2").text(p.section());
       section = p.section();
-      Element para = main.appendElement("p").id("p-" + p.paragraph()).addClass("para");
+      Element para = main.appendElement("p").id("p-" + p.paragraph()).addClass("para").attr("data-permalink", p.permalink());
       para.appendElement("a").addClass("anchor").attr("href", "#p-" + p.paragraph())
           .attr("title", "Link to paragraph " + p.paragraph()).text("¶" + p.paragraph());
       para.appendElement("span").addClass("text").text(p.text());
