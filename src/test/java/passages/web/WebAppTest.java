@@ -65,7 +65,7 @@ class WebAppTest {
     var json = get(SHARES_PERMALINK + "?format=json");
     assertEquals(200, json.statusCode());
     assertTrue(json.body().startsWith("{\"id\":\"beta.p2\",\"articleId\":\"beta\",\"paragraph\":2,"), json.body());
-    assertTrue(json.body().endsWith(",\"permalink\":\"" + SHARES_PERMALINK + "\",\"authors\":[],\"meta\":{},\"exact\":true}"), json.body());
+    assertTrue(json.body().endsWith(",\"permalink\":\"" + SHARES_PERMALINK + "\",\"authors\":[],\"meta\":{},\"kind\":\"body\",\"exact\":true}"), json.body());
   }
 
   @ParameterizedTest
