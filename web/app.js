@@ -26,7 +26,7 @@ const ui = {
 /** Everything the page shows, in one place: the URL state and the last answers. */
 const page = {
   state: readState(location.search),
-  hits: [], total: 0, groups: 0, facets: null,
+  hits: [], exhausted: false, total: 0, groups: 0, facets: null,
   series: [], interval: 'month', // the chart: [{label, buckets}] and the interval the server chose
   seq: 0, inFlight: null, typingTimer: 0, typingEntry: false,
 };
@@ -71,6 +71,7 @@ async function search() {
     if (seq !== page.seq) return;
     showError('');
     page.hits = body.hits;
+    page.exhausted = body.hits.length < PAGE_SIZE;
     page.total = body.total;
     page.groups = body.groups;
     page.facets = body.facets;
@@ -101,6 +102,7 @@ async function loadMore() {
     if (seq !== page.seq) return;
     const first = page.hits.length;
     page.hits = page.hits.concat(body.hits);
+    page.exhausted = body.hits.length < PAGE_SIZE;
     page.total = body.total;
     page.groups = body.groups;
     body.hits.forEach((hit, i) => ui.results.appendChild(hitItem(hit, first + i, (t, v) => toggleFilter(t, v, true))));
@@ -143,7 +145,7 @@ function renderSplit() {
 }
 
 function showWelcome() {
-  Object.assign(page, {hits: [], total: 0, groups: 0, series: []});
+  Object.assign(page, {hits: [], exhausted: false, total: 0, groups: 0, series: []});
   showError('');
   ui.welcome.hidden = false;
   ui.bar.hidden = true;
@@ -191,7 +193,10 @@ function renderStatus() {
   const noun = total === 1 ? 'paragraph' : 'paragraphs';
   let text = total === 0 ? 'No paragraphs match' : total.toLocaleString('en') + ' ' + noun + (total === 1 ? ' matches' : ' match');
   if (groups < total && total > 0) text += ' in ' + groups.toLocaleString('en') + (groups === 1 ? ' group' : ' groups');
-  if (groups > hits.length && hits.length > 0) text += ' · showing ' + hits.length;
+  // copies of a text shown above are folded under it, so the last page can end below the count
+  if (groups > hits.length && hits.length > 0) {
+    text += page.exhausted ? ' · ' + hits.length + (hits.length === 1 ? ' distinct text' : ' distinct texts') : ' · showing ' + hits.length;
+  }
   ui.status.textContent = text;
   ui.exportCsv.disabled = ui.exportJson.disabled = total === 0;
 }
@@ -215,7 +220,7 @@ function renderNotice() {
 }
 
 function renderMore() {
-  ui.more.hidden = page.hits.length >= page.groups || page.hits.length === 0;
+  ui.more.hidden = page.exhausted || page.hits.length >= page.groups || page.hits.length === 0;
 }
 
 function showError(message) {
@@ -254,7 +259,7 @@ function showFailure(e, retry) {
 
 // The columns of the hits CSV; new columns are added at the end, so scripts reading by position keep working.
 const EXPORT_FIELDS = ['id', 'articleId', 'title', 'outlet', 'section', 'paragraph', 'text', 'link',
-  'sourceLink', 'url', 'score', 'entities', 'date'];
+  'sourceLink', 'url', 'score', 'entities', 'date', 'permalink'];
 
 async function exportAs(format) {
   const s = page.state;
@@ -266,6 +271,7 @@ async function exportAs(format) {
       id: h.id, articleId: h.articleId, title: h.title, outlet: h.outlet, date: h.date,
       section: h.section, paragraph: h.paragraph, text: plainText(h.passage),
       link: new URL(h.link, location.origin).href, sourceLink: h.sourceLink, url: h.url, score: h.score,
+      permalink: h.permalink ? new URL(h.permalink, location.origin).href : null,
       entities: h.entities,
     }));
     const name = 'passages-' + (slug(s.q) || 'all') + '.' + format;

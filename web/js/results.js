@@ -9,7 +9,8 @@ export function hitItem(hit, index, onFilter) {
   const li = el('li', 'hit');
   const head = el('div', 'hit-head');
   const title = el('a', 'title', hit.title || hit.articleId);
-  title.href = hit.link;
+  // the durable link (article + text fingerprint) redirects to the paragraph's current #p-N
+  title.href = hit.permalink || hit.link;
   head.append(title);
   const meta = el('div', 'meta');
   meta.append(el('span', 'outlet' + (hit.outlet ? '' : ' unknown'), hit.outlet || 'Unknown outlet'));

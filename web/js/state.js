@@ -6,6 +6,8 @@
 export const ENTITY_TYPES = ['org', 'person', 'product', 'place', 'money'];
 export const INTERVALS = ['auto', 'day', 'week', 'month', 'year'];
 export const SORTS = ['relevance', 'newest', 'oldest'];
+/** Which paragraphs: article text (the default), photo captions, or both. */
+export const KINDS = ['body', 'caption', 'all'];
 /** Most extra queries drawn next to the main one in compare mode (the API compares up to 3). */
 export const MAX_COMPARED = 2;
 
@@ -29,6 +31,7 @@ export function readState(search) {
     vs: unique(p.getAll('vs').filter((v) => v.trim())).slice(0, MAX_COMPARED),
     split: /^[a-z][a-z0-9_]{0,31}$/.test(p.get('split') || '') ? p.get('split') : '',
     collapse: p.get('collapse') === 'true',
+    kind: one('kind', KINDS, 'body'),
   };
 }
 
@@ -40,6 +43,7 @@ function appendFilters(p, s) {
   s.meta.forEach((m) => p.append('meta', m));
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
+  if (s.kind && s.kind !== 'body') p.set('kind', s.kind);
 }
 
 export function pageUrl(s) {

@@ -241,7 +241,7 @@ public final class ParagraphSearcher implements Closeable {
       for (ScoreDoc sd : ranked) {
         var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
         var signatures = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
-        long sig = signatures.advanceExact(sd.doc - leaf.docBase) ? signatures.longValue() : sd.doc; // unsigned: itself
+        long sig = signatures.advanceExact(sd.doc - leaf.docBase) ? signatures.longValue() : sd.doc; // (every paragraph has one)
         Integer first = bySignature.putIfAbsent(sig, firsts.size());
         if (first == null) {
           firsts.add(sd);
