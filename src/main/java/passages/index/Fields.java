@@ -44,7 +44,10 @@ public final class Fields {
    * it cannot take).
    */
   public static final String META = "meta";
-  /** What the paragraph is ({@code body} or {@code caption}): one indexed term, stored. */
+  /**
+   * What the paragraph is: {@code body} or {@code caption} ({@link passages.model.ParagraphKind#key()}),
+   * one indexed term (for filters), stored.
+   */
   public static final String KIND = "kind";
   /** The paragraph text: analyzed with positions and offsets (for highlighting), stored. */
   public static final String TEXT = "text";

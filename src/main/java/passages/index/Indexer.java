@@ -28,6 +28,7 @@ import passages.entities.EntityExtractor;
 import passages.ingest.CorpusReader;
 import passages.model.Article;
 import passages.model.Paragraph;
+import passages.model.ParagraphKind;
 
 /**
  * Brings the paragraph index in line with a corpus, incrementally and atomically: the write side. What an
@@ -181,7 +182,10 @@ public final class Indexer {
     sb.append(Fields.SCHEMA_VERSION).append('\0').append(entitiesVersion).append('\0').append(a.title()).append('\0')
         .append(a.outlet()).append('\0').append(a.url()).append('\0').append(a.date()).append('\0')
         .append(a.authors()).append('\0').append(a.metadata()).append('\0');
-    for (Paragraph p : a.paragraphs()) sb.append(p.section()).append('\0').append(p.text()).append('\0');
+    for (Paragraph p : a.paragraphs()) {
+      sb.append(p.section()).append('\0').append(p.text()).append('\0');
+      if (p.kind() != ParagraphKind.BODY) sb.append(p.kind().key()).append('\0');
+    }
     return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
   }
 

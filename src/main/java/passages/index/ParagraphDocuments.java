@@ -110,6 +110,7 @@ public final class ParagraphDocuments {
     doc.add(new NumericDocValuesField(Fields.PARAGRAPH, paragraph.ordinal()));
     doc.add(new StoredField(Fields.PARAGRAPH, paragraph.ordinal()));
     if (paragraph.section() != null) doc.add(new TextField(Fields.SECTION, paragraph.section(), Field.Store.YES));
+    doc.add(new StringField(Fields.KIND, paragraph.kind().key(), Field.Store.YES));
     doc.add(new StoredField(Fields.TITLE, article.title()));
     if (hasHeadline(article)) {
       doc.add(new TextField(Fields.TITLE_TEXT, article.title(), Field.Store.NO));
