@@ -16,10 +16,13 @@ import passages.model.EntityType;
 /**
  * The curated list of names, read from tab-separated data files: {@code type TAB canonical [TAB alias]...}.
  * Lines starting with {@code #} and blank lines are ignored; the canonical value is itself a surface form.
+ * The hand-kept files come first, so their names win clashes with the generated {@code open-*} files
+ * (open data, see {@code OPEN-DATA.md} next to them).
  */
 final class Gazetteer {
   /** The bundled data files, under {@code /passages/entities/}. */
-  static final List<String> BUNDLED = List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv");
+  static final List<String> BUNDLED = List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv",
+      "open-orgs.tsv", "open-places.tsv");
 
   /** canonical (per type) -> all surface forms, in file order. */
   final Map<NameTrie.Name, List<String>> forms = new LinkedHashMap<>();

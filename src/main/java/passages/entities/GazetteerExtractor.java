@@ -212,6 +212,7 @@ final class GazetteerExtractor implements EntityExtractor {
         continue;
       }
       int end = rules.sequenceEnd(t, i, f.covered);
+      if (i == 0 && end == t.size) break; // a paragraph that is one name alone is a byline or a heading
       NameRules.Typed typed = rules.typeInContext(t, i, end, f.covered);
       if (typed == null) typed = cityBeforePlace(f, i, end);
       if (typed != null && f.free(typed.from(), typed.to())) f.add(typed.from(), typed.to(), typed.type(), typed.canonical());

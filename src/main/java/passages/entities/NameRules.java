@@ -32,19 +32,28 @@ final class NameRules {
   /** Every data file the extractor reads, gazetteer included. */
   static final java.util.List<String> DATA_FILES = java.util.List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv",
       "first-names.txt", "stop-capitalized.txt", "name-modifiers.txt", "person-titles.txt", "person-context.txt",
-      "org-suffixes.txt", "place-suffixes.txt", "not-person-last.txt");
+      "org-suffixes.txt", "place-suffixes.txt", "not-person-last.txt", "open-orgs.tsv", "open-places.tsv",
+      "open-first-names.txt", "open-person-roles.txt");
 
+  /** Given names of every language the open data knows, and the hand-kept common ones. */
   final Set<String> firstNames;
+  /** The hand-kept common given names (English-language news): never learned as a surname. */
+  final Set<String> commonFirstNames;
   final Set<String> stopWords;
   final Set<String> modifiers;
   final Set<String> titles;
   final Set<String> lowerTitles;
+  /** Lower-case role nouns of the open data ("activist", "plumber"): a person word next to a name, never a title inside one. */
+  final Set<String> roles;
   final Set<String> orgSuffix;
   final Set<String> placeSuffix;
   final Set<String> notPersonLast;
 
   NameRules() {
-    firstNames = read("first-names.txt");
+    commonFirstNames = read("first-names.txt");
+    firstNames = new HashSet<>(commonFirstNames);
+    firstNames.addAll(read("open-first-names.txt"));
+    roles = read("open-person-roles.txt");
     stopWords = read("stop-capitalized.txt");
     modifiers = read("name-modifiers.txt");
     titles = read("person-titles.txt");
@@ -256,7 +265,7 @@ final class NameRules {
     if (!det.equals("a") && !det.equals("an") && !det.equals("the")) return false;
     for (int k = end + 2; k < Math.min(t.size, end + 7); k++) {
       if (!t.isWord(k)) return false;
-      if (lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0))) return true;
+      if (isPersonWord(t.word[k])) return true;
     }
     return false;
   }
@@ -294,7 +303,12 @@ final class NameRules {
     if (!t.spaceBefore[from]) return false;
     if (t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
     boolean compound = k > 0 && !t.spaceBefore[k] && t.word[k - 1].equals("-"); // "the 172-member RSC"
-    return k >= 0 && t.isWord(k) && !compound && lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0));
+    return k >= 0 && t.isWord(k) && !compound && isPersonWord(t.word[k]);
+  }
+
+  /** A lower-case title or role noun: "spokeswoman", "senator", "plumber". */
+  boolean isPersonWord(String w) {
+    return Character.isLowerCase(w.charAt(0)) && (lowerTitles.contains(w) || roles.contains(w));
   }
 
   private static boolean isAcronym(String w) {

@@ -55,14 +55,17 @@ public final class EntityBenchmark {
       ObjectMapper json = new ObjectMapper();
       return new Iterator<>() {
         Iterator<JsonNode> current = java.util.Collections.emptyIterator();
+        boolean done;
 
         @Override
         public boolean hasNext() {
           try {
             while (!current.hasNext()) {
+              if (done) return false; // the learning threads ask again after the end
               String line = r.readLine();
               if (line == null) {
                 r.close();
+                done = true;
                 return false;
               }
               current = json.readTree(line).get("paragraphs").iterator();
