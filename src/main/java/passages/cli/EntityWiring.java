@@ -1,12 +1,9 @@
 package passages.cli;
 
-import java.util.List;
-import java.util.function.Function;
 import passages.entities.EntityExtractor;
 import passages.entities.EntityExtractors;
 import passages.ingest.CorpusReader;
 import passages.ingest.ParagraphStream;
-import passages.model.Entity;
 
 /**
  * The entity extractor the commands index with. Its version is that of the gazetteer and rules, not of
@@ -16,7 +13,7 @@ import passages.model.Entity;
 final class EntityWiring {
   private EntityWiring() {}
 
-  record Extractor(Function<String, List<Entity>> function, String version) {}
+  record Extractor(EntityExtractor extractor, String version) {}
 
   /** The version the indexes are tagged with: that of the gazetteer and rules (see the class comment). */
   static String version() {
@@ -36,6 +33,6 @@ final class EntityWiring {
   }
 
   private static Extractor wrap(EntityExtractor extractor) {
-    return new Extractor(extractor::extract, version());
+    return new Extractor(extractor, version());
   }
 }

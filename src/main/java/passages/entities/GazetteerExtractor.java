@@ -20,12 +20,14 @@ final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie learned;
   private final NameRules rules;
   private final List<String> learnedReport;
+  private final ArticleCoreference coreference;
 
   GazetteerExtractor(NameTrie names, NameTrie learned, NameRules rules, List<String> learnedReport) {
     this.names = names;
     this.learned = learned;
     this.rules = rules;
     this.learnedReport = List.copyOf(learnedReport);
+    this.coreference = new ArticleCoreference(rules);
   }
 
   /** The names learned from the corpus, as "type TAB canonical TAB surface" lines. */
@@ -33,8 +35,8 @@ final class GazetteerExtractor implements EntityExtractor {
     return learnedReport;
   }
 
-  /** Mutable per-call state. */
-  private static final class Found {
+  /** Mutable per-call state: a paragraph's tokens, which of them a mention covers, and the mentions. */
+  static final class Found {
     final Tokens t;
     final boolean[] covered;
     final EntityType[] typeAt; // type of the mention that starts at a token
@@ -64,6 +66,24 @@ final class GazetteerExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(String paragraphText) {
+    return find(paragraphText).out;
+  }
+
+  /**
+   * Each paragraph as {@link #extract} finds it, then what the article as a whole tells
+   * ({@link ArticleCoreference}): a surname alone after the full name, a name typed once and bare elsewhere.
+   */
+  @Override
+  public List<List<Entity>> extractArticle(List<String> paragraphTexts) {
+    List<Found> found = new ArrayList<>(paragraphTexts.size());
+    for (String p : paragraphTexts) found.add(find(p));
+    coreference.resolve(found);
+    List<List<Entity>> out = new ArrayList<>(found.size());
+    for (Found f : found) out.add(f.out);
+    return out;
+  }
+
+  private Found find(String paragraphText) {
     Objects.requireNonNull(paragraphText, "paragraphText");
     Tokens t = Tokens.of(paragraphText);
     Found f = new Found(t);
@@ -72,7 +92,7 @@ final class GazetteerExtractor implements EntityExtractor {
     if (!NameRules.isTitleCase(t)) typedSequences(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
-    return f.out;
+    return f;
   }
 
   private void knownNames(Found f) {
@@ -186,7 +206,7 @@ final class GazetteerExtractor implements EntityExtractor {
   }
 
   /** Whether token {@code i} is glued, without spaces, to a preceding "@" or "#". */
-  private static boolean inHandle(Tokens t, int i) {
+  static boolean inHandle(Tokens t, int i) {
     for (int k = i; k > 0 && !t.spaceBefore[k]; k--) {
       String p = t.word[k - 1];
       if (p.equals("@") || p.equals("#")) return true;

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
@@ -37,6 +36,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
+import passages.entities.EntityExtractor;
 import passages.ingest.CorpusItem;
 import passages.ingest.CorpusReader;
 import passages.ingest.DropReason;
@@ -69,24 +69,25 @@ public final class Indexer {
       .comparing((IngestResult.Failed f) -> f.source().replaceFirst(":\\d+$", ""))
       .thenComparingLong(f -> f.source().matches(".*:\\d+$") ? Long.parseLong(f.source().replaceFirst(".*:", "")) : 0);
 
-  private final Function<String, List<Entity>> entities;
+  private final EntityExtractor entities;
   private final String entitiesVersion;
   private final int threads;
   private final Consumer<IndexProgress> progress;
 
   /** An indexer with no progress reporting and one worker per core. */
-  public Indexer(Function<String, List<Entity>> entities) {
+  public Indexer(EntityExtractor entities) {
     this(entities, "none", Runtime.getRuntime().availableProcessors(), p -> {});
   }
 
   /**
-   * @param entities finds the entity mentions of a paragraph text; must be thread-safe
+   * @param entities finds the entity mentions of an article's paragraphs, read together
+   *     ({@link EntityExtractor#extractArticle}); must be thread-safe
    * @param entitiesVersion changes whenever {@code entities} may answer differently (re-indexes every article)
    * @param threads worker threads, at least 1
    * @param progress called from the reading thread after each corpus item, and once more when a full build
    *     starts merging
    */
-  public Indexer(Function<String, List<Entity>> entities, String entitiesVersion, int threads, Consumer<IndexProgress> progress) {
+  public Indexer(EntityExtractor entities, String entitiesVersion, int threads, Consumer<IndexProgress> progress) {
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     this.entities = entities;
     this.entitiesVersion = entitiesVersion;
@@ -262,8 +263,9 @@ public final class Indexer {
         int count = 0;
         if (written || !hash.equals(existing.get(a.id()))) {
           List<Document> docs = new ArrayList<>(a.paragraphs().size());
-          for (Paragraph p : a.paragraphs()) {
-            docs.add(facets.build(ParagraphDocuments.toDocument(a, p, entities.apply(p.text()), hash)));
+          List<List<Entity>> mentions = entities.extractArticle(a.paragraphs().stream().map(Paragraph::text).toList());
+          for (int k = 0; k < a.paragraphs().size(); k++) {
+            docs.add(facets.build(ParagraphDocuments.toDocument(a, a.paragraphs().get(k), mentions.get(k), hash)));
           }
           writer.updateDocuments(new Term(Fields.ARTICLE_ID, a.id()), docs);
           written = true;

@@ -25,6 +25,36 @@ class EntityExtractorTest {
     return mentions(EXTRACTOR, text);
   }
 
+  /** Each paragraph's mentions as {@link #mentions}, paragraphs joined by " || ". */
+  private static String articleMentions(String... paragraphs) {
+    return EXTRACTOR.extractArticle(List.of(paragraphs)).stream()
+        .map(list -> list.stream().map(e -> e.type().key() + ":" + e.value() + ":" + e.text() + "@" + e.start())
+            .collect(Collectors.joining(" | ")))
+        .collect(Collectors.joining(" || "));
+  }
+
+  @Test
+  void article_surnameAloneTakesTheFullNameMetElsewhere() {
+    assertEquals("person:Eric Holder:Eric Holder@17 || person:Eric Holder:Holder@0 || person:Eric Holder:Holder@22",
+        articleMentions("Attorney General Eric Holder spoke on Monday.", "Holder said the review would take months.",
+            "Leaving the briefing, Holder told reporters nothing."));
+    // read alone, the second paragraph has no clue
+    assertEquals("", mentions("Holder said the review would take months."));
+  }
+
+  @Test
+  void article_twoPeopleWithOneSurname_surnameLeftAlone() {
+    assertEquals("person:Eric Holder:Eric Holder@0 | person:Jane Holder:Jane Holder@16 || ",
+        articleMentions("Eric Holder and Jane Holder met.", "Holder said so."));
+  }
+
+  @Test
+  void article_bracketedAcronymAndTheHeadWord_nameTheOrg() {
+    assertEquals("org:Council on American-Islamic Relations:Council on American-Islamic Relations@4 | "
+            + "org:Council on American-Islamic Relations:CAIR@43 || org:Council on American-Islamic Relations:CAIR@0",
+        articleMentions("The Council on American-Islamic Relations (CAIR) filed suit.", "CAIR said it would appeal."));
+  }
+
   @Test
   void possessive_surfaceStopsBeforeApostrophe() {
     assertEquals("org:OpenAI:OpenAI@0", mentions("OpenAI’s costs have surged."));
