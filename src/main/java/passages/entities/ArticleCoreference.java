@@ -21,8 +21,8 @@ import passages.model.EntityType;
  *       brackets after an org ("Council on American-Islamic Relations (CAIR)" … "CAIR") name that org.
  * </ul>
  *
- * A form that two different entities of the article claim ("Trump" for Donald and Melania) is left as
- * each paragraph found it. Only tokens no mention covers are tagged, and never the part of a longer
+ * A surname two people of the article share stands for the one mentioned most; any other form that two
+ * different entities of the article claim is left as each paragraph found it. Only tokens no mention covers are tagged, and never the part of a longer
  * capitalised name ("Holder Foundation"). Immutable and thread-safe.
  */
 final class ArticleCoreference {
@@ -37,7 +37,13 @@ final class ArticleCoreference {
   /** Adds to each paragraph's mentions those its article tells, keeping them sorted by start. */
   void resolve(List<GazetteerExtractor.Found> article) {
     Forms forms = new Forms();
-    for (GazetteerExtractor.Found f : article) collectSurnames(f, forms);
+    Map<String, Map<String, Integer>> surnames = new HashMap<>();
+    for (GazetteerExtractor.Found f : article) collectSurnames(f, surnames);
+    surnames.forEach((surname, people) -> {
+      String best = null;
+      for (var e : people.entrySet()) if (best == null || e.getValue() > people.get(best)) best = e.getKey();
+      forms.names.put(surname, new NameTrie.Name(EntityType.PERSON, best));
+    });
     for (GazetteerExtractor.Found f : article) collect(f, forms);
     if (forms.names.isEmpty()) return;
     NameTrie trie = new NameTrie();
@@ -64,14 +70,20 @@ final class ArticleCoreference {
     }
   }
 
-  /** The surnames of the people the article names in full: "Holder" → Eric Holder. */
-  private void collectSurnames(GazetteerExtractor.Found f, Forms forms) {
+  /**
+   * The surnames of the people the article names in full, each with how often each full name is
+   * mentioned ("Holder" → {Eric Holder: 3}). Where two people share a surname, the surname stands for
+   * the one mentioned most (the first met on a tie): it is a person either way, and the article's
+   * main one is the likelier ("Trump" in an article about Donald and Melania Trump, two spellings of
+   * one name in a report).
+   */
+  private void collectSurnames(GazetteerExtractor.Found f, Map<String, Map<String, Integer>> surnames) {
     for (Entity e : f.out) {
       String[] words = e.value().split(" ");
       if (e.type() != EntityType.PERSON || words.length < 2) continue;
       String last = words[words.length - 1].replace(".", "");
       if (NAME_SUFFIXES.contains(last) && words.length >= 3) last = words[words.length - 2].replace(",", "");
-      if (isShortForm(last)) forms.put(forms.names, last, new NameTrie.Name(EntityType.PERSON, e.value()));
+      if (isShortForm(last)) surnames.computeIfAbsent(last, k -> new java.util.LinkedHashMap<>()).merge(e.value(), 1, Integer::sum);
     }
   }
 

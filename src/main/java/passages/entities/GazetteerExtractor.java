@@ -12,8 +12,9 @@ import passages.model.EntityType;
  * pass over the tokens: (1) money amounts; (2) the longest known name at each token, from the
  * gazetteer or learned from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" +
  * "Inc."); (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio" places;
- * (4) bare surnames of people named earlier in the same paragraph. Earlier steps win overlaps.
- * Immutable and thread-safe.
+ * (4) bare surnames of people named earlier in the same paragraph; (5) a social platform named as a
+ * service becomes a product ("posted on Facebook"). Earlier steps win overlaps. {@link #extractArticle}
+ * then adds what the article tells ({@link ArticleCoreference}). Immutable and thread-safe.
  */
 final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie names;
@@ -92,12 +93,73 @@ final class GazetteerExtractor implements EntityExtractor {
     if (!NameRules.isTitleCase(t)) typedSequences(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
+    platformsAsProducts(f);
     return f;
+  }
+
+  /**
+   * A platform named as the service it runs is a product: "posted on Facebook", "a Twitter account",
+   * "an Instagram live", "on Reddit and Twitter"; named as the company, an org ("Twitter said").
+   */
+  private void platformsAsProducts(Found f) {
+    Tokens t = f.t;
+    boolean previousWasService = false;
+    for (int k = 0; k < f.out.size(); k++) {
+      Entity e = f.out.get(k);
+      if (e.type() != EntityType.ORG || !rules.platforms.contains(e.value())) {
+        previousWasService = false;
+        continue;
+      }
+      int from = tokenAt(t, e.start()), to = tokenAt(t, e.end() - 1) + 1;
+      String before = from > 0 ? t.word[from - 1] : "";
+      String after = to < t.size && t.spaceBefore[to] ? t.word[to] : "";
+      boolean service = before.equals("on") || before.equals("a") || before.equals("an") || before.equals("via")
+          || isServiceNoun(after) || previousWasService && (before.equals("and") || before.equals("or") || before.equals(","));
+      if (service) f.out.set(k, new Entity(EntityType.PRODUCT, e.value(), e.text(), e.start(), e.end()));
+      previousWasService = service;
+    }
+  }
+
+  private static boolean isServiceNoun(String w) {
+    return switch (w) {
+      case "account", "accounts", "post", "posts", "page", "pages", "feed", "feeds", "followers", "video", "videos", "live",
+          "user", "users", "handle", "message", "messages", "profile", "story", "stories", "channel", "channels",
+          "group", "groups", "livestream", "photo", "photos", "clip", "clips", "thread", "threads", "app", "ad", "ads",
+          "comment", "comments", "subscribers", "friends", "timeline", "bio", "chat", "chats", "status", "poll", "reel",
+          "reels", "stream", "broadcast", "posting", "postings", "audience" -> true;
+      default -> false;
+    };
+  }
+
+  /** Words that, capitalised and followed by "of", open a name of that type: "Embassy of Sweden", "Sea of Azov". */
+  private static EntityType ofPrefix(String w) {
+    return switch (w) {
+      case "Embassy", "Consulate" -> EntityType.ORG;
+      case "Gulf", "Strait", "Straits", "Sea", "Bay", "Isle", "Cape" -> EntityType.PLACE;
+      default -> null;
+    };
+  }
+
+  /** "Embassy of Sweden": the prefix, "of", an optional "the" and a capitalised sequence; the end, or -1. */
+  private int ofNameEnd(Found f, int i) {
+    Tokens t = f.t;
+    if (ofPrefix(t.word[i]) == null || i + 2 >= t.size || !t.word[i + 1].equals("of")) return -1;
+    if (i > 0 && t.spaceBefore[i] && rules.isCapitalWord(t, i - 1) && !t.sentenceInitial(i - 1)) return -1; // "U.S. Embassy of …"
+    int k = i + 2;
+    if (t.word[k].equals("the") && k + 1 < t.size) k++;
+    if (!rules.isCapitalWord(t, k) || f.covered[k]) return -1;
+    return rules.sequenceEnd(t, k, f.covered);
   }
 
   private void knownNames(Found f) {
     Tokens t = f.t;
     for (int i = 0; i < t.size; ) {
+      int ofEnd = f.covered[i] ? -1 : ofNameEnd(f, i);
+      if (ofEnd > 0 && f.free(i, ofEnd)) {
+        f.add(i, ofEnd, ofPrefix(t.word[i]), NameRules.text(t, i, ofEnd));
+        i = ofEnd;
+        continue;
+      }
       NameTrie.Match m = t.isWord(i) && !f.covered[i] && startsFreely(t, i) ? longest(t, i) : null;
       if (m == null || !f.free(m.from(), m.to())) {
         i++;

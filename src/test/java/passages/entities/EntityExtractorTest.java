@@ -43,9 +43,10 @@ class EntityExtractorTest {
   }
 
   @Test
-  void article_twoPeopleWithOneSurname_surnameLeftAlone() {
-    assertEquals("person:Eric Holder:Eric Holder@0 | person:Jane Holder:Jane Holder@16 || ",
-        articleMentions("Eric Holder and Jane Holder met.", "Holder said so."));
+  void article_twoPeopleWithOneSurname_surnameIsTheOneMentionedMost() {
+    assertEquals("person:Eric Holder:Eric Holder@0 | person:Jane Holder:Jane Holder@16 || person:Jane Holder:Jane Holder@0 || "
+            + "person:Jane Holder:Holder@0",
+        articleMentions("Eric Holder and Jane Holder met.", "Jane Holder left early.", "Holder said so."));
   }
 
   @Test
@@ -53,6 +54,25 @@ class EntityExtractorTest {
     assertEquals("org:Council on American-Islamic Relations:Council on American-Islamic Relations@4 | "
             + "org:Council on American-Islamic Relations:CAIR@43 || org:Council on American-Islamic Relations:CAIR@0",
         articleMentions("The Council on American-Islamic Relations (CAIR) filed suit.", "CAIR said it would appeal."));
+  }
+
+  @Test
+  void contextCues_typeNamesNoListKnows() {
+    assertEquals("person:Abdirahman Warsame:Abdirahman Warsame@0", mentions("Abdirahman Warsame said the council would vote."));
+    assertEquals("person:Zyrtek Vandrowski:Zyrtek Vandrowski@0", mentions("Zyrtek Vandrowski, 41, told reporters."));
+    assertEquals("person:Zyrtek Vandrowski:Zyrtek Vandrowski@0", mentions("Zyrtek Vandrowski, a 34-year-old plumber, left."));
+    assertEquals("place:Zyrtekburg:Zyrtekburg@4 | place:Zyrtekton:Zyrtekton@47",
+        mentions("The Zyrtekburg-based firm moved to the city of Zyrtekton."));
+    assertEquals("org:Embassy of Sweden:Embassy of Sweden@17", mentions("officials at the Embassy of Sweden said"));
+    // common words make no person, whatever verb follows
+    assertEquals("", mentions("Golden Harvest said the deal closed."));
+  }
+
+  @Test
+  void platforms_areProductsAsServicesAndOrgsAsCompanies() {
+    assertEquals("product:Facebook:Facebook@13 | product:Twitter:Twitter@31 | org:Twitter:Twitter@54",
+        mentions("He posted on Facebook and in a Twitter account, while Twitter said it would suspend him."));
+    assertEquals("product:Reddit:Reddit@17 | product:Twitter:Twitter@28", mentions("It circulated on Reddit and Twitter."));
   }
 
   @Test
