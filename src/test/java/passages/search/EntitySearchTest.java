@@ -35,7 +35,7 @@ class EntitySearchTest {
 
   @Test
   void facets_allParagraphs_countsPerType() throws IOException {
-    SearchResult r = seeds.search(new SearchRequest("", List.of(), List.of(), 10, 0, 5));
+    SearchResult r = seeds.search(SearchRequest.of("").withFacetLimit(5));
 
     assertEquals(List.of(new FacetValue("OpenAI", 57), new FacetValue("Amazon", 46), new FacetValue("Amazon Web Services", 21),
         new FacetValue("Microsoft", 15), new FacetValue("Nvidia", 10)), r.facets().get("org"));
@@ -47,54 +47,45 @@ class EntitySearchTest {
 
   @Test
   void facets_denseAndSparseCounting_sameAnswers() throws IOException {
-    int saved = FacetSnapshot.sparseRatio;
-    try {
+    try (ParagraphSearcher denseSearcher = new ParagraphSearcher(indexDir, SearchOptions.DEFAULTS.withFacetCounting(FacetCounting.DENSE));
+        ParagraphSearcher sparseSearcher = new ParagraphSearcher(indexDir, SearchOptions.DEFAULTS.withFacetCounting(FacetCounting.SPARSE));
+        ParagraphSearcher adaptiveSearcher = new ParagraphSearcher(indexDir, SearchOptions.DEFAULTS.withFacetCounting(FacetCounting.ADAPTIVE))) {
       for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud", "nosuchwordanywhere")) {
         for (int limit : List.of(1, 3, 10, 1000)) {
-          SearchRequest r = new SearchRequest(q, List.of(), List.of(), 10, 0, limit);
-          FacetSnapshot.sparseRatio = Integer.MAX_VALUE;
-          var dense = seeds.search(r).facets();
-          FacetSnapshot.sparseRatio = 0;
-          var sparse = seeds.search(r).facets();
-          FacetSnapshot.sparseRatio = 8;
-          var adaptive = seeds.search(r).facets();
+          SearchRequest r = SearchRequest.of(q).withFacetLimit(limit);
+          var dense = denseSearcher.search(r).facets();
+          var sparse = sparseSearcher.search(r).facets();
+          var adaptive = adaptiveSearcher.search(r).facets();
 
           assertEquals(dense, sparse, q + " / " + limit);
           assertEquals(dense, adaptive, q + " / " + limit);
           // and again: the reused count arrays were left clean
-          FacetSnapshot.sparseRatio = Integer.MAX_VALUE;
-          assertEquals(dense, seeds.search(r).facets(), q + " / " + limit + " (again)");
+          assertEquals(dense, denseSearcher.search(r).facets(), q + " / " + limit + " (again)");
+          assertEquals(dense, sparseSearcher.search(r).facets(), q + " / " + limit + " (again, sparse)");
+          assertEquals(dense, adaptiveSearcher.search(r).facets(), q + " / " + limit + " (again, adaptive)");
         }
       }
-    } finally {
-      FacetSnapshot.sparseRatio = saved;
     }
   }
 
   @Test
   void search_splitAcrossCores_sameHitsTotalsAndFacets() throws IOException {
-    int savedFrom = SlicedSearcherFactory.partitionFrom;
-    int savedRatio = FacetSnapshot.sparseRatio;
-    SlicedSearcherFactory.partitionFrom = 0;
-    try (ParagraphSearcher sliced = new ParagraphSearcher(indexDir)) {
-      for (int ratio : List.of(0, Integer.MAX_VALUE)) {
-        FacetSnapshot.sparseRatio = ratio;
+    for (FacetCounting counting : List.of(FacetCounting.SPARSE, FacetCounting.DENSE)) {
+      try (ParagraphSearcher sliced = new ParagraphSearcher(indexDir,
+          SearchOptions.DEFAULTS.withPartitionFrom(0).withFacetCounting(counting))) {
         for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud chips", "nosuchwordanywhere")) {
           for (boolean collapse : List.of(false, true)) {
-            SearchRequest r = new SearchRequest(q, List.of(), List.of(), 7, 2, 10, collapse, true, true);
-            assertEquals(seeds.search(r), sliced.search(r), q + " collapse=" + collapse + " sparseRatio=" + ratio);
+            SearchRequest r = SearchRequest.of(q).withLimit(7).withOffset(2).withCollapse(collapse);
+            assertEquals(seeds.search(r), sliced.search(r), q + " collapse=" + collapse + " counting=" + counting);
           }
         }
       }
-    } finally {
-      SlicedSearcherFactory.partitionFrom = savedFrom;
-      FacetSnapshot.sparseRatio = savedRatio;
     }
   }
 
   @Test
   void facets_noJunkValuesFromTheSeeds() throws IOException {
-    SearchResult r = seeds.search(new SearchRequest("", List.of(), List.of(), 10, 0, 1000));
+    SearchResult r = seeds.search(SearchRequest.of("").withFacetLimit(1000));
 
     for (var dim : r.facets().entrySet()) {
       if (dim.getKey().equals("outlet")) continue;
@@ -152,11 +143,11 @@ class EntitySearchTest {
   }
 
   private static java.util.Set<String> idSet(SearchRequest r) throws IOException {
-    SearchRequest all = new SearchRequest(r.q(), r.outlets(), r.entities(), 100, 0, 10);
+    SearchRequest all = SearchRequest.of(r.q()).withOutlets(r.outlets()).withEntities(r.entities()).withLimit(100);
     return new java.util.TreeSet<>(seeds.search(all).hits().stream().map(Hit::id).toList());
   }
 
   private static SearchRequest request(String q, String... entities) {
-    return new SearchRequest(q, List.of(), java.util.Arrays.stream(entities).map(EntityFilter::parse).toList(), 10, 0, 10);
+    return SearchRequest.of(q).withEntities(java.util.Arrays.stream(entities).map(EntityFilter::parse).toList());
   }
 }
