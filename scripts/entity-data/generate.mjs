@@ -34,6 +34,7 @@ const handWords = new Set();
 for (const f of ['stop-capitalized.txt', 'name-modifiers.txt', 'person-titles.txt', 'org-suffixes.txt',
   'place-suffixes.txt', 'not-person-last.txt']) for (const l of handLines(f)) handWords.add(l.trim());
 const handSurnames = new Set();
+for (const l of handLines('first-names.txt')) handSurnames.add(l.trim()); // "Nelson" the town loses to the name
 for (const l of handLines('people.tsv')) {
   for (const form of l.split('\t').slice(1)) handSurnames.add(form.trim().split(/\s+/).pop());
 }
@@ -116,7 +117,7 @@ const addPlace = (name, source, aliases = []) => {
 for (const c of Object.values(countries)) addPlace(c.name, 'countries-list');
 for (const p of provinces) {
   if (!NAME_SHAPE.test(p.name)) continue; // names in other scripts (the Chinese provinces) are skipped
-  if (isEnglish(p.name) || handWords.has(p.name)) continue;
+  if (isEnglish(p.name) || handWords.has(p.name) || lastNames.has(p.name)) continue; // "Nelson" (New Zealand)
   const alt = (p.alt ?? []).filter((a) => a.length > 3 && /\p{Ll}/u.test(a)); // not the postal codes
   addPlace(p.name, `provinces:${p.country}`, alt);
 }

@@ -19,13 +19,16 @@ import passages.model.EntityType;
 final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie names;
   private final NameTrie learned;
+  /** Names from the open data: they lose ties to the hand lists and to the learned names. */
+  private final NameTrie openData;
   private final NameRules rules;
   private final List<String> learnedReport;
   private final ArticleCoreference coreference;
 
-  GazetteerExtractor(NameTrie names, NameTrie learned, NameRules rules, List<String> learnedReport) {
+  GazetteerExtractor(NameTrie names, NameTrie learned, NameTrie openData, NameRules rules, List<String> learnedReport) {
     this.names = names;
     this.learned = learned;
+    this.openData = openData;
     this.rules = rules;
     this.learnedReport = List.copyOf(learnedReport);
     this.coreference = new ArticleCoreference(rules);
@@ -230,8 +233,17 @@ final class GazetteerExtractor implements EntityExtractor {
     return -1;
   }
 
-  /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */
+  /** The longest of the gazetteer's, the learned and the open-data names' matches at {@code i}; ties in that order. */
   private NameTrie.Match longest(Tokens t, int i) {
+    NameTrie.Match best = handOrLearned(t, i);
+    NameTrie.Match c = openData.longestAt(t, i);
+    if (c != null && c.to() - c.from() == 1 && partOfLongerName(t, i)) c = null; // "Ben Ray Luján" is not the town
+    if (c == null) return best;
+    return best == null || c.to() > best.to() ? c : best;
+  }
+
+  /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */
+  private NameTrie.Match handOrLearned(Tokens t, int i) {
     NameTrie.Match a = names.longestAt(t, i);
     NameTrie.Match b = learned.longestAt(t, i);
     if (b != null && b.to() - b.from() == 1 && partOfLongerName(t, i)) b = null; // "Manisha Sharma" is not "Sharma"

@@ -21,14 +21,14 @@ class EntityEvaluationTest {
   /** type -> {precision floor, recall floor} on the dev set. */
   private static final Map<EntityType, double[]> DEV_FLOORS = new EnumMap<>(Map.of(
       EntityType.ORG, new double[] {0.97, 0.95},
-      EntityType.PERSON, new double[] {0.97, 0.89},
+      EntityType.PERSON, new double[] {0.97, 0.91},
       EntityType.PLACE, new double[] {0.96, 0.95},
       EntityType.PRODUCT, new double[] {0.98, 0.95},
       EntityType.MONEY, new double[] {0.98, 0.98}));
 
-  /** type -> {precision floor, recall floor} on the held-out set (no products in it). */
+  /** type -> {precision floor, recall floor} on the held-out set (one product in it: a platform as a service). */
   private static final Map<EntityType, double[]> HELDOUT_FLOORS = new EnumMap<>(Map.of(
-      EntityType.ORG, new double[] {0.98, 0.85},
+      EntityType.ORG, new double[] {0.98, 0.86},
       EntityType.PERSON, new double[] {0.98, 0.92},
       EntityType.PLACE, new double[] {0.96, 0.95},
       EntityType.PRODUCT, new double[] {1.0, 1.0},
@@ -39,10 +39,20 @@ class EntityEvaluationTest {
   record Facet(EntityType type, String value) {}
 
   /** type -> {precision floor, recall floor} on the dev set, each paragraph read in its article (as indexing does). */
-  private static final Map<EntityType, double[]> DEV_ARTICLE_FLOORS = DEV_FLOORS;
+  private static final Map<EntityType, double[]> DEV_ARTICLE_FLOORS = new EnumMap<>(Map.of(
+      EntityType.ORG, new double[] {0.97, 0.95},
+      EntityType.PERSON, new double[] {0.97, 0.93},
+      EntityType.PLACE, new double[] {0.96, 0.95},
+      EntityType.PRODUCT, new double[] {0.98, 0.95},
+      EntityType.MONEY, new double[] {0.98, 0.98}));
 
   /** type -> {precision floor, recall floor} on the held-out set, each paragraph read in its article. */
-  private static final Map<EntityType, double[]> HELDOUT_ARTICLE_FLOORS = HELDOUT_FLOORS;
+  private static final Map<EntityType, double[]> HELDOUT_ARTICLE_FLOORS = new EnumMap<>(Map.of(
+      EntityType.ORG, new double[] {0.98, 0.91},
+      EntityType.PERSON, new double[] {0.98, 0.94},
+      EntityType.PLACE, new double[] {0.96, 0.95},
+      EntityType.PRODUCT, new double[] {1.0, 1.0},
+      EntityType.MONEY, new double[] {0.85, 0.98}));
 
   @Test
   void devSet_precisionAndRecallPerType_meetFloors() {

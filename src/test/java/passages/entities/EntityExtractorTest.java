@@ -64,6 +64,8 @@ class EntityExtractorTest {
     assertEquals("place:Zyrtekburg:Zyrtekburg@4 | place:Zyrtekton:Zyrtekton@47",
         mentions("The Zyrtekburg-based firm moved to the city of Zyrtekton."));
     assertEquals("org:Embassy of Sweden:Embassy of Sweden@17", mentions("officials at the Embassy of Sweden said"));
+    // an open-data town that is the last word of a longer name is not the town
+    assertEquals("person:Ben Ray Luján:Ben Ray Luján@5", mentions("Sen. Ben Ray Luján voted no."));
     // common words make no person, whatever verb follows
     assertEquals("", mentions("Golden Harvest said the deal closed."));
   }
