@@ -54,7 +54,40 @@ final class ArticleCoreference {
     forms.heads.forEach((surface, name) -> {
       if (!forms.contested.contains(surface) && !forms.names.containsKey(surface)) heads.add(surface, name);
     });
-    for (GazetteerExtractor.Found f : article) tag(f, trie, heads);
+    for (GazetteerExtractor.Found f : article) {
+      retypeSurnames(f, forms, surnames.keySet());
+      tag(f, trie, heads);
+    }
+  }
+
+  /**
+   * A one-word product or org that is the surname of a person the article names in full becomes that
+   * person when it reads like one ("Ken Blackwell" … "Blackwell said", "Bloomberg, who"), and always for
+   * a product (a chip named Blackwell is rarely in an article about Ken Blackwell).
+   */
+  private void retypeSurnames(GazetteerExtractor.Found f, Forms forms, Set<String> surnames) {
+    Tokens t = f.t;
+    for (int k = 0; k < f.out.size(); k++) {
+      Entity e = f.out.get(k);
+      if (e.type() != EntityType.PRODUCT && e.type() != EntityType.ORG || !surnames.contains(e.text())) continue;
+      NameTrie.Name person = forms.names.get(e.text());
+      if (person == null || person.type() != EntityType.PERSON) continue;
+      int from = tokenAt(t, e.start()), to = from + 1;
+      if (to > t.size || t.end[from] != e.end()) continue; // one token only
+      boolean personLike = e.type() == EntityType.PRODUCT || NameRules.beforeSayingVerb(t, to) || NameRules.ageOrWhoAfter(t, to)
+          || from > 0 && (rules.titles.contains(t.word[from - 1]) || t.word[from - 1].equals(".") && from > 1 && rules.titles.contains(t.word[from - 2]));
+      if (personLike) f.out.set(k, new Entity(EntityType.PERSON, person.canonical(), e.text(), e.start(), e.end()));
+    }
+  }
+
+  private static int tokenAt(Tokens t, int offset) {
+    int lo = 0, hi = t.size - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (t.start[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The forms an article's mentions give, and those two entities claim. */

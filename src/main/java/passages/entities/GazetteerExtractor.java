@@ -172,7 +172,7 @@ final class GazetteerExtractor implements EntityExtractor {
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
       boolean single = to - from == 1;
-      int first = single && type != EntityType.PRODUCT ? firstNameBefore(f, from) : -1;
+      int first = !single ? -1 : type != EntityType.PRODUCT ? firstNameBefore(f, from) : commonFirstNameBefore(f, from);
       if (first >= 0) {
         from = first; // "Melania Trump" is not "Trump", "Lloyd Austin" not the city, "Don Fox" not the network
         type = EntityType.PERSON;
@@ -240,6 +240,12 @@ final class GazetteerExtractor implements EntityExtractor {
     if (c != null && c.to() - c.from() == 1 && partOfLongerName(t, i)) c = null; // "Ben Ray Luján" is not the town
     if (c == null) return best;
     return best == null || c.to() > best.to() ? c : best;
+  }
+
+  /** "Ken" + "Blackwell": a common given name right before a one-word product makes a person; -1 if none. */
+  private int commonFirstNameBefore(Found f, int i) {
+    int k = firstNameBefore(f, i);
+    return k >= 0 && k == i - 1 && rules.commonFirstNames.contains(f.t.word[k]) ? k : -1;
   }
 
   /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */

@@ -50,6 +50,13 @@ class EntityExtractorTest {
   }
 
   @Test
+  void article_aProductOrOrgThatIsASurnameOfTheArticle_isThePerson() {
+    assertEquals("org:Republican Party:GOP@0 | person:Ken Blackwell:Ken Blackwell@4 || person:Ken Blackwell:Blackwell@4",
+        articleMentions("GOP Ken Blackwell spoke.", "But Blackwell's plan failed."));
+    assertEquals("product:Blackwell:Blackwell@4", mentions("But Blackwell's plan failed."));
+  }
+
+  @Test
   void article_bracketedAcronymAndTheHeadWord_nameTheOrg() {
     assertEquals("org:Council on American-Islamic Relations:Council on American-Islamic Relations@4 | "
             + "org:Council on American-Islamic Relations:CAIR@43 || org:Council on American-Islamic Relations:CAIR@0",
