@@ -13,8 +13,6 @@ import passages.ingest.ParagraphStream;
 final class EntityWiring {
   private EntityWiring() {}
 
-  record Extractor(EntityExtractor extractor, String version) {}
-
   /** The version the indexes are tagged with: that of the gazetteer and rules (see the class comment). */
   static String version() {
     return EntityExtractors.version();
@@ -26,13 +24,9 @@ final class EntityWiring {
    */
   static final long LEARNING_SAMPLE = 250_000;
 
-  /** Gazetteer, patterns and rules plus the names learned from (a sample of) {@code corpus}. */
-  static Extractor learningFrom(CorpusReader corpus) {
+  /** Gazetteer, patterns and rules plus the names learned from (a sample of) {@code corpus}; of {@link #version()}. */
+  static EntityExtractor learningFrom(CorpusReader corpus) {
     var sample = new ParagraphStream(new CorpusReader(corpus.path()), Runtime.getRuntime().availableProcessors(), LEARNING_SAMPLE);
-    return wrap(EntityExtractors.create(sample));
-  }
-
-  private static Extractor wrap(EntityExtractor extractor) {
-    return new Extractor(extractor, version());
+    return EntityExtractors.create(sample);
   }
 }
