@@ -31,6 +31,19 @@ public final class Fields {
   public static final String URL = "url";
   /** The publication date {@code YYYY-MM-DD}: stored when known. */
   public static final String DATE = "date";
+  /**
+   * The publication day as days since 1970-01-01 when known: an {@code IntField} (points for range filters,
+   * sorted-numeric doc values for sorting and the timeline).
+   */
+  public static final String DAY = "day";
+  /** Each of the article's authors: stored, and the multi-valued facet dimension {@code author}. */
+  public static final String AUTHOR = "author";
+  /**
+   * The article's further metadata ({@code topic}, {@code bias}, …) stored as lines {@code key\tvalue}; each key
+   * is also a facet dimension of its own name (see {@code passages.model.Article#RESERVED_KEYS} for the names
+   * it cannot take).
+   */
+  public static final String META = "meta";
   /** What the paragraph is ({@code body} or {@code caption}): one indexed term, stored. */
   public static final String KIND = "kind";
   /** The paragraph text: analyzed with positions and offsets (for highlighting), stored. */
@@ -74,6 +87,8 @@ public final class Fields {
     FacetsConfig config = new FacetsConfig();
     // filters drill down on dimension and value, never on a dimension alone: index only those terms
     config.setDrillDownTermsIndexing(OUTLET, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
+    config.setMultiValued(AUTHOR, true);
+    config.setDrillDownTermsIndexing(AUTHOR, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
     for (EntityType type : EntityType.values()) {
       config.setMultiValued(type.key(), true);
       config.setDrillDownTermsIndexing(type.key(), FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);

@@ -180,7 +180,8 @@ public final class Indexer {
     }
     StringBuilder sb = new StringBuilder();
     sb.append(Fields.SCHEMA_VERSION).append('\0').append(entitiesVersion).append('\0').append(a.title()).append('\0')
-        .append(a.outlet()).append('\0').append(a.url()).append('\0').append(a.date()).append('\0');
+        .append(a.outlet()).append('\0').append(a.url()).append('\0').append(a.date()).append('\0')
+        .append(a.authors()).append('\0').append(a.metadata()).append('\0');
     for (Paragraph p : a.paragraphs()) sb.append(p.section()).append('\0').append(p.text()).append('\0');
     return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
   }

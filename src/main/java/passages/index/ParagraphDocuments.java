@@ -1,10 +1,12 @@
 package passages.index;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -112,7 +114,22 @@ public final class ParagraphDocuments {
       doc.add(new SortedSetDocValuesFacetField(Fields.OUTLET, article.outlet()));
     }
     if (article.url() != null) doc.add(new StoredField(Fields.URL, article.url()));
-    if (article.date() != null) doc.add(new StoredField(Fields.DATE, article.date()));
+    if (article.date() != null) {
+      doc.add(new StoredField(Fields.DATE, article.date()));
+      doc.add(new IntField(Fields.DAY, (int) LocalDate.parse(article.date()).toEpochDay(), Field.Store.NO));
+    }
+    for (String author : article.authors()) {
+      doc.add(new StoredField(Fields.AUTHOR, author));
+      doc.add(new SortedSetDocValuesFacetField(Fields.AUTHOR, author));
+    }
+    if (!article.metadata().isEmpty()) {
+      StringBuilder stored = new StringBuilder();
+      article.metadata().forEach((key, value) -> {
+        stored.append(key).append('\t').append(value).append('\n');
+        doc.add(new SortedSetDocValuesFacetField(key, value));
+      });
+      doc.add(new StoredField(Fields.META, stored.toString()));
+    }
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
     doc.add(new NumericDocValuesField(Fields.SIGNATURE, signature(paragraph.text())));
     int words = words(paragraph.text());
