@@ -60,7 +60,8 @@ public final class Indexer {
   }
 
   /**
-   * @param entities finds the entity mentions of a paragraph text; must be thread-safe (as its contract says)
+   * @param entities finds the entity mentions of an article's paragraphs, read together
+   *     ({@link EntityExtractor#extractArticle}); must be thread-safe (as its contract says)
    * @param entitiesVersion changes whenever {@code entities} may answer differently (re-indexes every article)
    * @param threads worker threads, at least 1
    * @param progress called from the reading thread after each corpus item, and once more when a full build
