@@ -93,7 +93,7 @@ public final class Fields {
    * Bump whenever fields, analysis or the cleaning rules change (an index from unchanged files would
    * otherwise be "up to date" with the old rules): an index with another version is rebuilt.
    */
-  public static final String SCHEMA_VERSION = "10";
+  public static final String SCHEMA_VERSION = "11";
 
   private Fields() {}
 
