@@ -57,7 +57,7 @@ final class StoredParagraphs {
       }
       hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.date(), p.paragraph(), p.section(),
           passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
-          score, p.entities(), List.copyOf(alsoIn), outlets.size(), p.permalink(), p.authors(), p.meta()));
+          score, p.entities(), List.copyOf(alsoIn), outlets.size(), p.permalink(), p.authors(), p.meta(), p.kind()));
     }
     return hits;
   }
