@@ -63,6 +63,12 @@ public final class ParagraphDocuments {
     return h1 ^ Long.rotateLeft(h2, 31);
   }
 
+  /** The quality prior with the default weights ({@link Fields#FEATURE_QUALITY}); always > 0. */
+  static float quality(int words, boolean prose) {
+    int w = Math.max(1, words);
+    return Fields.QUALITY_WORDS_WEIGHT * w / (w + Fields.QUALITY_PIVOT) + (prose ? Fields.QUALITY_PROSE_WEIGHT : 0);
+  }
+
   /** Whether the article's title is a headline of its own, not the start of its first paragraph (shown as title). */
   static boolean hasHeadline(Article article) {
     return article.paragraphs().isEmpty() || !article.paragraphs().getFirst().text().startsWith(article.title());
@@ -104,6 +110,7 @@ public final class ParagraphDocuments {
     doc.add(new NumericDocValuesField(Fields.PARAGRAPH, paragraph.ordinal()));
     doc.add(new StoredField(Fields.PARAGRAPH, paragraph.ordinal()));
     if (paragraph.section() != null) doc.add(new TextField(Fields.SECTION, paragraph.section(), Field.Store.YES));
+    doc.add(new StringField(Fields.KIND, paragraph.kind().key(), Field.Store.YES));
     doc.add(new StoredField(Fields.TITLE, article.title()));
     if (hasHeadline(article)) {
       doc.add(new TextField(Fields.TITLE_TEXT, article.title(), Field.Store.NO));
@@ -133,8 +140,10 @@ public final class ParagraphDocuments {
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
     doc.add(new NumericDocValuesField(Fields.SIGNATURE, signature(paragraph.text())));
     int words = words(paragraph.text());
+    boolean prose = words >= PROSE_WORDS && endsSentence(paragraph.text());
     doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_WORDS, Math.max(1, words)));
-    if (words >= PROSE_WORDS && endsSentence(paragraph.text())) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
+    if (prose) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
+    doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_QUALITY, quality(words, prose)));
     if (!entities.isEmpty()) {
       StringBuilder stored = new StringBuilder();
       for (Entity e : entities) {

@@ -24,6 +24,7 @@ import java.util.List;
  * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
  * @param authors the article's authors (empty when unknown)
  * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's order
+ * @param kind {@code body} (article text) or {@code caption} (a photo caption, found with {@code kind=caption|all})
  */
 public record Hit(
     String id,
@@ -43,7 +44,8 @@ public record Hit(
     int alsoInOutlets,
     String permalink,
     List<String> authors,
-    java.util.Map<String, String> meta) {
+    java.util.Map<String, String> meta,
+    String kind) {
 
   /** Another paragraph with the same text: its id, outlet (or {@code null}) and page link. */
   public record Duplicate(String id, String outlet, String link) {}

@@ -14,6 +14,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import passages.index.Fields;
 import passages.model.ArticleIds;
+import passages.model.ParagraphKind;
 
 /** Reads paragraphs back from the index's stored fields: as views, and as the hits of a result page. */
 final class StoredParagraphs {
@@ -56,7 +57,7 @@ final class StoredParagraphs {
       }
       hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.date(), p.paragraph(), p.section(),
           passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
-          score, p.entities(), List.copyOf(alsoIn), outlets.size(), p.permalink(), p.authors(), p.meta()));
+          score, p.entities(), List.copyOf(alsoIn), outlets.size(), p.permalink(), p.authors(), p.meta(), p.kind()));
     }
     return hits;
   }
@@ -66,10 +67,11 @@ final class StoredParagraphs {
     String text = d.get(Fields.TEXT);
     String articleId = d.get(Fields.ARTICLE_ID);
     int ordinal = d.getField(Fields.PARAGRAPH).numericValue().intValue();
+    String kind = d.get(Fields.KIND);
     return new ParagraphView(ArticleIds.paragraphId(articleId, ordinal), articleId, ordinal,
         d.get(Fields.SECTION), text, d.get(Fields.TITLE), d.get(Fields.OUTLET), d.get(Fields.URL), d.get(Fields.DATE),
         entities(d.get(Fields.ENTITIES), text), Permalinks.of(articleId, text), List.of(d.getValues(Fields.AUTHOR)),
-        meta(d.get(Fields.META)));
+        meta(d.get(Fields.META)), kind == null ? ParagraphKind.BODY.key() : kind);
   }
 
   /** The metadata stored as lines {@code key\tvalue}, in order. */

@@ -47,7 +47,7 @@ class WebAppTest {
         + "\"title\":\"OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI partnership said.\","
         + "\"outlet\":\"Cloud Daily\",\"url\":null,\"date\":null,\"paragraph\":2,\"section\":null,"
         + "\"passage\":\"Nvidia <mark>shares</mark> rose after the announcement.\",\"link\":\"/articles/beta#p-2\","
-        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0,\"permalink\":\"" + SHARES_PERMALINK + "\",\"authors\":[],\"meta\":{}}],"
+        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0,\"permalink\":\"" + SHARES_PERMALINK + "\",\"authors\":[],\"meta\":{},\"kind\":\"body\"}],"
         + "\"facets\":{\"outlet\":[{\"value\":\"Cloud Daily\",\"count\":1}],\"author\":[],\"org\":[],\"person\":[],\"product\":[],"
         + "\"place\":[],\"money\":[]}}", r.body());
   }
@@ -65,7 +65,7 @@ class WebAppTest {
     var json = get(SHARES_PERMALINK + "?format=json");
     assertEquals(200, json.statusCode());
     assertTrue(json.body().startsWith("{\"id\":\"beta.p2\",\"articleId\":\"beta\",\"paragraph\":2,"), json.body());
-    assertTrue(json.body().endsWith(",\"permalink\":\"" + SHARES_PERMALINK + "\",\"authors\":[],\"meta\":{},\"exact\":true}"), json.body());
+    assertTrue(json.body().endsWith(",\"permalink\":\"" + SHARES_PERMALINK + "\",\"authors\":[],\"meta\":{},\"kind\":\"body\",\"exact\":true}"), json.body());
   }
 
   @ParameterizedTest
@@ -130,7 +130,7 @@ class WebAppTest {
     assertEquals("{\"id\":\"alpha.p3\",\"articleId\":\"alpha\",\"paragraph\":3,\"section\":null,"
         + "\"text\":\"A paragraph with <img src=x onerror=alert(1)> in it must stay text.\",\"title\":\"Chip Deals Heat Up\","
         + "\"outlet\":\"Chip Weekly\",\"url\":\"https://example.com/chips/deals?id=7\",\"date\":\"2025-12-16\","
-        + "\"entities\":[],\"permalink\":\"/p/alpha/d848010a66968de8cabd15c7\",\"authors\":[],\"meta\":{}}", r.body());
+        + "\"entities\":[],\"permalink\":\"/p/alpha/d848010a66968de8cabd15c7\",\"authors\":[],\"meta\":{},\"kind\":\"body\"}", r.body());
   }
 
   @Test
