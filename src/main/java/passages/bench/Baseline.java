@@ -94,12 +94,12 @@ final class Baseline implements AutoCloseable {
     highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
   }
 
-  /** Runs one query in {@code mode} (0 top 10, 1 + highlight, 2 + highlight + outlet facet); returns hits. */
-  long run(Query q, int mode) throws IOException {
+  /** Runs one query in {@code mode} (top 10, + highlight, + highlight + outlet facet); returns hits. */
+  long run(Query q, Mode mode) throws IOException {
     Set<String> idOnly = Set.of("id");
     TopDocs td;
     FacetsCollector fc = null;
-    if (mode == 2) {
+    if (mode.facets) {
       FacetsCollectorManager.FacetsResult fr = FacetsCollectorManager.search(searcher, q, 10, new FacetsCollectorManager());
       td = fr.topDocs();
       fc = fr.facetsCollector();
@@ -108,7 +108,7 @@ final class Baseline implements AutoCloseable {
     }
     StoredFields sf = searcher.storedFields();
     for (ScoreDoc sd : td.scoreDocs) sf.document(sd.doc, idOnly);
-    if (mode >= 1) highlighter.highlight("text", q, td);
+    if (mode.highlight) highlighter.highlight("text", q, td);
     if (fc != null && td.totalHits.value() > 0) {
       FacetResult res = new SortedSetDocValuesFacetCounts(state, fc).getTopChildren(10, "outlet");
       if (res == null) throw new IllegalStateException("no facet result");

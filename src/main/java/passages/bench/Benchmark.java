@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import io.javalin.Javalin;
@@ -36,8 +38,6 @@ import passages.web.WebApp;
  * same queries on both (warm-up first), in-process and over HTTP, and reports ratios passages / baseline.
  */
 public final class Benchmark {
-  static final String[] MODES = {"top 10", "+ highlight", "+ highlight + facets"};
-
   /**
    * @param corpus JSONL(.gz) corpus with a {@code paragraphs} array per line
    * @param queries queries.txt: one query per line, clauses required, {@code "…"} a phrase
@@ -74,36 +74,34 @@ public final class Benchmark {
     // the builds leave gigabytes of garbage: collect it now, not during the timed queries of either engine
     System.gc();
 
-    Latency[] base = new Latency[3];
-    Latency[] ours = new Latency[3];
-    Latency[] http = new Latency[3];
+    Map<Mode, Latency> base = new EnumMap<>(Mode.class);
+    Map<Mode, Latency> ours = new EnumMap<>(Mode.class);
+    Map<Mode, Latency> http = new EnumMap<>(Mode.class);
     String load;
     try (Baseline b = new Baseline(); ParagraphSearcher s = new ParagraphSearcher(ourDir)) {
       b.open(baseDir);
       List<Query> baseQueries = lines.stream().map(Baseline::parse).toList();
       log.println("warming up (" + config.warmupRounds() + " rounds)…");
       for (int w = 0; w < config.warmupRounds(); w++) {
-        for (int m = 0; m < 3; m++) {
+        for (Mode m : Mode.values()) {
           for (Query q : baseQueries) b.run(q, m);
           for (String q : lines) s.search(request(q, m));
         }
       }
-      for (int m = 0; m < 3; m++) {
-        int mode = m;
-        base[m] = timed(baseQueries, q -> b.run(q, mode));
-        ours[m] = timed(lines, q -> s.search(request(q, mode)).total());
-        log.println("in-process " + MODES[m] + ": baseline " + base[m] + ", passages " + ours[m]);
+      for (Mode m : Mode.values()) {
+        base.put(m, timed(baseQueries, q -> b.run(q, m)));
+        ours.put(m, timed(lines, q -> s.search(request(q, m)).total()));
+        log.println("in-process " + m.label + ": baseline " + base.get(m) + ", passages " + ours.get(m));
       }
       Javalin app = new WebApp(s).create().start("127.0.0.1", 0);
       try {
         String root = "http://127.0.0.1:" + app.port();
         for (int w = 0; w < Math.max(3, config.warmupRounds() / 6); w++) {
-          for (int m = 0; m < 3; m++) for (String q : lines) get(url(root, q, m));
+          for (Mode m : Mode.values()) for (String q : lines) get(url(root, q, m));
         }
-        for (int m = 0; m < 3; m++) {
-          int mode = m;
-          http[m] = timed(lines, q -> get(url(root, q, mode)));
-          log.println("HTTP " + MODES[m] + ": " + http[m]);
+        for (Mode m : Mode.values()) {
+          http.put(m, timed(lines, q -> get(url(root, q, m))));
+          log.println("HTTP " + m.label + ": " + http.get(m));
         }
         load = throughput(root, lines);
         log.println(load);
@@ -120,13 +118,13 @@ public final class Benchmark {
         base, ours, http, load, heap, cold);
   }
 
-  private static SearchRequest request(String q, int mode) {
-    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, mode >= 1, mode == 2);
+  private static SearchRequest request(String q, Mode mode) {
+    return SearchRequest.of(q).withHighlight(mode.highlight).withFacets(mode.facets);
   }
 
-  private static String url(String root, String q, int mode) {
+  private static String url(String root, String q, Mode mode) {
     return root + "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-        + "&highlight=" + (mode >= 1) + "&facets=" + (mode == 2);
+        + "&highlight=" + mode.highlight + "&facets=" + mode.facets;
   }
 
   /**
@@ -177,7 +175,7 @@ public final class Benchmark {
     Path script = config.work().resolve("queries.lua");
     StringBuilder lua = new StringBuilder("local paths = {\n");
     for (String q : lines) {
-      String path = url("", q, 2);
+      String path = url("", q, Mode.FACETS);
       lua.append("  \"").append(path.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
     }
     lua.append("}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n");
@@ -211,7 +209,7 @@ public final class Benchmark {
       threads.add(Thread.ofPlatform().start(() -> {
         for (int i = offset; System.nanoTime() < end; i++) {
           try {
-            get(url(root, lines.get(i % lines.size()), 2));
+            get(url(root, lines.get(i % lines.size()), Mode.FACETS));
             ok.incrementAndGet();
           } catch (Exception e) {
             errors.incrementAndGet();
@@ -246,7 +244,7 @@ public final class Benchmark {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(config.work().resolve("serve.log").toFile()).start();
     try {
-      String url = url("http://127.0.0.1:" + port, "president", 2);
+      String url = url("http://127.0.0.1:" + port, "president", Mode.FACETS);
       while (p.isAlive() && System.nanoTime() - start < 120_000_000_000L) {
         try {
           long q = System.nanoTime();
@@ -314,8 +312,8 @@ public final class Benchmark {
     }
   }
 
-  private String markdown(int queries, Build build, long baseSize, long ourSize, Latency[] base, Latency[] ours,
-      Latency[] http, String load, long heap, String cold) {
+  private String markdown(int queries, Build build, long baseSize, long ourSize, Map<Mode, Latency> base, Map<Mode, Latency> ours,
+      Map<Mode, Latency> http, String load, long heap, String cold) {
     long baseRows = build.baseRows();
     double baseBuild = build.baseSeconds();
     long ourRows = build.ourRows();
@@ -341,8 +339,9 @@ public final class Benchmark {
     }
     md.append("| latency p50 / p95 / p99 ms | baseline in-process | passages in-process | passages over HTTP (1 keep-alive client) | p95 ratio in-process |\n");
     md.append("|---|---|---|---|---|\n");
-    for (int m = 0; m < 3; m++) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f× |%n", MODES[m], base[m], ours[m], http[m], ours[m].p95() / base[m].p95()));
+    for (Mode m : Mode.values()) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f× |%n", m.label, base.get(m), ours.get(m), http.get(m),
+          ours.get(m).p95() / base.get(m).p95()));
     }
     md.append(String.format(Locale.ROOT, "%nThroughput over HTTP (full mode: highlight + facets): %s.  %n", load));
     md.append(String.format(Locale.ROOT, "Heap in use after a full GC, with both indexes open: %d MB.  %n", heap >> 20));

@@ -46,8 +46,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var request = new SearchRequest(query, outlets, entities.stream().map(EntityFilter::parse).toList(), limit, offset, 10,
-        collapse, true, true);
+    var request = SearchRequest.of(query).withOutlets(outlets)
+        .withEntities(entities.stream().map(EntityFilter::parse).toList())
+        .withLimit(limit).withOffset(offset).withCollapse(collapse);
     if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
     try (ParagraphSearcher searcher = index.open()) {
       SearchResult result = searcher.search(request);

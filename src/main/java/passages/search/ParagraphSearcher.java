@@ -261,7 +261,7 @@ public final class ParagraphSearcher implements Closeable {
         default -> "\"" + a + " " + b + "\"";
       };
       try {
-        search(new SearchRequest(q, List.of(), List.of(), 10, 0, 10, i % 5 == 4, true, true));
+        search(SearchRequest.of(q).withCollapse(i % 5 == 4));
       } catch (InvalidRequestException overBudget) {
         // a cold first search of a very frequent word can exceed the budget: warming is best effort
       }

@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * A search: query text, filters and the page of hits wanted.
  *
+ * <p>Build one from {@link #of(String)} and the {@code with…} methods, e.g.
+ * {@code SearchRequest.of("chips").withOutlets(List.of("CIOL")).withLimit(20).withCollapse(true)}; each returns a
+ * new request and goes through the one constructor, so every request is validated the same way.
+ *
  * @param q query in Lucene classic syntax; blank matches every paragraph
  * @param outlets keep only paragraphs of these outlets (OR); empty means all
  * @param entities keep only paragraphs mentioning these entities (same type OR, different types AND)
@@ -38,13 +42,52 @@ public record SearchRequest(
     }
   }
 
-  /** A request without collapsing, with highlighting and facets. */
-  public SearchRequest(String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit) {
-    this(q, outlets, entities, limit, offset, facetLimit, false, true, true);
+  /** A request for {@code q} with no filters, the first 10 hits, 10 facet values, highlighting and facets. */
+  public static SearchRequest of(String q) {
+    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, true, true);
   }
 
-  /** A request for {@code q} with no filters, the first 10 hits and 10 facet values. */
-  public static SearchRequest of(String q) {
-    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10);
+  /** This request keeping only paragraphs of {@code outlets} (OR; empty means all). */
+  public SearchRequest withOutlets(List<String> outlets) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+  }
+
+  /** This request keeping only paragraphs mentioning {@code entities} (same type OR, different types AND). */
+  public SearchRequest withEntities(List<EntityFilter> entities) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+  }
+
+  /** This request returning {@code limit} hits. @throws InvalidRequestException unless 1..{@value #MAX_LIMIT} */
+  public SearchRequest withLimit(int limit) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+  }
+
+  /** This request skipping {@code offset} hits. @throws InvalidRequestException unless 0..{@value #MAX_OFFSET} */
+  public SearchRequest withOffset(int offset) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+  }
+
+  /**
+   * This request counting {@code facetLimit} values per facet.
+   *
+   * @throws InvalidRequestException unless 1..{@value #MAX_FACET_LIMIT}
+   */
+  public SearchRequest withFacetLimit(int facetLimit) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+  }
+
+  /** This request with paragraphs of the same text folded into one hit, or not. */
+  public SearchRequest withCollapse(boolean collapse) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+  }
+
+  /** This request with the matches marked in the passage, or not. */
+  public SearchRequest withHighlight(boolean highlight) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+  }
+
+  /** This request with facet values counted, or not. */
+  public SearchRequest withFacets(boolean facets) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
   }
 }

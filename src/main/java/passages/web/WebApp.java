@@ -69,16 +69,15 @@ public final class WebApp {
   private void search(Context ctx) throws Exception {
     Params.onlyAllowed(ctx, SEARCH_PARAMS);
     List<EntityFilter> entities = ctx.queryParams("entity").stream().map(EntityFilter::parse).toList();
-    var request = new SearchRequest(
-        Params.single(ctx, "q", ""),
-        ctx.queryParams("outlet"),
-        entities,
-        Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT),
-        Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET),
-        Params.integer(ctx, "facetLimit", 10, 1, SearchRequest.MAX_FACET_LIMIT),
-        Params.bool(ctx, "collapse", false),
-        Params.bool(ctx, "highlight", true),
-        Params.bool(ctx, "facets", true));
+    var request = SearchRequest.of(Params.single(ctx, "q", ""))
+        .withOutlets(ctx.queryParams("outlet"))
+        .withEntities(entities)
+        .withLimit(Params.integer(ctx, "limit", 10, 1, SearchRequest.MAX_LIMIT))
+        .withOffset(Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET))
+        .withFacetLimit(Params.integer(ctx, "facetLimit", 10, 1, SearchRequest.MAX_FACET_LIMIT))
+        .withCollapse(Params.bool(ctx, "collapse", false))
+        .withHighlight(Params.bool(ctx, "highlight", true))
+        .withFacets(Params.bool(ctx, "facets", true));
     ctx.json(searcher.search(request));
   }
 

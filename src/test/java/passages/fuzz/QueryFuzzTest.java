@@ -47,7 +47,7 @@ class QueryFuzzTest {
     if (q.length() > SearchRequest.MAX_QUERY_CHARS) q = q.substring(0, SearchRequest.MAX_QUERY_CHARS);
     try {
       QUERIES.parse(q);
-      searcher.search(new SearchRequest(q, List.of(), List.of(), 10, 0, 10));
+      searcher.search(SearchRequest.of(q));
     } catch (InvalidRequestException expected) {
       // the one way a query may be refused
     }

@@ -208,7 +208,7 @@ class CrashSafetyTest {
       }
     }
     try (ParagraphSearcher searcher = new ParagraphSearcher(index)) {
-      var all = searcher.search(new SearchRequest("", List.of(), List.of(), 1, 0, SearchRequest.MAX_FACET_LIMIT));
+      var all = searcher.search(SearchRequest.of("").withLimit(1).withFacetLimit(SearchRequest.MAX_FACET_LIMIT));
       assertEquals(paragraphs.size(), all.total());
       return new Snapshot(paragraphs, all.facets().get(Fields.OUTLET));
     }

@@ -134,6 +134,6 @@ class IndexerTest {
   }
 
   private static List<String> allIds(ParagraphSearcher s) throws IOException {
-    return s.search(new SearchRequest("", List.of(), List.of(), 100, 0, 10)).hits().stream().map(Hit::id).toList();
+    return s.search(SearchRequest.of("").withLimit(100)).hits().stream().map(Hit::id).toList();
   }
 }

@@ -35,7 +35,7 @@ class EntitySearchTest {
 
   @Test
   void facets_allParagraphs_countsPerType() throws IOException {
-    SearchResult r = seeds.search(new SearchRequest("", List.of(), List.of(), 10, 0, 5));
+    SearchResult r = seeds.search(SearchRequest.of("").withFacetLimit(5));
 
     assertEquals(List.of(new FacetValue("OpenAI", 57), new FacetValue("Amazon", 46), new FacetValue("Amazon Web Services", 21),
         new FacetValue("Microsoft", 15), new FacetValue("Nvidia", 10)), r.facets().get("org"));
@@ -51,7 +51,7 @@ class EntitySearchTest {
     try {
       for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud", "nosuchwordanywhere")) {
         for (int limit : List.of(1, 3, 10, 1000)) {
-          SearchRequest r = new SearchRequest(q, List.of(), List.of(), 10, 0, limit);
+          SearchRequest r = SearchRequest.of(q).withFacetLimit(limit);
           FacetSnapshot.sparseRatio = Integer.MAX_VALUE;
           var dense = seeds.search(r).facets();
           FacetSnapshot.sparseRatio = 0;
@@ -81,7 +81,7 @@ class EntitySearchTest {
         FacetSnapshot.sparseRatio = ratio;
         for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud chips", "nosuchwordanywhere")) {
           for (boolean collapse : List.of(false, true)) {
-            SearchRequest r = new SearchRequest(q, List.of(), List.of(), 7, 2, 10, collapse, true, true);
+            SearchRequest r = SearchRequest.of(q).withLimit(7).withOffset(2).withCollapse(collapse);
             assertEquals(seeds.search(r), sliced.search(r), q + " collapse=" + collapse + " sparseRatio=" + ratio);
           }
         }
@@ -94,7 +94,7 @@ class EntitySearchTest {
 
   @Test
   void facets_noJunkValuesFromTheSeeds() throws IOException {
-    SearchResult r = seeds.search(new SearchRequest("", List.of(), List.of(), 10, 0, 1000));
+    SearchResult r = seeds.search(SearchRequest.of("").withFacetLimit(1000));
 
     for (var dim : r.facets().entrySet()) {
       if (dim.getKey().equals("outlet")) continue;
@@ -152,11 +152,11 @@ class EntitySearchTest {
   }
 
   private static java.util.Set<String> idSet(SearchRequest r) throws IOException {
-    SearchRequest all = new SearchRequest(r.q(), r.outlets(), r.entities(), 100, 0, 10);
+    SearchRequest all = SearchRequest.of(r.q()).withOutlets(r.outlets()).withEntities(r.entities()).withLimit(100);
     return new java.util.TreeSet<>(seeds.search(all).hits().stream().map(Hit::id).toList());
   }
 
   private static SearchRequest request(String q, String... entities) {
-    return new SearchRequest(q, List.of(), java.util.Arrays.stream(entities).map(EntityFilter::parse).toList(), 10, 0, 10);
+    return SearchRequest.of(q).withEntities(java.util.Arrays.stream(entities).map(EntityFilter::parse).toList());
   }
 }

@@ -60,7 +60,7 @@ class ParagraphSearcherTest {
 
   @Test
   void search_trainiumAtCiol_onlyCiolsParagraph() throws IOException {
-    SearchResult r = seeds.search(new SearchRequest("Trainium", List.of("CIOL"), List.of(), 10, 0, 10));
+    SearchResult r = seeds.search(SearchRequest.of("Trainium").withOutlets(List.of("CIOL")));
 
     assertEquals(List.of("002_812369ea3ecc10d9.p12"), ids(r));
     assertEquals(List.of(new FacetValue("CIOL", 1)), r.facets().get("outlet"));
@@ -135,17 +135,17 @@ class ParagraphSearcherTest {
 
   @Test
   void search_paging_offsetAndLimit() throws IOException {
-    SearchResult page = mini.search(new SearchRequest("", List.of(), List.of(), 2, 3, 10));
+    SearchResult page = mini.search(SearchRequest.of("").withLimit(2).withOffset(3));
 
     assertEquals(5, page.total());
     assertEquals(List.of("beta.p1", "beta.p2"), ids(page));
-    assertEquals(List.of(), ids(mini.search(new SearchRequest("", List.of(), List.of(), 2, 10, 10))));
+    assertEquals(List.of(), ids(mini.search(SearchRequest.of("").withLimit(2).withOffset(10))));
   }
 
   @Test
   void search_outletFilter_repeatsAsOr() throws IOException {
-    assertEquals(5, mini.search(new SearchRequest("", List.of("Chip Weekly", "Cloud Daily"), List.of(), 10, 0, 10)).total());
-    assertEquals(2, mini.search(new SearchRequest("", List.of("Cloud Daily"), List.of(), 10, 0, 10)).total());
+    assertEquals(5, mini.search(SearchRequest.of("").withOutlets(List.of("Chip Weekly", "Cloud Daily"))).total());
+    assertEquals(2, mini.search(SearchRequest.of("").withOutlets(List.of("Cloud Daily"))).total());
   }
 
   @Test
@@ -167,9 +167,9 @@ class ParagraphSearcherTest {
     assertEquals(List.of("beta.p2", "alpha.p2"), ids(mini.search(SearchRequest.of("nvidai~1"))));
     assertEquals(5, mini.search(SearchRequest.of("*:*")).total());
     assertEquals("unknown outlet 'Nope'", assertThrows(InvalidRequestException.class,
-        () -> mini.search(new SearchRequest("", List.of("Nope"), List.of(), 10, 0, 10))).getMessage());
+        () -> mini.search(SearchRequest.of("").withOutlets(List.of("Nope")))).getMessage());
     assertEquals("limit must be 1..100, got 0",
-        assertThrows(InvalidRequestException.class, () -> new SearchRequest("", List.of(), List.of(), 0, 0, 10)).getMessage());
+        assertThrows(InvalidRequestException.class, () -> SearchRequest.of("").withLimit(0)).getMessage());
   }
 
   @Test
@@ -208,7 +208,7 @@ class ParagraphSearcherTest {
   void ids_stableAcrossRebuild(@TempDir Path again) throws IOException {
     new Indexer(text -> List.of()).rebuild(new CorpusReader(Path.of("corpus")), again);
     try (ParagraphSearcher rebuilt = new ParagraphSearcher(again)) {
-      SearchRequest all = new SearchRequest("", List.of(), List.of(), 100, 0, 10);
+      SearchRequest all = SearchRequest.of("").withLimit(100);
       assertEquals(ids(seeds.search(all)), ids(rebuilt.search(all)));
     }
   }
@@ -224,7 +224,7 @@ class ParagraphSearcherTest {
 
     try (ParagraphSearcher s = new ParagraphSearcher(index)) {
       SearchResult flat = s.search(SearchRequest.of("budget"));
-      SearchResult folded = s.search(new SearchRequest("budget", List.of(), List.of(), 10, 0, 10, true, true, true));
+      SearchResult folded = s.search(SearchRequest.of("budget").withCollapse(true));
 
       assertEquals(List.of(4L, 4L), List.of(flat.total(), flat.groups()));
       assertEquals(List.of(4L, 2L), List.of(folded.total(), folded.groups()));
@@ -241,7 +241,7 @@ class ParagraphSearcherTest {
 
   @Test
   void search_withoutHighlightOrFacets_plainPassageEmptyFacets() throws IOException {
-    SearchResult r = mini.search(new SearchRequest("shares", List.of(), List.of(), 10, 0, 10, false, false, false));
+    SearchResult r = mini.search(SearchRequest.of("shares").withHighlight(false).withFacets(false));
 
     assertEquals("Nvidia shares rose after the announcement.", r.hits().getFirst().passage());
     assertEquals(List.of(), r.facets().get("outlet"));

@@ -33,7 +33,7 @@ import passages.web.WebApp;
  *
  * <p>Uses the system's Chromium and ChromeDriver (Debian packages {@code chromium}, {@code chromium-driver});
  * both paths are given explicitly, so Selenium Manager never downloads anything. When they are missing the
- * tests fail, saying what to install: CI installs them (.ci/run).
+ * tests fail, saying what to install: scripts/test (the README's test command, which CI runs) installs them.
  */
 final class BrowserFixture implements AutoCloseable {
   static final Path CHROMIUM = Path.of(System.getProperty("passages.chromium", "/usr/bin/chromium"));
@@ -100,7 +100,7 @@ final class BrowserFixture implements AutoCloseable {
     for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(p)) {
         throw new IllegalStateException("The browser tests need Chromium and ChromeDriver, and " + p + " is missing. "
-            + "Install them with `apt-get install chromium chromium-driver` (Debian/Ubuntu; .ci/run does this in CI), "
+            + "Run the tests with scripts/test, which installs them, or `apt-get install chromium chromium-driver` (Debian/Ubuntu), "
             + "or point -Dpassages.chromium= and -Dpassages.chromedriver= at your own.");
       }
     }
