@@ -6,6 +6,9 @@ import java.util.List;
 import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
@@ -45,6 +48,21 @@ public final class Cluster implements AutoCloseable {
   /** The typed client. */
   public OpenSearchClient client() {
     return client;
+  }
+
+  /**
+   * Creates index {@code name} from a raw JSON body (settings and mappings), as {@link IndexSettings} writes it: the
+   * typed builders lack some analysis fields.
+   *
+   * @throws IOException when the cluster cannot be reached or refuses the index (its answer in the message)
+   */
+  public void createIndex(String name, String body) throws IOException {
+    try (Response r = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + name).json(body).build())) {
+      if (r.getStatus() / 100 != 2) {
+        String answer = r.getBody().map(Body::bodyAsString).orElse("");
+        throw new IOException("creating index " + name + ": HTTP " + r.getStatus() + " " + answer);
+      }
+    }
   }
 
   @Override
