@@ -15,12 +15,13 @@ import passages.index.NewsAnalyzer;
  * {@code passages_query} rebuild {@link NewsAnalyzer#forIndexing()} and {@link NewsAnalyzer#forQueries()} from
  * OpenSearch built-ins; the two lists they share with it are filled in here from the same source, so they cannot
  * drift: the plural stemmer's exceptions ({@link NewsAnalyzer#notPlurals()}) and the aliases of
- * {@code passages/index/aliases.txt} ({@link NewsAnalyzer#aliasGroups()}, as {@code synonym_graph} rules
- * {@code "trainium, trn"}). Where the two chains differ is pinned by {@code AnalysisParityTest} and listed in
+ * {@code passages/index/aliases.txt} ({@link NewsAnalyzer#aliasGroups()}, as {@code synonym} rules
+ * {@code "trainium, trn"}: the plain synonym filter stacks single-word aliases exactly like NewsAnalyzer's AliasFilter,
+ * where {@code synonym_graph} after the flattened split graph shifts positions). Where the two chains differ is pinned by {@code AnalysisParityTest} and listed in
  * docs/scaling.md.
  *
- * <p>Sent as raw JSON (the typed client has no {@code synonym_analyzer}, which {@code synonym_graph} after
- * {@code word_delimiter_graph} needs).
+ * <p>Sent as raw JSON (the typed client has no {@code synonym_analyzer}, which a synonym filter after
+ * {@code word_delimiter_graph} needs to parse its rules).
  */
 public final class IndexSettings {
   static final String INDEX_ANALYZER = "passages_index";

@@ -211,8 +211,15 @@ public final class ClusterFixture implements AutoCloseable {
     deleteTree(dir);
   }
 
+  /** The shutdown hook: kills every node and, once they are gone, deletes the folder (best effort). */
   private void killAll() {
     for (Node n : nodes) if (n.process != null) n.process.destroyForcibly();
+    try {
+      for (Node n : nodes) if (n.process != null) n.process.waitFor(10, TimeUnit.SECONDS);
+      deleteTree(dir);
+    } catch (InterruptedException | UncheckedIOException e) {
+      // the JVM is exiting: what is left stays in the temporary folder
+    }
   }
 
   private void launch(Node n, String classpath) throws IOException {
