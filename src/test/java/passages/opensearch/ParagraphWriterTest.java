@@ -102,8 +102,10 @@ class ParagraphWriterTest {
     try {
       interrupted.commit();
       afterKill = live("killed");
+      System.out.println("build during the kill of " + victim + ": committed");
     } catch (IOException e) {
       // the build may fail while the node is gone; the re-run below must then repair it
+      System.out.println("build during the kill of " + victim + ": failed, " + e.getMessage());
     }
     fixture.restart(victim);
     String rerun = build(writer, articles);
