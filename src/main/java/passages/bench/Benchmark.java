@@ -30,6 +30,7 @@ import passages.entities.EntityExtractor;
 import passages.entities.EntityExtractors;
 import passages.ingest.ParagraphStream;
 import passages.search.ParagraphSearcher;
+import passages.search.SearchOptions;
 import passages.search.SearchRequest;
 import passages.web.WebApp;
 
@@ -55,10 +56,13 @@ public final class Benchmark {
       int threads, long learningSample, boolean reuse) {}
 
   private final Config config;
+  private final SearchOptions options;
   private final PrintWriter log;
 
-  public Benchmark(Config config, PrintWriter log) {
+  /** A run of {@code config} whose passages searcher is opened with {@code options}; progress goes to {@code log}. */
+  public Benchmark(Config config, SearchOptions options, PrintWriter log) {
     this.config = config;
+    this.options = options;
     this.log = log;
   }
 
@@ -78,7 +82,7 @@ public final class Benchmark {
     Map<Mode, Latency> ours = new EnumMap<>(Mode.class);
     Map<Mode, Latency> http = new EnumMap<>(Mode.class);
     String load;
-    try (Baseline b = new Baseline(); ParagraphSearcher s = new ParagraphSearcher(ourDir)) {
+    try (Baseline b = new Baseline(); ParagraphSearcher s = new ParagraphSearcher(ourDir, options)) {
       b.open(baseDir);
       List<Query> baseQueries = lines.stream().map(Baseline::parse).toList();
       log.println("warming up (" + config.warmupRounds() + " rounds)…");

@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n, EntityWiring.LEARNING_SAMPLE, reuse);
-    String report = new Benchmark(config, spec.commandLine().getErr()).run();
+    String report = new Benchmark(config, IndexOptions.searchOptions(), spec.commandLine().getErr()).run();
     spec.commandLine().getOut().println(report);
     if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);
     return 0;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.apache.lucene.index.IndexNotFoundException;
 import picocli.CommandLine.Option;
 import passages.search.ParagraphSearcher;
+import passages.search.SearchOptions;
 
 /** The {@code --index} option shared by the commands that read an index. */
 final class IndexOptions {
@@ -28,12 +29,37 @@ final class IndexOptions {
     CorpusOptions.updateIfStale(reader, index, "passages: index is missing or stale, indexing " + corpus + " first", err, err);
   }
 
-  /** Opens the index, or fails with a one-line message saying how to build it. */
+  /**
+   * The search options of this run: the defaults, with the threshold from which one query is split across
+   * the cores taken from {@code -Dpassages.partitionFrom} when it is set.
+   */
+  static SearchOptions searchOptions() {
+    int otherwise = SearchOptions.DEFAULTS.partitionFrom();
+    return SearchOptions.DEFAULTS.withPartitionFrom(partitionFromProperty(System.getProperty("passages.partitionFrom"), otherwise));
+  }
+
+  /**
+   * The threshold set with {@code -Dpassages.partitionFrom} ({@code value}), or {@code otherwise} when it is
+   * not set; a value that is not a whole number ≥ 0 is named on stderr and {@code otherwise} used.
+   */
+  static int partitionFromProperty(String value, int otherwise) {
+    if (value == null) return otherwise;
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 0) return n;
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    System.err.println("passages: -Dpassages.partitionFrom=" + value + " is not a whole number >= 0; using " + otherwise);
+    return otherwise;
+  }
+
+  /** Opens the index with {@link #searchOptions()}, or fails with a one-line message saying how to build it. */
   ParagraphSearcher open() throws IOException {
     Path dir = index();
     if (!Files.isDirectory(dir)) throw new UserException("no index at " + dir + " (build it with: passages index)", Main.EXIT_FAILURE);
     try {
-      return new ParagraphSearcher(dir);
+      return new ParagraphSearcher(dir, searchOptions());
     } catch (IndexNotFoundException e) {
       throw new UserException("no index at " + dir + " (build it with: passages index)", Main.EXIT_FAILURE);
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "passages 0.1.0",
     description = "Paragraph-level full-text search over news articles.",
-    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, CleanCommand.class, ExtractCommand.class, EntitiesCommand.class, BenchCommand.class})
+    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, CleanCommand.class, ExtractCommand.class, EntitiesCommand.class, BenchCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
   /** Exit code of a command that could not complete. */
   public static final int EXIT_FAILURE = 1;

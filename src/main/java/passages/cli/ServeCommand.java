@@ -1,6 +1,7 @@
 package passages.cli;
 
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import passages.search.ParagraphSearcher;
+import passages.search.WarmUp;
 import passages.web.WebApp;
 
 /** {@code passages serve}: indexes the corpus when the index is missing or stale, then serves it. */
@@ -34,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
    * opens, so that even the first query is answered at full speed; short enough that serve still answers
    * within about 2 s of starting on a million paragraphs.
    */
-  static final long WARM_UP_MILLIS = 1000;
+  static final Duration WARM_UP = Duration.ofMillis(1000);
 
   @Override
   public Integer call() throws Exception {
@@ -44,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     CorpusOptions.updateIfStale(reader, index.index(), "index is missing or stale: indexing " + reader.path(), out,
         spec.commandLine().getErr());
     try (ParagraphSearcher searcher = index.open()) {
-      searcher.warmUp(WARM_UP_MILLIS); // before the port opens: the first user query is already fast
+      WarmUp.run(searcher, WARM_UP); // before the port opens: the first user query is already fast
       Javalin app = new WebApp(searcher).create();
       try {
         app.start(host, port);

@@ -36,11 +36,11 @@ import passages.model.EntityType;
 final class FacetSnapshot {
   private static final List<String> DIMS = dims();
   /**
-   * A count stays sparse (only the ordinals some match has are visited when picking the top values) while
-   * fewer than {@code ordinals / sparseRatio} distinct ordinals were counted; past that every ordinal of a
-   * dimension is scanned. Not final: tests set it.
+   * An {@link FacetCounting#ADAPTIVE adaptive} count stays sparse (only the ordinals some match has are
+   * visited when picking the top values) while fewer than {@code ordinals / ADAPTIVE_SPARSE_RATIO} distinct
+   * ordinals were counted; past that every ordinal of a dimension is scanned.
    */
-  static int sparseRatio = 8;
+  static final int ADAPTIVE_SPARSE_RATIO = 8;
   /** Memory the count arrays kept for reuse may take (see {@link #pool}). */
   private static final long POOLED_BYTES = 64L << 20;
 
@@ -121,13 +121,13 @@ final class FacetSnapshot {
    * Counts the facet values of a search's matches while they are collected (one collector per search
    * slice, each with its own count array) and reduces to the top {@code limit} values of every dimension
    * by descending count, ties by value (the order of {@code SortedSetDocValuesFacetCounts}); every
-   * dimension is present.
+   * dimension is present. {@code counting} says how (the answer is the same).
    */
-  CollectorManager<Counter, Map<String, List<FacetValue>>> counter(int limit) {
+  CollectorManager<Counter, Map<String, List<FacetValue>>> counter(int limit, FacetCounting counting) {
     return new CollectorManager<>() {
       @Override
       public Counter newCollector() {
-        return new Counter();
+        return new Counter(counting);
       }
 
       @Override
@@ -167,10 +167,11 @@ final class FacetSnapshot {
     private final int sparseLimit;
     private Weight weight;
 
-    private Counter() {
+    private Counter(FacetCounting counting) {
       scratch = state == null ? null : take();
-      sparseLimit = sparseRatio == 0 || state == null ? Integer.MAX_VALUE : state.getSize() / sparseRatio;
-      touched = sparseRatio == Integer.MAX_VALUE ? -1 : 0;
+      sparseLimit = counting == FacetCounting.SPARSE || state == null ? Integer.MAX_VALUE
+          : counting == FacetCounting.DENSE ? 0 : state.getSize() / ADAPTIVE_SPARSE_RATIO;
+      touched = counting == FacetCounting.DENSE ? -1 : 0;
     }
 
     private boolean sparse() {

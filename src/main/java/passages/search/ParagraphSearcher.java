@@ -13,7 +13,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
-import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -36,12 +36,14 @@ import org.apache.lucene.search.grouping.GroupingSearch;
 import org.apache.lucene.search.grouping.TopGroups;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOFunction;
 import passages.index.Fields;
 import passages.model.ArticleIds;
 
 /**
  * Searches a paragraph index on disk. One instance per process: it holds a {@link SearcherManager},
- * so {@link #refresh()} picks up a new commit without a restart. Thread-safe.
+ * so {@link #refresh()} picks up a new commit without a restart. How it searches (time budget, splitting
+ * across cores, facet counting) is fixed by the {@link SearchOptions} it is opened with. Thread-safe.
  */
 public final class ParagraphSearcher implements Closeable {
   /** Relevance first; ties in reading order (article id, then paragraph), so results are stable. */
@@ -54,51 +56,38 @@ public final class ParagraphSearcher implements Closeable {
   /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
   public static final int MAX_ALSO_IN = 20;
 
-  /** Wall-clock budget of one search (query, highlighting, facets); over it the search is abandoned. */
-  public static final long BUDGET_MILLIS = 2000;
-  /** Deadline (System.nanoTime) of the search running on this thread; 0 when none. */
-  private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[1]);
-  /** Asked by the index reader while iterating terms and postings. */
-  private static final QueryTimeout BUDGET = () -> {
-    long deadline = DEADLINE.get()[0];
-    return deadline != 0 && System.nanoTime() > deadline;
-  };
-
-  /** A slice of a search run on another thread gets the search's deadline there. */
-  private static Runnable withDeadline(Runnable task) {
-    long deadline = DEADLINE.get()[0];
-    return () -> {
-      long[] mine = DEADLINE.get();
-      mine[0] = deadline;
-      try {
-        task.run();
-      } finally {
-        mine[0] = 0;
-      }
-    };
-  }
-
   private final Directory directory;
-  private final SlicedSearcherFactory slicing =
-      new SlicedSearcherFactory(Runtime.getRuntime().availableProcessors(), ParagraphSearcher::withDeadline);
+  private final SearchOptions options;
+  private final SlicedSearcherFactory slicing;
   private final SearcherManager manager;
   private final QueryFactory queries = new QueryFactory();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
   private volatile FacetSnapshot snapshot;
 
   /**
-   * Opens the index in {@code indexDir}.
+   * Opens the index in {@code indexDir} with the {@link SearchOptions#DEFAULTS default options}.
    *
    * @throws IndexNotFoundException when there is no index there
    */
   public ParagraphSearcher(Path indexDir) throws IOException {
+    this(indexDir, SearchOptions.DEFAULTS);
+  }
+
+  /**
+   * Opens the index in {@code indexDir} to search it with {@code options}.
+   *
+   * @throws IndexNotFoundException when there is no index there
+   */
+  public ParagraphSearcher(Path indexDir, SearchOptions options) throws IOException {
+    this.options = options;
     this.directory = FSDirectory.open(indexDir);
     try {
-      this.manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory), BUDGET), slicing);
+      this.manager = new SearcherManager(DirectoryReader.open(directory), null);
     } catch (IOException e) {
       directory.close();
       throw e;
     }
+    this.slicing = new SlicedSearcherFactory(Runtime.getRuntime().availableProcessors(), options.partitionFrom());
   }
 
   /** Makes the next searches see the index's latest commit (another process may have written it). */
@@ -107,17 +96,30 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /**
-   * Runs {@code request}.
+   * Runs {@code request} within the options' time budget: its own {@link Deadline}, through which every
+   * read of the index by this search (on any thread) goes.
    *
-   * @throws InvalidRequestException for a bad query or an unknown outlet
+   * @throws InvalidRequestException for a bad query, an unknown outlet, or a search over the time budget
    */
   public SearchResult search(SearchRequest request) throws IOException {
     Query base = queries.parse(request.q());
     IndexSearcher managed = manager.acquire();
-    DEADLINE.get()[0] = System.nanoTime() + BUDGET_MILLIS * 1_000_000;
-    IndexSearcher searcher = slicing.begin(managed);
     try {
-      FacetSnapshot snap = snapshot(searcher);
+      DirectoryReader reader = (DirectoryReader) managed.getIndexReader();
+      FacetSnapshot snap = snapshot(reader);
+      IndexSearcher searcher = slicing.begin(ExitableDirectoryReader.wrap(reader, Deadline.after(options.budget())));
+      try {
+        return search(searcher, snap, base, request);
+      } finally {
+        slicing.end();
+      }
+    } finally {
+      manager.release(managed);
+    }
+  }
+
+  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, Query base, SearchRequest request) throws IOException {
+    try {
       DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
       for (String outlet : request.outlets()) {
         if (!snap.hasOutlet(outlet)) {
@@ -129,16 +131,13 @@ public final class ParagraphSearcher implements Closeable {
 
       return request.collapse() ? collapsed(searcher, snap, base, query, request) : flat(searcher, snap, base, query, request);
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
-      throw new InvalidRequestException("query is too expensive: it ran over the " + BUDGET_MILLIS + " ms budget; make it more specific");
+      throw new InvalidRequestException("query is too expensive: it ran over the " + options.budget().toMillis()
+          + " ms budget; make it more specific");
     } catch (IndexSearcher.TooManyClauses e) {
       // fuzzy, wildcard and range terms expand when the query is rewritten against the index: "fa~2 fb~2 …"
       // parses fine but expands past the clause limit on a real vocabulary
       throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount()
           + " clauses); use fewer fuzzy, wildcard or range terms");
-    } finally {
-      slicing.end();
-      DEADLINE.get()[0] = 0;
-      manager.release(managed);
     }
   }
 
@@ -149,7 +148,7 @@ public final class ParagraphSearcher implements Closeable {
     TopFieldDocs docs;
     Map<String, List<FacetValue>> facets = FacetSnapshot.none();
     if (request.facets()) {
-      Object[] results = searcher.search(query, new MultiCollectorManager(top, snap.counter(request.facetLimit())));
+      Object[] results = searcher.search(query, new MultiCollectorManager(top, snap.counter(request.facetLimit(), options.facetCounting())));
       docs = (TopFieldDocs) results[0];
       @SuppressWarnings("unchecked")
       var counted = (Map<String, List<FacetValue>>) results[1];
@@ -175,7 +174,7 @@ public final class ParagraphSearcher implements Closeable {
     // grouping collects with one collector: it runs on a searcher of the same reader without slices
     TopGroups<?> groups = grouping.search(new IndexSearcher(searcher.getIndexReader()), query, request.offset(), request.limit());
     Map<String, List<FacetValue>> facets = request.facets()
-        ? searcher.search(query, snap.counter(request.facetLimit()))
+        ? searcher.search(query, snap.counter(request.facetLimit(), options.facetCounting()))
         : FacetSnapshot.none();
     int size = groups == null ? 0 : groups.groups.length;
     ScoreDoc[] page = new ScoreDoc[size];
@@ -227,47 +226,15 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /**
-   * Runs searches of the index's most frequent words (alone, in pairs and as phrases, with highlighting
-   * and facets) for about {@code millis} ms, so the JIT has compiled the hot paths before the first user
-   * query. Returns the number of searches run.
+   * Applies {@code read} to the index's current reader (for {@link WarmUp}, which picks its words there).
    */
-  public int warmUp(long millis) throws IOException {
-    List<String> words = new ArrayList<>();
+  <T> T read(IOFunction<IndexReader, T> read) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      var reader = searcher.getIndexReader();
-      if (reader.leaves().isEmpty()) return 0;
-      var leaf = reader.leaves().stream().max(java.util.Comparator.comparingInt(l -> l.reader().maxDoc())).orElseThrow();
-      var terms = leaf.reader().terms(Fields.TEXT);
-      if (terms == null) return 0;
-      var it = terms.iterator();
-      int min = Math.max(2, leaf.reader().maxDoc() / 200);
-      for (var t = it.next(); t != null && words.size() < 200; t = it.next()) {
-        String w = t.utf8ToString();
-        if (it.docFreq() >= min && w.chars().allMatch(Character::isLetter)) words.add(w);
-      }
+      return read.apply(searcher.getIndexReader());
     } finally {
       manager.release(searcher);
     }
-    if (words.isEmpty()) return 0;
-    long end = System.nanoTime() + millis * 1_000_000;
-    int runs = 0;
-    for (int i = 0; System.nanoTime() < end; i++) {
-      String a = words.get(i % words.size());
-      String b = words.get((i * 7 + 3) % words.size());
-      String q = switch (i % 3) {
-        case 0 -> a;
-        case 1 -> a + " " + b;
-        default -> "\"" + a + " " + b + "\"";
-      };
-      try {
-        search(SearchRequest.of(q).withCollapse(i % 5 == 4));
-      } catch (InvalidRequestException overBudget) {
-        // a cold first search of a very frequent word can exceed the budget: warming is best effort
-      }
-      runs++;
-    }
-    return runs;
   }
 
   /** Number of indexed paragraphs. */
@@ -280,22 +247,14 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  /** The facet snapshot of the searcher's reader, built on first use (outside any search's time budget). */
-  private FacetSnapshot snapshot(IndexSearcher searcher) throws IOException {
-    DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+  /** The facet snapshot of {@code reader}, built on first use (before any search's time budget starts). */
+  private FacetSnapshot snapshot(DirectoryReader reader) throws IOException {
     FacetSnapshot current = snapshot;
     if (current != null && current.isFor(reader)) return current;
-    long[] deadline = DEADLINE.get();
-    long saved = deadline[0];
-    deadline[0] = 0;
-    try {
-      synchronized (this) {
-        current = snapshot;
-        if (current == null || !current.isFor(reader)) snapshot = current = FacetSnapshot.of(reader, facetsConfig);
-        return current;
-      }
-    } finally {
-      deadline[0] = saved;
+    synchronized (this) {
+      current = snapshot;
+      if (current == null || !current.isFor(reader)) snapshot = current = FacetSnapshot.of(reader, facetsConfig);
+      return current;
     }
   }
 

@@ -47,48 +47,39 @@ class EntitySearchTest {
 
   @Test
   void facets_denseAndSparseCounting_sameAnswers() throws IOException {
-    int saved = FacetSnapshot.sparseRatio;
-    try {
+    try (ParagraphSearcher denseSearcher = new ParagraphSearcher(indexDir, SearchOptions.DEFAULTS.withFacetCounting(FacetCounting.DENSE));
+        ParagraphSearcher sparseSearcher = new ParagraphSearcher(indexDir, SearchOptions.DEFAULTS.withFacetCounting(FacetCounting.SPARSE));
+        ParagraphSearcher adaptiveSearcher = new ParagraphSearcher(indexDir, SearchOptions.DEFAULTS.withFacetCounting(FacetCounting.ADAPTIVE))) {
       for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud", "nosuchwordanywhere")) {
         for (int limit : List.of(1, 3, 10, 1000)) {
           SearchRequest r = SearchRequest.of(q).withFacetLimit(limit);
-          FacetSnapshot.sparseRatio = Integer.MAX_VALUE;
-          var dense = seeds.search(r).facets();
-          FacetSnapshot.sparseRatio = 0;
-          var sparse = seeds.search(r).facets();
-          FacetSnapshot.sparseRatio = 8;
-          var adaptive = seeds.search(r).facets();
+          var dense = denseSearcher.search(r).facets();
+          var sparse = sparseSearcher.search(r).facets();
+          var adaptive = adaptiveSearcher.search(r).facets();
 
           assertEquals(dense, sparse, q + " / " + limit);
           assertEquals(dense, adaptive, q + " / " + limit);
           // and again: the reused count arrays were left clean
-          FacetSnapshot.sparseRatio = Integer.MAX_VALUE;
-          assertEquals(dense, seeds.search(r).facets(), q + " / " + limit + " (again)");
+          assertEquals(dense, denseSearcher.search(r).facets(), q + " / " + limit + " (again)");
+          assertEquals(dense, sparseSearcher.search(r).facets(), q + " / " + limit + " (again, sparse)");
+          assertEquals(dense, adaptiveSearcher.search(r).facets(), q + " / " + limit + " (again, adaptive)");
         }
       }
-    } finally {
-      FacetSnapshot.sparseRatio = saved;
     }
   }
 
   @Test
   void search_splitAcrossCores_sameHitsTotalsAndFacets() throws IOException {
-    int savedFrom = SlicedSearcherFactory.partitionFrom;
-    int savedRatio = FacetSnapshot.sparseRatio;
-    SlicedSearcherFactory.partitionFrom = 0;
-    try (ParagraphSearcher sliced = new ParagraphSearcher(indexDir)) {
-      for (int ratio : List.of(0, Integer.MAX_VALUE)) {
-        FacetSnapshot.sparseRatio = ratio;
+    for (FacetCounting counting : List.of(FacetCounting.SPARSE, FacetCounting.DENSE)) {
+      try (ParagraphSearcher sliced = new ParagraphSearcher(indexDir,
+          SearchOptions.DEFAULTS.withPartitionFrom(0).withFacetCounting(counting))) {
         for (String q : List.of("", "Amazon", "OpenAI OR Nvidia", "\"$10 billion\"", "cloud chips", "nosuchwordanywhere")) {
           for (boolean collapse : List.of(false, true)) {
             SearchRequest r = SearchRequest.of(q).withLimit(7).withOffset(2).withCollapse(collapse);
-            assertEquals(seeds.search(r), sliced.search(r), q + " collapse=" + collapse + " sparseRatio=" + ratio);
+            assertEquals(seeds.search(r), sliced.search(r), q + " collapse=" + collapse + " counting=" + counting);
           }
         }
       }
-    } finally {
-      SlicedSearcherFactory.partitionFrom = savedFrom;
-      FacetSnapshot.sparseRatio = savedRatio;
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import passages.index.Indexer;
 import passages.ingest.CorpusReader;
 import passages.search.ParagraphSearcher;
+import passages.search.SearchOptions;
 
 /** The real server on a free loopback port over the tiny test corpus {@code src/test/resources/corpus-mini}. */
 final class MiniServer implements AutoCloseable {
@@ -22,8 +23,13 @@ final class MiniServer implements AutoCloseable {
 
   /** Indexes the mini corpus into {@code indexDir} and starts the server on it. */
   static MiniServer start(Path indexDir) throws IOException {
+    return start(indexDir, SearchOptions.DEFAULTS);
+  }
+
+  /** Indexes the mini corpus into {@code indexDir} and starts the server on it, searching with {@code options}. */
+  static MiniServer start(Path indexDir, SearchOptions options) throws IOException {
     new Indexer(text -> List.of()).rebuild(new CorpusReader(CORPUS), indexDir);
-    ParagraphSearcher searcher = new ParagraphSearcher(indexDir);
+    ParagraphSearcher searcher = new ParagraphSearcher(indexDir, options);
     return new MiniServer(searcher, new WebApp(searcher).create().start("127.0.0.1", 0));
   }
 

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,20 +29,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import passages.index.Indexer;
 import passages.ingest.CorpusReader;
 import passages.search.ParagraphSearcher;
+import passages.search.SearchOptions;
 
 /**
  * Issue 8: queries can't hurt the server. The real server on a free port over the tiny test corpus gets
  * hostile requests over a raw socket (so paths reach it byte for byte, unnormalised). Every answer must be a
- * 4xx JSON error or a harmless 200, never a 500, never a stack trace or a file path in the body, and come
- * back within a generous 2 s (the measured times are printed to the test output).
+ * 4xx JSON error or a harmless 200, never a 500, never a stack trace or a file path in the body. That an
+ * expensive search is stopped by the time budget is shown without a clock: a server whose budget is already
+ * spent refuses every query that reads the index (issue 13; timings belong in the benchmark).
  */
 class QueryAbuseTest {
   @TempDir static Path indexDir;
   static MiniServer server;
-  static final Map<String, Long> MILLIS = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() throws IOException {
@@ -51,13 +54,9 @@ class QueryAbuseTest {
   @AfterAll
   static void stop() throws IOException {
     server.close();
-    System.out.println(MILLIS.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .map(e -> String.format(Locale.ROOT, "%5d ms  %s", e.getValue(), e.getKey()))
-        .collect(Collectors.joining("\n", "time per request (one at a time, slowest first):\n", "")));
   }
 
-  record Response(int status, Map<String, String> headers, String body, long millis) {
+  record Response(int status, Map<String, String> headers, String body) {
     String header(String name) {
       return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
     }
@@ -69,28 +68,22 @@ class QueryAbuseTest {
   }
 
   static Response send(String method, String target) throws IOException {
-    Response r = unrecorded(method, target);
-    String key = method + " " + (target.length() > 100 ? target.substring(0, 100) + "… (" + target.length() + " chars)" : target);
-    MILLIS.merge(key, r.millis(), Math::max);
-    return r;
+    return send(server.port(), method, target);
   }
 
-  /** Like {@link #send} but left out of the timing table (for the requests sent in parallel). */
-  static Response unrecorded(String method, String target) throws IOException {
-    long t0 = System.nanoTime();
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+  /** Sends {@code method target} to the server on {@code port} and reads the answer. */
+  static Response send(int port, String method, String target) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      byte[] raw = socket.getInputStream().readAllBytes();
-      long millis = (System.nanoTime() - t0) / 1_000_000;
-      return parse(raw, millis);
+      return parse(socket.getInputStream().readAllBytes());
     }
   }
 
-  private static Response parse(byte[] raw, long millis) throws IOException {
+  private static Response parse(byte[] raw) throws IOException {
     String all = new String(raw, StandardCharsets.ISO_8859_1);
     int end = all.indexOf("\r\n\r\n");
     if (end < 0) throw new IOException("no complete answer: " + all);
@@ -104,7 +97,7 @@ class QueryAbuseTest {
     }
     byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
     if (headers.getOrDefault("transfer-encoding", "").equalsIgnoreCase("chunked")) body = dechunk(body);
-    return new Response(status, headers, new String(body, StandardCharsets.UTF_8), millis);
+    return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
   }
 
   private static byte[] dechunk(byte[] chunked) {
@@ -132,7 +125,6 @@ class QueryAbuseTest {
         indexDir.toString(), ".java:", "Jetty", "jetty")) {
       assertFalse(r.body().contains(leak), target + " → body contains '" + leak + "': " + r.body());
     }
-    assertTrue(r.millis() < 2000, target + " took " + r.millis() + " ms");
   }
 
   static String err(int status, String message) {
@@ -291,7 +283,7 @@ class QueryAbuseTest {
       try (Socket socket = new Socket("127.0.0.1", seedsApp.port())) {
         socket.getOutputStream().write(("GET /api/search?q=" + enc(q) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1));
-        Response r = parse(socket.getInputStream().readAllBytes(), 0);
+        Response r = parse(socket.getInputStream().readAllBytes());
         assertEquals(400, r.status(), r.body());
         assertEquals(err(400, "invalid query: Cannot parse '" + q + "': too many wildcard, prefix or fuzzy terms (at most 8)"), r.body());
       } finally {
@@ -301,7 +293,7 @@ class QueryAbuseTest {
   }
 
   @Test
-  void expensiveQueriesInParallel_serverStillAnswersPromptly() throws Exception {
+  void expensiveQueriesInParallel_serverStillAnswers() throws Exception {
     List<String> heavy = List.of(
         "/api/search?q=" + enc(IntStream.range(0, 190).mapToObj(i -> "f" + (char) ('a' + i % 26) + "~2").collect(Collectors.joining(" "))),
         "/api/search?q=" + enc("/.*a.*b.*c.*/"),
@@ -312,7 +304,7 @@ class QueryAbuseTest {
       List<java.util.concurrent.Future<Response>> all = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String t = heavy.get(i % heavy.size());
-        all.add(pool.submit(() -> unrecorded("GET", t)));
+        all.add(pool.submit(() -> get(t)));
       }
       for (var f : all) assertTrue(f.get().status() < 500);
     } finally {
@@ -320,6 +312,25 @@ class QueryAbuseTest {
     }
     Response r = get("/api/search?q=shares");
     assertEquals(200, r.status());
-    assertTrue(r.millis() < 2000, r.millis() + " ms");
+  }
+
+  /**
+   * The time budget stops a search, on whichever thread it reads the index (one slice, or split across the
+   * cores from 0 paragraphs): on a server whose budget is zero, every query that reads the index's terms is
+   * the 400 that names the budget, while the same queries on the ordinary server are answered.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {100_000, 0})
+  void searchOverTheBudget_is400NamingIt(int partitionFrom, @TempDir Path spentIndex) throws Exception {
+    List<String> queries = List.of("shares", "\"the announcement\"", "sh*", "fa~2 fb~2", "[a TO z]");
+    var spent = SearchOptions.DEFAULTS.withBudget(Duration.ZERO).withPartitionFrom(partitionFrom);
+    try (MiniServer overBudget = MiniServer.start(spentIndex, spent)) {
+      for (String q : queries) {
+        Response r = send(overBudget.port(), "GET", "/api/search?q=" + enc(q));
+        assertEquals(err(400, "query is too expensive: it ran over the 0 ms budget; make it more specific"), r.body(), q);
+        assertEquals(400, r.status(), q);
+      }
+    }
+    for (String q : queries) assertEquals(200, get("/api/search?q=" + enc(q)).status(), q);
   }
 }
