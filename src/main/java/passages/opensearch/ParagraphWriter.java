@@ -19,6 +19,7 @@ import java.util.Set;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.BulkResponse;
@@ -93,7 +94,8 @@ public final class ParagraphWriter {
   }
 
   /**
-   * Starts a full build into a new index (and deletes what earlier builds that never went live left behind).
+   * Starts a full build into a new index (and deletes what earlier builds that never went live left behind), once
+   * every shard copy of the new index is allocated.
    *
    * @param shards primary shards of the new index
    * @param replicas replicas of each shard
@@ -103,6 +105,12 @@ public final class ParagraphWriter {
     for (String stale : buildIndices()) if (stale.equals(live) == false) raw("DELETE", "/" + stale, null);
     String name = alias + "-b" + BUILD_NAME.format(clock.instant());
     cluster.createIndex(name, IndexSettings.paragraphIndex(shards, replicas));
+    // every copy allocated before the first write: with replicas, losing one node then leaves each shard a copy
+    retrying(() -> {
+      var health = client.cluster().health(h -> h.index(name).waitForStatus(HealthStatus.Green).timeout(t -> t.time("30s")));
+      if (health.timedOut()) throw new RetryableException("index " + name + " not green yet: " + health.status());
+      return null;
+    });
     return new FullBuild(name, live);
   }
 

@@ -94,12 +94,12 @@ class ParagraphWriterTest {
     int victim = (fixture.indexOf(fixture.clusterManager()) + 1) % fixture.size(); // a node that is not the manager
 
     ParagraphWriter.FullBuild interrupted = writer.fullBuild(3, 1);
-    for (int i = 0; i < articles.size(); i++) {
-      if (i == 100) fixture.kill(victim);
-      interrupted.add(articles.get(i));
-    }
     Set<String> afterKill = null;
     try {
+      for (int i = 0; i < articles.size(); i++) {
+        if (i == 100) fixture.kill(victim);
+        interrupted.add(articles.get(i));
+      }
       interrupted.commit();
       afterKill = live("killed");
       System.out.println("build during the kill of " + victim + ": committed");
