@@ -17,8 +17,9 @@
     para.scrollIntoView({block: 'center'});
   }
 
+  // the durable link (article + text fingerprint) survives re-indexing; #p-N is the fallback
   function paragraphLink(para) {
-    return location.origin + location.pathname + '#' + para.id;
+    return para.dataset.permalink ? location.origin + para.dataset.permalink : location.origin + location.pathname + '#' + para.id;
   }
 
   async function copyText(text) {

@@ -294,7 +294,7 @@ public final class Benchmark {
     double learned = (System.nanoTime() - t0) / 1e9;
     log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
     long[] mergeStart = {0};
-    IndexReport report = new Indexer(entities::extract, EntityExtractors.version(), config.threads(), p -> {
+    IndexReport report = new Indexer(entities, EntityExtractors.version(), config.threads(), p -> {
       if (p.merging()) mergeStart[0] = System.nanoTime();
     }).rebuild(new CorpusReader(config.corpus()), ourDir); // a rebuild ends with a forceMerge, as the baseline
     long end = System.nanoTime();

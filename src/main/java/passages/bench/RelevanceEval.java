@@ -173,7 +173,7 @@ public final class RelevanceEval {
    * busy machine) is tried again, up to {@value #ATTEMPTS} times: the scores need every query answered.
    */
   private static List<Hit> search(ParagraphSearcher searcher, String q, int limit, String what) throws IOException {
-    var request = new SearchRequest(q, List.of(), List.of(), limit, 0, 1, false, false, false);
+    var request = SearchRequest.of(q).withLimit(limit).withFacetLimit(1).withHighlight(false).withFacets(false);
     for (int attempt = 1; ; attempt++) {
       try {
         return searcher.search(request).hits();

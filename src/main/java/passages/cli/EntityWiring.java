@@ -1,12 +1,9 @@
 package passages.cli;
 
-import java.util.List;
-import java.util.function.Function;
 import passages.entities.EntityExtractor;
 import passages.entities.EntityExtractors;
 import passages.ingest.CorpusReader;
 import passages.ingest.ParagraphStream;
-import passages.model.Entity;
 
 /**
  * The entity extractor the commands index with. Its version is that of the gazetteer and rules, not of
@@ -15,8 +12,6 @@ import passages.model.Entity;
  */
 final class EntityWiring {
   private EntityWiring() {}
-
-  record Extractor(Function<String, List<Entity>> function, String version) {}
 
   /** The version the indexes are tagged with: that of the gazetteer and rules (see the class comment). */
   static String version() {
@@ -29,13 +24,9 @@ final class EntityWiring {
    */
   static final long LEARNING_SAMPLE = 250_000;
 
-  /** Gazetteer, patterns and rules plus the names learned from (a sample of) {@code corpus}. */
-  static Extractor learningFrom(CorpusReader corpus) {
+  /** Gazetteer, patterns and rules plus the names learned from (a sample of) {@code corpus}; of {@link #version()}. */
+  static EntityExtractor learningFrom(CorpusReader corpus) {
     var sample = new ParagraphStream(new CorpusReader(corpus.path()), Runtime.getRuntime().availableProcessors(), LEARNING_SAMPLE);
-    return wrap(EntityExtractors.create(sample));
-  }
-
-  private static Extractor wrap(EntityExtractor extractor) {
-    return new Extractor(extractor::extract, version());
+    return EntityExtractors.create(sample);
   }
 }

@@ -19,7 +19,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var report = CorpusOptions.index(corpus.reader(), index.index(), rebuild, spec.commandLine().getOut(), spec.commandLine().getErr());
+    var report = new IndexJob(corpus.reader(), index.index(), spec.commandLine().getOut(), spec.commandLine().getErr()).run(rebuild);
     return report.failureCount() == 0 ? 0 : Main.EXIT_PARTIAL;
   }
 }

@@ -26,7 +26,7 @@ final class IndexFollower implements AutoCloseable {
   IndexFollower(ParagraphSearcher searcher, CorpusReader corpus, Path index, boolean watch, PrintWriter out, PrintWriter err) {
     timer.scheduleWithFixedDelay(() -> {
       try {
-        if (watch) CorpusOptions.updateIfStale(new CorpusReader(corpus.path()), index, "corpus changed: updating the index", out, err);
+        if (watch) new IndexJob(new CorpusReader(corpus.path()), index, out, err).updateIfStale("corpus changed: updating the index");
         searcher.refresh();
       } catch (IOException | RuntimeException e) {
         err.println("passages: index update failed, will retry: " + e.getMessage());

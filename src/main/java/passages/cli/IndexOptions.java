@@ -26,7 +26,7 @@ final class IndexOptions {
     if (!Files.isDirectory(corpus)) return;
     var reader = new passages.ingest.CorpusReader(corpus);
     Path index = Main.defaultPath("index");
-    CorpusOptions.updateIfStale(reader, index, "passages: index is missing or stale, indexing " + corpus + " first", err, err);
+    new IndexJob(reader, index, err, err).updateIfStale("passages: index is missing or stale, indexing " + corpus + " first");
   }
 
   /**

@@ -38,6 +38,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--collapse", description = "Fold paragraphs with the same text from several outlets into one hit.")
   boolean collapse;
 
+  @Option(names = "--kind", defaultValue = "body", paramLabel = "KIND",
+      description = "Which paragraphs: body (article text), caption (photo captions) or all (default: ${DEFAULT-VALUE}).")
+  String kind;
+
   @Option(names = "--json", description = "Print the result as JSON, as GET /api/search returns it.")
   boolean json;
 
@@ -48,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var request = SearchRequest.of(query).withOutlets(outlets)
         .withEntities(entities.stream().map(EntityFilter::parse).toList())
-        .withLimit(limit).withOffset(offset).withCollapse(collapse);
+        .withLimit(limit).withOffset(offset).withCollapse(collapse).withKind(kind);
     if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
     try (ParagraphSearcher searcher = index.open()) {
       SearchResult result = searcher.search(request);

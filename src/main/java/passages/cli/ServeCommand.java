@@ -43,8 +43,8 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
     var out = spec.commandLine().getOut();
     var reader = corpus.reader();
-    CorpusOptions.updateIfStale(reader, index.index(), "index is missing or stale: indexing " + reader.path(), out,
-        spec.commandLine().getErr());
+    new IndexJob(reader, index.index(), out, spec.commandLine().getErr())
+        .updateIfStale("index is missing or stale: indexing " + reader.path());
     try (ParagraphSearcher searcher = index.open()) {
       WarmUp.run(searcher, WARM_UP); // before the port opens: the first user query is already fast
       Javalin app = new WebApp(searcher).create();

@@ -17,14 +17,54 @@ import passages.model.EntityType;
 final class Money {
   private static final String NUM = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
   private static final String MAG_WORD = "trillion|billion|million|thousand|tn|bn|bln|mn|mln";
-  /** A currency added here must be added to {@link #hasCurrency} too (its cheap pre-check). */
+
+  /**
+   * The currencies read, written once: the pattern, its cheap pre-check ({@link #hasCurrency}) and the
+   * canonical symbol of a match ({@link #currency}) are all built from this table.
+   */
+  private enum Currency {
+    US_DOLLAR("$", List.of("US$", "$"), "USD", "dollar", "(?:US\\s)?dollars"),
+    CANADIAN_DOLLAR("C$", List.of("C$"), null, null, null),
+    AUSTRALIAN_DOLLAR("A$", List.of("A$"), null, null, null),
+    EURO("€", List.of("€"), "EUR", "euro", "euros"),
+    POUND("£", List.of("£"), "GBP", "pound", "pounds(?:\\ssterling)?"),
+    YEN("¥", List.of("¥"), "JPY", "yen", "yen");
+
+    /** How amounts in this currency are written canonically. */
+    final String canonical;
+    /** Symbols read before a number. */
+    final List<String> symbols;
+    /** ISO code read before a number, or null. */
+    final String code;
+    /** The word (lower case) read after a number, or null; {@code wordPattern} is how it is read. */
+    final String word;
+    final String wordPattern;
+
+    Currency(String canonical, List<String> symbols, String code, String word, String wordPattern) {
+      this.canonical = canonical;
+      this.symbols = symbols;
+      this.code = code;
+      this.word = word;
+      this.wordPattern = wordPattern;
+    }
+  }
+
   private static final Pattern PATTERN = Pattern.compile(
-      "(?<![\\p{L}\\p{N}$€£¥])(?:"
-          + "(?<cur1>US\\$|C\\$|A\\$|\\$|€|£|¥|(?:USD|EUR|GBP|JPY)\\s?)\\s?(?<num1>" + NUM + ")"
+      "(?<![\\p{L}\\p{N}" + symbolChars() + "])(?:"
+          + "(?<cur1>" + alternatives(c -> c.symbols.stream().map(Pattern::quote).toList())
+          + "|(?:" + alternatives(c -> c.code == null ? List.of() : List.of(c.code)) + ")\\s?)\\s?(?<num1>" + NUM + ")"
           + "(?:\\s?(?<mag1>" + MAG_WORD + ")(?![\\p{L}])|(?<mag1s>[TtBbMmKk])(?![\\p{L}\\p{N}]))?"
-          + "|(?<num2>" + NUM + ")(?:\\s?(?<mag2>" + MAG_WORD + "))?\\s(?<cur2>(?:US\\s)?dollars|euros|pounds(?:\\ssterling)?|yen)(?![\\p{L}])"
+          + "|(?<num2>" + NUM + ")(?:\\s?(?<mag2>" + MAG_WORD + "))?\\s(?<cur2>"
+          + alternatives(c -> c.wordPattern == null ? List.of() : List.of(c.wordPattern)) + ")(?![\\p{L}])"
           + ")",
       Pattern.CASE_INSENSITIVE);
+  /** The last character of every symbol: one of them is in any text with a symbol-led amount. */
+  private static final char[] SYMBOL_CHARS = symbolChars().toCharArray();
+  /**
+   * By the first letter (lower case), the letters every code and currency word starting with it begins
+   * with ("eur" for EUR and euros): one of them is in any text with a code or a word.
+   */
+  private static final String[] STEM_BY_FIRST = stems();
 
   private Money() {}
 
@@ -54,21 +94,48 @@ final class Money {
    */
   static boolean hasCurrency(String text) {
     if (!hasDigit(text)) return false;
-    if (text.indexOf('$') >= 0 || text.indexOf('€') >= 0 || text.indexOf('£') >= 0 || text.indexOf('¥') >= 0) return true;
+    for (char c : SYMBOL_CHARS) if (text.indexOf(c) >= 0) return true;
     for (int i = 0, n = text.length() - 2; i < n; i++) {
-      boolean word = switch (text.charAt(i) | 0x20) { // A-Z folded to a-z
-        case 'u' -> wordAt(text, i, "usd");
-        case 'e' -> wordAt(text, i, "eur");
-        case 'g' -> wordAt(text, i, "gbp");
-        case 'j' -> wordAt(text, i, "jpy");
-        case 'd' -> wordAt(text, i, "dollar");
-        case 'p' -> wordAt(text, i, "pound");
-        case 'y' -> wordAt(text, i, "yen");
-        default -> false;
-      };
-      if (word) return true;
+      int first = text.charAt(i) | 0x20; // A-Z folded to a-z
+      String stem = first < STEM_BY_FIRST.length ? STEM_BY_FIRST[first] : null;
+      if (stem != null && wordAt(text, i, stem)) return true;
     }
     return false;
+  }
+
+  private static String alternatives(java.util.function.Function<Currency, List<String>> of) {
+    List<String> all = new ArrayList<>();
+    for (Currency c : Currency.values()) all.addAll(of.apply(c));
+    return String.join("|", all);
+  }
+
+  private static String symbolChars() {
+    StringBuilder chars = new StringBuilder();
+    for (Currency c : Currency.values()) {
+      for (String symbol : c.symbols) {
+        char last = symbol.charAt(symbol.length() - 1);
+        if (chars.indexOf(String.valueOf(last)) < 0) chars.append(last);
+      }
+    }
+    return chars.toString();
+  }
+
+  private static String[] stems() {
+    String[] stems = new String[128];
+    for (Currency c : Currency.values()) {
+      for (String w : new String[] {c.code == null ? null : c.code.toLowerCase(Locale.ROOT), c.word}) {
+        if (w == null) continue;
+        String held = stems[w.charAt(0)];
+        stems[w.charAt(0)] = held == null ? w : commonPrefix(held, w);
+      }
+    }
+    return stems;
+  }
+
+  private static String commonPrefix(String a, String b) {
+    int n = 0;
+    while (n < Math.min(a.length(), b.length()) && a.charAt(n) == b.charAt(n)) n++;
+    return a.substring(0, n);
   }
 
   private static boolean hasDigit(String text) {
@@ -112,13 +179,15 @@ final class Money {
     return cur + value.stripTrailingZeros().toPlainString() + " " + mag;
   }
 
+  /** The canonical symbol of a matched currency (symbol, code or word, in any case). */
   private static String currency(String raw) {
     String c = raw.strip().toLowerCase(Locale.ROOT);
-    if (c.equals("c$") || c.equals("a$")) return c.toUpperCase(Locale.ROOT);
-    if (c.contains("$") || c.startsWith("usd") || c.contains("dollar")) return "$";
-    if (c.equals("€") || c.startsWith("eur")) return "€";
-    if (c.equals("£") || c.startsWith("gbp") || c.startsWith("pound")) return "£";
-    return "¥";
+    for (Currency cur : Currency.values()) {
+      for (String symbol : cur.symbols) if (c.equals(symbol.toLowerCase(Locale.ROOT))) return cur.canonical;
+      if (cur.code != null && c.equals(cur.code.toLowerCase(Locale.ROOT))) return cur.canonical;
+      if (cur.word != null && c.contains(cur.word)) return cur.canonical;
+    }
+    throw new IllegalStateException("the pattern matched a currency the table does not have: " + raw);
   }
 
   private static String magnitude(String raw) {

@@ -25,9 +25,4 @@ public record IndexReport(
     dropped = Map.copyOf(dropped);
     failures = List.copyOf(failures);
   }
-
-  /** Articles read from the corpus this run (indexed + unchanged). */
-  public long articles() {
-    return indexed + unchanged;
-  }
 }

@@ -44,6 +44,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>{@link EnglishPossessiveFilter}: {@code OpenAI’s} → {@code OpenAI} (straight or curly apostrophe);
  *   <li>{@link WordDelimiterGraphFilter}: letters and digits split, original kept — {@code Trainium3} →
  *       {@code trainium3}, {@code trainium}, {@code 3}, so the phrase {@code "trainium 3"} matches it;
+ *   <li>at index time only: an all-capitals token of 2 to {@value AcronymMarkerFilter#MAX_LETTERS} letters
+ *       ({@code LA}, {@code AWS}) also gets the marked token {@code _la}, {@code _aws} at its position, so an
+ *       abbreviation alias can match the abbreviation as written and never a lower-case word ("La La Land")
+ *       or a plural stemmed into it ("las");
  *   <li>lower case, ASCII folding, plural stemming ({@code chips} = {@code chip}; not of a few words
  *       like {@code news}, whose stem is another word);
  *   <li>at index time only: the split graph flattened (only tokens that were split form one), and the
@@ -112,6 +116,7 @@ public final class NewsAnalyzer extends Analyzer {
     Tokenizer source = new StandardTokenizer();
     TokenStream ts = new EnglishPossessiveFilter(source);
     ts = new SplitWhereNeeded(ts, indexTime);
+    if (indexTime) ts = new AcronymMarkerFilter(ts);
     ts = new LowerCaseFilter(ts);
     ts = new ASCIIFoldingFilter(ts);
     ts = new SetKeywordMarkerFilter(ts, NOT_PLURALS);
@@ -126,8 +131,10 @@ public final class NewsAnalyzer extends Analyzer {
   }
 
   /**
-   * Runs the word delimiter only on tokens with something to split (a digit, a dot, an apostrophe…): a
-   * token of letters alone comes out of it unchanged anyway, and most tokens are such words.
+   * Runs the word delimiter only on tokens with something to split (a digit next to a letter, a dot, an
+   * apostrophe…): a token of letters alone comes out of it unchanged anyway, and most tokens are such
+   * words. A number written with separators ({@code 176,617}, {@code 3.5}) is one token: its groups are
+   * not words, so {@code 617} does not find "176,617".
    */
   private static final class SplitWhereNeeded extends ConditionalTokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -143,8 +150,23 @@ public final class NewsAnalyzer extends Analyzer {
     @Override
     protected boolean shouldFilter() {
       char[] b = term.buffer();
-      for (int i = 0, n = term.length(); i < n; i++) if (!Character.isLetter(b[i])) return true;
-      return false;
+      int n = term.length();
+      boolean split = false;
+      for (int i = 0; i < n; i++) if (!Character.isLetter(b[i])) split = true;
+      return split && !isGroupedNumber(b, n);
+    }
+
+    /** Digits in groups separated by single commas or dots: {@code 176,617}, {@code 3.5}, {@code 1.2.3}. */
+    private static boolean isGroupedNumber(char[] b, int n) {
+      if (n == 0 || !isDigit(b[0]) || !isDigit(b[n - 1])) return false;
+      for (int i = 1; i < n - 1; i++) {
+        if (!isDigit(b[i]) && !((b[i] == ',' || b[i] == '.') && isDigit(b[i + 1]))) return false;
+      }
+      return true;
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
     }
   }
 

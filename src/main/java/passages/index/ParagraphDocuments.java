@@ -2,6 +2,7 @@ package passages.index;
 
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -25,6 +26,9 @@ public final class ParagraphDocuments {
     TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     TEXT_TYPE.freeze();
   }
+
+  /** Words a paragraph needs, with sentence punctuation at its end, to read as prose. */
+  static final int PROSE_WORDS = 8;
 
   private ParagraphDocuments() {}
 
@@ -57,6 +61,33 @@ public final class ParagraphDocuments {
     return h1 ^ Long.rotateLeft(h2, 31);
   }
 
+  /** Whether the article's title is a headline of its own, not the start of its first paragraph (shown as title). */
+  static boolean hasHeadline(Article article) {
+    return article.paragraphs().isEmpty() || !article.paragraphs().getFirst().text().startsWith(article.title());
+  }
+
+  /** Runs of letters and digits in {@code text}. */
+  static int words(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      boolean letter = Character.isLetterOrDigit(text.charAt(i));
+      if (letter && !inWord) words++;
+      inWord = letter;
+    }
+    return words;
+  }
+
+  /** Whether {@code text} ends with sentence punctuation ({@code . ! ?}), possibly inside closing quotes or brackets. */
+  static boolean endsSentence(String text) {
+    for (int i = text.length() - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == '.' || c == '!' || c == '?') return true;
+      if (!(c == '"' || c == '\u201D' || c == '\u2019' || c == '\'' || c == ')' || c == ']' || Character.isWhitespace(c))) return false;
+    }
+    return false;
+  }
+
   /**
    * The document for {@code paragraph} of {@code article}, before {@code FacetsConfig.build}.
    *
@@ -70,8 +101,12 @@ public final class ParagraphDocuments {
     doc.add(new SortedDocValuesField(Fields.ARTICLE_HASH, new BytesRef(articleHash)));
     doc.add(new NumericDocValuesField(Fields.PARAGRAPH, paragraph.ordinal()));
     doc.add(new StoredField(Fields.PARAGRAPH, paragraph.ordinal()));
-    if (paragraph.section() != null) doc.add(new StoredField(Fields.SECTION, paragraph.section()));
+    if (paragraph.section() != null) doc.add(new TextField(Fields.SECTION, paragraph.section(), Field.Store.YES));
     doc.add(new StoredField(Fields.TITLE, article.title()));
+    if (hasHeadline(article)) {
+      doc.add(new TextField(Fields.TITLE_TEXT, article.title(), Field.Store.NO));
+      if (paragraph.ordinal() == 1) doc.add(new TextField(Fields.HEADLINE, article.title(), Field.Store.NO));
+    }
     if (article.outlet() != null) {
       doc.add(new StoredField(Fields.OUTLET, article.outlet()));
       doc.add(new SortedSetDocValuesFacetField(Fields.OUTLET, article.outlet()));
@@ -80,6 +115,9 @@ public final class ParagraphDocuments {
     if (article.date() != null) doc.add(new StoredField(Fields.DATE, article.date()));
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
     doc.add(new NumericDocValuesField(Fields.SIGNATURE, signature(paragraph.text())));
+    int words = words(paragraph.text());
+    doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_WORDS, Math.max(1, words)));
+    if (words >= PROSE_WORDS && endsSentence(paragraph.text())) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
     if (!entities.isEmpty()) {
       StringBuilder stored = new StringBuilder();
       for (Entity e : entities) {

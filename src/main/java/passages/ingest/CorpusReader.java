@@ -65,7 +65,7 @@ public final class CorpusReader {
         metadata = readSidecar(sidecar);
       } catch (IOException | RuntimeException e) {
         String message = "metadata ignored: " + e.getMessage();
-        sink.accept(new CorpusItem(sidecar.toString(), null, () -> new IngestResult.Failed(sidecar.toString(), message)));
+        sink.accept(new CorpusItem(Source.of(sidecar), null, () -> new IngestResult.Failed(Source.of(sidecar), message)));
       }
     }
     for (Path file : files()) {
@@ -77,17 +77,17 @@ public final class CorpusReader {
           JsonlReader.read(file, bytesRead, sink);
         } catch (IOException e) {
           String message = "stopped reading: " + e.getMessage();
-          sink.accept(new CorpusItem(file.toString(), null, () -> new IngestResult.Failed(file.toString(), message)));
+          sink.accept(new CorpusItem(Source.of(file), null, () -> new IngestResult.Failed(Source.of(file), message)));
         }
         continue;
       }
       long size = Files.isRegularFile(file) ? Files.size(file) : 0;
       if (lower.endsWith(".txt")) {
-        sink.accept(new CorpusItem(file.toString(), ArticleIds.fromFileName(name), () -> TextArticles.read(file, meta)));
+        sink.accept(new CorpusItem(Source.of(file), ArticleIds.fromFileName(name), () -> TextArticles.read(file, meta)));
       } else if (lower.matches(".*\\.html?(\\.gz)?")) {
-        sink.accept(new CorpusItem(file.toString(), ArticleIds.fromFileName(name), () -> HtmlArticles.read(file, meta)));
+        sink.accept(new CorpusItem(Source.of(file), ArticleIds.fromFileName(name), () -> HtmlArticles.read(file, meta)));
       } else {
-        sink.accept(new CorpusItem(file.toString(), null, () -> new IngestResult.Failed(file.toString(),
+        sink.accept(new CorpusItem(Source.of(file), null, () -> new IngestResult.Failed(Source.of(file),
             "skipped: unsupported file type (supported: " + SUPPORTED + ")")));
       }
       bytesRead.addAndGet(size);

@@ -21,7 +21,7 @@ final class HtmlArticles {
   private HtmlArticles() {}
 
   static IngestResult read(Path file, SourceMetadata meta) {
-    String source = file.toString();
+    Source source = Source.of(file);
     try {
       long size = Files.size(file);
       if (size > MAX_FILE_BYTES) {
@@ -37,13 +37,13 @@ final class HtmlArticles {
   }
 
   /** Extracts the article from page bytes; {@code meta} fields override what the page says. */
-  static IngestResult fromBytes(String source, String id, byte[] bytes, SourceMetadata meta) {
+  static IngestResult fromBytes(Source source, String id, byte[] bytes, SourceMetadata meta) {
     ExtractedPage page;
     try {
-      page = EXTRACTOR.extract(bytes, source);
+      page = EXTRACTOR.extract(bytes, source.toString());
     } catch (HtmlExtractionException e) {
       String m = e.getMessage();
-      return new IngestResult.Failed(source, m.startsWith(source + ": ") ? m.substring(source.length() + 2) : m);
+      return new IngestResult.Failed(source, m.startsWith(source + ": ") ? m.substring(source.toString().length() + 2) : m);
     }
     if (page.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no article text found");
     String title = TextArticles.first(meta.title(), page.title(), TextArticles.fallbackTitle(page.paragraphs().getFirst().text()));

@@ -5,16 +5,16 @@ import passages.model.Article;
 
 /** The outcome of reading one corpus item: an article, or a failure that names its source. */
 public sealed interface IngestResult {
-  /** Where the item came from: a file path, or {@code file:line} for one line of a JSONL file. */
-  String source();
+  /** Where the item came from: a file, or one line of a JSONL file. */
+  Source source();
 
   /** A clean article and the lines the cleaner dropped from it. */
-  record Ingested(String source, Article article, List<DroppedLine> dropped) implements IngestResult {
+  record Ingested(Source source, Article article, List<DroppedLine> dropped) implements IngestResult {
     public Ingested {
       dropped = List.copyOf(dropped);
     }
   }
 
   /** An item that could not be read; {@code message} says why, in a form fit for the user. */
-  record Failed(String source, String message) implements IngestResult {}
+  record Failed(Source source, String message) implements IngestResult {}
 }

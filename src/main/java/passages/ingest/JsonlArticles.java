@@ -18,7 +18,7 @@ final class JsonlArticles {
 
   private JsonlArticles() {}
 
-  static IngestResult parse(String source, String line) {
+  static IngestResult parse(Source source, String line) {
     JsonNode node;
     try {
       node = JSON.readTree(line);

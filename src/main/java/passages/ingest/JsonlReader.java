@@ -55,7 +55,7 @@ final class JsonlReader {
   }
 
   private static void emit(Path file, int lineNo, ByteArrayOutputStream line, boolean tooLong, Consumer<CorpusItem> sink) {
-    String source = file + ":" + lineNo;
+    Source source = Source.of(file, lineNo);
     if (tooLong) {
       sink.accept(new CorpusItem(source, null, () -> new IngestResult.Failed(source,
           "line longer than " + (MAX_LINE_BYTES >> 20) + " MB, skipped")));

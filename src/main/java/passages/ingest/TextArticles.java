@@ -20,7 +20,7 @@ final class TextArticles {
   private TextArticles() {}
 
   static IngestResult read(Path file, SourceMetadata meta) {
-    String source = file.toString();
+    Source source = Source.of(file);
     try {
       long size = Files.size(file);
       if (size == 0) return new IngestResult.Failed(source, "empty file");
@@ -41,12 +41,12 @@ final class TextArticles {
   }
 
   /** Cleans {@code text} and builds the article with id {@code id}; metadata fields override what the text says. */
-  static IngestResult fromText(String source, String id, String text, SourceMetadata meta) {
+  static IngestResult fromText(Source source, String id, String text, SourceMetadata meta) {
     CleanedText cleaned = TextCleaner.clean(text);
     return toArticle(source, id, cleaned, meta);
   }
 
-  static IngestResult toArticle(String source, String id, CleanedText cleaned, SourceMetadata meta) {
+  static IngestResult toArticle(Source source, String id, CleanedText cleaned, SourceMetadata meta) {
     if (cleaned.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no body text after cleaning");
     String title = first(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
     String date = isoDate(meta.date());

@@ -27,9 +27,4 @@ public record Article(String id, String title, String outlet, String url, String
       }
     }
   }
-
-  /** The id of this article's paragraph with the given 1-based ordinal. */
-  public String paragraphId(int ordinal) {
-    return ArticleIds.paragraphId(id, ordinal);
-  }
 }

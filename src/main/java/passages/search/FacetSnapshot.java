@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -24,14 +22,14 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.LongHeap;
 import passages.index.Fields;
 import passages.model.EntityType;
 
 /**
  * The facet state of one index reader, built once per reader: the facet ordinals of every paragraph in
- * memory ({@link FacetOrdinals}), the ordinal range of each dimension, and the set of known outlets.
- * Counts the facets of a search: the outlet, then each entity type. Thread-safe.
+ * memory ({@link FacetOrdinals}), the set of known outlets, the count arrays ({@link CountPool}) and the
+ * top-values scan ({@link TopValues}). Counts the facets of a search: the outlet, then each entity type.
+ * Thread-safe.
  */
 final class FacetSnapshot {
   private static final List<String> DIMS = dims();
@@ -41,51 +39,29 @@ final class FacetSnapshot {
    * ordinals were counted; past that every ordinal of a dimension is scanned.
    */
   static final int ADAPTIVE_SPARSE_RATIO = 8;
-  /** Memory the count arrays kept for reuse may take (see {@link #pool}). */
-  private static final long POOLED_BYTES = 64L << 20;
 
   private final DirectoryReader reader;
   private final SortedSetDocValuesReaderState state; // null when no facet was ever indexed
   private final FacetOrdinals ordinals; // null with state
-  /** {@code dimStart[i]} is the first ordinal of {@code dimName[i]}, ascending; {@code dimEnd[i]} its last. */
-  private final int[] dimStart;
-  private final int[] dimEnd;
-  private final String[] dimName;
   private final Set<String> outlets;
-  /**
-   * Count arrays (one int per ordinal) and first-touch lists, reused across searches: one per concurrent
-   * count, at most {@link #maxPooled} kept (64 MB; at least 4), so a burst of concurrent searches does not
-   * hold on to memory.
-   */
-  private final ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger pooled = new AtomicInteger();
-  private final int maxPooled;
-  /** Facet value of each ordinal, looked up on first use (racy but safe: strings are immutable). */
-  private final String[] labelCache;
-
-  private record Scratch(int[] counts, int[] touched) {}
+  private final CountPool pool; // null with state
+  private final TopValues top; // null with state
 
   private FacetSnapshot(DirectoryReader reader, SortedSetDocValuesReaderState state, FacetOrdinals ordinals) throws IOException {
     this.reader = reader;
     this.state = state;
     this.ordinals = ordinals;
-    List<String> present = new ArrayList<>();
-    if (state != null) for (String dim : DIMS) if (state.getOrdRange(dim) != null) present.add(dim);
-    present.sort((a, b) -> Integer.compare(state.getOrdRange(a).start(), state.getOrdRange(b).start()));
-    dimName = present.toArray(String[]::new);
-    dimStart = present.stream().mapToInt(d -> state.getOrdRange(d).start()).toArray();
-    dimEnd = present.stream().mapToInt(d -> state.getOrdRange(d).end()).toArray();
     Set<String> known = new HashSet<>();
     if (state != null && state.getOrdRange(Fields.OUTLET) != null) {
       int[] all = new int[state.getSize()];
       ordinals.countAll(all);
       SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(Fields.OUTLET);
       SortedSetDocValues labels = state.getDocValues();
-      for (int ord = range.start(); ord <= range.end(); ord++) if (all[ord] > 0) known.add(label(labels, ord));
+      for (int ord = range.start(); ord <= range.end(); ord++) if (all[ord] > 0) known.add(TopValues.label(labels, ord));
     }
     this.outlets = Set.copyOf(known);
-    this.labelCache = new String[state == null ? 0 : state.getSize()];
-    this.maxPooled = (int) Math.max(4, POOLED_BYTES / (8L * Math.max(1, labelCache.length)));
+    this.pool = state == null ? null : new CountPool(state.getSize());
+    this.top = state == null ? null : new TopValues(state, DIMS);
   }
 
   /** Builds the state of {@code reader}: proportional to the index size, so done once per reader. */
@@ -140,9 +116,9 @@ final class FacetSnapshot {
         try {
           while (it.hasNext()) all.absorb(it.next());
           if (all.sparse()) {
-            topOfTouched(all.scratch, all.touched, limit, out);
+            top.sparse(all.scratch.counts(), all.scratch.touched(), all.touched, limit, out);
           } else {
-            top(all.scratch.counts(), limit, out);
+            top.dense(all.scratch.counts(), limit, out);
           }
         } finally {
           all.release();
@@ -157,7 +133,7 @@ final class FacetSnapshot {
     /** Documents collected before their ordinals are counted in one go (see {@link FacetOrdinals#count(int[], int, int[], int[], int[], int[], int)}). */
     private static final int BATCH = 512;
 
-    private Scratch scratch;
+    private CountPool.Scratch scratch;
     private final int[] docs = new int[BATCH];
     private final int[] from = new int[BATCH];
     private final int[] to = new int[BATCH];
@@ -168,7 +144,7 @@ final class FacetSnapshot {
     private Weight weight;
 
     private Counter(FacetCounting counting) {
-      scratch = state == null ? null : take();
+      scratch = state == null ? null : pool.take();
       sparseLimit = counting == FacetCounting.SPARSE || state == null ? Integer.MAX_VALUE
           : counting == FacetCounting.DENSE ? 0 : state.getSize() / ADAPTIVE_SPARSE_RATIO;
       touched = counting == FacetCounting.DENSE ? -1 : 0;
@@ -248,74 +224,10 @@ final class FacetSnapshot {
       } else {
         Arrays.fill(scratch.counts(), 0);
       }
-      if (pooled.incrementAndGet() <= maxPooled) {
-        pool.add(scratch);
-      } else {
-        pooled.decrementAndGet(); // enough kept: this one goes to the garbage collector
-      }
+      pool.give(scratch);
       scratch = null;
     }
   }
-
-  private Scratch take() {
-    Scratch s = pool.poll();
-    if (s == null) return new Scratch(new int[state.getSize()], new int[state.getSize()]);
-    pooled.decrementAndGet();
-    return s;
-  }
-
-  /** Puts the top values of each dimension, scanning its whole ordinal range in {@code counts}. */
-  private void top(int[] counts, int limit, Map<String, List<FacetValue>> out) throws IOException {
-    for (int d = 0; d < dimName.length; d++) {
-      LongHeap heap = new LongHeap(limit);
-      int least = 1; // a value must have at least this count to enter the heap (once full: its smallest count)
-      for (int ord = dimStart[d]; ord <= dimEnd[d]; ord++) {
-        if (counts[ord] < least) continue;
-        heap.insertWithOverflow(key(counts[ord], ord));
-        if (heap.size() == limit) least = (int) (heap.top() >>> 32);
-      }
-      out.put(dimName[d], values(heap));
-    }
-  }
-
-  /** Puts the top values of each dimension, visiting only the {@code touched} ordinals. */
-  private void topOfTouched(Scratch s, int touched, int limit, Map<String, List<FacetValue>> out) throws IOException {
-    LongHeap[] heaps = new LongHeap[dimName.length];
-    for (int i = 0; i < touched; i++) {
-      int ord = s.touched()[i];
-      int d = Arrays.binarySearch(dimStart, ord);
-      if (d < 0) d = -d - 2;
-      if (d < 0 || ord > dimEnd[d]) continue; // a dimension this version does not show
-      if (heaps[d] == null) heaps[d] = new LongHeap(limit);
-      heaps[d].insertWithOverflow(key(s.counts()[ord], ord));
-    }
-    for (int d = 0; d < dimName.length; d++) if (heaps[d] != null) out.put(dimName[d], values(heaps[d]));
-  }
-
-  /** Orders by count, then by lower ordinal (= value order): the larger key is the better value. */
-  private static long key(int count, int ord) {
-    return ((long) count << 32) | (Integer.MAX_VALUE - ord);
-  }
-
-  private List<FacetValue> values(LongHeap heap) throws IOException {
-    FacetValue[] values = new FacetValue[heap.size()];
-    SortedSetDocValues labels = state.getDocValues();
-    for (int i = values.length - 1; i >= 0; i--) {
-      long k = heap.pop();
-      int ord = Integer.MAX_VALUE - (int) (k & 0xFFFFFFFFL);
-      String label = labelCache[ord];
-      if (label == null) labelCache[ord] = label = label(labels, ord);
-      values[i] = new FacetValue(label, (int) (k >>> 32));
-    }
-    return List.of(values);
-  }
-
-  private static String label(SortedSetDocValues labels, int ord) throws IOException {
-    String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
-    return path[path.length - 1];
-  }
-
-
 
   private static List<String> dims() {
     List<String> dims = new ArrayList<>();

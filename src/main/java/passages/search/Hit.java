@@ -20,6 +20,7 @@ import java.util.List;
  * @param alsoIn with {@code collapse=true}: the other paragraphs with the same text (best first, at most
  *     {@value ParagraphSearcher#MAX_ALSO_IN}); otherwise empty
  * @param alsoInOutlets with {@code collapse=true}: how many distinct other outlets carry the same text
+ * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
  */
 public record Hit(
     String id,
@@ -35,7 +36,8 @@ public record Hit(
     float score,
     List<HitEntity> entities,
     List<Duplicate> alsoIn,
-    int alsoInOutlets) {
+    int alsoInOutlets,
+    String permalink) {
 
   /** Another paragraph with the same text: its id, outlet (or {@code null}) and page link. */
   public record Duplicate(String id, String outlet, String link) {}

@@ -103,13 +103,19 @@ public final class ParagraphSearcher implements Closeable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     Query base = queries.parse(request.q());
+    Ranking ranking = options.ranking();
+    Query ranked = ranking.apply(new Ranking.FieldQueries(base,
+        ranking.titleBoost() > 0 ? queries.parse(request.q(), Fields.TITLE_TEXT) : null,
+        ranking.headlineBoost() > 0 ? queries.parse(request.q(), Fields.HEADLINE) : null,
+        ranking.sectionBoost() > 0 ? queries.parse(request.q(), Fields.SECTION) : null));
     IndexSearcher managed = manager.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) managed.getIndexReader();
       FacetSnapshot snap = snapshot(reader);
       IndexSearcher searcher = slicing.begin(ExitableDirectoryReader.wrap(reader, Deadline.after(options.budget())));
+      searcher.setSimilarity(ranking.similarity());
       try {
-        return search(searcher, snap, base, request);
+        return search(searcher, snap, base, ranked, request);
       } finally {
         slicing.end();
       }
@@ -118,9 +124,11 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, Query base, SearchRequest request) throws IOException {
+  /** {@code base} is the query over the text (what the passage marks), {@code ranked} the one that scores hits. */
+  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, Query base, Query ranked, SearchRequest request)
+      throws IOException {
     try {
-      DrillDownQuery query = new DrillDownQuery(facetsConfig, base);
+      DrillDownQuery query = new DrillDownQuery(facetsConfig, ofKind(ranked, request.kind()));
       for (String outlet : request.outlets()) {
         if (!snap.hasOutlet(outlet)) {
           throw new InvalidRequestException("unknown outlet '" + outlet + "'");
@@ -141,10 +149,27 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
+  /** {@code query} kept to paragraphs of {@code kind}: body text (anything not a caption), captions, or all. */
+  private static Query ofKind(Query query, String kind) {
+    Query caption = new TermQuery(new Term(Fields.KIND, "caption"));
+    return switch (kind) {
+      case "all" -> query;
+      case "caption" -> new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(caption, BooleanClause.Occur.FILTER).build();
+      default -> new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(caption, BooleanClause.Occur.MUST_NOT).build();
+    };
+  }
+
+  /**
+   * Hits one by one in ranked order, except that a paragraph whose text is the same as a hit ranked
+   * above it (ignoring case, punctuation and spacing: wire copy) is not shown again: it is listed in that
+   * hit's {@link Hit#alsoIn()}. {@code offset} and {@code limit} count the hits shown; {@code total} still
+   * counts every matching paragraph.
+   */
   private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
       throws IOException {
     int n = request.offset() + request.limit();
-    var top = new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE);
+    int fetch = 2 * n + 10; // room for copies folded into a hit above them
+    var top = new TopFieldCollectorManager(ORDER, fetch, null, Integer.MAX_VALUE);
     TopFieldDocs docs;
     Map<String, List<FacetValue>> facets = FacetSnapshot.none();
     if (request.facets()) {
@@ -156,12 +181,41 @@ public final class ParagraphSearcher implements Closeable {
     } else {
       docs = searcher.search(query, top);
     }
-    ScoreDoc[] page = docs.scoreDocs.length <= request.offset()
-        ? new ScoreDoc[0]
-        : Arrays.copyOfRange(docs.scoreDocs, request.offset(), docs.scoreDocs.length);
-    List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), List.of());
     long total = docs.totalHits.value();
+    Folded folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
+    while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
+      fetch *= 4;
+      docs = searcher.search(query, new TopFieldCollectorManager(ORDER, fetch, null, Integer.MAX_VALUE));
+      folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
+    }
+    int from = Math.min(request.offset(), folded.firsts().size());
+    int to = Math.min(n, folded.firsts().size());
+    ScoreDoc[] page = folded.firsts().subList(from, to).toArray(ScoreDoc[]::new);
+    List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), folded.others().subList(from, to));
     return new SearchResult(request.q(), total, total, hits, facets);
+  }
+
+  /** Ranked hits with the copies of a text folded into its first: {@code others.get(i)} are the copies of {@code firsts.get(i)}. */
+  private record Folded(List<ScoreDoc> firsts, List<List<ScoreDoc>> others) {
+    static Folded of(org.apache.lucene.index.IndexReader reader, ScoreDoc[] ranked) throws IOException {
+      List<ScoreDoc> firsts = new ArrayList<>();
+      List<List<ScoreDoc>> others = new ArrayList<>();
+      Map<Long, Integer> bySignature = new HashMap<>();
+      var leaves = reader.leaves();
+      for (ScoreDoc sd : ranked) {
+        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+        var signatures = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
+        long sig = signatures.advanceExact(sd.doc - leaf.docBase) ? signatures.longValue() : sd.doc; // unsigned: itself
+        Integer first = bySignature.putIfAbsent(sig, firsts.size());
+        if (first == null) {
+          firsts.add(sd);
+          others.add(new ArrayList<>());
+        } else if (others.get(first).size() < MAX_ALSO_IN) {
+          others.get(first).add(sd);
+        }
+      }
+      return new Folded(firsts, others);
+    }
   }
 
   private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
@@ -172,7 +226,9 @@ public final class ParagraphSearcher implements Closeable {
         .setGroupDocsLimit(MAX_ALSO_IN + 1)
         .setAllGroups(true);
     // grouping collects with one collector: it runs on a searcher of the same reader without slices
-    TopGroups<?> groups = grouping.search(new IndexSearcher(searcher.getIndexReader()), query, request.offset(), request.limit());
+    IndexSearcher single = new IndexSearcher(searcher.getIndexReader());
+    single.setSimilarity(searcher.getSimilarity());
+    TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
     Map<String, List<FacetValue>> facets = request.facets()
         ? searcher.search(query, snap.counter(request.facetLimit(), options.facetCounting()))
         : FacetSnapshot.none();
@@ -206,6 +262,16 @@ public final class ParagraphSearcher implements Closeable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * The paragraph of article {@code articleId} that a permalink's {@code fingerprint} links to ({@link
+   * Permalinks#resolve}); empty when the article is gone, nothing close is left, or the parts are malformed.
+   */
+  public Optional<Permalinks.Resolved> findPermalink(String articleId, String fingerprint) throws IOException {
+    if (!Permalinks.isWellFormed(articleId, fingerprint)) return Optional.empty();
+    Optional<ArticleView> article = findArticle(articleId);
+    return article.isEmpty() ? Optional.empty() : Permalinks.resolve(article.get().paragraphs(), fingerprint);
   }
 
   /** The article with id {@code id} and all its paragraphs in order, if indexed. */

@@ -15,7 +15,8 @@ import java.util.List;
  * @param url article url, or {@code null}
  * @param date publication date, or {@code null}
  * @param entities entity mentions
+ * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
  */
 public record ParagraphView(
     String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-    String url, String date, List<HitEntity> entities) {}
+    String url, String date, List<HitEntity> entities, String permalink) {}

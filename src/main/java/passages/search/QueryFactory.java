@@ -15,6 +15,9 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import passages.index.AcronymMarkerFilter;
 import passages.index.Fields;
 import passages.entities.Aliases;
 import passages.index.NewsAnalyzer;
@@ -60,6 +63,14 @@ public final class QueryFactory {
    * @throws InvalidRequestException when {@code q} is not valid or allowed syntax, naming the problem
    */
   public Query parse(String q) {
+    return parse(q, Fields.TEXT);
+  }
+
+  /**
+   * The query for {@code q} over {@code field} (the paragraph text, or the headline or section heading,
+   * which are analysed the same way), with the same rules as {@link #parse(String)}.
+   */
+  public Query parse(String q, String field) {
     if (q == null || q.isBlank()) return new MatchAllDocsQuery();
     // a bare multi-word name ("Amazon Web Services") is searched as that name and all its aliases
     String trimmed = q.strip();
@@ -67,7 +78,7 @@ public final class QueryFactory {
         && aliases.surfaceForms(trimmed).size() > 1) {
       q = "\"" + trimmed + "\"";
     }
-    QueryParser parser = new GuardedParser(analyzer, aliases);
+    QueryParser parser = new GuardedParser(field, analyzer, aliases);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setSplitOnWhitespace(true);
     parser.setAutoGeneratePhraseQueries(true);
@@ -96,8 +107,8 @@ public final class QueryFactory {
     private final Aliases aliases;
     private int expanding;
 
-    GuardedParser(NewsAnalyzer analyzer, Aliases aliases) {
-      super(Fields.TEXT, analyzer);
+    GuardedParser(String field, NewsAnalyzer analyzer, Aliases aliases) {
+      super(field, analyzer);
       this.aliases = aliases;
     }
 
@@ -108,31 +119,54 @@ public final class QueryFactory {
      */
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-      if (!Fields.TEXT.equals(field) && !FIELD_LIKE.contains(field.toLowerCase(java.util.Locale.ROOT))) {
-        Query word = getFieldQuery(Fields.TEXT, field, false);
-        Query rest = getFieldQuery(Fields.TEXT, queryText, quoted);
+      if (!getField().equals(field) && !FIELD_LIKE.contains(field.toLowerCase(java.util.Locale.ROOT))) {
+        Query word = getFieldQuery(getField(), field, false);
+        Query rest = getFieldQuery(getField(), queryText, quoted);
         BooleanQuery.Builder both = new BooleanQuery.Builder();
         if (word != null) both.add(word, BooleanClause.Occur.MUST);
         if (rest != null) both.add(rest, BooleanClause.Occur.MUST);
         return both.build();
       }
-      List<String> forms = Fields.TEXT.equals(field) && (quoted || !queryText.contains(" "))
+      List<String> forms = getField().equals(field) && (quoted || !queryText.contains(" "))
           ? aliases.surfaceForms(queryText) : List.of();
       if (forms.size() < 2) return formQuery(field, queryText, quoted);
       BooleanQuery.Builder any = new BooleanQuery.Builder();
       // a plain word ("senate") is in every paragraph that names a form spelled with it ("U.S. Senate"):
       // search the word once, not each such form as a phrase (a phrase per form made the query slow)
-      boolean plainWord = !quoted && !queryText.isEmpty() && queryText.chars().allMatch(Character::isLetter);
+      boolean plainWord = !quoted && !queryText.isEmpty() && queryText.chars().allMatch(Character::isLetter)
+          && !AcronymMarkerFilter.isAcronym(queryText);
       if (plainWord) {
         Query word = super.getFieldQuery(field, queryText, false);
         if (word != null) any.add(word, BooleanClause.Occur.SHOULD);
       }
+      boolean ambiguous = false;
       for (String form : forms) {
         if (plainWord && hasWord(form, queryText)) continue;
-        Query q = formQuery(field, form, true);
+        if (isAmbiguousAbbreviation(form)) {
+          ambiguous = true;
+          continue;
+        }
+        Query q = AcronymMarkerFilter.isAcronym(form)
+            ? new TermQuery(new Term(field, AcronymMarkerFilter.marked(form)))
+            : formQuery(field, form, true);
         if (q != null) any.add(q, BooleanClause.Occur.SHOULD);
       }
+      if (ambiguous) {
+        // "La." (Louisiana) spelled as a word is "la": found where the entity tagger saw the name instead
+        aliases.canonical(queryText).ifPresent(c -> any.add(
+            new TermQuery(DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, c.type().key(), c.value())),
+            BooleanClause.Occur.SHOULD));
+      }
       return any.build();
+    }
+
+    /**
+     * Whether an alias form is a one-word abbreviation with a final dot that, analysed, is a common word:
+     * "La." is "la", "Ill." is "ill", "Wash." is "wash". ("D.C.", "L.A." keep their dots inside the token.)
+     */
+    private static boolean isAmbiguousAbbreviation(String form) {
+      return form.length() > 1 && form.endsWith(".") && form.indexOf('.') == form.length() - 1
+          && form.chars().limit(form.length() - 1L).allMatch(Character::isLetter);
     }
 
     /**
@@ -142,7 +176,7 @@ public final class QueryFactory {
      * reading the positions of two of the commonest tokens.
      */
     private Query formQuery(String field, String text, boolean quoted) throws ParseException {
-      if (Fields.TEXT.equals(field) && ABBREVIATION.matcher(text).matches()) {
+      if (getField().equals(field) && ABBREVIATION.matcher(text).matches()) {
         String whole = wholeToken(field, text);
         if (whole != null) return new TermQuery(new Term(field, whole));
       }
@@ -225,8 +259,8 @@ public final class QueryFactory {
       return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
     }
 
-    private static void requireText(String field) throws ParseException {
-      if (!Fields.TEXT.equals(field)) {
+    private void requireText(String field) throws ParseException {
+      if (!getField().equals(field)) {
         throw new ParseException("unknown field '" + field + ":' (only the paragraph text is searched; filter outlets with outlet=)");
       }
     }

@@ -19,17 +19,24 @@ import java.util.List;
  *     {@link Hit#alsoIn()}; {@code limit} and {@code offset} then count groups
  * @param highlight mark the matches in {@link Hit#passage()} (else the passage is the escaped text)
  * @param facets count facet values (else every facet list is empty)
+ * @param kind which paragraphs: {@code body} (article text, the default), {@code caption} (photo captions
+ *     only) or {@code all}
  */
 public record SearchRequest(
     String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
-    boolean collapse, boolean highlight, boolean facets) {
+    boolean collapse, boolean highlight, boolean facets, String kind) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
   public static final int MAX_FACET_LIMIT = 1000;
   public static final int MAX_QUERY_CHARS = 1000;
 
+  /** The values of {@link #kind()}. */
+  public static final java.util.Set<String> KINDS = java.util.Set.of("body", "caption", "all");
+
   public SearchRequest {
     q = q == null ? "" : q;
+    kind = kind == null ? "body" : kind;
+    if (!KINDS.contains(kind)) throw new InvalidRequestException("kind must be body, caption or all, got '" + kind + "'");
     outlets = List.copyOf(outlets);
     entities = List.copyOf(entities);
     if (q.length() > MAX_QUERY_CHARS) {
@@ -44,27 +51,27 @@ public record SearchRequest(
 
   /** A request for {@code q} with no filters, the first 10 hits, 10 facet values, highlighting and facets. */
   public static SearchRequest of(String q) {
-    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, true, true);
+    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, true, true, "body");
   }
 
   /** This request keeping only paragraphs of {@code outlets} (OR; empty means all). */
   public SearchRequest withOutlets(List<String> outlets) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
   }
 
   /** This request keeping only paragraphs mentioning {@code entities} (same type OR, different types AND). */
   public SearchRequest withEntities(List<EntityFilter> entities) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
   }
 
   /** This request returning {@code limit} hits. @throws InvalidRequestException unless 1..{@value #MAX_LIMIT} */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
   }
 
   /** This request skipping {@code offset} hits. @throws InvalidRequestException unless 0..{@value #MAX_OFFSET} */
   public SearchRequest withOffset(int offset) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
   }
 
   /**
@@ -73,21 +80,26 @@ public record SearchRequest(
    * @throws InvalidRequestException unless 1..{@value #MAX_FACET_LIMIT}
    */
   public SearchRequest withFacetLimit(int facetLimit) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
   }
 
   /** This request with paragraphs of the same text folded into one hit, or not. */
   public SearchRequest withCollapse(boolean collapse) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
   }
 
   /** This request with the matches marked in the passage, or not. */
   public SearchRequest withHighlight(boolean highlight) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
   }
 
   /** This request with facet values counted, or not. */
   public SearchRequest withFacets(boolean facets) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+  }
+
+  /** This request searching paragraphs of {@code kind}: {@code body}, {@code caption} or {@code all}. */
+  public SearchRequest withKind(String kind) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
   }
 }

@@ -56,7 +56,7 @@ final class StoredParagraphs {
       }
       hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.paragraph(), p.section(),
           passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
-          score, p.entities(), List.copyOf(alsoIn), outlets.size()));
+          score, p.entities(), List.copyOf(alsoIn), outlets.size(), p.permalink()));
     }
     return hits;
   }
@@ -68,7 +68,7 @@ final class StoredParagraphs {
     int ordinal = d.getField(Fields.PARAGRAPH).numericValue().intValue();
     return new ParagraphView(ArticleIds.paragraphId(articleId, ordinal), articleId, ordinal,
         d.get(Fields.SECTION), text, d.get(Fields.TITLE), d.get(Fields.OUTLET), d.get(Fields.URL), d.get(Fields.DATE),
-        entities(d.get(Fields.ENTITIES), text));
+        entities(d.get(Fields.ENTITIES), text), Permalinks.of(articleId, text));
   }
 
   private static List<HitEntity> entities(String stored, String text) {

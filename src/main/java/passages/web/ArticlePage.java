@@ -9,7 +9,7 @@ import passages.search.ParagraphView;
 
 /**
  * Renders an article as an HTML page: every paragraph is {@code <p id="p-N">} so {@code #p-N} scrolls to
- * it and marks it (CSS {@code :target}). Built with jsoup's DOM, so stored text is always text.
+ * it and marks it (CSS {@code :target}), and carries its durable link in {@code data-permalink}. Built with jsoup's DOM, so stored text is always text.
  */
 final class ArticlePage {
   private ArticlePage() {}
@@ -29,7 +29,7 @@ final class ArticlePage {
     for (ParagraphView p : article.paragraphs()) {
       if (p.section() != null && !Objects.equals(p.section(), section)) main.appendElement("h2").text(p.section());
       section = p.section();
-      Element para = main.appendElement("p").id("p-" + p.paragraph()).addClass("para");
+      Element para = main.appendElement("p").id("p-" + p.paragraph()).addClass("para").attr("data-permalink", p.permalink());
       para.appendElement("a").addClass("anchor").attr("href", "#p-" + p.paragraph())
           .attr("title", "Link to paragraph " + p.paragraph()).text("¶" + p.paragraph());
       para.appendElement("span").addClass("text").text(p.text());

@@ -22,6 +22,7 @@ import passages.index.IndexReport;
 import passages.index.Indexer;
 import passages.ingest.CorpusReader;
 import passages.ingest.IngestResult;
+import passages.ingest.Source;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
 
@@ -63,6 +64,10 @@ class BadInputTest {
 
   private String path(String name) {
     return corpus.resolve(name).toString();
+  }
+
+  private Source source(String name) {
+    return Source.of(corpus.resolve(name));
   }
 
   @Test
@@ -229,7 +234,7 @@ class BadInputTest {
     List<IngestResult> results = new ArrayList<>();
 
     new CorpusReader(corpus).read(item -> {
-      if (item.source().endsWith("a.txt")) {
+      if (item.source().file().endsWith("a.txt")) {
         deleteQuietly(corpus.resolve("b.txt"));
         deleteQuietly(corpus.resolve("c.html"));
       }
@@ -239,8 +244,8 @@ class BadInputTest {
     assertEquals(List.of(
         IngestResult.Ingested.class, IngestResult.Failed.class, IngestResult.Failed.class, IngestResult.Ingested.class),
         results.stream().map(Object::getClass).toList());
-    assertEquals(new IngestResult.Failed(path("b.txt"), "file vanished before it could be read"), results.get(1));
-    assertEquals(new IngestResult.Failed(path("c.html"), "file vanished before it could be read"), results.get(2));
+    assertEquals(new IngestResult.Failed(source("b.txt"), "file vanished before it could be read"), results.get(1));
+    assertEquals(new IngestResult.Failed(source("c.html"), "file vanished before it could be read"), results.get(2));
   }
 
   @Test
@@ -251,12 +256,12 @@ class BadInputTest {
     List<IngestResult> results = new ArrayList<>();
 
     new CorpusReader(corpus).read(item -> {
-      if (item.source().endsWith("a.txt")) deleteQuietly(corpus.resolve("b.jsonl"));
+      if (item.source().file().endsWith("a.txt")) deleteQuietly(corpus.resolve("b.jsonl"));
       results.add(item.load());
     });
 
     assertEquals(3, results.size(), results.toString());
-    assertEquals(new IngestResult.Failed(path("b.jsonl"), "stopped reading: " + path("b.jsonl")), results.get(1));
+    assertEquals(new IngestResult.Failed(source("b.jsonl"), "stopped reading: " + path("b.jsonl")), results.get(1));
     assertEquals(IngestResult.Ingested.class, results.get(2).getClass());
   }
 
@@ -271,7 +276,7 @@ class BadInputTest {
     IndexReport r = vanishing.update(new CorpusReader(corpus), index);
 
     assertEquals(1, r.failureCount());
-    assertEquals(List.of(new IngestResult.Failed(path("b.txt"), "file vanished before it could be read")), r.failures());
+    assertEquals(List.of(new IngestResult.Failed(source("b.txt"), "file vanished before it could be read")), r.failures());
     assertEquals(1, r.indexed());
     assertEquals(1, r.unchanged());
     assertEquals(0, r.deleted(), "an article whose file failed this time stays in the index");

@@ -52,7 +52,7 @@ class EvalCommandTest {
     assertEquals("1 unjudged hits written to " + pool + "\n", r.err());
     assertEquals(List.of(EvalCommand.POOL_HEADER,
         "q2\tr2\t14a72383435f9544\t\t\tThe spending bill now goes to the House, where leaders expect a vote before the weekend."
-            + "\t1\tr2.p3\tWire Two\tSenators reach a late deal\t\t"
+            + "\t3\tr2.p3\tWire Two\tSenators reach a late deal\t\t"
             + "The spending bill now goes to the House, where leaders expect a vote before the weekend."),
         Files.readAllLines(pool, StandardCharsets.UTF_8));
   }

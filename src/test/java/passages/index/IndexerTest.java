@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import passages.ingest.CorpusReader;
 import passages.ingest.DropReason;
 import passages.ingest.IngestResult;
+import passages.ingest.Source;
 import passages.search.Hit;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
@@ -47,7 +48,7 @@ class IndexerTest {
     Files.write(corpus.resolve("one.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE, 'x'});
     IndexReport r = indexer.update(new CorpusReader(corpus), index);
 
-    assertEquals(List.of(new IngestResult.Failed(corpus.resolve("one.txt").toString(), "not valid UTF-8 text")), r.failures());
+    assertEquals(List.of(new IngestResult.Failed(Source.of(corpus.resolve("one.txt")), "not valid UTF-8 text")), r.failures());
     assertEquals(0, r.deleted());
     assertEquals(1, r.totalParagraphs());
   }
@@ -60,10 +61,10 @@ class IndexerTest {
 
     assertEquals(3, r.indexed());
     assertEquals(List.of(
-        new IngestResult.Failed(jsonl + ":3", "not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
-        new IngestResult.Failed(jsonl + ":4", "missing field 'id' (or 'url')"),
-        new IngestResult.Failed(jsonl + ":5", "missing field 'paragraphs', 'text' or 'html'"),
-        new IngestResult.Failed(jsonl + ":7", "no body text after cleaning")),
+        new IngestResult.Failed(Source.of(jsonl, 3), "not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+        new IngestResult.Failed(Source.of(jsonl, 4), "missing field 'id' (or 'url')"),
+        new IngestResult.Failed(Source.of(jsonl, 5), "missing field 'paragraphs', 'text' or 'html'"),
+        new IngestResult.Failed(Source.of(jsonl, 7), "no body text after cleaning")),
         r.failures());
     assertEquals(Map.of(DropReason.AD_LABEL, 2L), r.dropped());
     try (ParagraphSearcher s = new ParagraphSearcher(index)) {
@@ -83,7 +84,7 @@ class IndexerTest {
     IndexReport r = indexer.rebuild(new CorpusReader(corpus), index);
 
     assertEquals(1, r.indexed());
-    assertEquals(List.of(new IngestResult.Failed(corpus.resolve("z.jsonl") + ":1",
+    assertEquals(List.of(new IngestResult.Failed(Source.of(corpus.resolve("z.jsonl"), 1),
         "duplicate article id 'same' (already read from " + corpus.resolve("same.txt") + "); skipped")), r.failures());
   }
 
@@ -99,7 +100,7 @@ class IndexerTest {
 
     assertEquals(List.of(1L, 0L, 0L, 1L, 1L), counts(r));
     assertEquals(299, r.failureCount());
-    assertEquals(new IngestResult.Failed(corpus.resolve("dups.jsonl") + ":2",
+    assertEquals(new IngestResult.Failed(Source.of(corpus.resolve("dups.jsonl"), 2),
         "duplicate article id 'same' (already read from " + corpus.resolve("dups.jsonl") + ":1); skipped"), r.failures().getFirst());
     try (ParagraphSearcher s = new ParagraphSearcher(index)) {
       assertEquals("Copy number 1 of the text.", s.findParagraph("same.p1").orElseThrow().text());
@@ -117,7 +118,7 @@ class IndexerTest {
 
     assertEquals(2, r.indexed());
     assertEquals(1, r.failureCount());
-    assertEquals(corpus.resolve("empty.html").toString(), r.failures().getFirst().source());
+    assertEquals(Source.of(corpus.resolve("empty.html")), r.failures().getFirst().source());
     try (ParagraphSearcher s = new ParagraphSearcher(index)) {
       var bridge = s.findArticle("bridge").orElseThrow();
       assertEquals("Harbour bridge reopens after repairs", bridge.title());

@@ -47,6 +47,18 @@ class NewsAnalyzerTest {
   }
 
   @Test
+  void index_capitalsAbbreviation_alsoMarked_lowerCaseWordAndStemNot() throws IOException {
+    assertEquals(List.of("la/0[0,2]", "_la/0[0,2]", "la/1[3,5]", "la/2[6,9]", "la/3[10,13]", "_las/3[10,13]", "aw/4[14,17]",
+        "_aws/4[14,17]"), tokens(index, "LA la Las LAS AWS"));
+  }
+
+  @Test
+  void numberWithGroupSeparators_isOneToken() throws IOException {
+    assertEquals(List.of("176,617/0[0,7]", "3.5/1[8,11]", "617/2[12,15]"), tokens(index, "176,617 3.5 617"));
+    assertEquals(tokens(index, "176,617"), tokens(query, "176,617"));
+  }
+
+  @Test
   void curlyPossessive_removed() throws IOException {
     assertEquals(List.of("openai/0[0,8]", "cost/1[9,14]"), tokens(query, "OpenAI’s costs"));
     assertEquals(List.of("openai/0[0,8]"), tokens(query, "OpenAI's"));

@@ -16,9 +16,9 @@ import passages.model.ArticleIds;
 class JsonlArticlesFuzzTest {
   @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
   void parse(byte[] line) {
-    IngestResult result = JsonlArticles.parse("wire.jsonl:7", new String(line, StandardCharsets.UTF_8));
+    IngestResult result = JsonlArticles.parse(new Source("wire.jsonl", 7), new String(line, StandardCharsets.UTF_8));
 
-    assertEquals("wire.jsonl:7", result.source());
+    assertEquals("wire.jsonl:7", result.source().toString());
     switch (result) {
       case IngestResult.Failed f -> assertFalse(f.message().isBlank());
       case IngestResult.Ingested in -> {

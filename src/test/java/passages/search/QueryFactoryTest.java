@@ -17,7 +17,14 @@ class QueryFactoryTest {
   @Test
   void plainWordNamingAnEntity_formsSpelledWithTheWordAreNotSearchedAgain() {
     assertEquals("text:senate", queries.parse("senate").toString());
-    assertEquals("text:washington text:d.c text:\"district of columbia\" text:dc", queries.parse("washington").toString());
+    // the abbreviation DC is looked up as written in capitals (its marked token), never as the word "dc"
+    assertEquals("text:washington text:d.c text:\"district of columbia\" text:_dc", queries.parse("washington").toString());
+  }
+
+  @Test
+  void abbreviationWithAFinalDot_isFoundThroughTheEntityTag_notAsTheWord() {
+    // "La." analysed is the word "la" ("La La Land"): Louisiana is found by name and by its tag
+    assertEquals("text:louisiana $facets:place\u001fLouisiana", queries.parse("louisiana").toString());
   }
 
   @Test

@@ -47,9 +47,45 @@ class WebAppTest {
         + "\"title\":\"OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI partnership said.\","
         + "\"outlet\":\"Cloud Daily\",\"url\":null,\"paragraph\":2,\"section\":null,"
         + "\"passage\":\"Nvidia <mark>shares</mark> rose after the announcement.\",\"link\":\"/articles/beta#p-2\","
-        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0}],"
+        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0,\"permalink\":\"" + SHARES_PERMALINK + "\"}],"
         + "\"facets\":{\"outlet\":[{\"value\":\"Cloud Daily\",\"count\":1}],\"org\":[],\"person\":[],\"product\":[],"
         + "\"place\":[],\"money\":[]}}", r.body());
+  }
+
+  /** The permalink of beta.p2, "Nvidia shares rose after the announcement." */
+  static final String SHARES_PERMALINK = "/p/beta/" + passages.search.Permalinks.of("beta", "Nvidia shares rose after the announcement.")
+      .substring("/p/beta/".length());
+
+  @Test
+  void GET_permalink_redirectsToTheParagraphsAnchor_orAnswersItsJson() throws Exception {
+    var redirect = get(SHARES_PERMALINK);
+    assertEquals(302, redirect.statusCode());
+    assertEquals("/articles/beta#p-2", redirect.headers().firstValue("Location").orElse(""));
+
+    var json = get(SHARES_PERMALINK + "?format=json");
+    assertEquals(200, json.statusCode());
+    assertTrue(json.body().startsWith("{\"id\":\"beta.p2\",\"articleId\":\"beta\",\"paragraph\":2,"), json.body());
+    assertTrue(json.body().endsWith(",\"permalink\":\"" + SHARES_PERMALINK + "\",\"exact\":true}"), json.body());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/p/beta/000000000000000000000000?format=json | 404 | {\"status\":404,\"error\":\"no paragraph left for this permalink\"}",
+      "/p/beta/xyz?format=json                      | 404 | {\"status\":404,\"error\":\"no paragraph left for this permalink\"}",
+      "/p/nosuch/000000000000000000000000?format=json | 404 | {\"status\":404,\"error\":\"no paragraph left for this permalink\"}",
+      "/p/beta/000000000000000000000000?format=xml  | 400 | {\"status\":400,\"error\":\"format must be html or json, got 'xml'\"}",
+      "/p/beta/000000000000000000000000?q=x         | 400 | {\"status\":400,\"error\":\"unknown parameter 'q' (allowed: format)\"}"})
+  void GET_permalink_badOrGone_isAClear4xx(String path, int status, String body) throws Exception {
+    var r = get(path);
+    assertEquals(status, r.statusCode());
+    assertEquals(body, r.body());
+  }
+
+  @Test
+  void GET_permalink_gone_isAnHtmlPageWithoutFormat() throws Exception {
+    var r = get("/p/beta/000000000000000000000000");
+    assertEquals(404, r.statusCode());
+    assertTrue(r.body().contains("This link&#39;s paragraph is no longer in the index.") || r.body().contains("This link's paragraph is no longer in the index."), r.body());
   }
 
   @Test
@@ -68,7 +104,7 @@ class WebAppTest {
       "/api/search?limit=-5|400|parameter 'limit' must be 1..100, got -5",
       "/api/search?offset=1000000000|400|parameter 'offset' must be 0..10000, got 1000000000",
       "/api/search?q=a&q=b|400|parameter 'q' must be given once, got 2",
-      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: collapse, entity, facetLimit, facets, highlight, limit, offset, outlet, q)",
+      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: collapse, entity, facetLimit, facets, highlight, kind, limit, offset, outlet, q)",
       "/api/search?outlet=Nope|400|unknown outlet 'Nope'",
       "/api/search?entity=org|400|entity must be type:value (e.g. org:Amazon), got 'org'",
       "/api/search?entity=planet:Mars|400|unknown entity type 'planet' in 'planet:Mars' (types: org, person, product, place, money)",
@@ -94,7 +130,7 @@ class WebAppTest {
     assertEquals("{\"id\":\"alpha.p3\",\"articleId\":\"alpha\",\"paragraph\":3,\"section\":null,"
         + "\"text\":\"A paragraph with <img src=x onerror=alert(1)> in it must stay text.\",\"title\":\"Chip Deals Heat Up\","
         + "\"outlet\":\"Chip Weekly\",\"url\":\"https://example.com/chips/deals?id=7\",\"date\":\"2025-12-16\","
-        + "\"entities\":[]}", r.body());
+        + "\"entities\":[],\"permalink\":\"/p/alpha/d848010a66968de8cabd15c7\"}", r.body());
   }
 
   @Test
@@ -117,9 +153,9 @@ class WebAppTest {
     assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
     String html = r.body();
     assertTrue(html.startsWith("<!doctype html>"), html);
-    assertTrue(html.contains("<p id=\"p-3\" class=\"para\"><a class=\"anchor\" href=\"#p-3\" title=\"Link to paragraph 3\">¶3</a>"
+    assertTrue(html.contains("<p id=\"p-3\" class=\"para\" data-permalink=\"/p/alpha/d848010a66968de8cabd15c7\"><a class=\"anchor\" href=\"#p-3\" title=\"Link to paragraph 3\">¶3</a>"
         + "<span class=\"text\">A paragraph with &lt;img src=x onerror=alert(1)&gt; in it must stay text.</span></p>"), html);
-    assertTrue(html.contains("<p id=\"p-1\" class=\"para\">"), html);
+    assertTrue(html.contains("<p id=\"p-1\" class=\"para\" data-permalink=\"/p/alpha/"), html);
     assertTrue(!html.contains("<img"), html);
   }
 
