@@ -9,6 +9,7 @@ import java.util.Set;
 import passages.index.Fields;
 import passages.index.ParagraphDocuments;
 import passages.model.Article;
+import passages.model.ArticleIds;
 import passages.model.Entity;
 import passages.model.EntityType;
 import passages.model.Paragraph;
@@ -30,7 +31,7 @@ final class ParagraphSource {
    * (a re-run overwrites, never doubles).
    */
   static String id(Article article, Paragraph p, String hash) {
-    return article.paragraphId(p.ordinal()) + "." + hash.substring(0, Math.min(12, hash.length()));
+    return ArticleIds.paragraphId(article.id(), p.ordinal()) + "." + hash.substring(0, Math.min(12, hash.length()));
   }
 
   static Map<String, Object> of(IndexedArticle a, Paragraph p, long run) {
