@@ -43,7 +43,8 @@ class AnalysisParityTest {
       "Trn3", "OpenAI’s", "$38 billion", "U.S.", "café", "news", "chips", "Amazon’s Trn2 chips and Trainium2",
       "AWS’s $10B bet", "trainium trn Trainium TRN", "COVID-19 vaccines", "Wi-Fi 6E", "AT&T’s", "3.5% rise", "e-mail",
       "naïve résumé Œuvre straße", "GPT-4o and o1-preview", "It’s the company’s", "series species lens bias",
-      "2024-25 season", "B2B SaaS", "$5.5bn", "x86_64", "#MeToo @OpenAI", "ÆON",
+      "2024-25 season", "B2B SaaS", "$5.5bn", "x86_64", "#MeToo @OpenAI", "ÆON", "176,617 votes, 1.2.3 and 3.5bn",
+      "LA Lakers in La La Land", "AWS’s US unit, NASA and the USA", "ABCDEF IBMs UN",
       // where the built-ins differ (pinned below)
       "FOOUS$5", "$٣ million");
 
