@@ -1,566 +1,386 @@
-// The search page. All state lives in the URL, with the API's parameter names (/?q=&outlet=&entity=), so
-// back/forward, reloads and shared links run the same search. Stored text is only ever set as text; the one
-// markup kept from the server is <mark> in `passage`, rebuilt element by element (never innerHTML).
-'use strict';
-(() => {
-  const PAGE_SIZE = 10;
-  const EXPORT_LIMIT = 100;          // the API's maximum page size
-  const TYPING_DELAY_MS = 250;
-  const FACET_LABELS = {outlet: 'Outlet', org: 'Organisations', person: 'People', product: 'Products',
-    place: 'Places', money: 'Money'};
+// The search page: wires the URL state (js/state.js), the API (js/api.js), the results (js/results.js), the
+// facets (js/facets.js) and the timeline chart (js/chart.js). A native ES module; no build step.
 
-  const $ = (id) => document.getElementById(id);
-  const ui = {
-    form: $('search'), q: $('q'), error: $('error'), welcome: $('welcome'), facets: $('facets'),
-    chips: $('chips'), bar: $('bar'), status: $('status'), notice: $('notice'), results: $('results'),
-    more: $('more'), collapseToggle: $('collapse-toggle'), collapse: $('collapse'),
-    exportCsv: $('export-csv'), exportJson: $('export-json'),
-  };
+import {$, el, plainText, toCsv, download, slug, isEditable} from './js/dom.js';
+import {ApiProblem, Unreachable, getJson} from './js/api.js';
+import {readState, pageUrl, searchUrl, timelineUrl, isBlank, filterCount, forEachFilter, withFilter, withoutFilters,
+  MAX_COMPARED, ENTITY_TYPES} from './js/state.js';
+import {renderFacets, renderChips, chip, facetLabel} from './js/facets.js';
+import {hitItem} from './js/results.js';
+import {drawChart} from './js/chart.js';
 
-  let state = readState(location.search);
-  let hits = [];            // hits shown, in order
-  let total = 0;
-  let groups = 0; // hits the server can page through: distinct texts with collapse=true, else = total
-  let lastFacets = null;
-  let requestSeq = 0;       // only the newest request may render
-  let inFlight = null;      // AbortController of the newest request
-  let typingTimer = 0;
-  let typingEntry = false;  // the current history entry was made by typing: further typing replaces it
-  let collapseSupported = false;
+const PAGE_SIZE = 10;
+const EXPORT_LIMIT = 100; // the API's maximum page size
+const TYPING_DELAY_MS = 250;
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-  // ---------- URL state ----------
+const ui = {
+  form: $('search'), q: $('q'), error: $('error'), welcome: $('welcome'), facets: $('facets'),
+  chips: $('chips'), bar: $('bar'), status: $('status'), notice: $('notice'), results: $('results'),
+  more: $('more'), collapse: $('collapse'), exportCsv: $('export-csv'), exportJson: $('export-json'),
+  sort: $('sort'), from: $('from'), to: $('to'), dates: $('dates'),
+  timeline: $('timeline'), chart: $('chart'), interval: $('interval'), share: $('share'),
+  compare: $('compare'), split: $('split'), vsInput: $('vs-input'), vsList: $('vs-list'), timelineCsv: $('timeline-csv'),
+};
 
-  /** The page state from a query string; unknown parameters are ignored. */
-  function readState(search) {
-    const p = new URLSearchParams(search);
-    return {
-      q: p.get('q') || '',
-      outlet: unique(p.getAll('outlet').filter(Boolean)),
-      entity: unique(p.getAll('entity').filter((e) => e.indexOf(':') > 0)),
-      collapse: p.get('collapse') === 'true',
-    };
+/** Everything the page shows, in one place: the URL state and the last answers. */
+const page = {
+  state: readState(location.search),
+  hits: [], exhausted: false, total: 0, groups: 0, facets: null,
+  series: [], interval: 'month', // the chart: [{label, buckets}] and the interval the server chose
+  seq: 0, inFlight: null, typingTimer: 0, typingEntry: false,
+};
+
+// ---------- navigation ----------
+
+/** Moves to a new state: pushes a history entry (or replaces the one made by typing) and searches. */
+function go(next, {typing = false} = {}) {
+  const url = pageUrl(next);
+  if (url !== location.pathname + location.search) {
+    if (typing && page.typingEntry) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
   }
-
-  function pageUrl(s) {
-    const p = new URLSearchParams();
-    if (s.q) p.set('q', s.q);
-    s.outlet.forEach((o) => p.append('outlet', o));
-    s.entity.forEach((e) => p.append('entity', e));
-    if (s.collapse) p.set('collapse', 'true');
-    // ':' is legal in a query string: keep entity=org:Amazon readable in the address bar.
-    const qs = p.toString().replace(/%3A/gi, ':');
-    return '/' + (qs ? '?' + qs : '');
-  }
-
-  function apiUrl(s, limit, offset) {
-    const p = new URLSearchParams();
-    p.set('q', s.q);
-    s.outlet.forEach((o) => p.append('outlet', o));
-    s.entity.forEach((e) => p.append('entity', e));
-    // `collapse` is only sent once the server has shown it knows it (hits carrying `alsoIn`):
-    // older servers answer unknown parameters with a 400.
-    if (s.collapse && collapseSupported) p.set('collapse', 'true');
-    p.set('limit', String(limit));
-    if (offset > 0) p.set('offset', String(offset));
-    return '/api/search?' + p.toString();
-  }
-
-  function isBlank(s) {
-    return !s.q.trim() && s.outlet.length === 0 && s.entity.length === 0;
-  }
-
-  function filterCount(s) {
-    return s.outlet.length + s.entity.length;
-  }
-
-  /** Moves to a new state: pushes a history entry (or replaces the one made by typing) and searches. */
-  function go(next, {typing = false} = {}) {
-    const url = pageUrl(next);
-    if (url !== location.pathname + location.search) {
-      if (typing && typingEntry) history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
-    }
-    typingEntry = typing;
-    state = next;
-    if (!typing && ui.q.value !== state.q) ui.q.value = state.q;
-    search();
-  }
-
-  // ---------- fetching ----------
-
-  class ApiProblem extends Error {
-    constructor(status, message) { super(message); this.status = status; }
-  }
-  class Unreachable extends Error {}
-
-  async function getJson(url, signal) {
-    let res;
-    try {
-      res = await fetch(url, {signal, headers: {Accept: 'application/json'}});
-    } catch (e) {
-      if (e.name === 'AbortError') throw e;
-      throw new Unreachable('unreachable');
-    }
-    let body = null;
-    try { body = await res.json(); } catch (e) { /* not JSON: handled below */ }
-    if (!res.ok) {
-      throw new ApiProblem(res.status, body && typeof body.error === 'string'
-          ? body.error : 'The server answered ' + res.status + '.');
-    }
-    if (!body || !Array.isArray(body.hits)) throw new ApiProblem(res.status, 'The server sent an unreadable answer.');
-    return body;
-  }
-
-  async function search() {
-    const seq = ++requestSeq;
-    if (inFlight) inFlight.abort();
-    inFlight = new AbortController();
-    renderChips();
-    if (isBlank(state)) {
-      showWelcome();
-      return;
-    }
-    document.body.classList.add('busy');
-    try {
-      const body = await getJson(apiUrl(state, PAGE_SIZE, 0), inFlight.signal);
-      if (seq !== requestSeq) return;
-      showError('');
-      if (!collapseSupported && body.hits.some((h) => 'alsoIn' in h)) {
-        collapseSupported = true;
-        if (state.collapse) { search(); return; }  // now the server can group: ask again
-      }
-      hits = body.hits;
-      total = body.total;
-      groups = typeof body.groups === 'number' ? body.groups : body.total;
-      lastFacets = body.facets || {};
-      renderAll();
-    } catch (e) {
-      if (e.name === 'AbortError' || seq !== requestSeq) return;
-      showFailure(e, search);
-    } finally {
-      if (seq === requestSeq) document.body.classList.remove('busy');
-    }
-  }
-
-  async function loadMore() {
-    const seq = requestSeq;
-    ui.more.disabled = true;
-    ui.more.textContent = 'Loading…';
-    try {
-      const body = await getJson(apiUrl(state, PAGE_SIZE, hits.length), inFlight ? inFlight.signal : undefined);
-      if (seq !== requestSeq) return;
-      const first = hits.length;
-      hits = hits.concat(body.hits);
-      total = body.total;
-      groups = typeof body.groups === 'number' ? body.groups : body.total;
-      body.hits.forEach((hit, i) => ui.results.appendChild(hitItem(hit, first + i)));
-      renderStatus();
-      renderMore();
-      const firstNew = ui.results.children[first];
-      if (firstNew) firstNew.querySelector('.title').focus({preventScroll: true});
-    } catch (e) {
-      if (e.name === 'AbortError' || seq !== requestSeq) return;
-      showFailure(e, loadMore);
-    } finally {
-      ui.more.disabled = false;
-      ui.more.textContent = 'More results';
-    }
-  }
-
-  // ---------- rendering ----------
-
-  function showWelcome() {
-    hits = [];
-    total = 0;
-    groups = 0;
-    showError('');
-    ui.welcome.hidden = false;
-    ui.bar.hidden = true;
-    ui.facets.hidden = true;
-    ui.notice.hidden = true;
-    ui.results.replaceChildren();
-    ui.more.hidden = true;
-    document.title = 'passages — news search by paragraph';
-    document.body.classList.remove('busy', 'stale');
-    document.body.classList.add('home');
-  }
-
-  function renderAll() {
-    document.body.classList.remove('stale', 'home');
-    ui.welcome.hidden = true;
-    ui.bar.hidden = false;
-    document.title = (state.q ? state.q + ' — ' : '') + 'passages';
-    try { sessionStorage.setItem('passages.lastSearch', location.pathname + location.search); } catch (e) { /* private mode */ }
-    renderStatus();
-    renderFacets();
-    renderNotice();
-    ui.results.replaceChildren(...hits.map(hitItem));
-    renderMore();
-    ui.collapseToggle.hidden = !collapseSupported;
-    ui.collapse.checked = state.collapse;
-  }
-
-  function renderStatus() {
-    const noun = total === 1 ? 'paragraph' : 'paragraphs';
-    let text = total === 0 ? 'No paragraphs match' : total.toLocaleString('en') + ' ' + noun + (total === 1 ? ' matches' : ' match');
-    if (groups < total && total > 0) text += ' in ' + groups.toLocaleString('en') + (groups === 1 ? ' group' : ' groups');
-    if (groups > hits.length && hits.length > 0) text += ' · showing ' + hits.length;
-    ui.status.textContent = text;
-    ui.exportCsv.disabled = ui.exportJson.disabled = total === 0;
-  }
-
-  function renderNotice() {
-    ui.notice.replaceChildren();
-    ui.notice.className = 'notice';
-    if (total > 0) { ui.notice.hidden = true; return; }
-    ui.notice.hidden = false;
-    const p = el('p', null, state.q ? 'Nothing matches “' + state.q + '”' : 'Nothing matches');
-    if (filterCount(state) > 0) {
-      p.append(' with ' + (filterCount(state) === 1 ? 'this filter.' : 'these filters.'));
-      const tip = el('p', null, 'Try dropping one: ');
-      forEachFilter(state, (type, value) => tip.append(chip(type, value), ' '));
-      ui.notice.append(p, tip);
-    } else {
-      p.append('.');
-      ui.notice.append(p, el('p', 'hint', 'Check the spelling, use fewer words, or try a prefix such as train*.'));
-    }
-  }
-
-  function renderMore() {
-    ui.more.hidden = hits.length >= groups || hits.length === 0;
-  }
-
-  /** One result: title (the link to the paragraph), where it is, the passage with the server's marks. */
-  function hitItem(hit, index) {
-    const li = el('li', 'hit');
-    const head = el('div', 'hit-head');
-    const title = el('a', 'title', hit.title || hit.articleId);
-    title.href = hit.link;
-    head.append(title);
-    const meta = el('div', 'meta');
-    meta.append(el('span', 'outlet' + (hit.outlet ? '' : ' unknown'), hit.outlet || 'Unknown outlet'));
-    if (hit.section) meta.append(el('span', 'section', hit.section));
-    meta.append(el('span', 'para-no', '¶ ' + hit.paragraph));
-    const passage = el('p', 'passage');
-    appendPassage(passage, hit.passage);
-    li.append(head, meta, passage);
-
-    const foot = el('div', 'hit-foot');
-    if (Array.isArray(hit.entities) && hit.entities.length) {
-      const ents = el('span', 'entities');
-      const seen = new Set();
-      for (const e of hit.entities) {
-        const key = e.type + ':' + e.value;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const b = el('button', 'entity ' + cssToken(e.type), e.value);
-        b.type = 'button';
-        b.title = 'Filter by ' + (FACET_LABELS[e.type] || e.type) + ': ' + e.value;
-        b.addEventListener('click', () => toggleFilter(e.type, e.value, true));
-        ents.append(b);
-      }
-      foot.append(ents);
-    }
-    const alsoIn = alsoInCount(hit);
-    if (alsoIn > 0) {
-      const outlets = typeof hit.alsoInOutlets === 'number' ? hit.alsoInOutlets : 0;
-      const label = outlets > 0
-        ? 'also in ' + outlets + (outlets === 1 ? ' other outlet' : ' other outlets')
-        : 'also in ' + alsoIn + (alsoIn === 1 ? ' other article' : ' other articles');
-      const span = el('span', 'also-in', label);
-      if (Array.isArray(hit.alsoIn)) {
-        span.title = hit.alsoIn.map((d) => (d.outlet || 'Unknown outlet') + ' · ' + d.id).join('\n');
-      }
-      foot.append(span);
-    }
-    if (hit.sourceLink && /^https?:\/\//i.test(hit.sourceLink)) {
-      const src = el('a', 'source', 'at ' + (hit.outlet || 'the source') + ' ↗');
-      src.href = hit.sourceLink;
-      src.rel = 'noopener noreferrer';
-      src.target = '_blank';
-      foot.append(src);
-    }
-    if (foot.childNodes.length) li.append(foot);
-    li.dataset.index = String(index);
-    return li;
-  }
-
-  function alsoInCount(hit) {
-    if (Array.isArray(hit.alsoIn)) return hit.alsoIn.length;
-    return typeof hit.alsoIn === 'number' ? hit.alsoIn : 0;
-  }
-
-  /**
-   * Appends a server passage (HTML-escaped text with <mark> around matches) to `target`. The string is
-   * parsed into an inert document; only text nodes and <mark> elements are copied over, as text.
-   */
-  function appendPassage(target, passage) {
-    const doc = new DOMParser().parseFromString('<!doctype html><body>' + (passage || ''), 'text/html');
-    for (const node of doc.body.childNodes) {
-      if (node.nodeName === 'MARK') target.append(el('mark', null, node.textContent));
-      else target.append(document.createTextNode(node.textContent));
-    }
-  }
-
-  function plainText(passage) {
-    return new DOMParser().parseFromString('<!doctype html><body>' + (passage || ''), 'text/html').body.textContent;
-  }
-
-  function renderFacets() {
-    ui.facets.replaceChildren();
-    const types = Object.keys(lastFacets || {});
-    if (!types.includes('outlet')) types.unshift('outlet');
-    let any = false;
-    for (const type of types) {
-      const values = Array.isArray(lastFacets[type]) ? lastFacets[type].slice() : [];
-      // A value that is filtered on stays visible (and pressed) even if the server's top list lacks it.
-      for (const v of activeValues(state, type)) {
-        if (!values.some((f) => f.value === v)) values.push({value: v, count: null});
-      }
-      if (values.length === 0) continue;
-      any = true;
-      const group = el('section', 'facet-group');
-      group.dataset.type = type;
-      group.append(el('h2', null, FACET_LABELS[type] || type));
-      const list = el('ul');
-      for (const f of values) {
-        const active = activeValues(state, type).includes(f.value);
-        const b = el('button', 'facet');
-        b.type = 'button';
-        b.dataset.type = type;
-        b.dataset.value = f.value;
-        b.setAttribute('aria-pressed', String(active));
-        b.append(el('span', 'label', f.value));
-        if (f.count !== null) b.append(el('span', 'count', f.count.toLocaleString('en')));
-        b.addEventListener('click', () => toggleFilter(type, f.value, !active));
-        list.append(el('li', null, b));
-      }
-      group.append(list);
-      ui.facets.append(group);
-    }
-    ui.facets.hidden = !any;
-  }
-
-  function renderChips() {
-    ui.chips.replaceChildren();
-    forEachFilter(state, (type, value) => ui.chips.append(chip(type, value)));
-    if (filterCount(state) > 1) {
-      const clear = el('button', 'clear-all', 'Clear filters');
-      clear.type = 'button';
-      clear.addEventListener('click', () => go({...state, outlet: [], entity: []}));
-      ui.chips.append(clear);
-    }
-    ui.chips.hidden = filterCount(state) === 0;
-  }
-
-  /** A removable filter chip. */
-  function chip(type, value) {
-    const b = el('button', 'chip');
-    b.type = 'button';
-    b.dataset.type = type;
-    b.dataset.value = value;
-    b.title = 'Remove this filter';
-    b.setAttribute('aria-label', 'Remove filter ' + (FACET_LABELS[type] || type) + ': ' + value);
-    b.append(el('span', 'chip-type', FACET_LABELS[type] || type), el('span', 'chip-value', value), el('span', 'x', '×'));
-    b.addEventListener('click', () => toggleFilter(type, value, false));
-    return b;
-  }
-
-  function forEachFilter(s, fn) {
-    s.outlet.forEach((o) => fn('outlet', o));
-    s.entity.forEach((e) => {
-      const i = e.indexOf(':');
-      fn(e.slice(0, i), e.slice(i + 1));
-    });
-  }
-
-  function activeValues(s, type) {
-    if (type === 'outlet') return s.outlet;
-    const prefix = type + ':';
-    return s.entity.filter((e) => e.startsWith(prefix)).map((e) => e.slice(prefix.length));
-  }
-
-  function toggleFilter(type, value, on) {
-    const next = {...state, outlet: state.outlet.slice(), entity: state.entity.slice()};
-    const list = type === 'outlet' ? next.outlet : next.entity;
-    const item = type === 'outlet' ? value : type + ':' + value;
-    const i = list.indexOf(item);
-    if (on && i < 0) list.push(item);
-    if (!on && i >= 0) list.splice(i, 1);
-    go(next);
-  }
-
-  function showError(message) {
-    ui.error.textContent = message;
-    ui.error.hidden = !message;
-    ui.q.setAttribute('aria-invalid', String(Boolean(message)));
-  }
-
-  function showFailure(e, retry) {
-    if (e instanceof ApiProblem && e.status === 400) {
-      // A query the server can't parse: say why next to the box, keep the last results dimmed.
-      showError(e.message);
-      ui.welcome.hidden = true;
-      document.body.classList.add('stale');
-      return;
-    }
-    showError('');
-    document.body.classList.remove('home');
-    ui.welcome.hidden = true;
-    ui.bar.hidden = true;
-    ui.more.hidden = true;
-    ui.results.replaceChildren();
-    ui.notice.hidden = false;
-    ui.notice.className = 'notice problem';
-    const message = e instanceof Unreachable
-        ? 'Can’t reach the passages server. Check that it is running, then try again.'
-        : e.message;
-    const again = el('button', 'small', 'Try again');
-    again.type = 'button';
-    again.addEventListener('click', retry);
-    ui.notice.replaceChildren(el('p', null, message), again);
-  }
-
-  // ---------- export ----------
-
-  const EXPORT_FIELDS = ['id', 'articleId', 'title', 'outlet', 'section', 'paragraph', 'text', 'link',
-    'sourceLink', 'url', 'score'];
-
-  async function exportAs(format) {
-    const button = format === 'csv' ? ui.exportCsv : ui.exportJson;
-    button.disabled = true;
-    try {
-      const body = await getJson(apiUrl(state, EXPORT_LIMIT, 0));
-      const rows = body.hits.map((h) => ({
-        id: h.id, articleId: h.articleId, title: h.title, outlet: h.outlet,
-        section: h.section, paragraph: h.paragraph, text: plainText(h.passage),
-        link: new URL(h.link, location.origin).href, sourceLink: h.sourceLink, url: h.url, score: h.score,
-        entities: h.entities || [],
-      }));
-      const name = 'passages-' + (slug(state.q) || 'all') + '.' + format;
-      if (format === 'csv') {
-        download(name, 'text/csv;charset=utf-8', '\ufeff' + toCsv(rows));
-      } else {
-        const doc = {query: body.query, outlet: state.outlet, entity: state.entity, total: body.total,
-          exported: rows.length, hits: rows};
-        download(name, 'application/json', JSON.stringify(doc, null, 2) + '\n');
-      }
-    } catch (e) {
-      showFailure(e, () => exportAs(format));
-    } finally {
-      button.disabled = false;
-    }
-  }
-
-  function toCsv(rows) {
-    const lines = [EXPORT_FIELDS.concat('entities').join(',')];
-    for (const r of rows) {
-      const cells = EXPORT_FIELDS.map((f) => csvCell(r[f]));
-      cells.push(csvCell(r.entities.map((e) => e.type + ':' + e.value).join('; ')));
-      lines.push(cells.join(','));
-    }
-    return lines.join('\r\n') + '\r\n';
-  }
-
-  function csvCell(v) {
-    if (v === null || v === undefined) return '';
-    let s = String(v);
-    // Spreadsheets run cells starting with = + - @ as formulas: keep them text.
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
-    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
-
-  function download(name, type, content) {
-    const url = URL.createObjectURL(new Blob([content], {type}));
-    const a = el('a');
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  // ---------- helpers ----------
-
-  function el(tag, className, content) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (typeof content === 'string') node.textContent = content;
-    else if (content instanceof Node) node.append(content);
-    return node;
-  }
-
-  function unique(list) {
-    return [...new Set(list)];
-  }
-
-  function slug(text) {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
-  }
-
-  function cssToken(text) {
-    return String(text).replace(/[^A-Za-z0-9_-]/g, '');
-  }
-
-  function isEditable(node) {
-    return node && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.nodeName));
-  }
-
-  // ---------- events ----------
-
-  ui.q.addEventListener('input', () => {
-    clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => go({...state, q: ui.q.value}, {typing: true}), TYPING_DELAY_MS);
-  });
-
-  ui.form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    clearTimeout(typingTimer);
-    go({...state, q: ui.q.value});
-  });
-
-  ui.more.addEventListener('click', loadMore);
-  ui.exportCsv.addEventListener('click', () => exportAs('csv'));
-  ui.exportJson.addEventListener('click', () => exportAs('json'));
-  ui.collapse.addEventListener('change', () => go({...state, collapse: ui.collapse.checked}));
-
-  // Links to other searches on this page (brand, examples) change the state without a reload.
-  document.addEventListener('click', (e) => {
-    const a = e.target.closest && e.target.closest('a[data-nav]');
-    if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    clearTimeout(typingTimer);
-    go(readState(a.search));
-    if (isBlank(state)) ui.q.focus();
-  });
-
-  document.addEventListener('keydown', (e) => {
-    if (e.key === '/' && !isEditable(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      e.preventDefault();
-      ui.q.focus();
-      ui.q.select();
-      return;
-    }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const links = [...ui.results.querySelectorAll('.hit .title')];
-    const at = links.indexOf(document.activeElement);
-    if (links.length === 0 || (e.target !== ui.q && at < 0)) return;
-    e.preventDefault();
-    const next = e.key === 'ArrowDown' ? Math.min(at + 1, links.length - 1) : at - 1;
-    if (next < 0) ui.q.focus();
-    else links[next].focus();
-  });
-
-  window.addEventListener('popstate', () => {
-    clearTimeout(typingTimer);
-    typingEntry = false;
-    state = readState(location.search);
-    ui.q.value = state.q;
-    search();
-  });
-
-  ui.q.value = state.q;
+  page.typingEntry = typing;
+  page.state = next;
+  if (!typing && ui.q.value !== next.q) ui.q.value = next.q;
   search();
-  if (isBlank(state)) ui.q.focus();
-})();
+}
+
+const toggleFilter = (type, value, on) => go(withFilter(page.state, type, value, on));
+
+// ---------- fetching ----------
+
+async function search() {
+  const seq = ++page.seq;
+  if (page.inFlight) page.inFlight.abort();
+  page.inFlight = new AbortController();
+  const s = page.state;
+  syncControls();
+  renderChips(ui.chips, s, toggleFilter, () => go({...s, from: '', to: ''}), () => go(withoutFilters(s)));
+  if (isBlank(s)) {
+    showWelcome();
+    return;
+  }
+  document.body.classList.add('busy');
+  try {
+    const signal = page.inFlight.signal;
+    const [body, compared] = await Promise.all([
+      getJson(searchUrl(s, PAGE_SIZE, 0, true), signal),
+      s.vs.length || s.split ? getJson(timelineUrl(s), signal, (b) => Array.isArray(b.series)) : null,
+    ]);
+    if (seq !== page.seq) return;
+    showError('');
+    page.hits = body.hits;
+    page.exhausted = body.hits.length < PAGE_SIZE;
+    page.total = body.total;
+    page.groups = body.groups;
+    page.facets = body.facets;
+    if (compared) {
+      page.interval = compared.interval;
+      page.series = compared.series.map((x) => ({label: x.split ? x.split.slice(x.split.indexOf(':') + 1) : x.q || '(everything)',
+        buckets: x.buckets}));
+    } else {
+      page.interval = body.timeline.interval;
+      page.series = [{label: s.q || '(everything)', buckets: body.timeline.buckets, undated: body.timeline.undated}];
+    }
+    renderAll();
+  } catch (e) {
+    if (e.name === 'AbortError' || seq !== page.seq) return;
+    showFailure(e, search);
+  } finally {
+    if (seq === page.seq) document.body.classList.remove('busy');
+  }
+}
+
+async function loadMore() {
+  const seq = page.seq;
+  ui.more.disabled = true;
+  ui.more.textContent = 'Loading…';
+  try {
+    const body = await getJson(searchUrl(page.state, PAGE_SIZE, page.hits.length, false),
+        page.inFlight ? page.inFlight.signal : undefined);
+    if (seq !== page.seq) return;
+    const first = page.hits.length;
+    page.hits = page.hits.concat(body.hits);
+    page.exhausted = body.hits.length < PAGE_SIZE;
+    page.total = body.total;
+    page.groups = body.groups;
+    body.hits.forEach((hit, i) => ui.results.appendChild(hitItem(hit, first + i, (t, v) => toggleFilter(t, v, true))));
+    renderStatus();
+    renderMore();
+    const firstNew = ui.results.children[first];
+    if (firstNew) firstNew.querySelector('.title').focus({preventScroll: true});
+  } catch (e) {
+    if (e.name === 'AbortError' || seq !== page.seq) return;
+    showFailure(e, loadMore);
+  } finally {
+    ui.more.disabled = false;
+    ui.more.textContent = 'More results';
+  }
+}
+
+// ---------- rendering ----------
+
+function syncControls() {
+  const s = page.state;
+  ui.sort.value = s.sort;
+  if (document.activeElement !== ui.from) ui.from.value = s.from;
+  if (document.activeElement !== ui.to) ui.to.value = s.to;
+  ui.interval.value = s.interval;
+  ui.share.checked = s.share;
+  ui.collapse.checked = s.collapse;
+  ui.vsList.replaceChildren(...s.vs.map((v) => chip('compare', v, () => go({...s, vs: s.vs.filter((x) => x !== v)}))));
+  ui.vsInput.disabled = s.vs.length >= MAX_COMPARED || Boolean(s.split);
+}
+
+/** The split choices: the facets that are article metadata or authors (not the outlet or entity types). */
+function renderSplit() {
+  const keys = Object.keys(page.facets || {}).filter((k) => k !== 'outlet' && !ENTITY_TYPES.includes(k));
+  if (page.state.split && !keys.includes(page.state.split)) keys.push(page.state.split);
+  const none = el('option', null, 'nothing');
+  none.value = '';
+  ui.split.replaceChildren(none, ...keys.map((k) => { const o = el('option', null, facetLabel(k).toLowerCase()); o.value = k; return o; }));
+  ui.split.value = page.state.split;
+  ui.split.closest('label').hidden = keys.length === 0;
+}
+
+function showWelcome() {
+  Object.assign(page, {hits: [], exhausted: false, total: 0, groups: 0, series: []});
+  showError('');
+  ui.welcome.hidden = false;
+  ui.bar.hidden = true;
+  ui.timeline.hidden = true;
+  ui.facets.hidden = true;
+  ui.notice.hidden = true;
+  ui.results.replaceChildren();
+  ui.more.hidden = true;
+  document.title = 'passages — news search by paragraph';
+  document.body.classList.remove('busy', 'stale');
+  document.body.classList.add('home');
+}
+
+function renderAll() {
+  const s = page.state;
+  document.body.classList.remove('stale', 'home');
+  ui.welcome.hidden = true;
+  ui.bar.hidden = false;
+  document.title = (s.q ? s.q + ' — ' : '') + 'passages';
+  try { sessionStorage.setItem('passages.lastSearch', location.pathname + location.search); } catch (e) { /* private mode */ }
+  renderStatus();
+  renderFacets(ui.facets, page.facets, s, toggleFilter);
+  renderSplit();
+  renderChart();
+  renderNotice();
+  ui.results.replaceChildren(...page.hits.map((h, i) => hitItem(h, i, (t, v) => toggleFilter(t, v, true))));
+  renderMore();
+}
+
+function renderChart() {
+  ui.timeline.hidden = false;
+  ui.timeline.dataset.interval = page.interval;
+  drawChart(ui.chart, {
+    interval: page.interval,
+    series: page.series,
+    share: page.state.share,
+    onRange: (from, to) => go({...page.state, from, to}),
+  });
+  const undated = page.series.length === 1 ? page.series[0].undated : 0;
+  if (undated > 0) ui.chart.append(el('p', 'undated', undated.toLocaleString('en') + ' matching paragraphs have no date.'));
+}
+
+function renderStatus() {
+  const {total, groups, hits} = page;
+  const noun = total === 1 ? 'paragraph' : 'paragraphs';
+  let text = total === 0 ? 'No paragraphs match' : total.toLocaleString('en') + ' ' + noun + (total === 1 ? ' matches' : ' match');
+  if (groups < total && total > 0) text += ' in ' + groups.toLocaleString('en') + (groups === 1 ? ' group' : ' groups');
+  // copies of a text shown above are folded under it, so the last page can end below the count
+  if (groups > hits.length && hits.length > 0) {
+    text += page.exhausted ? ' · ' + hits.length + (hits.length === 1 ? ' distinct text' : ' distinct texts') : ' · showing ' + hits.length;
+  }
+  ui.status.textContent = text;
+  ui.exportCsv.disabled = ui.exportJson.disabled = total === 0;
+}
+
+function renderNotice() {
+  const s = page.state;
+  ui.notice.replaceChildren();
+  ui.notice.className = 'notice';
+  if (page.total > 0) { ui.notice.hidden = true; return; }
+  ui.notice.hidden = false;
+  const p = el('p', null, s.q ? 'Nothing matches “' + s.q + '”' : 'Nothing matches');
+  if (filterCount(s) > 0) {
+    p.append(' with ' + (filterCount(s) === 1 ? 'this filter.' : 'these filters.'));
+    const tip = el('p', null, 'Try dropping one: ');
+    forEachFilter(s, (type, value) => tip.append(chip(type, value, () => toggleFilter(type, value, false)), ' '));
+    ui.notice.append(p, tip);
+  } else {
+    p.append('.');
+    ui.notice.append(p, el('p', 'hint', 'Check the spelling, use fewer words, or try a prefix such as train*.'));
+  }
+}
+
+function renderMore() {
+  ui.more.hidden = page.exhausted || page.hits.length >= page.groups || page.hits.length === 0;
+}
+
+function showError(message) {
+  ui.error.textContent = message;
+  ui.error.hidden = !message;
+  ui.q.setAttribute('aria-invalid', String(Boolean(message)));
+}
+
+function showFailure(e, retry) {
+  if (e instanceof ApiProblem && e.status === 400) {
+    // A query (or date) the server can't take: say why next to the box, keep the last results dimmed.
+    showError(e.message);
+    ui.welcome.hidden = true;
+    document.body.classList.add('stale');
+    return;
+  }
+  showError('');
+  document.body.classList.remove('home');
+  ui.welcome.hidden = true;
+  ui.bar.hidden = true;
+  ui.timeline.hidden = true;
+  ui.more.hidden = true;
+  ui.results.replaceChildren();
+  ui.notice.hidden = false;
+  ui.notice.className = 'notice problem';
+  const message = e instanceof Unreachable
+      ? 'Can’t reach the passages server. Check that it is running, then try again.'
+      : e.message;
+  const again = el('button', 'small', 'Try again');
+  again.type = 'button';
+  again.addEventListener('click', retry);
+  ui.notice.replaceChildren(el('p', null, message), again);
+}
+
+// ---------- export ----------
+
+// The columns of the hits CSV; new columns are added at the end, so scripts reading by position keep working.
+const EXPORT_FIELDS = ['id', 'articleId', 'title', 'outlet', 'section', 'paragraph', 'text', 'link',
+  'sourceLink', 'url', 'score', 'entities', 'date', 'permalink'];
+
+async function exportAs(format) {
+  const s = page.state;
+  const button = format === 'csv' ? ui.exportCsv : ui.exportJson;
+  button.disabled = true;
+  try {
+    const body = await getJson(searchUrl(s, EXPORT_LIMIT, 0, false));
+    const rows = body.hits.map((h) => ({
+      id: h.id, articleId: h.articleId, title: h.title, outlet: h.outlet, date: h.date,
+      section: h.section, paragraph: h.paragraph, text: plainText(h.passage),
+      link: new URL(h.link, location.origin).href, sourceLink: h.sourceLink, url: h.url, score: h.score,
+      permalink: h.permalink ? new URL(h.permalink, location.origin).href : null,
+      entities: h.entities,
+    }));
+    const name = 'passages-' + (slug(s.q) || 'all') + '.' + format;
+    if (format === 'csv') {
+      const flat = rows.map((r) => ({...r, entities: r.entities.map((e) => e.type + ':' + e.value).join('; ')}));
+      download(name, 'text/csv;charset=utf-8', '\ufeff' + toCsv(EXPORT_FIELDS, flat));
+    } else {
+      const doc = {query: body.query, outlet: s.outlet, entity: s.entity, author: s.author, meta: s.meta,
+        from: s.from || null, to: s.to || null, total: body.total, exported: rows.length, hits: rows};
+      download(name, 'application/json', JSON.stringify(doc, null, 2) + '\n');
+    }
+  } catch (e) {
+    showFailure(e, () => exportAs(format));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** The chart's buckets as CSV: start, then count and all (one count column per compared query). */
+function exportTimeline() {
+  if (!page.series.length) return;
+  const columns = ['start'];
+  page.series.forEach((s, k) => columns.push(page.series.length > 1 ? 'count_' + (k + 1) : 'count'));
+  columns.push('all');
+  const rows = page.series[0].buckets.map((b, i) => {
+    const row = {start: b.start, all: b.all};
+    page.series.forEach((s, k) => { row[columns[k + 1]] = s.buckets[i].count; });
+    return row;
+  });
+  const head = page.series.length > 1 ? '# ' + page.series.map((s, k) => columns[k + 1] + '=' + s.label).join('; ') + '\r\n' : '';
+  download('passages-timeline-' + (slug(page.state.q) || 'all') + '-' + page.interval + '.csv', 'text/csv;charset=utf-8',
+      '\ufeff' + head + toCsv(columns, rows));
+}
+
+// ---------- events ----------
+
+ui.q.addEventListener('input', () => {
+  clearTimeout(page.typingTimer);
+  page.typingTimer = setTimeout(() => go({...page.state, q: ui.q.value}, {typing: true}), TYPING_DELAY_MS);
+});
+
+ui.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(page.typingTimer);
+  go({...page.state, q: ui.q.value});
+});
+
+ui.dates.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const from = ui.from.value.trim(), to = ui.to.value.trim();
+  for (const [name, v] of [['from', from], ['to', to]]) {
+    if (v && !DATE.test(v)) { showError(name + ' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got \'' + v + '\''); return; }
+  }
+  go({...page.state, from, to});
+});
+ui.from.addEventListener('change', () => ui.dates.requestSubmit());
+ui.to.addEventListener('change', () => ui.dates.requestSubmit());
+ui.sort.addEventListener('change', () => go({...page.state, sort: ui.sort.value}));
+ui.interval.addEventListener('change', () => go({...page.state, interval: ui.interval.value}));
+ui.share.addEventListener('change', () => { page.state = {...page.state, share: ui.share.checked}; history.replaceState(null, '', pageUrl(page.state)); renderChart(); });
+ui.compare.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const v = ui.vsInput.value.trim();
+  if (!v || page.state.vs.includes(v) || page.state.vs.length >= MAX_COMPARED) return;
+  ui.vsInput.value = '';
+  go({...page.state, vs: [...page.state.vs, v]});
+});
+ui.timelineCsv.addEventListener('click', exportTimeline);
+ui.split.addEventListener('change', () => go({...page.state, split: ui.split.value}));
+ui.more.addEventListener('click', loadMore);
+ui.exportCsv.addEventListener('click', () => exportAs('csv'));
+ui.exportJson.addEventListener('click', () => exportAs('json'));
+ui.collapse.addEventListener('change', () => go({...page.state, collapse: ui.collapse.checked}));
+
+// Links to other searches on this page (brand, examples) change the state without a reload.
+document.addEventListener('click', (e) => {
+  const a = e.target.closest && e.target.closest('a[data-nav]');
+  if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  clearTimeout(page.typingTimer);
+  go(readState(a.search));
+  if (isBlank(page.state)) ui.q.focus();
+});
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === '/' && !isEditable(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    e.preventDefault();
+    ui.q.focus();
+    ui.q.select();
+    return;
+  }
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const links = [...ui.results.querySelectorAll('.hit .title')];
+  const at = links.indexOf(document.activeElement);
+  if (links.length === 0 || (e.target !== ui.q && at < 0)) return;
+  e.preventDefault();
+  const next = e.key === 'ArrowDown' ? Math.min(at + 1, links.length - 1) : at - 1;
+  if (next < 0) ui.q.focus();
+  else links[next].focus();
+});
+
+window.addEventListener('popstate', () => {
+  clearTimeout(page.typingTimer);
+  page.typingEntry = false;
+  page.state = readState(location.search);
+  ui.q.value = page.state.q;
+  search();
+});
+
+ui.q.value = page.state.q;
+search();
+if (isBlank(page.state)) ui.q.focus();

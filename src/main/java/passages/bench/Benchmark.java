@@ -31,6 +31,7 @@ import passages.entities.EntityExtractors;
 import passages.ingest.ParagraphStream;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchOptions;
+import passages.search.Interval;
 import passages.search.SearchRequest;
 import passages.web.WebApp;
 
@@ -82,6 +83,7 @@ public final class Benchmark {
     Map<Mode, Latency> ours = new EnumMap<>(Mode.class);
     Map<Mode, Latency> http = new EnumMap<>(Mode.class);
     String load;
+    String timeline;
     try (Baseline b = new Baseline(); ParagraphSearcher s = new ParagraphSearcher(ourDir, options)) {
       b.open(baseDir);
       List<Query> baseQueries = lines.stream().map(Baseline::parse).toList();
@@ -97,6 +99,8 @@ public final class Benchmark {
         ours.put(m, timed(lines, q -> s.search(request(q, m)).total()));
         log.println("in-process " + m.label + ": baseline " + base.get(m) + ", passages " + ours.get(m));
       }
+      timeline = wholeTimeline(s);
+      log.println(timeline);
       Javalin app = new WebApp(s).create().start("127.0.0.1", 0);
       try {
         String root = "http://127.0.0.1:" + app.port();
@@ -119,16 +123,37 @@ public final class Benchmark {
     String cold = coldStart(ourDir);
     log.println(cold);
     return markdown(lines.size(), build, size(baseDir), size(ourDir),
-        base, ours, http, load, heap, cold);
+        base, ours, http, load, heap, cold, timeline);
   }
 
+  /**
+   * A monthly timeline over every paragraph (blank query), warm, as {@code GET /api/timeline?interval=month}
+   * counts it. Runs it {@value #TIMELINE_RUNS} times after 5 untimed runs.
+   */
+  private static String wholeTimeline(ParagraphSearcher s) throws IOException {
+    SearchRequest all = SearchRequest.of("").withTimeline(Interval.MONTH);
+    for (int i = 0; i < 5; i++) s.compare(List.of(""), all);
+    double[] ms = new double[TIMELINE_RUNS];
+    long paragraphs = 0;
+    for (int i = 0; i < ms.length; i++) {
+      long t = System.nanoTime();
+      paragraphs = s.compare(List.of(""), all).getFirst().total();
+      ms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    return String.format(Locale.ROOT, "Timeline by month over all %,d paragraphs (GET /api/timeline's count, blank query), warm, "
+        + "%d runs: p50 / p95 / p99 %s ms", paragraphs, TIMELINE_RUNS, Latency.of(ms));
+  }
+
+  private static final int TIMELINE_RUNS = 50;
+
   private static SearchRequest request(String q, Mode mode) {
-    return SearchRequest.of(q).withHighlight(mode.highlight).withFacets(mode.facets);
+    SearchRequest r = SearchRequest.of(q).withHighlight(mode.highlight).withFacets(mode.facets);
+    return mode == Mode.TIMELINE ? r.withTimeline(Interval.MONTH) : r;
   }
 
   private static String url(String root, String q, Mode mode) {
     return root + "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-        + "&highlight=" + mode.highlight + "&facets=" + mode.facets;
+        + "&highlight=" + mode.highlight + "&facets=" + mode.facets + (mode == Mode.TIMELINE ? "&timeline=month" : "");
   }
 
   /**
@@ -317,7 +342,7 @@ public final class Benchmark {
   }
 
   private String markdown(int queries, Build build, long baseSize, long ourSize, Map<Mode, Latency> base, Map<Mode, Latency> ours,
-      Map<Mode, Latency> http, String load, long heap, String cold) {
+      Map<Mode, Latency> http, String load, long heap, String cold, String timeline) {
     long baseRows = build.baseRows();
     double baseBuild = build.baseSeconds();
     long ourRows = build.ourRows();
@@ -349,7 +374,8 @@ public final class Benchmark {
     }
     md.append(String.format(Locale.ROOT, "%nThroughput over HTTP (full mode: highlight + facets): %s.  %n", load));
     md.append(String.format(Locale.ROOT, "Heap in use after a full GC, with both indexes open: %d MB.  %n", heap >> 20));
-    md.append(cold).append(".\n");
+    md.append(cold).append(".  \n");
+    md.append(timeline).append(".\n");
     return md.toString();
   }
 

@@ -12,10 +12,11 @@ import passages.ingest.DroppedLine;
 import passages.ingest.TextCleaner;
 import passages.model.ArticleIds;
 import passages.model.Paragraph;
+import passages.model.ParagraphKind;
 
 /** {@code passages clean FILE}: shows what would be indexed from a text file, and every dropped line and why. */
 @Command(name = "clean", mixinStandardHelpOptions = true,
-    description = "Show what indexing keeps of a .txt article (paragraph ids, sections) and each dropped line with its reason.")
+    description = "Show what indexing keeps of a .txt article (paragraph ids, sections, captions) and each dropped line with its reason.")
 final class CleanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "A plain-text article.")
   Path file;
@@ -42,7 +43,8 @@ final class CleanCommand implements Callable<Integer> {
     for (Paragraph p : cleaned.paragraphs()) {
       if (p.section() != null && !p.section().equals(section)) out.println("  § " + p.section());
       section = p.section();
-      out.println("  " + ArticleIds.paragraphId(articleId, p.ordinal()) + "  " + p.text().replace("\n", "\n      "));
+      String caption = p.kind() == ParagraphKind.CAPTION ? "[caption] " : "";
+      out.println("  " + ArticleIds.paragraphId(articleId, p.ordinal()) + "  " + caption + p.text().replace("\n", "\n      "));
     }
     out.println();
     out.println("dropped " + cleaned.dropped().size() + " lines:");

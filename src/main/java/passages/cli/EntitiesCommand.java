@@ -51,11 +51,14 @@ public final class EntitiesCommand implements Callable<Integer> {
         ? paragraphs(Files.readString(input.file, StandardCharsets.UTF_8))
         : lines(input.text);
     EntityExtractor extractor = EntityExtractors.create(paragraphs);
+    // a file is one article, read as a whole (a surname alone takes the full name met elsewhere in it);
+    // --text lines are paragraphs read alone
+    List<List<Entity>> all = input.file != null ? extractor.extractArticle(paragraphs) : paragraphs.stream().map(extractor::extract).toList();
     ObjectMapper mapper = new ObjectMapper();
     int n = 0;
     for (String p : paragraphs) {
+      List<Entity> entities = all.get(n);
       n++;
-      List<Entity> entities = extractor.extract(p);
       if (json) {
         ObjectNode o = mapper.createObjectNode();
         o.put("paragraph", n);

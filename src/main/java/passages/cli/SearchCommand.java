@@ -1,6 +1,5 @@
 package passages.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +14,9 @@ import passages.search.EntityFilter;
 import passages.search.Hit;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
+import passages.search.DayRange;
+import passages.search.MetaFilter;
+import passages.search.Order;
 import passages.search.SearchResult;
 
 /** {@code passages search QUERY}: prints the matching paragraphs, matches in [brackets]. */
@@ -42,6 +44,21 @@ final class SearchCommand implements Callable<Integer> {
       description = "Which paragraphs: body (article text), caption (photo captions) or all (default: ${DEFAULT-VALUE}).")
   String kind;
 
+  @Option(names = "--from", paramLabel = "DATE", description = "Only paragraphs published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Only paragraphs published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; inclusive).")
+  String to;
+
+  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default), newest or oldest (undated last).")
+  String sort;
+
+  @Option(names = "--meta", paramLabel = "KEY:VALUE", description = "Only articles with this metadata, e.g. bias:left (repeatable: same key any, different keys all).")
+  List<String> meta = new ArrayList<>();
+
+  @Option(names = "--author", paramLabel = "NAME", description = "Only articles by this author (repeatable: any of them).")
+  List<String> authors = new ArrayList<>();
+
   @Option(names = "--json", description = "Print the result as JSON, as GET /api/search returns it.")
   boolean json;
 
@@ -52,21 +69,24 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var request = SearchRequest.of(query).withOutlets(outlets)
         .withEntities(entities.stream().map(EntityFilter::parse).toList())
-        .withLimit(limit).withOffset(offset).withCollapse(collapse).withKind(kind);
+        .withLimit(limit).withOffset(offset).withCollapse(collapse).withKind(kind)
+        .withDays(DayRange.parse(from, to))
+        .withOrder(Order.parse(sort))
+        .withMetadata(java.util.stream.Stream.concat(meta.stream().map(MetaFilter::parse), authors.stream().map(MetaFilter::author)).toList());
     if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
     try (ParagraphSearcher searcher = index.open()) {
       SearchResult result = searcher.search(request);
       var out = spec.commandLine().getOut();
       if (json) {
-        out.println(new ObjectMapper().writeValueAsString(result));
+        out.println(passages.web.WebApp.jsonMapper().writeValueAsString(result));
         return 0;
       }
       out.printf("%d paragraph%s match: %s%n", result.total(), result.total() == 1 ? "" : "s",
           query.isBlank() ? "(everything)" : query);
       for (Hit h : result.hits()) {
         out.println();
-        out.printf("%s  %s · %s%s%n", h.id(), h.outlet() == null ? "Unknown outlet" : h.outlet(), h.title(),
-            h.section() == null ? "" : " › " + h.section());
+        out.printf("%s  %s · %s%s%s%n", h.id(), h.outlet() == null ? "Unknown outlet" : h.outlet(), h.title(),
+            h.section() == null ? "" : " › " + h.section(), h.date() == null ? "" : " · " + h.date());
         out.println("  " + plain(h.passage()));
         out.println("  " + h.link());
         if (!h.alsoIn().isEmpty()) {

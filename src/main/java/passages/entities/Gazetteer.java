@@ -16,13 +16,18 @@ import passages.model.EntityType;
 /**
  * The curated list of names, read from tab-separated data files: {@code type TAB canonical [TAB alias]...}.
  * Lines starting with {@code #} and blank lines are ignored; the canonical value is itself a surface form.
+ * The hand-kept files come first, so their names win clashes with the generated {@code open-*} files
+ * (open data, see {@code OPEN-DATA.md} next to them).
  */
 final class Gazetteer {
   /** The bundled data files, under {@code /passages/entities/}. */
-  static final List<String> BUNDLED = List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv");
+  static final List<String> BUNDLED = List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv",
+      "open-orgs.tsv", "open-places.tsv");
 
   /** canonical (per type) -> all surface forms, in file order. */
   final Map<NameTrie.Name, List<String>> forms = new LinkedHashMap<>();
+  /** The names read from the generated open-data files ({@code open-*}). */
+  final java.util.Set<NameTrie.Name> openData = new java.util.HashSet<>();
 
   static Gazetteer bundled() {
     Gazetteer g = new Gazetteer();
@@ -50,7 +55,9 @@ final class Gazetteer {
       EntityType type = EntityType.fromKey(cols[0].trim()).filter(t -> t != EntityType.MONEY)
           .orElseThrow(() -> new IllegalArgumentException(source + ":" + lineNo + ": unknown type '" + cols[0] + "'"));
       String canonical = cols[1].trim();
-      List<String> list = forms.computeIfAbsent(new NameTrie.Name(type, canonical), k -> new ArrayList<>());
+      NameTrie.Name name = new NameTrie.Name(type, canonical);
+      if (source.startsWith("open-") && !forms.containsKey(name)) openData.add(name);
+      List<String> list = forms.computeIfAbsent(name, k -> new ArrayList<>());
       for (int i = 1; i < cols.length; i++) {
         String alias = cols[i].trim();
         if (!alias.isEmpty() && !list.contains(alias)) list.add(alias);
@@ -65,5 +72,12 @@ final class Gazetteer {
       for (String s : list) if (!trie.add(s, name)) clashes.add(s + " (" + name + ")");
     });
     return clashes;
+  }
+
+  /** Adds the surface forms of the open-data names ({@code openData} true) or of the others to {@code trie}. */
+  void addTo(NameTrie trie, boolean openData) {
+    forms.forEach((name, list) -> {
+      if (this.openData.contains(name) == openData) for (String s : list) trie.add(s, name);
+    });
   }
 }

@@ -12,20 +12,26 @@ import passages.model.EntityType;
  * pass over the tokens: (1) money amounts; (2) the longest known name at each token, from the
  * gazetteer or learned from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" +
  * "Inc."); (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio" places;
- * (4) bare surnames of people named earlier in the same paragraph. Earlier steps win overlaps.
- * Immutable and thread-safe.
+ * (4) bare surnames of people named earlier in the same paragraph; (5) a social platform named as a
+ * service becomes a product ("posted on Facebook"). Earlier steps win overlaps. {@link #extractArticle}
+ * then adds what the article tells ({@link ArticleCoreference}). Immutable and thread-safe.
  */
 final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie names;
   private final NameTrie learned;
+  /** Names from the open data: they lose ties to the hand lists and to the learned names. */
+  private final NameTrie openData;
   private final NameRules rules;
   private final List<String> learnedReport;
+  private final ArticleCoreference coreference;
 
-  GazetteerExtractor(NameTrie names, NameTrie learned, NameRules rules, List<String> learnedReport) {
+  GazetteerExtractor(NameTrie names, NameTrie learned, NameTrie openData, NameRules rules, List<String> learnedReport) {
     this.names = names;
     this.learned = learned;
+    this.openData = openData;
     this.rules = rules;
     this.learnedReport = List.copyOf(learnedReport);
+    this.coreference = new ArticleCoreference(rules);
   }
 
   /** The names learned from the corpus, as "type TAB canonical TAB surface" lines. */
@@ -33,8 +39,8 @@ final class GazetteerExtractor implements EntityExtractor {
     return learnedReport;
   }
 
-  /** Mutable per-call state. */
-  private static final class Found {
+  /** Mutable per-call state: a paragraph's tokens, which of them a mention covers, and the mentions. */
+  static final class Found {
     final Tokens t;
     final boolean[] covered;
     final EntityType[] typeAt; // type of the mention that starts at a token
@@ -64,6 +70,24 @@ final class GazetteerExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(String paragraphText) {
+    return find(paragraphText).out;
+  }
+
+  /**
+   * Each paragraph as {@link #extract} finds it, then what the article as a whole tells
+   * ({@link ArticleCoreference}): a surname alone after the full name, a name typed once and bare elsewhere.
+   */
+  @Override
+  public List<List<Entity>> extractArticle(List<String> paragraphTexts) {
+    List<Found> found = new ArrayList<>(paragraphTexts.size());
+    for (String p : paragraphTexts) found.add(find(p));
+    coreference.resolve(found);
+    List<List<Entity>> out = new ArrayList<>(found.size());
+    for (Found f : found) out.add(f.out);
+    return out;
+  }
+
+  private Found find(String paragraphText) {
     Objects.requireNonNull(paragraphText, "paragraphText");
     Tokens t = Tokens.of(paragraphText);
     Found f = new Found(t);
@@ -72,12 +96,73 @@ final class GazetteerExtractor implements EntityExtractor {
     if (!NameRules.isTitleCase(t)) typedSequences(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
-    return f.out;
+    platformsAsProducts(f);
+    return f;
+  }
+
+  /**
+   * A platform named as the service it runs is a product: "posted on Facebook", "a Twitter account",
+   * "an Instagram live", "on Reddit and Twitter"; named as the company, an org ("Twitter said").
+   */
+  private void platformsAsProducts(Found f) {
+    Tokens t = f.t;
+    boolean previousWasService = false;
+    for (int k = 0; k < f.out.size(); k++) {
+      Entity e = f.out.get(k);
+      if (e.type() != EntityType.ORG || !rules.platforms.contains(e.value())) {
+        previousWasService = false;
+        continue;
+      }
+      int from = tokenAt(t, e.start()), to = tokenAt(t, e.end() - 1) + 1;
+      String before = from > 0 ? t.word[from - 1] : "";
+      String after = to < t.size && t.spaceBefore[to] ? t.word[to] : "";
+      boolean service = before.equals("on") || before.equals("a") || before.equals("an") || before.equals("via")
+          || isServiceNoun(after) || previousWasService && (before.equals("and") || before.equals("or") || before.equals(","));
+      if (service) f.out.set(k, new Entity(EntityType.PRODUCT, e.value(), e.text(), e.start(), e.end()));
+      previousWasService = service;
+    }
+  }
+
+  private static boolean isServiceNoun(String w) {
+    return switch (w) {
+      case "account", "accounts", "post", "posts", "page", "pages", "feed", "feeds", "followers", "video", "videos", "live",
+          "user", "users", "handle", "message", "messages", "profile", "story", "stories", "channel", "channels",
+          "group", "groups", "livestream", "photo", "photos", "clip", "clips", "thread", "threads", "app", "ad", "ads",
+          "comment", "comments", "subscribers", "friends", "timeline", "bio", "chat", "chats", "status", "poll", "reel",
+          "reels", "stream", "broadcast", "posting", "postings", "audience" -> true;
+      default -> false;
+    };
+  }
+
+  /** Words that, capitalised and followed by "of", open a name of that type: "Embassy of Sweden", "Sea of Azov". */
+  private static EntityType ofPrefix(String w) {
+    return switch (w) {
+      case "Embassy", "Consulate" -> EntityType.ORG;
+      case "Gulf", "Strait", "Straits", "Sea", "Bay", "Isle", "Cape" -> EntityType.PLACE;
+      default -> null;
+    };
+  }
+
+  /** "Embassy of Sweden": the prefix, "of", an optional "the" and a capitalised sequence; the end, or -1. */
+  private int ofNameEnd(Found f, int i) {
+    Tokens t = f.t;
+    if (ofPrefix(t.word[i]) == null || i + 2 >= t.size || !t.word[i + 1].equals("of")) return -1;
+    if (i > 0 && t.spaceBefore[i] && rules.isCapitalWord(t, i - 1) && !t.sentenceInitial(i - 1)) return -1; // "U.S. Embassy of …"
+    int k = i + 2;
+    if (t.word[k].equals("the") && k + 1 < t.size) k++;
+    if (!rules.isCapitalWord(t, k) || f.covered[k]) return -1;
+    return rules.sequenceEnd(t, k, f.covered);
   }
 
   private void knownNames(Found f) {
     Tokens t = f.t;
     for (int i = 0; i < t.size; ) {
+      int ofEnd = f.covered[i] ? -1 : ofNameEnd(f, i);
+      if (ofEnd > 0 && f.free(i, ofEnd)) {
+        f.add(i, ofEnd, ofPrefix(t.word[i]), NameRules.text(t, i, ofEnd));
+        i = ofEnd;
+        continue;
+      }
       NameTrie.Match m = t.isWord(i) && !f.covered[i] && startsFreely(t, i) ? longest(t, i) : null;
       if (m == null || !f.free(m.from(), m.to())) {
         i++;
@@ -87,7 +172,7 @@ final class GazetteerExtractor implements EntityExtractor {
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
       boolean single = to - from == 1;
-      int first = single && type != EntityType.PRODUCT ? firstNameBefore(f, from) : -1;
+      int first = !single ? -1 : type != EntityType.PRODUCT ? firstNameBefore(f, from) : commonFirstNameBefore(f, from);
       if (first >= 0) {
         from = first; // "Melania Trump" is not "Trump", "Lloyd Austin" not the city, "Don Fox" not the network
         type = EntityType.PERSON;
@@ -148,8 +233,23 @@ final class GazetteerExtractor implements EntityExtractor {
     return -1;
   }
 
-  /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */
+  /** The longest of the gazetteer's, the learned and the open-data names' matches at {@code i}; ties in that order. */
   private NameTrie.Match longest(Tokens t, int i) {
+    NameTrie.Match best = handOrLearned(t, i);
+    NameTrie.Match c = openData.longestAt(t, i);
+    if (c != null && c.to() - c.from() == 1 && partOfLongerName(t, i)) c = null; // "Ben Ray Luján" is not the town
+    if (c == null) return best;
+    return best == null || c.to() > best.to() ? c : best;
+  }
+
+  /** "Ken" + "Blackwell": a common given name right before a one-word product makes a person; -1 if none. */
+  private int commonFirstNameBefore(Found f, int i) {
+    int k = firstNameBefore(f, i);
+    return k >= 0 && k == i - 1 && rules.commonFirstNames.contains(f.t.word[k]) ? k : -1;
+  }
+
+  /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */
+  private NameTrie.Match handOrLearned(Tokens t, int i) {
     NameTrie.Match a = names.longestAt(t, i);
     NameTrie.Match b = learned.longestAt(t, i);
     if (b != null && b.to() - b.from() == 1 && partOfLongerName(t, i)) b = null; // "Manisha Sharma" is not "Sharma"
@@ -186,7 +286,7 @@ final class GazetteerExtractor implements EntityExtractor {
   }
 
   /** Whether token {@code i} is glued, without spaces, to a preceding "@" or "#". */
-  private static boolean inHandle(Tokens t, int i) {
+  static boolean inHandle(Tokens t, int i) {
     for (int k = i; k > 0 && !t.spaceBefore[k]; k--) {
       String p = t.word[k - 1];
       if (p.equals("@") || p.equals("#")) return true;
@@ -212,6 +312,7 @@ final class GazetteerExtractor implements EntityExtractor {
         continue;
       }
       int end = rules.sequenceEnd(t, i, f.covered);
+      if (i == 0 && end == t.size) break; // a paragraph that is one name alone is a byline or a heading
       NameRules.Typed typed = rules.typeInContext(t, i, end, f.covered);
       if (typed == null) typed = cityBeforePlace(f, i, end);
       if (typed != null && f.free(typed.from(), typed.to())) f.add(typed.from(), typed.to(), typed.type(), typed.canonical());

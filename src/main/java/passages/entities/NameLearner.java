@@ -105,7 +105,7 @@ final class NameLearner {
     });
     surnameOwner.forEach((surname, name) -> {
       if (contested.getOrDefault(surname, false) || !recurs(surname, people.get(name))) return;
-      if (rules.firstNames.contains(surname) || rules.titles.contains(surname) || gazetteer.get(surname) != null) return;
+      if (rules.commonFirstNames.contains(surname) || rules.titles.contains(surname) || gazetteer.get(surname) != null) return;
       add(trie, surname, EntityType.PERSON, name);
     });
     orgs.forEach((name, n) -> {

@@ -32,19 +32,34 @@ final class NameRules {
   /** Every data file the extractor reads, gazetteer included. */
   static final java.util.List<String> DATA_FILES = java.util.List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv",
       "first-names.txt", "stop-capitalized.txt", "name-modifiers.txt", "person-titles.txt", "person-context.txt",
-      "org-suffixes.txt", "place-suffixes.txt", "not-person-last.txt");
+      "org-suffixes.txt", "place-suffixes.txt", "not-person-last.txt", "open-orgs.tsv", "open-places.tsv",
+      "open-first-names.txt", "open-person-roles.txt", "open-english-words.txt", "platforms.txt");
 
+  /** Given names of every language the open data knows, and the hand-kept common ones. */
   final Set<String> firstNames;
+  /** The hand-kept common given names (English-language news): never learned as a surname. */
+  final Set<String> commonFirstNames;
   final Set<String> stopWords;
   final Set<String> modifiers;
   final Set<String> titles;
   final Set<String> lowerTitles;
+  /** Common English words, lower-case: a name made only of others may be a foreign person's ("Abdirahman Warsame"). */
+  final Set<String> englishWords;
+  /** Social platforms: orgs, or products by context ("posted on Facebook"). */
+  final Set<String> platforms;
+  /** Lower-case role nouns of the open data ("activist", "plumber"): a person word next to a name, never a title inside one. */
+  final Set<String> roles;
   final Set<String> orgSuffix;
   final Set<String> placeSuffix;
   final Set<String> notPersonLast;
 
   NameRules() {
-    firstNames = read("first-names.txt");
+    commonFirstNames = read("first-names.txt");
+    firstNames = new HashSet<>(commonFirstNames);
+    firstNames.addAll(read("open-first-names.txt"));
+    roles = read("open-person-roles.txt");
+    englishWords = read("open-english-words.txt");
+    platforms = read("platforms.txt");
     stopWords = read("stop-capitalized.txt");
     modifiers = read("name-modifiers.txt");
     titles = read("person-titles.txt");
@@ -161,10 +176,67 @@ final class NameRules {
     while (start > 0 && t.spaceBefore[start] && !covered[start - 1] && modifiers.contains(t.word[start - 1])) start--;
     Typed typed = start < from ? type(t, start, to) : null;
     if (typed == null || typed.type() == EntityType.PERSON) typed = type(t, from, to);
-    if (typed == null && looksLikePersonName(t, from, to) && (personAppositive(t, to) || afterSayingVerb(t, from))) {
+    if (typed == null && looksLikePersonName(t, from, to) && (personAppositive(t, to) || afterSayingVerb(t, from)
+        || noCommonWord(t, from, to) && (beforeSayingVerb(t, to) || ageOrWhoAfter(t, to)))) {
       typed = new Typed(from, to, EntityType.PERSON, text(t, from, to));
     }
+    if (typed == null && to - from == 1 && basedOrCityOf(t, from, to) && noCommonWord(t, from, to)) {
+      typed = new Typed(from, to, EntityType.PLACE, text(t, from, to));
+    }
     return typed;
+  }
+
+  /** No word of {@code [from, to)} is a common English word ("Moms Demand Action" has three). */
+  boolean noCommonWord(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (t.isWord(k) && isEnglishWord(t.word[k].toLowerCase(Locale.ROOT))) return false;
+    }
+    return true;
+  }
+
+  /** A common English word, or the plural of one ("widgets", "parties"). */
+  private boolean isEnglishWord(String w) {
+    if (englishWords.contains(w)) return true;
+    if (w.endsWith("ies") && englishWords.contains(w.substring(0, w.length() - 3) + "y")) return true;
+    return w.endsWith("s") && (englishWords.contains(w.substring(0, w.length() - 1))
+        || w.endsWith("es") && englishWords.contains(w.substring(0, w.length() - 2)));
+  }
+
+  /** A verb of saying or telling right after the name: "Abdirahman Warsame said", "… told reporters". */
+  static boolean beforeSayingVerb(Tokens t, int to) {
+    return to < t.size && t.spaceBefore[to] && isSayingVerb(t.word[to]);
+  }
+
+  static boolean isSayingVerb(String w) {
+    return switch (w) {
+      case "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "argued", "argues", "explained", "noted",
+          "asked", "testified", "tweeted", "claimed", "insisted", "recalled", "acknowledged", "warned", "replied",
+          "responded", "stated", "announced", "admitted", "agreed", "urged", "recounted", "complained", "conceded" -> true;
+      default -> false;
+    };
+  }
+
+  /** ", 34," or ", who" after the name: an age or a relative clause about a person. */
+  static boolean ageOrWhoAfter(Tokens t, int to) {
+    if (to + 1 >= t.size || !t.word[to].equals(",")) return false;
+    String next = t.word[to + 1];
+    if (next.equals("who")) return true;
+    return to + 2 < t.size && t.word[to + 2].equals(",") && next.length() <= 3 && next.chars().allMatch(Character::isDigit);
+  }
+
+  /**
+   * A place from its context: "Mysuru-based" (glued), "the city of Hurghada", "the town of …",
+   * "the province of …" (not sentence-initial, not a common word: checked by the caller).
+   */
+  private static boolean basedOrCityOf(Tokens t, int from, int to) {
+    if (to + 2 < t.size && t.word[to].equals("-") && !t.spaceBefore[to] && t.word[to + 1].equals("based") && !t.spaceBefore[to + 1]) {
+      return from == 0 || !t.sentenceInitial(from);
+    }
+    if (from < 3 || !t.word[from - 1].equals("of") || !t.word[from - 3].equalsIgnoreCase("the")) return false;
+    return switch (t.word[from - 2]) {
+      case "city", "town", "village", "province", "region", "port", "island", "state", "district", "capital" -> true;
+      default -> false;
+    };
   }
 
   private static boolean isShortForm(String w) {
@@ -222,7 +294,7 @@ final class NameRules {
     if (firstNames.contains(t.word[f]) && personShaped && !isAcronym(last)) {
       // "Robert Aderholt Robert Brown": a second first name starts another person
       for (int k = f + 2; k < to; k++) {
-        if (firstNames.contains(t.word[k]) && t.spaceBefore[k] && !t.word[k - 1].equals(".")) return new Typed(f, k, EntityType.PERSON, text(t, f, k));
+        if (commonFirstNames.contains(t.word[k]) && t.spaceBefore[k] && !t.word[k - 1].equals(".")) return new Typed(f, k, EntityType.PERSON, text(t, f, k));
       }
       if (words <= 4) return new Typed(f, to, EntityType.PERSON, text(t, f, to));
     }
@@ -254,9 +326,12 @@ final class NameRules {
     if (end + 2 >= t.size || !t.word[end].equals(",")) return false;
     String det = t.word[end + 1];
     if (!det.equals("a") && !det.equals("an") && !det.equals("the")) return false;
-    for (int k = end + 2; k < Math.min(t.size, end + 7); k++) {
+    int words = 0;
+    for (int k = end + 2; k < t.size && words < 5; k++) {
+      if (t.word[k].equals("-") && !t.spaceBefore[k]) continue; // "a 34-year-old mother"
       if (!t.isWord(k)) return false;
-      if (lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0))) return true;
+      if (t.spaceBefore[k]) words++;
+      if (isPersonWord(t.word[k])) return true;
     }
     return false;
   }
@@ -294,7 +369,12 @@ final class NameRules {
     if (!t.spaceBefore[from]) return false;
     if (t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
     boolean compound = k > 0 && !t.spaceBefore[k] && t.word[k - 1].equals("-"); // "the 172-member RSC"
-    return k >= 0 && t.isWord(k) && !compound && lowerTitles.contains(t.word[k]) && Character.isLowerCase(t.word[k].charAt(0));
+    return k >= 0 && t.isWord(k) && !compound && isPersonWord(t.word[k]);
+  }
+
+  /** A lower-case title or role noun: "spokeswoman", "senator", "plumber". */
+  boolean isPersonWord(String w) {
+    return Character.isLowerCase(w.charAt(0)) && (lowerTitles.contains(w) || roles.contains(w));
   }
 
   private static boolean isAcronym(String w) {

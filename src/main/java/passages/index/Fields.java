@@ -31,7 +31,23 @@ public final class Fields {
   public static final String URL = "url";
   /** The publication date {@code YYYY-MM-DD}: stored when known. */
   public static final String DATE = "date";
-  /** What the paragraph is ({@code body} or {@code caption}): one indexed term, stored. */
+  /**
+   * The publication day as days since 1970-01-01 when known: an {@code IntField} (points for range filters,
+   * sorted-numeric doc values for sorting and the timeline).
+   */
+  public static final String DAY = "day";
+  /** Each of the article's authors: stored, and the multi-valued facet dimension {@code author}. */
+  public static final String AUTHOR = "author";
+  /**
+   * The article's further metadata ({@code topic}, {@code bias}, …) stored as lines {@code key\tvalue}; each key
+   * is also a facet dimension of its own name (see {@code passages.model.Article#RESERVED_KEYS} for the names
+   * it cannot take).
+   */
+  public static final String META = "meta";
+  /**
+   * What the paragraph is: {@code body} or {@code caption} ({@link passages.model.ParagraphKind#key()}),
+   * one indexed term (for filters), stored.
+   */
   public static final String KIND = "kind";
   /** The paragraph text: analyzed with positions and offsets (for highlighting), stored. */
   public static final String TEXT = "text";
@@ -52,6 +68,18 @@ public final class Fields {
   public static final String FEATURE_WORDS = "words";
   /** Feature: present (1) when the paragraph reads as prose: 8+ words ending in sentence punctuation. */
   public static final String FEATURE_PROSE = "prose";
+  /**
+   * Feature: the paragraph's quality prior with the default weights folded in, {@code 2 · words / (words + 25)
+   * + 2 · prose}, so a search with the default ranking reads one feature instead of two
+   * ({@link #QUALITY_WORDS_WEIGHT}, {@link #QUALITY_PIVOT}, {@link #QUALITY_PROSE_WEIGHT}).
+   */
+  public static final String FEATURE_QUALITY = "quality";
+  /** Weight of the length prior folded into {@link #FEATURE_QUALITY}. */
+  public static final float QUALITY_WORDS_WEIGHT = 2f;
+  /** Words at which the length prior folded into {@link #FEATURE_QUALITY} gives half its weight. */
+  public static final float QUALITY_PIVOT = 25f;
+  /** Weight of the prose feature folded into {@link #FEATURE_QUALITY}. */
+  public static final float QUALITY_PROSE_WEIGHT = 2f;
 
   /** Commit user-data key: fingerprint of the corpus the index was built from. */
   public static final String COMMIT_CORPUS = "passages.corpus";
@@ -65,7 +93,7 @@ public final class Fields {
    * Bump whenever fields, analysis or the cleaning rules change (an index from unchanged files would
    * otherwise be "up to date" with the old rules): an index with another version is rebuilt.
    */
-  public static final String SCHEMA_VERSION = "8";
+  public static final String SCHEMA_VERSION = "11";
 
   private Fields() {}
 
@@ -74,6 +102,8 @@ public final class Fields {
     FacetsConfig config = new FacetsConfig();
     // filters drill down on dimension and value, never on a dimension alone: index only those terms
     config.setDrillDownTermsIndexing(OUTLET, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
+    config.setMultiValued(AUTHOR, true);
+    config.setDrillDownTermsIndexing(AUTHOR, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
     for (EntityType type : EntityType.values()) {
       config.setMultiValued(type.key(), true);
       config.setDrillDownTermsIndexing(type.key(), FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);

@@ -22,6 +22,7 @@ import passages.ingest.DroppedLine;
 import passages.ingest.IngestResult;
 import passages.ingest.Source;
 import passages.model.Article;
+import passages.model.Entity;
 import passages.model.Paragraph;
 
 /**
@@ -106,8 +107,10 @@ final class IndexRun {
       int count = 0;
       if (written || !articleHash.equals(existing.get(a.id()))) {
         List<Document> docs = new ArrayList<>(a.paragraphs().size());
-        for (Paragraph p : a.paragraphs()) {
-          docs.add(facets.build(ParagraphDocuments.toDocument(a, p, entities.extract(p.text()), articleHash)));
+        // the article's paragraphs read together: a surname alone takes the full name met elsewhere in it
+        List<List<Entity>> mentions = entities.extractArticle(a.paragraphs().stream().map(Paragraph::text).toList());
+        for (int k = 0; k < a.paragraphs().size(); k++) {
+          docs.add(facets.build(ParagraphDocuments.toDocument(a, a.paragraphs().get(k), mentions.get(k), articleHash)));
         }
         writer.updateDocuments(new Term(Fields.ARTICLE_ID, a.id()), docs);
         written = true;

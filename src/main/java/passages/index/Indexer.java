@@ -28,6 +28,7 @@ import passages.entities.EntityExtractor;
 import passages.ingest.CorpusReader;
 import passages.model.Article;
 import passages.model.Paragraph;
+import passages.model.ParagraphKind;
 
 /**
  * Brings the paragraph index in line with a corpus, incrementally and atomically: the write side. What an
@@ -59,7 +60,8 @@ public final class Indexer {
   }
 
   /**
-   * @param entities finds the entity mentions of a paragraph text; must be thread-safe (as its contract says)
+   * @param entities finds the entity mentions of an article's paragraphs, read together
+   *     ({@link EntityExtractor#extractArticle}); must be thread-safe (as its contract says)
    * @param entitiesVersion changes whenever {@code entities} may answer differently (re-indexes every article)
    * @param threads worker threads, at least 1
    * @param progress called from the reading thread after each corpus item, and once more when a full build
@@ -179,8 +181,12 @@ public final class Indexer {
     }
     StringBuilder sb = new StringBuilder();
     sb.append(Fields.SCHEMA_VERSION).append('\0').append(entitiesVersion).append('\0').append(a.title()).append('\0')
-        .append(a.outlet()).append('\0').append(a.url()).append('\0').append(a.date()).append('\0');
-    for (Paragraph p : a.paragraphs()) sb.append(p.section()).append('\0').append(p.text()).append('\0');
+        .append(a.outlet()).append('\0').append(a.url()).append('\0').append(a.date()).append('\0')
+        .append(a.authors()).append('\0').append(a.metadata()).append('\0');
+    for (Paragraph p : a.paragraphs()) {
+      sb.append(p.section()).append('\0').append(p.text()).append('\0');
+      if (p.kind() != ParagraphKind.BODY) sb.append(p.kind().key()).append('\0');
+    }
     return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
   }
 

@@ -1,10 +1,12 @@
 package passages.index;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -61,6 +63,12 @@ public final class ParagraphDocuments {
     return h1 ^ Long.rotateLeft(h2, 31);
   }
 
+  /** The quality prior with the default weights ({@link Fields#FEATURE_QUALITY}); always > 0. */
+  static float quality(int words, boolean prose) {
+    int w = Math.max(1, words);
+    return Fields.QUALITY_WORDS_WEIGHT * w / (w + Fields.QUALITY_PIVOT) + (prose ? Fields.QUALITY_PROSE_WEIGHT : 0);
+  }
+
   /** Whether the article's title is a headline of its own, not the start of its first paragraph (shown as title). */
   static boolean hasHeadline(Article article) {
     return article.paragraphs().isEmpty() || !article.paragraphs().getFirst().text().startsWith(article.title());
@@ -102,6 +110,7 @@ public final class ParagraphDocuments {
     doc.add(new NumericDocValuesField(Fields.PARAGRAPH, paragraph.ordinal()));
     doc.add(new StoredField(Fields.PARAGRAPH, paragraph.ordinal()));
     if (paragraph.section() != null) doc.add(new TextField(Fields.SECTION, paragraph.section(), Field.Store.YES));
+    doc.add(new StringField(Fields.KIND, paragraph.kind().key(), Field.Store.YES));
     doc.add(new StoredField(Fields.TITLE, article.title()));
     if (hasHeadline(article)) {
       doc.add(new TextField(Fields.TITLE_TEXT, article.title(), Field.Store.NO));
@@ -112,12 +121,29 @@ public final class ParagraphDocuments {
       doc.add(new SortedSetDocValuesFacetField(Fields.OUTLET, article.outlet()));
     }
     if (article.url() != null) doc.add(new StoredField(Fields.URL, article.url()));
-    if (article.date() != null) doc.add(new StoredField(Fields.DATE, article.date()));
+    if (article.date() != null) {
+      doc.add(new StoredField(Fields.DATE, article.date()));
+      doc.add(new IntField(Fields.DAY, (int) LocalDate.parse(article.date()).toEpochDay(), Field.Store.NO));
+    }
+    for (String author : article.authors()) {
+      doc.add(new StoredField(Fields.AUTHOR, author));
+      doc.add(new SortedSetDocValuesFacetField(Fields.AUTHOR, author));
+    }
+    if (!article.metadata().isEmpty()) {
+      StringBuilder stored = new StringBuilder();
+      article.metadata().forEach((key, value) -> {
+        stored.append(key).append('\t').append(value).append('\n');
+        doc.add(new SortedSetDocValuesFacetField(key, value));
+      });
+      doc.add(new StoredField(Fields.META, stored.toString()));
+    }
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
     doc.add(new NumericDocValuesField(Fields.SIGNATURE, signature(paragraph.text())));
     int words = words(paragraph.text());
+    boolean prose = words >= PROSE_WORDS && endsSentence(paragraph.text());
     doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_WORDS, Math.max(1, words)));
-    if (words >= PROSE_WORDS && endsSentence(paragraph.text())) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
+    if (prose) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
+    doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_QUALITY, quality(words, prose)));
     if (!entities.isEmpty()) {
       StringBuilder stored = new StringBuilder();
       for (Entity e : entities) {

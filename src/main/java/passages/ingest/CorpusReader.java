@@ -149,7 +149,8 @@ public final class CorpusReader {
       var e = it.next();
       if (e.getKey().startsWith("_") || !e.getValue().isObject()) continue;
       JsonNode v = e.getValue();
-      map.put(e.getKey(), new SourceMetadata(text(v, "outlet"), text(v, "url"), text(v, "title"), text(v, "date")));
+      map.put(e.getKey(), new SourceMetadata(text(v, "outlet"), text(v, "url"), text(v, "title"), text(v, "date"),
+          MetadataFields.authors(v), MetadataFields.extra(v, JsonlArticles.KNOWN)));
     }
     return map;
   }

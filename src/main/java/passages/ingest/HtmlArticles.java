@@ -47,9 +47,11 @@ final class HtmlArticles {
     }
     if (page.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no article text found");
     String title = TextArticles.first(meta.title(), page.title(), TextArticles.fallbackTitle(page.paragraphs().getFirst().text()));
+    String date = PublicationDates.day(meta.date());
+    if (date == null) date = PublicationDates.day(page.date());
+    List<String> authors = meta.authors().isEmpty() ? MetadataFields.authors(page.author()) : meta.authors();
     Article article = new Article(id, title, TextArticles.first(meta.outlet(), page.outlet()),
-        TextArticles.first(meta.url(), page.canonicalUrl()), TextArticles.isoDate(TextArticles.first(meta.date(), page.date())),
-        page.paragraphs());
+        TextArticles.first(meta.url(), page.canonicalUrl()), date, page.paragraphs(), authors, meta.extra());
     return new IngestResult.Ingested(source, article, List.of());
   }
 }

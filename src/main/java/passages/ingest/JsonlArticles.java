@@ -10,11 +10,16 @@ import passages.model.ArticleIds;
 
 /**
  * Turns one JSONL line into an article. Fields: {@code id} (or {@code url}, whose hash then makes the id),
- * {@code outlet}, {@code title}, {@code date}, {@code url}, {@code authors}, and the body as one of
- * {@code paragraphs} (array of strings), {@code text} (string, one block per line) or {@code html}.
+ * {@code outlet}, {@code title}, {@code date}, {@code url}, {@code authors} (or {@code author}), and the body as
+ * one of {@code paragraphs} (array of strings), {@code text} (string, one block per line) or {@code html}. Every
+ * other string field ({@code topic}, {@code bias}, …) is article metadata.
  */
 final class JsonlArticles {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The fields read as the article itself; every other string field is metadata ({@link MetadataFields#extra}). */
+  static final java.util.Set<String> KNOWN =
+      java.util.Set.of("id", "url", "outlet", "title", "date", "authors", "author", "paragraphs", "text", "html");
 
   private JsonlArticles() {}
 
@@ -36,21 +41,26 @@ final class JsonlArticles {
     } else {
       return new IngestResult.Failed(source, "missing field 'id' (or 'url')");
     }
-    SourceMetadata meta = new SourceMetadata(text(node, "outlet"), url, text(node, "title"), text(node, "date"));
+    SourceMetadata meta = new SourceMetadata(text(node, "outlet"), url, text(node, "title"), text(node, "date"),
+        MetadataFields.authors(node), MetadataFields.extra(node, KNOWN));
     JsonNode paragraphs = node.get("paragraphs");
     CleanedText cleaned;
+    List<String> head;
     if (paragraphs != null && paragraphs.isArray()) {
       List<String> blocks = new ArrayList<>(paragraphs.size());
       for (JsonNode p : paragraphs) blocks.add(p.isTextual() ? p.asText() : "");
       cleaned = TextCleaner.cleanBlocks(blocks, meta.title() == null);
+      head = blocks.subList(0, Math.min(blocks.size(), PublicationDates.HEAD_LINES));
     } else if (text(node, "text") != null) {
       cleaned = TextCleaner.clean(text(node, "text"));
+      head = TextArticles.head(text(node, "text"));
     } else if (text(node, "html") != null) {
       return HtmlArticles.fromBytes(source, id, node.get("html").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8), meta);
     } else {
       return new IngestResult.Failed(source, "missing field 'paragraphs', 'text' or 'html'");
     }
-    return TextArticles.toArticle(source, id, cleaned, meta);
+    // the date is the line's date field only: a JSONL source that has a date field says so there
+    return TextArticles.toArticle(source, id, cleaned, meta, head, null);
   }
 
   private static String text(JsonNode node, String field) {

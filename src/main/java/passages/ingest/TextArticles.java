@@ -5,7 +5,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 import passages.model.Article;
 import passages.model.ArticleIds;
 
@@ -14,7 +15,6 @@ final class TextArticles {
   /** Larger files are refused: an article is never this big, and the whole file is held in memory. */
   static final long MAX_FILE_BYTES = 16L << 20;
 
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final int TITLE_FALLBACK_CHARS = 90;
 
   private TextArticles() {}
@@ -43,15 +43,36 @@ final class TextArticles {
   /** Cleans {@code text} and builds the article with id {@code id}; metadata fields override what the text says. */
   static IngestResult fromText(Source source, String id, String text, SourceMetadata meta) {
     CleanedText cleaned = TextCleaner.clean(text);
-    return toArticle(source, id, cleaned, meta);
+    List<String> head = head(text);
+    return toArticle(source, id, cleaned, meta, head, PublicationDates.fromHead(head));
   }
 
-  static IngestResult toArticle(Source source, String id, CleanedText cleaned, SourceMetadata meta) {
+  /**
+   * The article of {@code cleaned}: {@code meta} fields first; the date from {@code meta.date()}, else
+   * {@code headDate}; the authors from {@code meta.authors()}, else from a byline among the {@code head} lines
+   * of the raw text (cleaning drops bylines from the body).
+   *
+   * @param headDate the day of a date line in the raw text's head, or {@code null} (JSONL articles: the
+   *     {@code date} field is the date)
+   */
+  static IngestResult toArticle(Source source, String id, CleanedText cleaned, SourceMetadata meta, List<String> head, String headDate) {
     if (cleaned.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no body text after cleaning");
     String title = first(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
-    String date = isoDate(meta.date());
-    Article article = new Article(id, title, meta.outlet(), meta.url(), date, cleaned.paragraphs());
+    String date = PublicationDates.day(meta.date());
+    if (date == null) date = headDate;
+    List<String> authors = meta.authors().isEmpty() ? MetadataFields.bylineFromHead(head) : meta.authors();
+    Article article = new Article(id, title, meta.outlet(), meta.url(), date, cleaned.paragraphs(), authors, meta.extra());
     return new IngestResult.Ingested(source, article, cleaned.dropped());
+  }
+
+  /** The first lines of {@code text} (enough for {@link PublicationDates#fromHead} and a byline). */
+  static List<String> head(String text) {
+    List<String> lines = new ArrayList<>();
+    for (String line : text.split("\\r\\n|\\r|\\n", 40)) {
+      if (!line.isBlank()) lines.add(line);
+      if (lines.size() == PublicationDates.HEAD_LINES) break;
+    }
+    return lines;
   }
 
   /** NUL bytes never occur in text files; a few of them mean binary data. */
@@ -75,10 +96,5 @@ final class TextArticles {
   static String first(String... values) {
     for (String v : values) if (v != null && !v.isBlank()) return v.strip();
     return null;
-  }
-
-  /** {@code date} when it is an ISO {@code YYYY-MM-DD} date, else {@code null} (never a guess). */
-  static String isoDate(String date) {
-    return date != null && ISO_DATE.matcher(date).matches() ? date : null;
   }
 }

@@ -2,8 +2,11 @@ package passages.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import passages.model.Paragraph;
+import passages.model.ParagraphKind;
 
 /**
  * Turns scraped plain text (one block per line) into a title, body paragraphs with sections, and an
@@ -30,12 +33,14 @@ public final class TextCleaner {
   static final int MAX_HEADING_WORDS = 16;
   /** Longest line that may be site boilerplate (copyright, sign-up, caption…); longer lines are content. */
   static final int MAX_BOILERPLATE_WORDS = 30;
+  /** Most author bios an article ends with. */
+  static final int MAX_BIOS = 3;
 
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
   private static final Pattern PLACEHOLDER = Pattern.compile("[a-z][a-z_-]{0,30}");
   private static final Pattern AD_LABEL =
       Pattern.compile(
-          "(?i)(advert\\w*|ads?|sponsored( content| post)?|promoted( content)?|paid (content|post)"
+          "(?i)(advert\\w*( advert\\w*)*|ads?|sponsored( content| post)?|promoted( content)?|paid (content|post)"
               + "|(the )?story continues below|story continued below|continue reading( below)?"
               + "|article continues (below|after (this )?(ad|advertisement))"
               + "|advertisement:? continue reading the main story)[\\s.:!]*");
@@ -63,7 +68,8 @@ public final class TextCleaner {
 
   /** Cleans {@code raw}; never throws for any input string (an empty text gives no paragraphs). */
   public static CleanedText clean(String raw) {
-    return clean(split(raw), true);
+    List<DroppedLine> cuts = new ArrayList<>();
+    return clean(split(raw, cuts), true, cuts);
   }
 
   /**
@@ -75,20 +81,44 @@ public final class TextCleaner {
    */
   public static CleanedText cleanBlocks(List<String> blocks, boolean detectTitle) {
     List<Line> lines = new ArrayList<>(blocks.size());
-    for (int i = 0; i < blocks.size(); i++) {
-      String text = normalize(blocks.get(i) == null ? "" : blocks.get(i));
-      if (!text.isEmpty()) lines.add(new Line(i + 1, text));
-    }
-    return clean(lines, detectTitle);
+    List<DroppedLine> cuts = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) addLine(lines, cuts, i + 1, blocks.get(i) == null ? "" : blocks.get(i));
+    return clean(lines, detectTitle, cuts);
   }
 
-  private static CleanedText clean(List<Line> lines, boolean detectTitle) {
-    List<DroppedLine> dropped = new ArrayList<>();
+  /**
+   * Adds the normalised {@code raw} as line {@code number}, after cutting the video players glued into it
+   * (each cut is a dropped line with that number); a line that was only players is not added.
+   */
+  private static void addLine(List<Line> lines, List<DroppedLine> cuts, int number, String raw) {
+    String text = normalize(raw);
+    if (text.contains("JUST WATCHED")) {
+      Matcher m = Boilerplate.PLAYER.matcher(text);
+      StringBuilder kept = new StringBuilder();
+      int last = 0;
+      while (m.find()) {
+        cuts.add(new DroppedLine(number, m.group(), DropReason.VIDEO_PLAYER));
+        kept.append(text, last, m.start()).append(' ');
+        last = m.end();
+      }
+      if (last > 0) text = normalize(kept.append(text, last, text.length()).toString());
+    }
+    if (!text.isEmpty()) lines.add(new Line(number, text));
+  }
+
+  private static CleanedText clean(List<Line> lines, boolean detectTitle, List<DroppedLine> cuts) {
+    List<DroppedLine> dropped = new ArrayList<>(cuts);
     int promoStart = promoBlockStart(lines);
+    int bioStart = bioStart(lines, promoStart);
+    int tagEnd = leadingTagsEnd(lines, detectTitle ? 1 : 0);
+    markTeaserLines(lines);
     List<Line> body = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
       if (i >= promoStart) dropped.add(l.drop(DropReason.PROMO));
+      else if (i < tagEnd && i >= (detectTitle ? 1 : 0)) dropped.add(l.drop(DropReason.TOPIC_TAG));
+      else if (i >= bioStart && l.kind != Kind.BOILERPLATE && Boilerplate.bio(l.text)) dropped.add(l.drop(DropReason.AUTHOR_BIO));
+      else if (l.teaser) dropped.add(l.drop(DropReason.TEASER));
       else if (l.kind == Kind.AD) dropped.add(l.drop(DropReason.AD_LABEL));
       else if (l.kind == Kind.BOILERPLATE) dropped.add(l.drop(l.boilerplate));
       else if (l.kind == Kind.TABLE_RULE) dropped.add(l.drop(DropReason.TABLE_RULE));
@@ -98,14 +128,14 @@ public final class TextCleaner {
     if (detectTitle && !body.isEmpty() && body.get(0).kind == Kind.SHORT) title = body.remove(0).text;
     markWidgets(body, dropped);
 
-    int start = 0;
     List<Paragraph> paragraphs = new ArrayList<>();
     String section = null;
     Line heading = null; // the last short line, a heading only if content follows it
     String sectionBeforeHeading = null;
+    boolean opening = true; // no line but short ones yet
+    int openingShort = 0; // short lines the body opens with: two or more are a byline block, not a heading
     StringBuilder table = null;
-    for (int i = start; i < body.size(); i++) {
-      Line l = body.get(i);
+    for (Line l : body) {
       if (l.kind == Kind.TABLE && table != null) {
         table.append('\n').append(l.text);
         continue;
@@ -115,15 +145,28 @@ public final class TextCleaner {
         table = null;
       }
       if (l.kind == Kind.SHORT) {
+        if (opening) openingShort++;
         // a short line followed by another short line is content (a list, a caption), not a heading
         if (heading != null) paragraphs.add(new Paragraph(paragraphs.size() + 1, sectionBeforeHeading, heading.text));
         sectionBeforeHeading = heading != null ? sectionBeforeHeading : section;
-        heading = l;
-        section = l.text;
+        if (headingShaped(l.text)) {
+          heading = l;
+          section = l.text;
+        } else { // a byline, a credit, link or widget text: content, never a section
+          heading = null;
+          section = sectionBeforeHeading;
+          paragraphs.add(new Paragraph(paragraphs.size() + 1, section, l.text));
+        }
         continue;
       }
+      if (heading != null && opening && openingShort >= 2) { // the end of a byline block ("Jane Roe", "USA TODAY")
+        section = sectionBeforeHeading;
+        paragraphs.add(new Paragraph(paragraphs.size() + 1, section, heading.text));
+      }
       heading = null;
+      opening = false;
       if (l.kind == Kind.TABLE) table = new StringBuilder(l.text);
+      else if (l.kind == Kind.CAPTION) paragraphs.add(new Paragraph(paragraphs.size() + 1, section, l.text, ParagraphKind.CAPTION));
       else paragraphs.add(new Paragraph(paragraphs.size() + 1, section, l.text));
     }
     if (table != null) paragraphs.add(new Paragraph(paragraphs.size() + 1, section, table.toString()));
@@ -171,14 +214,96 @@ public final class TextCleaner {
     return start;
   }
 
-  private static List<Line> split(String raw) {
+  private static List<Line> split(String raw, List<DroppedLine> cuts) {
     List<Line> lines = new ArrayList<>();
     String[] parts = raw.split("\\r\\n|\\r|\\n", -1);
-    for (int n = 0; n < parts.length; n++) {
-      String text = normalize(parts[n]);
-      if (!text.isEmpty()) lines.add(new Line(n + 1, text));
-    }
+    for (int n = 0; n < parts.length; n++) addLine(lines, cuts, n + 1, parts[n]);
     return lines;
+  }
+
+  /**
+   * Index of the first author bio among the lines that end the article (before the promo block at
+   * {@code end}): scanning back over dropped, short and bio lines, at most {@value #MAX_BIOS} bios; {@code
+   * lines.size()} when the article does not end with one. A bio-shaped line with body text after it is kept.
+   */
+  private static int bioStart(List<Line> lines, int end) {
+    int start = lines.size();
+    int bios = 0;
+    for (int i = end - 1; i >= 0 && bios < MAX_BIOS; i--) {
+      Line l = lines.get(i);
+      if (l.kind == Kind.TEXT || l.kind == Kind.BULLET) {
+        if (!Boilerplate.bio(l.text)) break;
+        start = i;
+        bios++;
+      } else if (l.kind == Kind.TABLE || l.kind == Kind.CAPTION) {
+        break;
+      }
+    }
+    return start;
+  }
+
+  /**
+   * End (exclusive) of the topic tags the text opens with: short lines from {@code from} on that are
+   * directly followed by a series tag or a sign-up prompt ("Trump Administration The 45th President and His
+   * Administration", then "Series: …" or "ProPublica is a nonprofit newsroom … Sign up …"); {@code from}
+   * when there are none.
+   */
+  private static int leadingTagsEnd(List<Line> lines, int from) {
+    int i = from;
+    while (i < lines.size() && lines.get(i).kind == Kind.SHORT) i++;
+    if (i == from || i == lines.size()) return from;
+    DropReason next = lines.get(i).boilerplate;
+    if (next == DropReason.TOPIC_TAG) return i;
+    // one tag and its description, then the site's sign-up prompt
+    boolean tag = i == from + 1 && TAG_WITH_DESCRIPTION.matcher(lines.get(from).text).matches();
+    return tag && next == DropReason.SIGNUP ? i : from;
+  }
+
+  /** A topic tag and its description run together: "Trump Administration The 45th President and His Administration". */
+  private static final Pattern TAG_WITH_DESCRIPTION =
+      Pattern.compile("[A-Z][\\w’'.,-]*( [A-Z][\\w’'.,-]*){0,3} The [A-Z0-9][\\w’'-]*( [\\w’'-]+){1,8}");
+
+  /**
+   * Marks as teaser the short lines that follow a "Story highlights …" line: the other highlights, one a
+   * line without final punctuation.
+   */
+  private static void markTeaserLines(List<Line> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).boilerplate != DropReason.TEASER) continue;
+      for (int j = i + 1; j < lines.size() && lines.get(j).kind == Kind.SHORT; j++) lines.get(j).teaser = true;
+    }
+  }
+
+  /**
+   * Short lines that are not headings: bylines ("By Jane Doe", "Analysis by Jane Doe, BBC News", "Jane Doe, The
+   * Daily Star"), links, handles, times of day ("Updated 11/19/2013 at 1:33 p.m. ET"), speech broken off with
+   * a dash ("Well —"), calls to action and link labels of widgets ("Sign up for the morning briefing",
+   * "Follow Kevin on Twitter", "Link Copied", "PHOTOS: …", "Full Coverage: …"). They stay content.
+   */
+  private static final Pattern NOT_HEADING_START = Pattern.compile(
+      "(By|BY):? (?!the\\b|The\\b|THE\\b)[A-Z]|(Updated|Posted|Published|UPDATED)\\b"
+          // "Jane Doe, The Daily Star": a name in proper case (not "Doing Well, Despite …", not "AFTER WINDSOR, …")
+          + "|(?![A-Z][a-z]+(ing|ed)\\b)[A-Z][a-z][\\w.'’-]*( [A-Z][a-z.][\\w.'’-]*){1,2}, (The )?[A-Z][\\w.'’&-]*( [A-Z][\\w.'’&-]*){0,4}$"
+          + "|(Analysis|Commentary|Opinion|Reporting|Text|Words|Photos|Video|Interview|Story) by [A-Z]"
+          + "|[A-Z]{2,}( [A-Z]{2,})*:|(Photo|Image|Video|Photograph)s? ?:"
+          + "|(?i:(sign up|subscribe|click|tap|download|thank you|link copied|story continues|full coverage|special coverage)\\b"
+          + "|(follow|join)\\b.* on (twitter|facebook|instagram)\\b)");
+  private static final Pattern TIME_OF_DAY = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
+  private static final List<String> NOT_HEADING_TEXT =
+      List.of("|", "@", "©", "http:", "https:", "www.", ".com", "newsletter", "sign-up", "podcast", "vote now");
+
+  /** Whether a short line may be a heading (the {@code section} of the paragraphs under it). */
+  private static boolean headingShaped(String text) {
+    // a capital letter or a leading number ("5 things to watch"): lower-case lines are names in transcripts, list items
+    boolean capital = Character.isDigit(text.charAt(0));
+    for (int i = 0; i < text.length() && !capital; i++) capital = Character.isUpperCase(text.charAt(i));
+    if (!capital) return false;
+    char last = text.charAt(text.length() - 1);
+    if (last == '-' || last == '–' || last == '—') return false;
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String s : NOT_HEADING_TEXT) if (lower.contains(s)) return false;
+    if (text.indexOf(':') >= 0 && TIME_OF_DAY.matcher(text).find()) return false;
+    return !NOT_HEADING_START.matcher(text).lookingAt();
   }
 
   /** Collapses every run of whitespace (including no-break and zero-width spaces) to one space, and trims. */
@@ -192,7 +317,7 @@ public final class TextCleaner {
     return clean ? line : WHITESPACE.matcher(line).replaceAll(" ").strip();
   }
 
-  private enum Kind { TEXT, SHORT, BULLET, TABLE, TABLE_RULE, PLACEHOLDER, AD, BOILERPLATE }
+  private enum Kind { TEXT, SHORT, BULLET, TABLE, TABLE_RULE, PLACEHOLDER, AD, BOILERPLATE, CAPTION }
 
   private static final class Line {
     final int number;
@@ -200,6 +325,8 @@ public final class TextCleaner {
     final int words;
     final Kind kind;
     final DropReason boilerplate;
+    /** A highlight line under "Story highlights …". */
+    boolean teaser;
 
     /** @param text a normalised line: not empty, single spaces between words, none at the ends */
     Line(int number, String text) {
@@ -230,6 +357,7 @@ public final class TextCleaner {
       if (TABLE_RULE.matcher(text).matches() && text.contains("|")) return Kind.TABLE_RULE;
       if (words <= 6 && AD_LABEL.matcher(text).matches()) return Kind.AD;
       if (PLACEHOLDER.matcher(text).matches()) return Kind.PLACEHOLDER;
+      if (Captions.isCaption(text, words)) return Kind.CAPTION;
       if (BULLET.matcher(text).matches()) return Kind.BULLET;
       if (words <= MAX_HEADING_WORDS && !SENTENCE_END.matcher(text).matches() && hasLetter(text)) {
         return Kind.SHORT;

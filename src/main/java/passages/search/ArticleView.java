@@ -11,5 +11,9 @@ import java.util.List;
  * @param url original url, or {@code null}
  * @param date publication date, or {@code null}
  * @param paragraphs its paragraphs in order
+ * @param authors its authors (empty when unknown)
+ * @param meta its further metadata ({@code topic}, {@code bias}, …), in the source's order
  */
-public record ArticleView(String id, String title, String outlet, String url, String date, List<ParagraphView> paragraphs) {}
+public record ArticleView(
+    String id, String title, String outlet, String url, String date, List<ParagraphView> paragraphs,
+    List<String> authors, java.util.Map<String, String> meta) {}

@@ -33,6 +33,15 @@ import passages.model.EntityType;
  */
 final class FacetSnapshot {
   private static final List<String> DIMS = dims();
+  /** The dimensions of {@link #DIMS} shown before the metadata dimensions (outlet, author); the entity types follow them. */
+  private static final int FIXED_BEFORE_METADATA = 2;
+  /**
+   * A metadata key is a facet when at least {@code 1 / METADATA_MIN_SHARE} of the paragraphs have it and it has
+   * at most {@value #METADATA_MAX_VALUES} distinct values: a label most articles carry ({@code topic},
+   * {@code bias}), not an id or a free text.
+   */
+  static final int METADATA_MIN_SHARE = 2;
+  static final int METADATA_MAX_VALUES = 1000;
   /**
    * An {@link FacetCounting#ADAPTIVE adaptive} count stays sparse (only the ordinals some match has are
    * visited when picking the top values) while fewer than {@code ordinals / ADAPTIVE_SPARSE_RATIO} distinct
@@ -44,6 +53,10 @@ final class FacetSnapshot {
   private final SortedSetDocValuesReaderState state; // null when no facet was ever indexed
   private final FacetOrdinals ordinals; // null with state
   private final Set<String> outlets;
+  /** Every dimension shown, in order: outlet, author, the metadata keys that are facets (name order), the entity types. */
+  private final List<String> shownDims;
+  /** Keys a {@link MetaFilter} may name: author and every indexed metadata key. */
+  private final Set<String> filterDims;
   private final CountPool pool; // null with state
   private final TopValues top; // null with state
 
@@ -61,7 +74,12 @@ final class FacetSnapshot {
     }
     this.outlets = Set.copyOf(known);
     this.pool = state == null ? null : new CountPool(state.getSize());
-    this.top = state == null ? null : new TopValues(state, DIMS);
+    this.filterDims = state == null ? Set.of() : filterDims(state);
+    List<String> shown = new ArrayList<>(DIMS.subList(0, FIXED_BEFORE_METADATA));
+    if (state != null) shown.addAll(metadataDims(state, ordinals, reader.numDocs(), filterDims));
+    shown.addAll(DIMS.subList(FIXED_BEFORE_METADATA, DIMS.size()));
+    this.shownDims = List.copyOf(shown);
+    this.top = state == null ? null : new TopValues(state, shownDims);
   }
 
   /** Builds the state of {@code reader}: proportional to the index size, so done once per reader. */
@@ -86,11 +104,50 @@ final class FacetSnapshot {
     return outlets.contains(outlet);
   }
 
-  /** Every dimension, with no values: the facets of a search that did not ask for them. */
+  /** Every fixed dimension (outlet, author, entity types), with no values. */
   static Map<String, List<FacetValue>> none() {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     for (String dim : DIMS) out.put(dim, List.of());
     return out;
+  }
+
+  /** Every dimension of this index, with no values: the facets of a search that did not ask for them. */
+  Map<String, List<FacetValue>> empty() {
+    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+    for (String dim : shownDims) out.put(dim, List.of());
+    return out;
+  }
+
+  /** Whether a {@link MetaFilter} may name {@code key}: author or an indexed metadata key. */
+  boolean isFilterKey(String key) {
+    return filterDims.contains(key);
+  }
+
+  /** The dimensions that are metadata keys or the author: indexed, and neither the outlet nor an entity type. */
+  private static Set<String> filterDims(SortedSetDocValuesReaderState state) {
+    Set<String> keys = new HashSet<>(state.getPrefixToOrdRange().keySet());
+    for (String dim : DIMS) if (!dim.equals(Fields.AUTHOR)) keys.remove(dim);
+    return Set.copyOf(keys);
+  }
+
+  /** The metadata keys that are facets (see {@link #METADATA_MIN_SHARE}), in name order. */
+  private static List<String> metadataDims(SortedSetDocValuesReaderState state, FacetOrdinals ordinals, int paragraphs,
+      Set<String> filterDims) {
+    Set<String> keys = new HashSet<>(filterDims);
+    keys.remove(Fields.AUTHOR);
+    if (keys.isEmpty()) return List.of();
+    int[] all = new int[state.getSize()];
+    ordinals.countAll(all);
+    List<String> out = new ArrayList<>();
+    for (String key : keys) {
+      SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(key);
+      long with = 0;
+      for (int ord = range.start(); ord <= range.end(); ord++) with += all[ord];
+      int values = range.end() - range.start() + 1;
+      if (with * METADATA_MIN_SHARE >= paragraphs && values <= METADATA_MAX_VALUES) out.add(key);
+    }
+    out.sort(null);
+    return List.copyOf(out);
   }
 
   /**
@@ -108,7 +165,7 @@ final class FacetSnapshot {
 
       @Override
       public Map<String, List<FacetValue>> reduce(Collection<Counter> counters) throws IOException {
-        Map<String, List<FacetValue>> out = none();
+        Map<String, List<FacetValue>> out = empty();
         if (state == null || counters.isEmpty()) return out;
         for (Counter c : counters) c.flush();
         Iterator<Counter> it = counters.iterator();
@@ -232,6 +289,7 @@ final class FacetSnapshot {
   private static List<String> dims() {
     List<String> dims = new ArrayList<>();
     dims.add(Fields.OUTLET);
+    dims.add(Fields.AUTHOR);
     for (EntityType t : EntityType.values()) dims.add(t.key());
     return List.copyOf(dims);
   }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param title article title
  * @param outlet outlet, or {@code null} when unknown
  * @param url article url, or {@code null} when unknown
+ * @param date the article's publication day {@code YYYY-MM-DD}, or {@code null} when unknown
  * @param paragraph 1-based ordinal in the article
  * @param section heading above the paragraph, or {@code null}
  * @param passage the whole paragraph, HTML-escaped, with matches wrapped in {@code <mark>}
@@ -21,6 +22,9 @@ import java.util.List;
  *     {@value ParagraphSearcher#MAX_ALSO_IN}); otherwise empty
  * @param alsoInOutlets with {@code collapse=true}: how many distinct other outlets carry the same text
  * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
+ * @param authors the article's authors (empty when unknown)
+ * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's order
+ * @param kind {@code body} (article text) or {@code caption} (a photo caption, found with {@code kind=caption|all})
  */
 public record Hit(
     String id,
@@ -28,6 +32,7 @@ public record Hit(
     String title,
     String outlet,
     String url,
+    String date,
     int paragraph,
     String section,
     String passage,
@@ -37,7 +42,10 @@ public record Hit(
     List<HitEntity> entities,
     List<Duplicate> alsoIn,
     int alsoInOutlets,
-    String permalink) {
+    String permalink,
+    List<String> authors,
+    java.util.Map<String, String> meta,
+    String kind) {
 
   /** Another paragraph with the same text: its id, outlet (or {@code null}) and page link. */
   public record Duplicate(String id, String outlet, String link) {}

@@ -16,7 +16,13 @@ import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -63,6 +69,7 @@ public final class ParagraphSearcher implements Closeable {
   private final QueryFactory queries = new QueryFactory();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
   private volatile FacetSnapshot snapshot;
+  private volatile DaySnapshot days;
 
   /**
    * Opens the index in {@code indexDir} with the {@link SearchOptions#DEFAULTS default options}.
@@ -102,6 +109,14 @@ public final class ParagraphSearcher implements Closeable {
    * @throws InvalidRequestException for a bad query, an unknown outlet, or a search over the time budget
    */
   public SearchResult search(SearchRequest request) throws IOException {
+    return run(request, false);
+  }
+
+  /**
+   * Runs {@code request}; with {@code timelineOnly} it only counts the matches per day (no hits, facets or
+   * top-documents collection: the total is the sum of the days and the undated), for {@link #compare}.
+   */
+  private SearchResult run(SearchRequest request, boolean timelineOnly) throws IOException {
     Query base = queries.parse(request.q());
     Ranking ranking = options.ranking();
     Query ranked = ranking.apply(new Ranking.FieldQueries(base,
@@ -112,10 +127,11 @@ public final class ParagraphSearcher implements Closeable {
     try {
       DirectoryReader reader = (DirectoryReader) managed.getIndexReader();
       FacetSnapshot snap = snapshot(reader);
+      DaySnapshot daySnap = request.timeline() == null ? null : days(reader);
       IndexSearcher searcher = slicing.begin(ExitableDirectoryReader.wrap(reader, Deadline.after(options.budget())));
       searcher.setSimilarity(ranking.similarity());
       try {
-        return search(searcher, snap, base, ranked, request);
+        return search(searcher, snap, daySnap, base, ranked, request, timelineOnly);
       } finally {
         slicing.end();
       }
@@ -124,11 +140,19 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  /** {@code base} is the query over the text (what the passage marks), {@code ranked} the one that scores hits. */
-  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, Query base, Query ranked, SearchRequest request)
-      throws IOException {
+  /**
+   * {@code base} is the query over the text (what the passage marks), {@code ranked} the one that scores hits;
+   * with {@code timelineOnly} only the days of the matches are counted.
+   */
+  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query base, Query ranked,
+      SearchRequest request, boolean timelineOnly) throws IOException {
     try {
-      DrillDownQuery query = new DrillDownQuery(facetsConfig, ofKind(ranked, request.kind()));
+      Query kept = ofKind(ranked, request.kind());
+      Query dated = request.days().isAll() ? kept : new BooleanQuery.Builder()
+          .add(kept, BooleanClause.Occur.MUST)
+          .add(IntField.newRangeQuery(Fields.DAY, request.days().from(), request.days().to()), BooleanClause.Occur.FILTER)
+          .build();
+      DrillDownQuery query = new DrillDownQuery(facetsConfig, dated);
       for (String outlet : request.outlets()) {
         if (!snap.hasOutlet(outlet)) {
           throw new InvalidRequestException("unknown outlet '" + outlet + "'");
@@ -136,8 +160,23 @@ public final class ParagraphSearcher implements Closeable {
         query.add(Fields.OUTLET, outlet);
       }
       for (EntityFilter e : request.entities()) query.add(e.type().key(), e.value());
+      for (MetaFilter m : request.metadata()) {
+        if (!snap.isFilterKey(m.key())) {
+          throw new InvalidRequestException(m.key().equals(Fields.AUTHOR)
+              ? "no article of this index has an author"
+              : "meta: unknown metadata key '" + clip(m.key()) + "'");
+        }
+        query.add(m.key(), m.value());
+      }
 
-      return request.collapse() ? collapsed(searcher, snap, base, query, request) : flat(searcher, snap, base, query, request);
+      if (timelineOnly) {
+        DaySnapshot.Counts counts = searcher.search(query, daySnap.counter());
+        long total = counts.undated();
+        for (int c : counts.perDay()) total += c;
+        return new SearchResult(request.q(), total, total, List.of(), Map.of(),
+            daySnap.timeline(counts, request.timeline(), request.days()));
+      }
+      return request.collapse() ? collapsed(searcher, snap, daySnap, base, query, request) : flat(searcher, snap, daySnap, base, query, request);
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
       throw new InvalidRequestException("query is too expensive: it ran over the " + options.budget().toMillis()
           + " ms budget; make it more specific");
@@ -165,34 +204,31 @@ public final class ParagraphSearcher implements Closeable {
    * hit's {@link Hit#alsoIn()}. {@code offset} and {@code limit} count the hits shown; {@code total} still
    * counts every matching paragraph.
    */
-  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
-      throws IOException {
+  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query,
+      SearchRequest request) throws IOException {
     int n = request.offset() + request.limit();
     int fetch = 2 * n + 10; // room for copies folded into a hit above them
-    var top = new TopFieldCollectorManager(ORDER, fetch, null, Integer.MAX_VALUE);
-    TopFieldDocs docs;
-    Map<String, List<FacetValue>> facets = FacetSnapshot.none();
-    if (request.facets()) {
-      Object[] results = searcher.search(query, new MultiCollectorManager(top, snap.counter(request.facetLimit(), options.facetCounting())));
-      docs = (TopFieldDocs) results[0];
-      @SuppressWarnings("unchecked")
-      var counted = (Map<String, List<FacetValue>>) results[1];
-      facets = counted;
-    } else {
-      docs = searcher.search(query, top);
-    }
+    Sort order = sort(request.order());
+    var top = new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE);
+    Object[] results = searcher.search(query, new MultiCollectorManager(top,
+        request.facets() ? snap.counter(request.facetLimit(), options.facetCounting()) : none(),
+        daySnap != null ? daySnap.counter() : none()));
+    TopFieldDocs docs = (TopFieldDocs) results[0];
+    @SuppressWarnings("unchecked")
+    var facets = request.facets() ? (Map<String, List<FacetValue>>) results[1] : snap.empty();
+    Timeline timeline = daySnap == null ? null : daySnap.timeline((DaySnapshot.Counts) results[2], request.timeline(), request.days());
     long total = docs.totalHits.value();
     Folded folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
     while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
       fetch *= 4;
-      docs = searcher.search(query, new TopFieldCollectorManager(ORDER, fetch, null, Integer.MAX_VALUE));
+      docs = searcher.search(query, new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE));
       folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
     }
     int from = Math.min(request.offset(), folded.firsts().size());
     int to = Math.min(n, folded.firsts().size());
     ScoreDoc[] page = folded.firsts().subList(from, to).toArray(ScoreDoc[]::new);
     List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), folded.others().subList(from, to));
-    return new SearchResult(request.q(), total, total, hits, facets);
+    return new SearchResult(request.q(), total, total, hits, facets, timeline);
   }
 
   /** Ranked hits with the copies of a text folded into its first: {@code others.get(i)} are the copies of {@code firsts.get(i)}. */
@@ -205,7 +241,7 @@ public final class ParagraphSearcher implements Closeable {
       for (ScoreDoc sd : ranked) {
         var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
         var signatures = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
-        long sig = signatures.advanceExact(sd.doc - leaf.docBase) ? signatures.longValue() : sd.doc; // unsigned: itself
+        long sig = signatures.advanceExact(sd.doc - leaf.docBase) ? signatures.longValue() : sd.doc; // (every paragraph has one)
         Integer first = bySignature.putIfAbsent(sig, firsts.size());
         if (first == null) {
           firsts.add(sd);
@@ -218,20 +254,29 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, Query marked, Query query, SearchRequest request)
+  private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query, SearchRequest request)
       throws IOException {
+    Sort order = sort(request.order());
     GroupingSearch grouping = new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
-        .setGroupSort(ORDER)
-        .setSortWithinGroup(ORDER)
+        .setGroupSort(order)
+        .setSortWithinGroup(order)
         .setGroupDocsLimit(MAX_ALSO_IN + 1)
         .setAllGroups(true);
     // grouping collects with one collector: it runs on a searcher of the same reader without slices
     IndexSearcher single = new IndexSearcher(searcher.getIndexReader());
     single.setSimilarity(searcher.getSimilarity());
     TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
-    Map<String, List<FacetValue>> facets = request.facets()
-        ? searcher.search(query, snap.counter(request.facetLimit(), options.facetCounting()))
-        : FacetSnapshot.none();
+    Map<String, List<FacetValue>> facets = snap.empty();
+    Timeline timeline = null;
+    if (request.facets() || request.timeline() != null) {
+      Object[] results = searcher.search(query, new MultiCollectorManager(
+          request.facets() ? snap.counter(request.facetLimit(), options.facetCounting()) : none(),
+          daySnap != null ? daySnap.counter() : none()));
+      @SuppressWarnings("unchecked")
+      var counted = (Map<String, List<FacetValue>>) results[0];
+      if (request.facets()) facets = counted;
+      if (daySnap != null) timeline = daySnap.timeline((DaySnapshot.Counts) results[1], request.timeline(), request.days());
+    }
     int size = groups == null ? 0 : groups.groups.length;
     ScoreDoc[] page = new ScoreDoc[size];
     List<List<ScoreDoc>> others = new ArrayList<>(size);
@@ -243,7 +288,7 @@ public final class ParagraphSearcher implements Closeable {
     List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), others);
     long total = groups == null ? 0 : groups.totalHitCount;
     long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
-    return new SearchResult(request.q(), total, groupCount, hits, facets);
+    return new SearchResult(request.q(), total, groupCount, hits, facets, timeline);
   }
 
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */
@@ -285,7 +330,8 @@ public final class ParagraphSearcher implements Closeable {
       List<ParagraphView> paragraphs = new ArrayList<>(td.scoreDocs.length);
       for (ScoreDoc sd : td.scoreDocs) paragraphs.add(StoredParagraphs.view(stored.document(sd.doc)));
       ParagraphView first = paragraphs.getFirst();
-      return Optional.of(new ArticleView(id, first.title(), first.outlet(), first.url(), first.date(), paragraphs));
+      return Optional.of(new ArticleView(id, first.title(), first.outlet(), first.url(), first.date(), paragraphs,
+          first.authors(), first.meta()));
     } finally {
       manager.release(searcher);
     }
@@ -310,6 +356,117 @@ public final class ParagraphSearcher implements Closeable {
       return searcher.getIndexReader().numDocs();
     } finally {
       manager.release(searcher);
+    }
+  }
+
+  /**
+   * The timelines of up to {@value #MAX_COMPARED} queries under the same filters and date range: each query
+   * counted as {@code request} with its {@code q} replaced, no hits or facets; all share their buckets' days
+   * and {@code all}.
+   *
+   * @throws InvalidRequestException for a bad query, more than {@value #MAX_COMPARED} queries, or none
+   */
+  public List<SearchResult> compare(List<String> queries, SearchRequest request) throws IOException {
+    if (queries.isEmpty()) throw new InvalidRequestException("q: give 1 to " + MAX_COMPARED + " queries (q=a&q=b)");
+    if (queries.size() > MAX_COMPARED) {
+      throw new InvalidRequestException("q: at most " + MAX_COMPARED + " queries are compared, got " + queries.size());
+    }
+    Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
+    List<SearchResult> out = new ArrayList<>();
+    String resolved = null;
+    for (String q : queries) {
+      SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
+          request.kind(), request.metadata(), request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
+      SearchResult r = run(one, true);
+      if (resolved == null && r.timeline() != null) resolved = r.timeline().interval(); // auto: the same width for all
+      out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
+    }
+    return out;
+  }
+
+  /**
+   * The timelines of {@code q} split by the values of a metadata key (or {@code author}): one series per value
+   * among the {@value #MAX_COMPARED} most frequent under the query and {@code request}'s filters (or the values
+   * {@code request} already filters that key on), each counted with that value as an added filter; e.g. "border
+   * wall" split by {@code bias} gives a left, a right and a center series.
+   *
+   * @return the series, each {@link SearchResult#query()} being {@code q}, with the value in {@code labels}
+   * @throws InvalidRequestException when {@code key} is not a metadata key of this index
+   */
+  public List<SearchResult> split(String q, String key, SearchRequest request, List<String> labels) throws IOException {
+    List<String> values = request.metadata().stream().filter(m -> m.key().equals(key)).map(MetaFilter::value).toList();
+    List<MetaFilter> others = request.metadata().stream().filter(m -> !m.key().equals(key)).toList();
+    if (values.isEmpty()) {
+      SearchResult facets = search(SearchRequest.of(q).withOutlets(request.outlets()).withEntities(request.entities()).withKind(request.kind())
+          .withMetadata(others).withDays(request.days()).withLimit(1).withHighlight(false).withFacetLimit(MAX_COMPARED));
+      List<FacetValue> top = facets.facets().get(key);
+      if (top == null) throw new InvalidRequestException("split: unknown metadata key '" + clip(key) + "'");
+      values = top.stream().map(FacetValue::value).toList();
+    }
+    List<SearchResult> out = new ArrayList<>();
+    String resolved = null;
+    Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
+    for (String value : values.subList(0, Math.min(values.size(), MAX_COMPARED))) {
+      List<MetaFilter> filters = new ArrayList<>(others);
+      filters.add(key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
+      SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
+          request.kind(), filters, request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
+      SearchResult r = run(one, true);
+      if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
+      out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
+      labels.add(value);
+    }
+    return out;
+  }
+
+  /** Most queries {@link #compare} takes. */
+  public static final int MAX_COMPARED = 3;
+
+  /** The sort of {@code order}: relevance, or day first (undated last), then relevance, then reading order. */
+  private static Sort sort(Order order) {
+    if (order == Order.RELEVANCE) return ORDER;
+    boolean newest = order == Order.NEWEST;
+    SortField day = new SortedNumericSortField(Fields.DAY, SortField.Type.INT, newest);
+    day.setMissingValue(newest ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+    return new Sort(day, SortField.FIELD_SCORE,
+        new SortField(Fields.ARTICLE_ID, SortField.Type.STRING), new SortField(Fields.PARAGRAPH, SortField.Type.INT));
+  }
+
+  /** A collector manager that collects nothing, standing in for a count the request did not ask for. */
+  private static CollectorManager<Collector, Object> none() {
+    return new CollectorManager<>() {
+      @Override
+      public Collector newCollector() {
+        return new SimpleCollector() {
+          @Override
+          public void collect(int doc) {}
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        };
+      }
+
+      @Override
+      public Object reduce(java.util.Collection<Collector> collectors) {
+        return null;
+      }
+    };
+  }
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  /** The day snapshot of {@code reader}, built on first use (before any search's time budget starts). */
+  private DaySnapshot days(DirectoryReader reader) throws IOException {
+    DaySnapshot current = days;
+    if (current != null && current.isFor(reader)) return current;
+    synchronized (this) {
+      current = days;
+      if (current == null || !current.isFor(reader)) days = current = DaySnapshot.of(reader);
+      return current;
     }
   }
 

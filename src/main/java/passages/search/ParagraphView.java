@@ -1,6 +1,8 @@
 package passages.search;
 
 import java.util.List;
+import java.util.Map;
+import passages.model.ParagraphKind;
 
 /**
  * A stored paragraph with its article's metadata.
@@ -16,7 +18,27 @@ import java.util.List;
  * @param date publication date, or {@code null}
  * @param entities entity mentions
  * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
+ * @param authors the article's authors (empty when unknown)
+ * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's order
+ * @param kind {@code body} or {@code caption} ({@link ParagraphKind#key()})
  */
 public record ParagraphView(
     String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-    String url, String date, List<HitEntity> entities, String permalink) {}
+    String url, String date, List<HitEntity> entities, String permalink, List<String> authors, Map<String, String> meta,
+    String kind) {
+
+  /** A body paragraph. */
+  public ParagraphView(
+      String id, String articleId, int paragraph, String section, String text, String title, String outlet,
+      String url, String date, List<HitEntity> entities, String permalink, List<String> authors, Map<String, String> meta) {
+    this(id, articleId, paragraph, section, text, title, outlet, url, date, entities, permalink, authors, meta,
+        ParagraphKind.BODY.key());
+  }
+
+  /** A body paragraph of an article without authors or further metadata. */
+  public ParagraphView(
+      String id, String articleId, int paragraph, String section, String text, String title, String outlet,
+      String url, String date, List<HitEntity> entities, String permalink) {
+    this(id, articleId, paragraph, section, text, title, outlet, url, date, entities, permalink, List.of(), Map.of());
+  }
+}

@@ -32,7 +32,8 @@ import passages.index.Fields;
 public record Ranking(float k1, float b, float titleBoost, float headlineBoost, float sectionBoost, float wordsWeight, float wordsPivot,
     float proseWeight) {
   /** The tuned defaults. */
-  public static final Ranking DEFAULTS = new Ranking(1.2f, 0.5f, 0f, 1f, 0.3f, 2f, 25f, 2f);
+  public static final Ranking DEFAULTS = new Ranking(1.2f, 0.5f, 0f, 1f, 0.3f,
+      Fields.QUALITY_WORDS_WEIGHT, Fields.QUALITY_PIVOT, Fields.QUALITY_PROSE_WEIGHT);
   /** Plain BM25 over the paragraph text, as before the quality prior (for comparisons). */
   public static final Ranking TEXT_ONLY = new Ranking(1.2f, 0.75f, 0f, 0f, 0f, 0f, 20f, 0f);
 
@@ -67,6 +68,11 @@ public record Ranking(float k1, float b, float titleBoost, float headlineBoost, 
     if (titleBoost == 0 && wordsWeight == 0 && proseWeight == 0) return match;
     BooleanQuery.Builder scored = new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST);
     if (titleBoost > 0) scored.add(new BoostQuery(fields.title(), titleBoost), BooleanClause.Occur.SHOULD);
+    if (wordsWeight == Fields.QUALITY_WORDS_WEIGHT && wordsPivot == Fields.QUALITY_PIVOT && proseWeight == Fields.QUALITY_PROSE_WEIGHT) {
+      // the index holds this prior precomputed: one feature to read per match instead of two
+      scored.add(FeatureField.newLinearQuery(Fields.FEATURES, Fields.FEATURE_QUALITY, 1f), BooleanClause.Occur.SHOULD);
+      return scored.build();
+    }
     if (wordsWeight > 0) {
       scored.add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.FEATURE_WORDS, wordsWeight, wordsPivot), BooleanClause.Occur.SHOULD);
     }

@@ -21,10 +21,16 @@ import java.util.List;
  * @param facets count facet values (else every facet list is empty)
  * @param kind which paragraphs: {@code body} (article text, the default), {@code caption} (photo captions
  *     only) or {@code all}
+ * @param metadata keep only paragraphs of articles with these metadata values or authors (same key OR,
+ *     different keys AND)
+ * @param days keep only paragraphs published in this range ({@link DayRange#ALL}: every paragraph, dated or not)
+ * @param order the order of the hits
+ * @param timeline count the matches per interval ({@link SearchResult#timeline()}), or {@code null} for no timeline
  */
 public record SearchRequest(
     String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
-    boolean collapse, boolean highlight, boolean facets, String kind) {
+    boolean collapse, boolean highlight, boolean facets, String kind, List<MetaFilter> metadata, DayRange days, Order order,
+    Interval timeline) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
   public static final int MAX_FACET_LIMIT = 1000;
@@ -39,6 +45,9 @@ public record SearchRequest(
     if (!KINDS.contains(kind)) throw new InvalidRequestException("kind must be body, caption or all, got '" + kind + "'");
     outlets = List.copyOf(outlets);
     entities = List.copyOf(entities);
+    metadata = List.copyOf(metadata);
+    java.util.Objects.requireNonNull(days, "days");
+    java.util.Objects.requireNonNull(order, "order");
     if (q.length() > MAX_QUERY_CHARS) {
       throw new InvalidRequestException("q is too long: " + q.length() + " characters (at most " + MAX_QUERY_CHARS + ")");
     }
@@ -49,29 +58,41 @@ public record SearchRequest(
     }
   }
 
+  /** A request without metadata filters, date range or timeline, in relevance order (the fields before the time axis). */
+  public SearchRequest(String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
+      boolean collapse, boolean highlight, boolean facets) {
+    this(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, "body", List.of(), DayRange.ALL, Order.RELEVANCE, null);
+  }
+
+  /** A request of {@code kind} without metadata filters, date range or timeline, in relevance order. */
+  public SearchRequest(String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
+      boolean collapse, boolean highlight, boolean facets, String kind) {
+    this(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, List.of(), DayRange.ALL, Order.RELEVANCE, null);
+  }
+
   /** A request for {@code q} with no filters, the first 10 hits, 10 facet values, highlighting and facets. */
   public static SearchRequest of(String q) {
-    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, true, true, "body");
+    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, true, true, "body", List.of(), DayRange.ALL, Order.RELEVANCE, null);
   }
 
   /** This request keeping only paragraphs of {@code outlets} (OR; empty means all). */
   public SearchRequest withOutlets(List<String> outlets) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 
   /** This request keeping only paragraphs mentioning {@code entities} (same type OR, different types AND). */
   public SearchRequest withEntities(List<EntityFilter> entities) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 
   /** This request returning {@code limit} hits. @throws InvalidRequestException unless 1..{@value #MAX_LIMIT} */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 
   /** This request skipping {@code offset} hits. @throws InvalidRequestException unless 0..{@value #MAX_OFFSET} */
   public SearchRequest withOffset(int offset) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 
   /**
@@ -80,26 +101,46 @@ public record SearchRequest(
    * @throws InvalidRequestException unless 1..{@value #MAX_FACET_LIMIT}
    */
   public SearchRequest withFacetLimit(int facetLimit) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 
   /** This request with paragraphs of the same text folded into one hit, or not. */
   public SearchRequest withCollapse(boolean collapse) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 
   /** This request with the matches marked in the passage, or not. */
   public SearchRequest withHighlight(boolean highlight) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 
   /** This request with facet values counted, or not. */
   public SearchRequest withFacets(boolean facets) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+  }
+
+  /** This request keeping only paragraphs of articles with these metadata values or authors. */
+  public SearchRequest withMetadata(List<MetaFilter> metadata) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+  }
+
+  /** This request keeping only paragraphs published in {@code days}. */
+  public SearchRequest withDays(DayRange days) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+  }
+
+  /** This request with its hits in {@code order}. */
+  public SearchRequest withOrder(Order order) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+  }
+
+  /** This request counting its matches per {@code timeline} interval, or not ({@code null}). */
+  public SearchRequest withTimeline(Interval timeline) {
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 
   /** This request searching paragraphs of {@code kind}: {@code body}, {@code caption} or {@code all}. */
   public SearchRequest withKind(String kind) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind);
+    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import passages.index.Fields;
 import passages.model.ArticleIds;
+import passages.model.ParagraphKind;
 
 /** Reads paragraphs back from the index's stored fields: as views, and as the hits of a result page. */
 final class StoredParagraphs {
@@ -54,9 +55,9 @@ final class StoredParagraphs {
           if (outlet != null && !outlet.equals(p.outlet())) outlets.add(outlet);
         }
       }
-      hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.paragraph(), p.section(),
+      hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.date(), p.paragraph(), p.section(),
           passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
-          score, p.entities(), List.copyOf(alsoIn), outlets.size(), p.permalink()));
+          score, p.entities(), List.copyOf(alsoIn), outlets.size(), p.permalink(), p.authors(), p.meta(), p.kind()));
     }
     return hits;
   }
@@ -66,9 +67,22 @@ final class StoredParagraphs {
     String text = d.get(Fields.TEXT);
     String articleId = d.get(Fields.ARTICLE_ID);
     int ordinal = d.getField(Fields.PARAGRAPH).numericValue().intValue();
+    String kind = d.get(Fields.KIND);
     return new ParagraphView(ArticleIds.paragraphId(articleId, ordinal), articleId, ordinal,
         d.get(Fields.SECTION), text, d.get(Fields.TITLE), d.get(Fields.OUTLET), d.get(Fields.URL), d.get(Fields.DATE),
-        entities(d.get(Fields.ENTITIES), text), Permalinks.of(articleId, text));
+        entities(d.get(Fields.ENTITIES), text), Permalinks.of(articleId, text), List.of(d.getValues(Fields.AUTHOR)),
+        meta(d.get(Fields.META)), kind == null ? ParagraphKind.BODY.key() : kind);
+  }
+
+  /** The metadata stored as lines {@code key\tvalue}, in order. */
+  private static java.util.Map<String, String> meta(String stored) {
+    if (stored == null || stored.isEmpty()) return java.util.Map.of();
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String line : stored.split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) out.put(line.substring(0, tab), line.substring(tab + 1));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private static List<HitEntity> entities(String stored, String text) {

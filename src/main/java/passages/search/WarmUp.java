@@ -37,7 +37,8 @@ public final class WarmUp {
         default -> "\"" + a + " " + b + "\"";
       };
       try {
-        searcher.search(SearchRequest.of(q).withCollapse(i % 5 == 4));
+        // the search page's first request asks for the timeline too (this also reads the days into memory)
+        searcher.search(SearchRequest.of(q).withCollapse(i % 5 == 4).withTimeline(i % 2 == 0 ? Interval.AUTO : null));
       } catch (InvalidRequestException overBudget) {
         // a cold first search of a very frequent word can exceed the budget: warming is best effort
       }

@@ -20,7 +20,8 @@ final class ArticlePage {
     main.appendElement("h1").text(article.title());
     Element meta = main.appendElement("p").addClass("meta");
     meta.appendElement("span").addClass("outlet").text(article.outlet() == null ? "Unknown outlet" : article.outlet());
-    if (article.date() != null) meta.appendText(" · ").appendElement("time").text(article.date());
+    if (article.date() != null) meta.appendText(" · ").appendElement("time").attr("datetime", article.date()).text(article.date());
+    if (!article.authors().isEmpty()) meta.appendText(" · ").appendElement("span").addClass("authors").text("by " + String.join(", ", article.authors()));
     if (article.url() != null) {
       meta.appendText(" · ");
       meta.appendElement("a").attr("href", safeUrl(article.url())).attr("rel", "noopener noreferrer").text("original");

@@ -16,6 +16,13 @@ import passages.search.InvalidRequestException;
 import passages.search.Links;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
+import passages.search.SearchResult;
+import passages.search.Timeline;
+import passages.search.DayRange;
+import passages.search.Interval;
+import passages.search.MetaFilter;
+import passages.search.Order;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The Javalin application: JSON API under {@code /api}, the article page, and the static search page.
@@ -25,7 +32,10 @@ import passages.search.SearchRequest;
 public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
   /** The query parameters {@code /api/search} accepts; any other is a 400. */
-  static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse", "highlight", "facets", "kind");
+  static final Set<String> SEARCH_PARAMS = Set.of("q", "outlet", "entity", "limit", "offset", "facetLimit", "collapse",
+      "highlight", "facets", "kind", "from", "to", "sort", "timeline", "meta", "author");
+  /** The query parameters {@code /api/timeline} accepts; any other is a 400. */
+  static final Set<String> TIMELINE_PARAMS = Set.of("q", "outlet", "entity", "kind", "from", "to", "interval", "meta", "author", "split");
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -35,7 +45,7 @@ public final class WebApp {
   private static final Set<String> PERMALINK_PARAMS = Set.of("format");
 
   private final ParagraphSearcher searcher;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = jsonMapper();
   private final byte[] openApi = OpenApiDocument.load();
 
   public WebApp(ParagraphSearcher searcher) {
@@ -55,6 +65,7 @@ public final class WebApp {
         ctx.header("X-Frame-Options", "DENY");
       });
       cfg.routes.get("/api/search", this::search);
+      cfg.routes.get("/api/timeline", this::timeline);
       cfg.routes.get("/api/paragraphs/{id}", this::paragraph);
       cfg.routes.get("/api/articles/{id}", this::article);
       cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -87,8 +98,70 @@ public final class WebApp {
         .withCollapse(Params.bool(ctx, "collapse", false))
         .withHighlight(Params.bool(ctx, "highlight", true))
         .withFacets(Params.bool(ctx, "facets", true))
-        .withKind(Params.single(ctx, "kind", "body"));
+        .withKind(Params.single(ctx, "kind", "body"))
+        .withMetadata(metaFilters(ctx))
+        .withDays(DayRange.parse(Params.single(ctx, "from", null), Params.single(ctx, "to", null)))
+        .withOrder(Order.parse(Params.single(ctx, "sort", null)));
+    String timeline = Params.single(ctx, "timeline", null);
+    if (timeline != null) request = request.withTimeline(Interval.parse("timeline", timeline));
     ctx.json(searcher.search(request));
+  }
+
+  /** {@code GET /api/timeline?q=a&q=b&interval=month}: up to three queries over time, under the same filters. */
+  private void timeline(Context ctx) throws Exception {
+    Params.onlyAllowed(ctx, TIMELINE_PARAMS);
+    List<EntityFilter> entities = ctx.queryParams("entity").stream().map(EntityFilter::parse).toList();
+    var request = SearchRequest.of("")
+        .withOutlets(ctx.queryParams("outlet"))
+        .withEntities(entities)
+        .withKind(Params.single(ctx, "kind", "body"))
+        .withMetadata(metaFilters(ctx))
+        .withDays(DayRange.parse(Params.single(ctx, "from", null), Params.single(ctx, "to", null)))
+        .withTimeline(Interval.parse("interval", Params.single(ctx, "interval", "auto")));
+    List<String> queries = ctx.queryParams("q").isEmpty() ? List.of("") : ctx.queryParams("q");
+    String split = Params.single(ctx, "split", null);
+    List<String> values = new java.util.ArrayList<>();
+    List<SearchResult> results;
+    if (split == null) {
+      results = searcher.compare(queries, request);
+    } else {
+      if (queries.size() > 1) throw HttpError.badRequest("split: give one q to split, got " + queries.size());
+      results = searcher.split(queries.getFirst(), split, request, values);
+      if (results.isEmpty()) results = searcher.compare(queries, request); // no value to split by: the query alone
+    }
+    List<TimelineSeries> series = new java.util.ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      SearchResult r = results.get(i);
+      series.add(new TimelineSeries(r.query(), i < values.size() ? split + ":" + values.get(i) : null, r.total(),
+          r.timeline().buckets(), r.timeline().undated()));
+    }
+    ctx.json(new TimelineAnswer(results.getFirst().timeline().interval(), series));
+  }
+
+  /** The answer of {@code /api/timeline}: the interval all series share, and one series per query. */
+  record TimelineAnswer(String interval, List<TimelineSeries> series) {}
+
+  /** One query's timeline (with {@code split}: the {@code key:value} it was split on): its total under the filters, its buckets (same starts and {@code all} as the others), its undated matches. */
+  record TimelineSeries(String q, @JsonInclude(JsonInclude.Include.NON_NULL) String split, long total,
+      List<Timeline.Bucket> buckets, long undated) {}
+
+  /** The JSON mapper of the API's answers (the CLI's {@code --json} uses it too, so both print the same). */
+  public static ObjectMapper jsonMapper() {
+    return new ObjectMapper().addMixIn(SearchResult.class, TimelineOnlyWhenAsked.class);
+  }
+
+  /** {@code timeline} is in a search's JSON only when the request asked for it. */
+  private abstract static class TimelineOnlyWhenAsked {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract Timeline timeline();
+  }
+
+  /** The {@code meta=key:value} and {@code author=} filters of a request. */
+  private static List<MetaFilter> metaFilters(Context ctx) {
+    List<MetaFilter> out = new java.util.ArrayList<>();
+    for (String spec : ctx.queryParams("meta")) out.add(MetaFilter.parse(spec));
+    for (String name : ctx.queryParams("author")) out.add(MetaFilter.author(name));
+    return out;
   }
 
   private void paragraph(Context ctx) throws Exception {

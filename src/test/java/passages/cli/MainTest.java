@@ -117,6 +117,26 @@ class MainTest {
   }
 
   @Test
+  void search_fromToSort_onTheDatedCorpus(@TempDir Path dated) {
+    assertEquals(0, run("index", "--corpus", "src/test/resources/dated", "--index", dated.toString()).code());
+    Run r = run("search", "wall", "--from", "2016-01-20", "--to", "2016-03", "--sort", "newest", "--meta", "bias:left",
+        "--meta", "bias:center", "--index", dated.toString());
+
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().split("\n");
+    assertEquals("2 paragraphs match: wall", lines[0]);
+    assertEquals("d4.p1  Center Post · Concert · 2016-03-31", lines[2]);
+    assertEquals("d3.p2  Left Daily · Taxes rise · 2016-03-02", lines[6]);
+    Run json = run("search", "wall", "--to", "2016-01", "--json", "--index", dated.toString());
+    assertTrue(json.out().contains("\"date\":\"2016-01-31\""), json.out());
+    assertTrue(!json.out().contains("\"timeline\""), json.out()); // as GET /api/search without timeline=
+    assertEquals(new Run(2, "", "passages: from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-1'\n"),
+        run("search", "wall", "--from", "2016-1", "--index", dated.toString()));
+    assertEquals(new Run(2, "", "passages: sort must be relevance, newest or oldest, got 'new'\n"),
+        run("search", "wall", "--sort", "new", "--index", dated.toString()));
+  }
+
+  @Test
   void search_missingIndex_exit1WithOneLine(@TempDir Path empty) {
     Run r = run("search", "x", "--index", empty.resolve("none").toString());
 

@@ -25,6 +25,65 @@ class EntityExtractorTest {
     return mentions(EXTRACTOR, text);
   }
 
+  /** Each paragraph's mentions as {@link #mentions}, paragraphs joined by " || ". */
+  private static String articleMentions(String... paragraphs) {
+    return EXTRACTOR.extractArticle(List.of(paragraphs)).stream()
+        .map(list -> list.stream().map(e -> e.type().key() + ":" + e.value() + ":" + e.text() + "@" + e.start())
+            .collect(Collectors.joining(" | ")))
+        .collect(Collectors.joining(" || "));
+  }
+
+  @Test
+  void article_surnameAloneTakesTheFullNameMetElsewhere() {
+    assertEquals("person:Eric Holder:Eric Holder@17 || person:Eric Holder:Holder@0 || person:Eric Holder:Holder@22",
+        articleMentions("Attorney General Eric Holder spoke on Monday.", "Holder said the review would take months.",
+            "Leaving the briefing, Holder told reporters nothing."));
+    // read alone, the second paragraph has no clue
+    assertEquals("", mentions("Holder said the review would take months."));
+  }
+
+  @Test
+  void article_twoPeopleWithOneSurname_surnameIsTheOneMentionedMost() {
+    assertEquals("person:Eric Holder:Eric Holder@0 | person:Jane Holder:Jane Holder@16 || person:Jane Holder:Jane Holder@0 || "
+            + "person:Jane Holder:Holder@0",
+        articleMentions("Eric Holder and Jane Holder met.", "Jane Holder left early.", "Holder said so."));
+  }
+
+  @Test
+  void article_aProductOrOrgThatIsASurnameOfTheArticle_isThePerson() {
+    assertEquals("org:Republican Party:GOP@0 | person:Ken Blackwell:Ken Blackwell@4 || person:Ken Blackwell:Blackwell@4",
+        articleMentions("GOP Ken Blackwell spoke.", "But Blackwell's plan failed."));
+    assertEquals("product:Blackwell:Blackwell@4", mentions("But Blackwell's plan failed."));
+  }
+
+  @Test
+  void article_bracketedAcronymAndTheHeadWord_nameTheOrg() {
+    assertEquals("org:Council on American-Islamic Relations:Council on American-Islamic Relations@4 | "
+            + "org:Council on American-Islamic Relations:CAIR@43 || org:Council on American-Islamic Relations:CAIR@0",
+        articleMentions("The Council on American-Islamic Relations (CAIR) filed suit.", "CAIR said it would appeal."));
+  }
+
+  @Test
+  void contextCues_typeNamesNoListKnows() {
+    assertEquals("person:Abdirahman Warsame:Abdirahman Warsame@0", mentions("Abdirahman Warsame said the council would vote."));
+    assertEquals("person:Zyrtek Vandrowski:Zyrtek Vandrowski@0", mentions("Zyrtek Vandrowski, 41, told reporters."));
+    assertEquals("person:Zyrtek Vandrowski:Zyrtek Vandrowski@0", mentions("Zyrtek Vandrowski, a 34-year-old plumber, left."));
+    assertEquals("place:Zyrtekburg:Zyrtekburg@4 | place:Zyrtekton:Zyrtekton@47",
+        mentions("The Zyrtekburg-based firm moved to the city of Zyrtekton."));
+    assertEquals("org:Embassy of Sweden:Embassy of Sweden@17", mentions("officials at the Embassy of Sweden said"));
+    // an open-data town that is the last word of a longer name is not the town
+    assertEquals("person:Ben Ray Luján:Ben Ray Luján@5", mentions("Sen. Ben Ray Luján voted no."));
+    // common words make no person, whatever verb follows
+    assertEquals("", mentions("Golden Harvest said the deal closed."));
+  }
+
+  @Test
+  void platforms_areProductsAsServicesAndOrgsAsCompanies() {
+    assertEquals("product:Facebook:Facebook@13 | product:Twitter:Twitter@31 | org:Twitter:Twitter@54",
+        mentions("He posted on Facebook and in a Twitter account, while Twitter said it would suspend him."));
+    assertEquals("product:Reddit:Reddit@17 | product:Twitter:Twitter@28", mentions("It circulated on Reddit and Twitter."));
+  }
+
   @Test
   void possessive_surfaceStopsBeforeApostrophe() {
     assertEquals("org:OpenAI:OpenAI@0", mentions("OpenAI’s costs have surged."));

@@ -78,6 +78,37 @@ final class EvalSet {
     return out;
   }
 
+  /**
+   * The article each doc's paragraph stands in, as the list of its paragraphs (the doc's text among them):
+   * for allsides docs the sampled article (read from {@link #ALLSIDES}, found by the paragraph's exact text),
+   * for the seed docs the seed's docs in order. A doc whose article is not found stands alone.
+   */
+  static java.util.Map<Doc, List<String>> articles(String idsResource, List<Doc> docs) {
+    java.util.Set<String> ids = java.util.Set.copyOf(lines(idsResource, false));
+    java.util.Map<String, List<String>> byParagraph = new java.util.HashMap<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(java.nio.file.Files.newInputStream(ALLSIDES), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank() || !ids.contains(idOf(line))) continue;
+        List<String> paragraphs = new ArrayList<>();
+        for (JsonNode p : JSON.readTree(line).get("paragraphs")) paragraphs.add(p.asText());
+        for (String p : paragraphs) byParagraph.putIfAbsent(p, paragraphs);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    java.util.Map<String, List<String>> seeds = new java.util.LinkedHashMap<>();
+    for (Doc d : docs) {
+      if (d.id().startsWith("seed-")) seeds.computeIfAbsent(d.id().substring(0, d.id().indexOf('.')), k -> new ArrayList<>()).add(d.text());
+    }
+    java.util.Map<Doc, List<String>> out = new java.util.LinkedHashMap<>();
+    for (Doc d : docs) {
+      List<String> article = d.id().startsWith("seed-") ? seeds.get(d.id().substring(0, d.id().indexOf('.'))) : byParagraph.get(d.text());
+      out.put(d, article == null ? List.of(d.text()) : article);
+    }
+    return out;
+  }
+
   /** The id of a corpus line, read from its start ({@code {"id": "…"}) without parsing the whole line. */
   private static String idOf(String line) {
     int start = line.indexOf("\"id\": \"");

@@ -23,12 +23,21 @@ final class MiniServer implements AutoCloseable {
 
   /** Indexes the mini corpus into {@code indexDir} and starts the server on it. */
   static MiniServer start(Path indexDir) throws IOException {
-    return start(indexDir, SearchOptions.DEFAULTS);
+    return start(CORPUS, indexDir, SearchOptions.DEFAULTS);
   }
 
   /** Indexes the mini corpus into {@code indexDir} and starts the server on it, searching with {@code options}. */
   static MiniServer start(Path indexDir, SearchOptions options) throws IOException {
-    new Indexer(text -> List.of()).rebuild(new CorpusReader(CORPUS), indexDir);
+    return start(CORPUS, indexDir, options);
+  }
+
+  /** Indexes {@code corpus} into {@code indexDir} and starts the server on it. */
+  static MiniServer start(Path corpus, Path indexDir) throws IOException {
+    return start(corpus, indexDir, SearchOptions.DEFAULTS);
+  }
+
+  private static MiniServer start(Path corpus, Path indexDir, SearchOptions options) throws IOException {
+    new Indexer(text -> List.of()).rebuild(new CorpusReader(corpus), indexDir);
     ParagraphSearcher searcher = new ParagraphSearcher(indexDir, options);
     return new MiniServer(searcher, new WebApp(searcher).create().start("127.0.0.1", 0));
   }

@@ -122,7 +122,8 @@ class OpenApiTest {
   void openapi_describesEveryRegisteredApiRoute_andNoOther() {
     Set<String> registered = registeredApiRoutes();
 
-    assertEquals(Set.of("GET /api/articles/{id}", "GET /api/openapi.json", "GET /api/paragraphs/{id}", "GET /api/search"),
+    assertEquals(Set.of("GET /api/articles/{id}", "GET /api/openapi.json", "GET /api/paragraphs/{id}", "GET /api/search",
+        "GET /api/timeline"),
         registered, "the routes this test knows; a new one must be described in " + OpenApiDocument.RESOURCE);
     assertEquals(registered, describedRoutes());
   }
@@ -139,6 +140,15 @@ class OpenApiTest {
         "a parameter /api/search accepts must be described in " + OpenApiDocument.RESOURCE + ", and only those");
   }
 
+  @Test
+  void openapi_timelineParameters_areTheOnesTheServerAccepts() {
+    Set<String> documented = new TreeSet<>();
+    doc.at("/paths/~1api~1timeline/get/parameters").forEach(p -> documented.add(p.get("name").asText()));
+
+    assertEquals(new TreeSet<>(WebApp.TIMELINE_PARAMS), documented,
+        "a parameter /api/timeline accepts must be described in " + OpenApiDocument.RESOURCE + ", and only those");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', textBlock = """
       /api/search?q=shares                                                   | 200
@@ -149,6 +159,10 @@ class OpenApiTest {
       /api/search?q=/regex/                                                  | 400
       /api/search?limit=0                                                    | 400
       /api/search?bogus=1                                                    | 400
+      /api/search?q=shares&timeline=month&sort=newest&from=2020&to=2026      | 200
+      /api/search?from=2016-13                                               | 400
+      /api/timeline?q=shares&q=deal&interval=year                            | 200
+      /api/timeline?q=a&q=b&q=c&q=d                                          | 400
       /api/paragraphs/beta.p2                                                | 200
       /api/paragraphs/alpha.p99                                              | 404
       /api/articles/alpha                                                    | 200

@@ -190,7 +190,7 @@ class QueryAbuseTest {
         probe("/api/search?limit=99999999999999999999", 400, err(400, "parameter 'limit' must be an integer 1..100, got '99999999999999999999'")),
         probe("/api/search?limit=", 400, err(400, "parameter 'limit' must be an integer 1..100, got ''")),
         probe("/api/search?facetLimit=1000000", 400, err(400, "parameter 'facetLimit' must be 1..1000, got 1000000")),
-        probe("/api/search?bogus=1&q=a", 400, err(400, "unknown parameter 'bogus' (allowed: collapse, entity, facetLimit, facets, highlight, kind, limit, offset, outlet, q)")),
+        probe("/api/search?bogus=1&q=a", 400, err(400, "unknown parameter 'bogus' (allowed: author, collapse, entity, facetLimit, facets, from, highlight, kind, limit, meta, offset, outlet, q, sort, timeline, to)")),
         probe("/api/search?q=a&q=b", 400, err(400, "parameter 'q' must be given once, got 2")),
         probe("/api/search?entity=org:" + "x".repeat(2000), 200, OK),
         // ids and paths: traversal, encoded traversal, absolute paths, NUL bytes

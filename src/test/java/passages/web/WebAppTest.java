@@ -45,10 +45,10 @@ class WebAppTest {
     assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
     assertEquals("{\"query\":\"shares\",\"total\":1,\"groups\":1,\"hits\":[{\"id\":\"beta.p2\",\"articleId\":\"beta\","
         + "\"title\":\"OpenAI signed a $38 billion deal with AWS, the Amazon-OpenAI partnership said.\","
-        + "\"outlet\":\"Cloud Daily\",\"url\":null,\"paragraph\":2,\"section\":null,"
+        + "\"outlet\":\"Cloud Daily\",\"url\":null,\"date\":null,\"paragraph\":2,\"section\":null,"
         + "\"passage\":\"Nvidia <mark>shares</mark> rose after the announcement.\",\"link\":\"/articles/beta#p-2\","
-        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0,\"permalink\":\"" + SHARES_PERMALINK + "\"}],"
-        + "\"facets\":{\"outlet\":[{\"value\":\"Cloud Daily\",\"count\":1}],\"org\":[],\"person\":[],\"product\":[],"
+        + "\"sourceLink\":null,\"score\":" + scoreOf(r.body()) + ",\"entities\":[],\"alsoIn\":[],\"alsoInOutlets\":0,\"permalink\":\"" + SHARES_PERMALINK + "\",\"authors\":[],\"meta\":{},\"kind\":\"body\"}],"
+        + "\"facets\":{\"outlet\":[{\"value\":\"Cloud Daily\",\"count\":1}],\"author\":[],\"org\":[],\"person\":[],\"product\":[],"
         + "\"place\":[],\"money\":[]}}", r.body());
   }
 
@@ -65,7 +65,7 @@ class WebAppTest {
     var json = get(SHARES_PERMALINK + "?format=json");
     assertEquals(200, json.statusCode());
     assertTrue(json.body().startsWith("{\"id\":\"beta.p2\",\"articleId\":\"beta\",\"paragraph\":2,"), json.body());
-    assertTrue(json.body().endsWith(",\"permalink\":\"" + SHARES_PERMALINK + "\",\"exact\":true}"), json.body());
+    assertTrue(json.body().endsWith(",\"permalink\":\"" + SHARES_PERMALINK + "\",\"authors\":[],\"meta\":{},\"kind\":\"body\",\"exact\":true}"), json.body());
   }
 
   @ParameterizedTest
@@ -104,7 +104,7 @@ class WebAppTest {
       "/api/search?limit=-5|400|parameter 'limit' must be 1..100, got -5",
       "/api/search?offset=1000000000|400|parameter 'offset' must be 0..10000, got 1000000000",
       "/api/search?q=a&q=b|400|parameter 'q' must be given once, got 2",
-      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: collapse, entity, facetLimit, facets, highlight, kind, limit, offset, outlet, q)",
+      "/api/search?bogus=1|400|unknown parameter 'bogus' (allowed: author, collapse, entity, facetLimit, facets, from, highlight, kind, limit, meta, offset, outlet, q, sort, timeline, to)",
       "/api/search?outlet=Nope|400|unknown outlet 'Nope'",
       "/api/search?entity=org|400|entity must be type:value (e.g. org:Amazon), got 'org'",
       "/api/search?entity=planet:Mars|400|unknown entity type 'planet' in 'planet:Mars' (types: org, person, product, place, money)",
@@ -130,7 +130,7 @@ class WebAppTest {
     assertEquals("{\"id\":\"alpha.p3\",\"articleId\":\"alpha\",\"paragraph\":3,\"section\":null,"
         + "\"text\":\"A paragraph with <img src=x onerror=alert(1)> in it must stay text.\",\"title\":\"Chip Deals Heat Up\","
         + "\"outlet\":\"Chip Weekly\",\"url\":\"https://example.com/chips/deals?id=7\",\"date\":\"2025-12-16\","
-        + "\"entities\":[],\"permalink\":\"/p/alpha/d848010a66968de8cabd15c7\"}", r.body());
+        + "\"entities\":[],\"permalink\":\"/p/alpha/d848010a66968de8cabd15c7\",\"authors\":[],\"meta\":{},\"kind\":\"body\"}", r.body());
   }
 
   @Test
@@ -173,7 +173,7 @@ class WebAppTest {
 
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    assertTrue(r.body().contains("<script src=\"/app.js\" defer></script>"), r.body());
+    assertTrue(r.body().contains("<script type=\"module\" src=\"/app.js\"></script>"), r.body());
   }
 
   private static String scoreOf(String body) {

@@ -103,9 +103,14 @@ record PageMetadata(String title, String outlet, String author, String date, Str
     return null;
   }
 
-  /** The first yyyy-MM-dd (or yyyy/MM/dd, yyyyMMdd) date in {@code s} that is a real calendar date. */
+  /**
+   * The day of {@code s} when the whole value is a date ({@link passages.ingest.PublicationDates#day}), else the
+   * first yyyy-MM-dd (or yyyy/MM/dd, yyyyMMdd) date in {@code s} that is a real calendar date.
+   */
   static String isoDate(String s) {
     if (s == null) return null;
+    String day = passages.ingest.PublicationDates.day(s); // the whole value a date: date-times, RFC 1123, words
+    if (day != null) return day;
     Matcher m = ISO_DATE.matcher(s);
     while (m.find()) {
       try {

@@ -184,7 +184,7 @@ class HtmlArticleExtractorTest {
     assertEquals("2019-11-20", PageMetadata.isoDate("2019-11-20T10:00:00Z"));
     assertEquals("2019-11-20", PageMetadata.isoDate("/news/2019/11/20/story"));
     assertEquals("2019-11-20", PageMetadata.isoDate("20191120"));
-    assertNull(PageMetadata.isoDate("Wed, 20 Nov 2019"));
+    assertEquals("2019-11-20", PageMetadata.isoDate("Wed, 20 Nov 2019")); // RFC 1123 dates are read since the time axis
     assertNull(PageMetadata.isoDate("2019-13-45"));
   }
 

@@ -65,7 +65,12 @@ final class BrowserFixture implements AutoCloseable {
   /** Indexes the fixture corpus under {@code work}, starts the server and Chromium. */
   static BrowserFixture start(Path work) throws IOException {
     requireBrowser();
-    Path corpus = copySeedCorpus(work.resolve("corpus"));
+    return start(work, copySeedCorpus(work.resolve("corpus")));
+  }
+
+  /** Indexes {@code corpus} under {@code work}, starts the server and Chromium. */
+  static BrowserFixture start(Path work, Path corpus) throws IOException {
+    requireBrowser();
     Path index = work.resolve("index");
     new Indexer(BrowserFixture::gazetteer).rebuild(new CorpusReader(corpus), index);
     var searcher = new ParagraphSearcher(index);
