@@ -87,6 +87,25 @@ public final class NewsAnalyzer extends Analyzer {
     return new NewsAnalyzer(false);
   }
 
+  /**
+   * The words the plural stemmer leaves alone (lower case), for other engines that must analyse text the same way
+   * (the OpenSearch index settings).
+   */
+  public static List<String> notPlurals() {
+    List<String> words = new ArrayList<>();
+    for (Object w : NOT_PLURALS) words.add(new String((char[]) w));
+    words.sort(null);
+    return List.copyOf(words);
+  }
+
+  /**
+   * The alias groups of {@code aliases.txt}, one list of lower-case forms per line, in file order, for other engines
+   * that must analyse text the same way (the OpenSearch index settings).
+   */
+  public static List<List<String>> aliasGroups() {
+    return readAliasGroups();
+  }
+
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
     return new DollarCharFilter(reader);
@@ -152,22 +171,30 @@ public final class NewsAnalyzer extends Analyzer {
   }
 
   private static Map<String, List<String>> loadAliases() {
+    Map<String, List<String>> map = new HashMap<>();
+    for (List<String> group : readAliasGroups()) {
+      for (String form : group) {
+        List<String> others = new ArrayList<>(group);
+        others.remove(form);
+        map.computeIfAbsent(form, k -> new ArrayList<>()).addAll(others);
+      }
+    }
+    return map;
+  }
+
+  private static List<List<String>> readAliasGroups() {
     try (InputStream in = NewsAnalyzer.class.getResourceAsStream("/passages/index/aliases.txt")) {
       if (in == null) throw new IllegalStateException("resource /passages/index/aliases.txt is missing");
-      Map<String, List<String>> map = new HashMap<>();
+      List<List<String>> groups = new ArrayList<>();
       var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line; (line = reader.readLine()) != null; ) {
         line = line.strip();
         if (line.isEmpty() || line.startsWith("#")) continue;
         List<String> group = new ArrayList<>();
         for (String form : line.split(",")) group.add(form.strip().toLowerCase(Locale.ROOT));
-        for (String form : group) {
-          List<String> others = new ArrayList<>(group);
-          others.remove(form);
-          map.computeIfAbsent(form, k -> new ArrayList<>()).addAll(others);
-        }
+        groups.add(List.copyOf(group));
       }
-      return map;
+      return List.copyOf(groups);
     } catch (IOException e) {
       throw new UncheckedIOException("reading aliases.txt", e);
     }
