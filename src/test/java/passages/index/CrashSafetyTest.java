@@ -127,12 +127,17 @@ class CrashSafetyTest {
   private int killRuns(Random random, Path corpus, Path index, long fullMillis, int wanted, List<Snapshot> allowed,
       String phase, List<String> log, Path restore) throws Exception {
     int killed = 0;
+    long scale = fullMillis;
     for (int attempt = 0; killed < wanted && attempt < 3 * wanted; attempt++) {
       // half the kills anywhere in the run, half in its last fifth, where segments are flushed and committed
-      long at = attempt % 2 == 0 ? (long) (random.nextDouble() * fullMillis)
-          : (long) (fullMillis * (0.8 + 0.25 * random.nextDouble()));
+      long at = attempt % 2 == 0 ? (long) (random.nextDouble() * scale)
+          : (long) (scale * (0.8 + 0.25 * random.nextDouble()));
+      long started = System.nanoTime();
       Process p = start(corpus, index);
       boolean finished = p.waitFor(at, TimeUnit.MILLISECONDS);
+      // a run that ends before its kill shows runs are faster now than when timed (a busy machine calmed
+      // down): spread the next kills over the run as it is now
+      if (finished) scale = Math.min(scale, Math.max(1, (System.nanoTime() - started) / 1_000_000));
       if (!finished) {
         p.destroyForcibly();
         assertTrue(p.waitFor(HANG_MINUTES, TimeUnit.MINUTES), "killed indexer did not exit");
