@@ -43,8 +43,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The raw-Lucene baseline, as ../shared/bench/lucene builds it: StandardAnalyzer, paragraph text stored,
- * outlet as a sorted-set facet, one writer thread, no cleaning, no entities.
+ * The raw-Lucene baseline, as ../shared/bench/lucene builds it: StandardAnalyzer, paragraph text
+ * stored, outlet as a sorted-set facet, one writer thread, no cleaning, no entities.
  */
 final class Baseline implements AutoCloseable {
   private final Analyzer analyzer = new StandardAnalyzer();
@@ -54,16 +54,27 @@ final class Baseline implements AutoCloseable {
   private DefaultSortedSetDocValuesReaderState state;
   private UnifiedHighlighter highlighter;
 
-  /** Builds the index from a JSONL(.gz) corpus with a {@code paragraphs} array per line; returns paragraphs. */
+  /**
+   * Builds the index from a JSONL(.gz) corpus with a {@code paragraphs} array per line; returns
+   * paragraphs.
+   */
   long build(Path jsonl, Path dir) throws IOException {
     ObjectMapper json = new ObjectMapper();
     long rows = 0;
     try (FSDirectory fsd = FSDirectory.open(dir);
-        IndexWriter w = new IndexWriter(fsd, new IndexWriterConfig(analyzer)
-            .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(256));
+        IndexWriter w =
+            new IndexWriter(
+                fsd,
+                new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(256));
         InputStream raw = Files.newInputStream(jsonl);
-        BufferedReader r = new BufferedReader(new InputStreamReader(
-            jsonl.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, StandardCharsets.UTF_8), 1 << 16)) {
+        BufferedReader r =
+            new BufferedReader(
+                new InputStreamReader(
+                    jsonl.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw,
+                    StandardCharsets.UTF_8),
+                1 << 16)) {
       for (String line; (line = r.readLine()) != null; ) {
         if (line.isBlank()) continue;
         JsonNode a = json.readTree(line);
@@ -94,13 +105,16 @@ final class Baseline implements AutoCloseable {
     highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
   }
 
-  /** Runs one query in {@code mode} (top 10, + highlight, + highlight + outlet facet); returns hits. */
+  /**
+   * Runs one query in {@code mode} (top 10, + highlight, + highlight + outlet facet); returns hits.
+   */
   long run(Query q, Mode mode) throws IOException {
     Set<String> idOnly = Set.of("id");
     TopDocs td;
     FacetsCollector fc = null;
     if (mode.facets) {
-      FacetsCollectorManager.FacetsResult fr = FacetsCollectorManager.search(searcher, q, 10, new FacetsCollectorManager());
+      FacetsCollectorManager.FacetsResult fr =
+          FacetsCollectorManager.search(searcher, q, 10, new FacetsCollectorManager());
       td = fr.topDocs();
       fc = fr.facetsCollector();
     } else {
@@ -116,7 +130,10 @@ final class Baseline implements AutoCloseable {
     return td.totalHits.value();
   }
 
-  /** A queries.txt line: every clause required; a quoted clause is a phrase; terms already lower case. */
+  /**
+   * A queries.txt line: every clause required; a quoted clause is a phrase; terms already lower
+   * case.
+   */
   static Query parse(String line) {
     List<Query> clauses = new ArrayList<>();
     int i = 0;

@@ -1,14 +1,15 @@
 package passages.bench;
 
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,25 +20,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import io.javalin.Javalin;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.FSDirectory;
+import passages.entities.EntityExtractor;
+import passages.entities.EntityExtractors;
 import passages.index.IndexReport;
 import passages.index.Indexer;
 import passages.ingest.CorpusReader;
-import passages.entities.EntityExtractor;
-import passages.entities.EntityExtractors;
 import passages.ingest.ParagraphStream;
+import passages.search.Interval;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchOptions;
-import passages.search.Interval;
 import passages.search.SearchRequest;
 import passages.web.WebApp;
 
 /**
- * One benchmark run: builds the baseline and the passages index from the same corpus, then times the
- * same queries on both (warm-up first), in-process and over HTTP, and reports ratios passages / baseline.
+ * One benchmark run: builds the baseline and the passages index from the same corpus, then times
+ * the same queries on both (warm-up first), in-process and over HTTP, and reports ratios passages /
+ * baseline.
  */
 public final class Benchmark {
   /**
@@ -50,17 +51,29 @@ public final class Benchmark {
    * @param loadSeconds duration of the throughput run
    * @param threads indexing threads for passages
    * @param learningSample paragraphs read to learn entity names (as {@code passages index} does)
-   * @param reuse query the two indexes a previous run left in {@code work} instead of building them (no build
-   *     numbers then): for iterating on query speed
+   * @param reuse query the two indexes a previous run left in {@code work} instead of building them
+   *     (no build numbers then): for iterating on query speed
    */
-  public record Config(Path corpus, Path queries, Path work, int warmupRounds, int passes, int clients, int loadSeconds,
-      int threads, long learningSample, boolean reuse) {}
+  public record Config(
+      Path corpus,
+      Path queries,
+      Path work,
+      int warmupRounds,
+      int passes,
+      int clients,
+      int loadSeconds,
+      int threads,
+      long learningSample,
+      boolean reuse) {}
 
   private final Config config;
   private final SearchOptions options;
   private final PrintWriter log;
 
-  /** A run of {@code config} whose passages searcher is opened with {@code options}; progress goes to {@code log}. */
+  /**
+   * A run of {@code config} whose passages searcher is opened with {@code options}; progress goes
+   * to {@code log}.
+   */
   public Benchmark(Config config, SearchOptions options, PrintWriter log) {
     this.config = config;
     this.options = options;
@@ -76,7 +89,8 @@ public final class Benchmark {
     Path baseDir = config.work().resolve("baseline");
     Path ourDir = config.work().resolve("passages");
     Build build = config.reuse() ? reused(baseDir, ourDir) : build(baseDir, ourDir);
-    // the builds leave gigabytes of garbage: collect it now, not during the timed queries of either engine
+    // the builds leave gigabytes of garbage: collect it now, not during the timed queries of either
+    // engine
     System.gc();
 
     Map<Mode, Latency> base = new EnumMap<>(Mode.class);
@@ -84,7 +98,8 @@ public final class Benchmark {
     Map<Mode, Latency> http = new EnumMap<>(Mode.class);
     String load;
     String timeline;
-    try (Baseline b = new Baseline(); ParagraphSearcher s = new ParagraphSearcher(ourDir, options)) {
+    try (Baseline b = new Baseline();
+        ParagraphSearcher s = new ParagraphSearcher(ourDir, options)) {
       b.open(baseDir);
       List<Query> baseQueries = lines.stream().map(Baseline::parse).toList();
       log.println("warming up (" + config.warmupRounds() + " rounds)…");
@@ -97,7 +112,8 @@ public final class Benchmark {
       for (Mode m : Mode.values()) {
         base.put(m, timed(baseQueries, q -> b.run(q, m)));
         ours.put(m, timed(lines, q -> s.search(request(q, m)).total()));
-        log.println("in-process " + m.label + ": baseline " + base.get(m) + ", passages " + ours.get(m));
+        log.println(
+            "in-process " + m.label + ": baseline " + base.get(m) + ", passages " + ours.get(m));
       }
       timeline = wholeTimeline(s);
       log.println(timeline);
@@ -122,13 +138,24 @@ public final class Benchmark {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     String cold = coldStart(ourDir);
     log.println(cold);
-    return markdown(lines.size(), build, size(baseDir), size(ourDir),
-        base, ours, http, load, heap, cold, timeline);
+    return markdown(
+        lines.size(),
+        build,
+        size(baseDir),
+        size(ourDir),
+        base,
+        ours,
+        http,
+        load,
+        heap,
+        cold,
+        timeline);
   }
 
   /**
-   * A monthly timeline over every paragraph (blank query), warm, as {@code GET /api/timeline?interval=month}
-   * counts it. Runs it {@value #TIMELINE_RUNS} times after 5 untimed runs.
+   * A monthly timeline over every paragraph (blank query), warm, as {@code GET
+   * /api/timeline?interval=month} counts it. Runs it {@value #TIMELINE_RUNS} times after 5 untimed
+   * runs.
    */
   private static String wholeTimeline(ParagraphSearcher s) throws IOException {
     SearchRequest all = SearchRequest.of("").withTimeline(Interval.MONTH);
@@ -140,8 +167,13 @@ public final class Benchmark {
       paragraphs = s.compare(List.of(""), all).getFirst().total();
       ms[i] = (System.nanoTime() - t) / 1e6;
     }
-    return String.format(Locale.ROOT, "Timeline by month over all %,d paragraphs (GET /api/timeline's count, blank query), warm, "
-        + "%d runs: p50 / p95 / p99 %s ms", paragraphs, TIMELINE_RUNS, Latency.of(ms));
+    return String.format(
+        Locale.ROOT,
+        "Timeline by month over all %,d paragraphs (GET /api/timeline's count, blank query), warm, "
+            + "%d runs: p50 / p95 / p99 %s ms",
+        paragraphs,
+        TIMELINE_RUNS,
+        Latency.of(ms));
   }
 
   private static final int TIMELINE_RUNS = 50;
@@ -152,14 +184,21 @@ public final class Benchmark {
   }
 
   private static String url(String root, String q, Mode mode) {
-    return root + "/api/search?limit=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-        + "&highlight=" + mode.highlight + "&facets=" + mode.facets + (mode == Mode.TIMELINE ? "&timeline=month" : "");
+    return root
+        + "/api/search?limit=10&q="
+        + URLEncoder.encode(q, StandardCharsets.UTF_8)
+        + "&highlight="
+        + mode.highlight
+        + "&facets="
+        + mode.facets
+        + (mode == Mode.TIMELINE ? "&timeline=month" : "");
   }
 
   /**
-   * GETs {@code url} and reads the whole body. {@link HttpURLConnection} keeps the connection alive for
-   * the next request of this thread, and is lighter in this JVM than {@code java.net.http.HttpClient}
-   * (no selector thread and hand-offs), so the timing is mostly the server's.
+   * GETs {@code url} and reads the whole body. {@link HttpURLConnection} keeps the connection alive
+   * for the next request of this thread, and is lighter in this JVM than {@code
+   * java.net.http.HttpClient} (no selector thread and hand-offs), so the timing is mostly the
+   * server's.
    */
   private static long get(String url) throws IOException {
     HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
@@ -170,7 +209,6 @@ public final class Benchmark {
       return n;
     }
   }
-
 
   interface Op<T> {
     long run(T query) throws Exception;
@@ -191,12 +229,15 @@ public final class Benchmark {
   }
 
   /**
-   * {@code clients} concurrent keep-alive connections for {@code loadSeconds}, full mode: with wrk (a
-   * separate, light process) when it is installed, else with Java clients in this JVM.
+   * {@code clients} concurrent keep-alive connections for {@code loadSeconds}, full mode: with wrk
+   * (a separate, light process) when it is installed, else with Java clients in this JVM.
    */
   private String throughput(String root, List<String> lines) throws Exception {
-    java.util.Optional<Path> wrk = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-        .map(d -> Path.of(d, "wrk")).filter(Files::isExecutable).findFirst();
+    java.util.Optional<Path> wrk =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+            .map(d -> Path.of(d, "wrk"))
+            .filter(Files::isExecutable)
+            .findFirst();
     return wrk.isPresent() ? wrkThroughput(wrk.get(), root, lines) : javaThroughput(root, lines);
   }
 
@@ -207,10 +248,21 @@ public final class Benchmark {
       String path = url("", q, Mode.FACETS);
       lua.append("  \"").append(path.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
     }
-    lua.append("}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n");
+    lua.append(
+        "}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n");
     Files.writeString(script, lua.toString(), StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder(wrk.toString(), "-t2", "-c" + config.clients(), "-d" + config.loadSeconds() + "s",
-        "--latency", "-s", script.toString(), root).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                wrk.toString(),
+                "-t2",
+                "-c" + config.clients(),
+                "-d" + config.loadSeconds() + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                root)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     Files.writeString(config.work().resolve("wrk.txt"), out, StandardCharsets.UTF_8);
@@ -219,8 +271,16 @@ public final class Benchmark {
     String socket = find(out, "Socket errors:(.*)");
     String p50 = find(out, "\\s50%\\s+(\\S+)");
     String p99 = find(out, "\\s99%\\s+(\\S+)");
-    return String.format(Locale.ROOT, "wrk, %d connections, %d s: %s requests/s, latency p50 %s, p99 %s, non-2xx %s, socket errors %s",
-        config.clients(), config.loadSeconds(), rps, p50, p99, non2xx == null ? "0" : non2xx, socket == null ? "none" : socket.strip());
+    return String.format(
+        Locale.ROOT,
+        "wrk, %d connections, %d s: %s requests/s, latency p50 %s, p99 %s, non-2xx %s, socket errors %s",
+        config.clients(),
+        config.loadSeconds(),
+        rps,
+        p50,
+        p99,
+        non2xx == null ? "0" : non2xx,
+        socket == null ? "none" : socket.strip());
   }
 
   private static String find(String text, String regex) {
@@ -235,25 +295,34 @@ public final class Benchmark {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < config.clients(); c++) {
       int offset = c * 13;
-      threads.add(Thread.ofPlatform().start(() -> {
-        for (int i = offset; System.nanoTime() < end; i++) {
-          try {
-            get(url(root, lines.get(i % lines.size()), Mode.FACETS));
-            ok.incrementAndGet();
-          } catch (Exception e) {
-            errors.incrementAndGet();
-          }
-        }
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = offset; System.nanoTime() < end; i++) {
+                      try {
+                        get(url(root, lines.get(i % lines.size()), Mode.FACETS));
+                        ok.incrementAndGet();
+                      } catch (Exception e) {
+                        errors.incrementAndGet();
+                      }
+                    }
+                  }));
     }
     for (Thread t : threads) t.join();
-    return String.format(Locale.ROOT, "%d Java clients, %d s: %,.0f requests/s, %d errors",
-        config.clients(), config.loadSeconds(), ok.get() / (double) config.loadSeconds(), errors.get());
+    return String.format(
+        Locale.ROOT,
+        "%d Java clients, %d s: %,.0f requests/s, %d errors",
+        config.clients(),
+        config.loadSeconds(),
+        ok.get() / (double) config.loadSeconds(),
+        errors.get());
   }
 
   /**
-   * Starts {@code serve -Xmx1g} in a child JVM, as {@code ./passages} does (with a class-data-sharing
-   * archive, made by an untimed first start), and times the first answered query from process start.
+   * Starts {@code serve -Xmx1g} in a child JVM, as {@code ./passages} does (with a
+   * class-data-sharing archive, made by an untimed first start), and times the first answered query
+   * from process start.
    */
   private String coldStart(Path index) throws Exception {
     startServe(index);
@@ -266,12 +335,31 @@ public final class Benchmark {
       port = socket.getLocalPort();
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = List.of(java, "-Xmx1g", "-XX:SharedArchiveFile=" + config.work().resolve("serve.jsa"),
-        "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-Xlog:aot*=off", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        "passages.cli.Main", "serve", "--index", index.toString(), "--corpus", config.corpus().toString(),
-        "--port", Integer.toString(port));
+    List<String> cmd =
+        List.of(
+            java,
+            "-Xmx1g",
+            "-XX:SharedArchiveFile=" + config.work().resolve("serve.jsa"),
+            "-XX:+AutoCreateSharedArchive",
+            "-Xlog:cds*=off",
+            "-Xlog:aot*=off",
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "passages.cli.Main",
+            "serve",
+            "--index",
+            index.toString(),
+            "--corpus",
+            config.corpus().toString(),
+            "--port",
+            Integer.toString(port));
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(config.work().resolve("serve.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(config.work().resolve("serve.log").toFile())
+            .start();
     try {
       String url = url("http://127.0.0.1:" + port, "president", Mode.FACETS);
       while (p.isAlive() && System.nanoTime() - start < 120_000_000_000L) {
@@ -280,7 +368,11 @@ public final class Benchmark {
           get(url);
           double first = (System.nanoTime() - q) / 1e6;
           double total = (System.nanoTime() - start) / 1e9;
-          return String.format(Locale.ROOT, "serve -Xmx1g: first answer %.1f s after start (that query took %.1f ms)", total, first);
+          return String.format(
+              Locale.ROOT,
+              "serve -Xmx1g: first answer %.1f s after start (that query took %.1f ms)",
+              total,
+              first);
         } catch (IOException notYet) {
           Thread.sleep(20);
         }
@@ -293,11 +385,18 @@ public final class Benchmark {
   }
 
   /**
-   * Rows and seconds of the two index builds, and the steps of ours (learning names; reading, cleaning,
-   * tagging and indexing; merging); seconds are NaN for indexes reused from an earlier run.
+   * Rows and seconds of the two index builds, and the steps of ours (learning names; reading,
+   * cleaning, tagging and indexing; merging); seconds are NaN for indexes reused from an earlier
+   * run.
    */
-  private record Build(long baseRows, double baseSeconds, long ourRows, double ourSeconds, double learnSeconds,
-      double indexSeconds, double mergeSeconds) {}
+  private record Build(
+      long baseRows,
+      double baseSeconds,
+      long ourRows,
+      double ourSeconds,
+      double learnSeconds,
+      double indexSeconds,
+      double mergeSeconds) {}
 
   private Build build(Path baseDir, Path ourDir) throws IOException {
     deleteTree(baseDir);
@@ -314,35 +413,76 @@ public final class Benchmark {
 
     log.println("building the passages index (clean + entities + index)…");
     t0 = System.nanoTime();
-    EntityExtractor entities = EntityExtractors.create(
-        new ParagraphStream(new CorpusReader(config.corpus()), config.threads(), config.learningSample()));
+    EntityExtractor entities =
+        EntityExtractors.create(
+            new ParagraphStream(
+                new CorpusReader(config.corpus()), config.threads(), config.learningSample()));
     double learned = (System.nanoTime() - t0) / 1e9;
     log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
     long[] mergeStart = {0};
-    IndexReport report = new Indexer(entities, EntityExtractors.version(), config.threads(), p -> {
-      if (p.merging()) mergeStart[0] = System.nanoTime();
-    }).rebuild(new CorpusReader(config.corpus()), ourDir); // a rebuild ends with a forceMerge, as the baseline
+    IndexReport report =
+        new Indexer(
+                entities,
+                EntityExtractors.version(),
+                config.threads(),
+                p -> {
+                  if (p.merging()) mergeStart[0] = System.nanoTime();
+                })
+            .rebuild(
+                new CorpusReader(config.corpus()),
+                ourDir); // a rebuild ends with a forceMerge, as the baseline
     long end = System.nanoTime();
     double ourBuild = (end - t0) / 1e9;
     double merge = (end - mergeStart[0]) / 1e9;
-    log.printf(Locale.ROOT, "passages: %d paragraphs in %.1f s (%d failures)%n", report.totalParagraphs(), ourBuild, report.failureCount());
-    return new Build(baseRows, baseBuild, report.totalParagraphs(), ourBuild, learned, ourBuild - learned - merge, merge);
+    log.printf(
+        Locale.ROOT,
+        "passages: %d paragraphs in %.1f s (%d failures)%n",
+        report.totalParagraphs(),
+        ourBuild,
+        report.failureCount());
+    return new Build(
+        baseRows,
+        baseBuild,
+        report.totalParagraphs(),
+        ourBuild,
+        learned,
+        ourBuild - learned - merge,
+        merge);
   }
 
   private static Build reused(Path baseDir, Path ourDir) throws IOException {
-    return new Build(docCount(baseDir), Double.NaN, docCount(ourDir), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    return new Build(
+        docCount(baseDir),
+        Double.NaN,
+        docCount(ourDir),
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
   }
 
   private static long docCount(Path dir) throws IOException {
-    try (FSDirectory d = FSDirectory.open(dir); DirectoryReader r = DirectoryReader.open(d)) {
+    try (FSDirectory d = FSDirectory.open(dir);
+        DirectoryReader r = DirectoryReader.open(d)) {
       return r.numDocs();
     } catch (org.apache.lucene.index.IndexNotFoundException e) {
-      throw new IOException("no index to reuse in " + dir + ": run the benchmark once without --reuse-indexes", e);
+      throw new IOException(
+          "no index to reuse in " + dir + ": run the benchmark once without --reuse-indexes", e);
     }
   }
 
-  private String markdown(int queries, Build build, long baseSize, long ourSize, Map<Mode, Latency> base, Map<Mode, Latency> ours,
-      Map<Mode, Latency> http, String load, long heap, String cold, String timeline) {
+  private String markdown(
+      int queries,
+      Build build,
+      long baseSize,
+      long ourSize,
+      Map<Mode, Latency> base,
+      Map<Mode, Latency> ours,
+      Map<Mode, Latency> http,
+      String load,
+      long heap,
+      String cold,
+      String timeline) {
     long baseRows = build.baseRows();
     double baseBuild = build.baseSeconds();
     long ourRows = build.ourRows();
@@ -350,30 +490,75 @@ public final class Benchmark {
     StringBuilder md = new StringBuilder();
     double baseRate = baseRows / baseBuild;
     double ourRate = ourRows / ourBuild;
-    md.append(String.format(Locale.ROOT, "Corpus %s, %d queries from %s; %d warm-up rounds, median of %d passes; "
-        + "%d cores, JDK %s, max heap %d MB.%n%n", config.corpus().getFileName(), queries, config.queries().getFileName(),
-        config.warmupRounds(), config.passes(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
-        Runtime.getRuntime().maxMemory() >> 20));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Corpus %s, %d queries from %s; %d warm-up rounds, median of %d passes; "
+                + "%d cores, JDK %s, max heap %d MB.%n%n",
+            config.corpus().getFileName(),
+            queries,
+            config.queries().getFileName(),
+            config.warmupRounds(),
+            config.passes(),
+            Runtime.getRuntime().availableProcessors(),
+            Runtime.version(),
+            Runtime.getRuntime().maxMemory() >> 20));
     md.append("| build | paragraphs | seconds | paragraphs/s | size MB |\n|---|---|---|---|---|\n");
-    md.append(String.format(Locale.ROOT, "| raw Lucene baseline (StandardAnalyzer, 1 writer, forceMerge) | %d | %s | %s | %d |%n",
-        baseRows, seconds(baseBuild), rate(baseRate), baseSize >> 20));
-    md.append(String.format(Locale.ROOT, "| passages (clean + entities + index, %d threads, forceMerge) | %d | %s | %s | %d |%n",
-        config.threads(), ourRows, seconds(ourBuild), rate(ourRate), ourSize >> 20));
-    md.append(String.format(Locale.ROOT, "| **ratio passages / baseline** | | | **%s** | **%.2f×** |%n%n",
-        Double.isNaN(ourRate) ? "–" : String.format(Locale.ROOT, "%.2f×", ourRate / baseRate), ourSize / (double) baseSize));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| raw Lucene baseline (StandardAnalyzer, 1 writer, forceMerge) | %d | %s | %s | %d |%n",
+            baseRows,
+            seconds(baseBuild),
+            rate(baseRate),
+            baseSize >> 20));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| passages (clean + entities + index, %d threads, forceMerge) | %d | %s | %s | %d |%n",
+            config.threads(),
+            ourRows,
+            seconds(ourBuild),
+            rate(ourRate),
+            ourSize >> 20));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| **ratio passages / baseline** | | | **%s** | **%.2f×** |%n%n",
+            Double.isNaN(ourRate) ? "–" : String.format(Locale.ROOT, "%.2f×", ourRate / baseRate),
+            ourSize / (double) baseSize));
     if (!Double.isNaN(ourBuild)) {
-      md.append(String.format(Locale.ROOT, "passages build steps: learning names %s s, reading + cleaning + entities + "
-          + "indexing %s s, merging into one segment and committing %s s.%n%n", seconds(build.learnSeconds()), seconds(build.indexSeconds()),
-          seconds(build.mergeSeconds())));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "passages build steps: learning names %s s, reading + cleaning + entities + "
+                  + "indexing %s s, merging into one segment and committing %s s.%n%n",
+              seconds(build.learnSeconds()),
+              seconds(build.indexSeconds()),
+              seconds(build.mergeSeconds())));
     }
-    md.append("| latency p50 / p95 / p99 ms | baseline in-process | passages in-process | passages over HTTP (1 keep-alive client) | p95 ratio in-process |\n");
+    md.append(
+        "| latency p50 / p95 / p99 ms | baseline in-process | passages in-process | passages over HTTP (1 keep-alive client) | p95 ratio in-process |\n");
     md.append("|---|---|---|---|---|\n");
     for (Mode m : Mode.values()) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f× |%n", m.label, base.get(m), ours.get(m), http.get(m),
-          ours.get(m).p95() / base.get(m).p95()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %.2f× |%n",
+              m.label,
+              base.get(m),
+              ours.get(m),
+              http.get(m),
+              ours.get(m).p95() / base.get(m).p95()));
     }
-    md.append(String.format(Locale.ROOT, "%nThroughput over HTTP (full mode: highlight + facets): %s.  %n", load));
-    md.append(String.format(Locale.ROOT, "Heap in use after a full GC, with both indexes open: %d MB.  %n", heap >> 20));
+    md.append(
+        String.format(
+            Locale.ROOT, "%nThroughput over HTTP (full mode: highlight + facets): %s.  %n", load));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Heap in use after a full GC, with both indexes open: %d MB.  %n",
+            heap >> 20));
     md.append(cold).append(".  \n");
     md.append(timeline).append(".\n");
     return md.toString();
@@ -396,7 +581,8 @@ public final class Benchmark {
   private static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) return;
     try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(x);
+      for (Path x : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList())
+        Files.delete(x);
     }
   }
 }

@@ -3,7 +3,10 @@ package passages.bench;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Latency percentiles of one timed pass, in milliseconds (nearest-rank, as ../shared/bench does it). */
+/**
+ * Latency percentiles of one timed pass, in milliseconds (nearest-rank, as ../shared/bench does
+ * it).
+ */
 record Latency(double p50, double p95, double p99, double totalMs) {
   static Latency of(double[] ms) {
     double[] s = ms.clone();

@@ -8,9 +8,9 @@ import passages.bench.RelevanceSet.Label;
 import passages.bench.RelevanceSet.ParagraphKey;
 
 /**
- * The arithmetic of the relevance set: scores of one query's top 10 against its judgments, and their means.
- * A "good" hit is labelled {@code substantive} with grade >= 1; the gain of a hit in nDCG is the grade of a
- * substantive paragraph and 0 for every other label or an unjudged hit.
+ * The arithmetic of the relevance set: scores of one query's top 10 against its judgments, and
+ * their means. A "good" hit is labelled {@code substantive} with grade >= 1; the gain of a hit in
+ * nDCG is the grade of a substantive paragraph and 0 for every other label or an unjudged hit.
  */
 public final class RelevanceMetrics {
   /** Depth of every measure. */
@@ -26,8 +26,8 @@ public final class RelevanceMetrics {
    * @param good10 good hits at positions 1-10
    * @param junk hits labelled junk at positions 1-10
    * @param unjudged hits at positions 1-10 with no judgment for the query
-   * @param ndcg nDCG@10 (linear gain, log2(rank + 1) discount; the ideal ranking is the query's judged
-   *     paragraphs by gain); 0 when no judged paragraph has a gain
+   * @param ndcg nDCG@10 (linear gain, log2(rank + 1) discount; the ideal ranking is the query's
+   *     judged paragraphs by gain); 0 when no judged paragraph has a gain
    */
   public record QueryScore(int hits, int good3, int good10, int junk, int unjudged, double ndcg) {
     /** Precision at 3: good hits among positions 1-3, over 3. */
@@ -47,15 +47,21 @@ public final class RelevanceMetrics {
    * @param queries number of queries
    * @param p3 mean P@3
    * @param p10 mean P@10
-   * @param junkRate junk hits over all hits returned (pooled over the queries; 0 when there are none)
+   * @param junkRate junk hits over all hits returned (pooled over the queries; 0 when there are
+   *     none)
    * @param ndcg mean nDCG@10
    * @param hits hits returned, summed
    * @param unjudged unjudged hits, summed
    */
-  public record Summary(int queries, double p3, double p10, double junkRate, double ndcg, int hits, int unjudged) {}
+  public record Summary(
+      int queries, double p3, double p10, double junkRate, double ndcg, int hits, int unjudged) {}
 
-  /** Scores {@code ranking} (best first; only the first 10 count) against one query's {@code judgments}. */
-  public static QueryScore score(List<ParagraphKey> ranking, Map<ParagraphKey, Judgment> judgments) {
+  /**
+   * Scores {@code ranking} (best first; only the first 10 count) against one query's {@code
+   * judgments}.
+   */
+  public static QueryScore score(
+      List<ParagraphKey> ranking, Map<ParagraphKey, Judgment> judgments) {
     int n = Math.min(DEPTH, ranking.size());
     int good3 = 0, good10 = 0, junk = 0, unjudged = 0;
     double dcg = 0;
@@ -91,13 +97,15 @@ public final class RelevanceMetrics {
     }
     return q == 0
         ? new Summary(0, 0, 0, 0, 0, 0, 0)
-        : new Summary(q, p3 / q, p10 / q, hits == 0 ? 0 : junk / (double) hits, ndcg / q, hits, unjudged);
+        : new Summary(
+            q, p3 / q, p10 / q, hits == 0 ? 0 : junk / (double) hits, ndcg / q, hits, unjudged);
   }
 
   private static double idealDcg(Collection<Judgment> judged) {
     int[] gains = judged.stream().mapToInt(Judgment::gain).sorted().toArray();
     double ideal = 0;
-    for (int i = 0; i < DEPTH && i < gains.length; i++) ideal += gains[gains.length - 1 - i] / log2(i + 2);
+    for (int i = 0; i < DEPTH && i < gains.length; i++)
+      ideal += gains[gains.length - 1 - i] / log2(i + 2);
     return ideal;
   }
 

@@ -5,41 +5,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import passages.bench.Benchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import passages.bench.Benchmark;
 
-/** {@code passages bench}: the side-by-side benchmark against a raw-Lucene baseline (see README). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Build a raw-Lucene baseline and the passages index from the same JSONL corpus, time the same queries on both.")
+/**
+ * {@code passages bench}: the side-by-side benchmark against a raw-Lucene baseline (see README).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Build a raw-Lucene baseline and the passages index from the same JSONL corpus, time the same queries on both.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--corpus", defaultValue = "../shared/data/allsides-news/articles.jsonl.gz", description = "JSONL(.gz) corpus (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--corpus",
+      defaultValue = "../shared/data/allsides-news/articles.jsonl.gz",
+      description = "JSONL(.gz) corpus (default: ${DEFAULT-VALUE}).")
   Path corpus;
 
-  @Option(names = "--queries", defaultValue = "../shared/bench/queries.txt", description = "Query file (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--queries",
+      defaultValue = "../shared/bench/queries.txt",
+      description = "Query file (default: ${DEFAULT-VALUE}).")
   Path queries;
 
-  @Option(names = "--work", defaultValue = "target/bench", description = "Where the two indexes go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--work",
+      defaultValue = "target/bench",
+      description = "Where the two indexes go (default: ${DEFAULT-VALUE}).")
   Path work;
 
-  @Option(names = "--warmup", defaultValue = "30", description = "Warm-up rounds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "30",
+      description = "Warm-up rounds (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--passes", defaultValue = "3", description = "Timed passes per mode (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--passes",
+      defaultValue = "3",
+      description = "Timed passes per mode (default: ${DEFAULT-VALUE}).")
   int passes;
 
-  @Option(names = "--clients", defaultValue = "16", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--clients",
+      defaultValue = "16",
+      description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
   int clients;
 
-  @Option(names = "--load-seconds", defaultValue = "20", description = "Duration of the throughput run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--load-seconds",
+      defaultValue = "20",
+      description = "Duration of the throughput run (default: ${DEFAULT-VALUE}).")
   int loadSeconds;
 
   @Option(names = "--threads", description = "Indexing threads (default: one per core).")
   Integer threads;
 
-  @Option(names = "--reuse-indexes", description = "Query the indexes an earlier run left in --work instead of building them (no build numbers).")
+  @Option(
+      names = "--reuse-indexes",
+      description =
+          "Query the indexes an earlier run left in --work instead of building them (no build numbers).")
   boolean reuse;
 
   @Option(names = "--out", description = "Also write the Markdown report here.")
@@ -53,19 +82,37 @@ final class BenchCommand implements Callable<Integer> {
       if (!Files.isRegularFile(p)) throw new UserException("not found: " + p, Main.EXIT_FAILURE);
     }
     if (warmup < 0 || passes < 1 || clients < 1 || loadSeconds < 1) {
-      throw new UserException("--warmup >= 0, --passes, --clients and --load-seconds >= 1", Main.EXIT_USAGE);
+      throw new UserException(
+          "--warmup >= 0, --passes, --clients and --load-seconds >= 1", Main.EXIT_USAGE);
     }
     if (reuse) {
       for (String engine : List.of("baseline", "passages")) {
         if (!Files.isDirectory(work.resolve(engine))) {
-          throw new UserException("--reuse-indexes: no " + engine + " index in " + work.resolve(engine)
-              + " (run the benchmark once without --reuse-indexes)", Main.EXIT_FAILURE);
+          throw new UserException(
+              "--reuse-indexes: no "
+                  + engine
+                  + " index in "
+                  + work.resolve(engine)
+                  + " (run the benchmark once without --reuse-indexes)",
+              Main.EXIT_FAILURE);
         }
       }
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    var config = new Benchmark.Config(corpus, queries, work, warmup, passes, clients, loadSeconds, n, EntityWiring.LEARNING_SAMPLE, reuse);
-    String report = new Benchmark(config, IndexOptions.searchOptions(), spec.commandLine().getErr()).run();
+    var config =
+        new Benchmark.Config(
+            corpus,
+            queries,
+            work,
+            warmup,
+            passes,
+            clients,
+            loadSeconds,
+            n,
+            EntityWiring.LEARNING_SAMPLE,
+            reuse);
+    String report =
+        new Benchmark(config, IndexOptions.searchOptions(), spec.commandLine().getErr()).run();
     spec.commandLine().getOut().println(report);
     if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);
     return 0;

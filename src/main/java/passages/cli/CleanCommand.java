@@ -3,20 +3,26 @@ package passages.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import passages.ingest.CleanedText;
 import passages.ingest.DroppedLine;
 import passages.ingest.TextCleaner;
 import passages.model.ArticleIds;
 import passages.model.Paragraph;
 import passages.model.ParagraphKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code passages clean FILE}: shows what would be indexed from a text file, and every dropped line and why. */
-@Command(name = "clean", mixinStandardHelpOptions = true,
-    description = "Show what indexing keeps of a .txt article (paragraph ids, sections, captions) and each dropped line with its reason.")
+/**
+ * {@code passages clean FILE}: shows what would be indexed from a text file, and every dropped line
+ * and why.
+ */
+@Command(
+    name = "clean",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show what indexing keeps of a .txt article (paragraph ids, sections, captions) and each dropped line with its reason.")
 final class CleanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "A plain-text article.")
   Path file;
@@ -25,7 +31,8 @@ final class CleanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(file)) throw new UserException("no such file: " + file, Main.EXIT_FAILURE);
+    if (!Files.isRegularFile(file))
+      throw new UserException("no such file: " + file, Main.EXIT_FAILURE);
     String text;
     try {
       text = decode(file);
@@ -36,7 +43,9 @@ final class CleanCommand implements Callable<Integer> {
     String articleId = ArticleIds.fromFileName(file.getFileName().toString());
     var out = spec.commandLine().getOut();
     out.println("article " + articleId);
-    out.println("title: " + (cleaned.title() == null ? "(none; made from the first sentence)" : cleaned.title()));
+    out.println(
+        "title: "
+            + (cleaned.title() == null ? "(none; made from the first sentence)" : cleaned.title()));
     out.println();
     out.println("kept " + cleaned.paragraphs().size() + " paragraphs:");
     String section = null;
@@ -44,7 +53,12 @@ final class CleanCommand implements Callable<Integer> {
       if (p.section() != null && !p.section().equals(section)) out.println("  § " + p.section());
       section = p.section();
       String caption = p.kind() == ParagraphKind.CAPTION ? "[caption] " : "";
-      out.println("  " + ArticleIds.paragraphId(articleId, p.ordinal()) + "  " + caption + p.text().replace("\n", "\n      "));
+      out.println(
+          "  "
+              + ArticleIds.paragraphId(articleId, p.ordinal())
+              + "  "
+              + caption
+              + p.text().replace("\n", "\n      "));
     }
     out.println();
     out.println("dropped " + cleaned.dropped().size() + " lines:");

@@ -6,27 +6,37 @@ import passages.ingest.CorpusReader;
 import passages.ingest.ParagraphStream;
 
 /**
- * The entity extractor the commands index with. Its version is that of the gazetteer and rules, not of
- * the names learned from the corpus: an incremental run does not re-index unchanged articles because a
- * new article taught a new name ({@code index --rebuild} does).
+ * The entity extractor the commands index with. Its version is that of the gazetteer and rules, not
+ * of the names learned from the corpus: an incremental run does not re-index unchanged articles
+ * because a new article taught a new name ({@code index --rebuild} does).
  */
 final class EntityWiring {
   private EntityWiring() {}
 
-  /** The version the indexes are tagged with: that of the gazetteer and rules (see the class comment). */
+  /**
+   * The version the indexes are tagged with: that of the gazetteer and rules (see the class
+   * comment).
+   */
   static String version() {
     return EntityExtractors.version();
   }
 
   /**
-   * Paragraphs read to learn names: a name that recurs in a corpus shows up well within this many, and
-   * capping the sample keeps the learning pass to a few seconds whatever the corpus size.
+   * Paragraphs read to learn names: a name that recurs in a corpus shows up well within this many,
+   * and capping the sample keeps the learning pass to a few seconds whatever the corpus size.
    */
   static final long LEARNING_SAMPLE = 250_000;
 
-  /** Gazetteer, patterns and rules plus the names learned from (a sample of) {@code corpus}; of {@link #version()}. */
+  /**
+   * Gazetteer, patterns and rules plus the names learned from (a sample of) {@code corpus}; of
+   * {@link #version()}.
+   */
   static EntityExtractor learningFrom(CorpusReader corpus) {
-    var sample = new ParagraphStream(new CorpusReader(corpus.path()), Runtime.getRuntime().availableProcessors(), LEARNING_SAMPLE);
+    var sample =
+        new ParagraphStream(
+            new CorpusReader(corpus.path()),
+            Runtime.getRuntime().availableProcessors(),
+            LEARNING_SAMPLE);
     return EntityExtractors.create(sample);
   }
 }

@@ -6,34 +6,51 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import passages.bench.RelevanceEval;
 import passages.bench.RelevanceSet;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code passages eval}: scores an index on the judged relevance set (see src/test/resources/relevance/README.md). */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Score the index on a judged relevance set: P@3, P@10, junk rate, nDCG@10 per query and class, headline hit@1.")
+/**
+ * {@code passages eval}: scores an index on the judged relevance set (see
+ * src/test/resources/relevance/README.md).
+ */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description =
+        "Score the index on a judged relevance set: P@3, P@10, junk rate, nDCG@10 per query and class, headline hit@1.")
 final class EvalCommand implements Callable<Integer> {
   /** Header of a pool file: the judgments.tsv columns, then what a judge reads. */
   static final String POOL_HEADER =
       "# queryId\tarticleId\tsignature\tlabel\tgrade\texcerpt\trank\tparagraphId\toutlet\ttitle\tsection\ttext";
 
-  @Option(names = "--judgments", paramLabel = "DIR", defaultValue = "src/test/resources/relevance",
-      description = "Directory with queries.tsv, judgments.tsv, headlines.tsv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--judgments",
+      paramLabel = "DIR",
+      defaultValue = "src/test/resources/relevance",
+      description =
+          "Directory with queries.tsv, judgments.tsv, headlines.tsv (default: ${DEFAULT-VALUE}).")
   Path judgments;
 
-  @Option(names = "--pool", paramLabel = "FILE",
-      description = "Also write the unjudged top-10 hits here, as judgments.tsv rows to label (label and grade empty).")
+  @Option(
+      names = "--pool",
+      paramLabel = "FILE",
+      description =
+          "Also write the unjudged top-10 hits here, as judgments.tsv rows to label (label and grade empty).")
   Path pool;
 
-  @Option(names = "--pool-depth", paramLabel = "N", defaultValue = "10",
-      description = "Pool the unjudged hits down to rank N, 1..100 (default: ${DEFAULT-VALUE}; the scores always use the top 10).")
+  @Option(
+      names = "--pool-depth",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "Pool the unjudged hits down to rank N, 1..100 (default: ${DEFAULT-VALUE}; the scores always use the top 10).")
   int poolDepth;
 
   @Mixin IndexOptions index = new IndexOptions();
@@ -42,7 +59,9 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (poolDepth < 1 || poolDepth > SearchRequest.MAX_LIMIT) {
-      throw new UserException("--pool-depth must be 1.." + SearchRequest.MAX_LIMIT + ", got " + poolDepth, Main.EXIT_USAGE);
+      throw new UserException(
+          "--pool-depth must be 1.." + SearchRequest.MAX_LIMIT + ", got " + poolDepth,
+          Main.EXIT_USAGE);
     }
     if (!Files.isRegularFile(judgments.resolve(RelevanceSet.QUERIES))) {
       throw new UserException("no " + RelevanceSet.QUERIES + " in " + judgments, Main.EXIT_FAILURE);
@@ -64,7 +83,9 @@ final class EvalCommand implements Callable<Integer> {
       lines.add(POOL_HEADER);
       lines.addAll(report.poolRows());
       Files.write(pool, lines, StandardCharsets.UTF_8);
-      spec.commandLine().getErr().printf("%d unjudged hits written to %s%n", lines.size() - 1, pool);
+      spec.commandLine()
+          .getErr()
+          .printf("%d unjudged hits written to %s%n", lines.size() - 1, pool);
     }
     return 0;
   }

@@ -18,26 +18,36 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code extract FILE} prints the article text of one saved web page; {@code extract --out DIR FILE...} writes
- * {@code DIR/<file name up to its first dot>.txt} for each page. The text is the body paragraphs separated by
- * a blank line, each section heading on its own line before its first paragraph. A page that fails gets one
- * line on stderr and the run goes on. Exit code: 0 all pages done, 1 some failed, 2 bad arguments.
+ * {@code extract FILE} prints the article text of one saved web page; {@code extract --out DIR
+ * FILE...} writes {@code DIR/<file name up to its first dot>.txt} for each page. The text is the
+ * body paragraphs separated by a blank line, each section heading on its own line before its first
+ * paragraph. A page that fails gets one line on stderr and the run goes on. Exit code: 0 all pages
+ * done, 1 some failed, 2 bad arguments.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
     description = "Extract the article text from saved web pages (.html, .html.gz).")
 public final class ExtractCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/<name>.txt per page instead of printing.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Write DIR/<name>.txt per page instead of printing.")
   Path out;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved web pages, optionally gzipped.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Saved web pages, optionally gzipped.")
   List<Path> files;
 
   @Override
   public Integer call() {
     if (out == null && files.size() != 1) {
-      throw new ParameterException(spec.commandLine(), "without --out give exactly one FILE (got " + files.size() + ")");
+      throw new ParameterException(
+          spec.commandLine(), "without --out give exactly one FILE (got " + files.size() + ")");
     }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
@@ -59,7 +69,8 @@ public final class ExtractCommand implements Callable<Integer> {
           stdout.print(page.bodyText());
           stdout.flush();
         } else {
-          Files.writeString(out.resolve(stem(name) + ".txt"), page.bodyText(), StandardCharsets.UTF_8);
+          Files.writeString(
+              out.resolve(stem(name) + ".txt"), page.bodyText(), StandardCharsets.UTF_8);
         }
       } catch (HtmlExtractionException e) {
         stderr.println(e.getMessage());
@@ -73,7 +84,10 @@ public final class ExtractCommand implements Callable<Integer> {
     return failed == 0 ? 0 : 1;
   }
 
-  /** The file name up to its first dot ("a.html.gz" gives "a"); the whole name when it starts with a dot. */
+  /**
+   * The file name up to its first dot ("a.html.gz" gives "a"); the whole name when it starts with a
+   * dot.
+   */
   static String stem(String fileName) {
     int dot = fileName.indexOf('.');
     return dot > 0 ? fileName.substring(0, dot) : fileName;

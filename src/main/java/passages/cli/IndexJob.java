@@ -15,9 +15,10 @@ import passages.ingest.CorpusReader;
 import passages.ingest.DropReason;
 
 /**
- * Brings one index in line with one corpus for a command — {@code index}, {@code serve}, {@code search} and
- * {@code serve --watch} share it: learns entity names, updates (or rebuilds) the index when it is stale,
- * shows progress on {@code err}, and prints the failures to {@code err} and the report to {@code out}.
+ * Brings one index in line with one corpus for a command — {@code index}, {@code serve}, {@code
+ * search} and {@code serve --watch} share it: learns entity names, updates (or rebuilds) the index
+ * when it is stale, shows progress on {@code err}, and prints the failures to {@code err} and the
+ * report to {@code out}.
  */
 final class IndexJob {
   private final CorpusReader corpus;
@@ -33,8 +34,8 @@ final class IndexJob {
   }
 
   /**
-   * Brings the index in line with the corpus (or rebuilds it), printing progress and the report; when the
-   * index is up to date (and no rebuild is asked for), says so without reading the corpus.
+   * Brings the index in line with the corpus (or rebuilds it), printing progress and the report;
+   * when the index is up to date (and no rebuild is asked for), says so without reading the corpus.
    */
   IndexReport run(boolean rebuild) throws IOException {
     long start = System.nanoTime();
@@ -43,17 +44,33 @@ final class IndexJob {
       IndexStatus.Committed last = IndexStatus.committed(index);
       long paragraphs = last.paragraphs();
       long failed = last.failed();
-      out.printf(Locale.ROOT, "%s → %s: up to date (the corpus files are unchanged since the last run); %d paragraphs in the index%s%n",
-          corpus.path(), index, paragraphs,
-          failed == 0 ? "" : "; " + failed + " items failed in that run (index --rebuild lists them again)");
-      return new IndexReport(0, 0, 0, 0, paragraphs, Map.of(), failed, List.of(), (System.nanoTime() - start) / 1_000_000);
+      out.printf(
+          Locale.ROOT,
+          "%s → %s: up to date (the corpus files are unchanged since the last run); %d paragraphs in the index%s%n",
+          corpus.path(),
+          index,
+          paragraphs,
+          failed == 0
+              ? ""
+              : "; " + failed + " items failed in that run (index --rebuild lists them again)");
+      return new IndexReport(
+          0,
+          0,
+          0,
+          0,
+          paragraphs,
+          Map.of(),
+          failed,
+          List.of(),
+          (System.nanoTime() - start) / 1_000_000);
     }
     return build(rebuild);
   }
 
   /**
-   * Updates the index when it is stale (see {@link IndexStatus#isStale}), printing {@code announce} to
-   * {@code out} first; does nothing, and prints nothing, when it is up to date. Staleness is checked once.
+   * Updates the index when it is stale (see {@link IndexStatus#isStale}), printing {@code announce}
+   * to {@code out} first; does nothing, and prints nothing, when it is up to date. Staleness is
+   * checked once.
    *
    * @return whether the index was updated
    */
@@ -67,9 +84,18 @@ final class IndexJob {
   /** Learns names, then indexes (or rebuilds), printing progress, failures and the report. */
   private IndexReport build(boolean rebuild) throws IOException {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
-    progress.step(String.format(Locale.ROOT, "learning entity names from the first %,d paragraphs…", EntityWiring.LEARNING_SAMPLE));
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "learning entity names from the first %,d paragraphs…",
+            EntityWiring.LEARNING_SAMPLE));
     var extractor = EntityWiring.learningFrom(corpus);
-    Indexer indexer = new Indexer(extractor, EntityWiring.version(), Runtime.getRuntime().availableProcessors(), progress);
+    Indexer indexer =
+        new Indexer(
+            extractor,
+            EntityWiring.version(),
+            Runtime.getRuntime().availableProcessors(),
+            progress);
     IndexReport report;
     try {
       report = rebuild ? indexer.rebuild(corpus, index) : indexer.update(corpus, index);
@@ -94,10 +120,20 @@ final class IndexJob {
       dropped.put(e.getKey().description(), e.getValue());
       total += e.getValue();
     }
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%s → %s: %d articles indexed (%d paragraphs), %d unchanged, %d deleted; %d paragraphs in the index; "
             + "dropped %d junk lines %s; %d failed; %.1f s",
-        corpus, index, r.indexed(), r.paragraphs(), r.unchanged(), r.deleted(), r.totalParagraphs(), total, dropped,
-        r.failureCount(), r.millis() / 1000.0);
+        corpus,
+        index,
+        r.indexed(),
+        r.paragraphs(),
+        r.unchanged(),
+        r.deleted(),
+        r.totalParagraphs(),
+        total,
+        dropped,
+        r.failureCount(),
+        r.millis() / 1000.0);
   }
 }

@@ -9,27 +9,40 @@ import picocli.CommandLine.Command;
 /**
  * {@code passages}: index a corpus of news articles by paragraph and search it.
  *
- * <p>Exit codes: 0 success, 1 failure, 2 bad arguments, 3 partial (indexed, but some corpus items failed).
+ * <p>Exit codes: 0 success, 1 failure, 2 bad arguments, 3 partial (indexed, but some corpus items
+ * failed).
  */
 @Command(
     name = "passages",
     mixinStandardHelpOptions = true,
     version = "passages 0.1.0",
     description = "Paragraph-level full-text search over news articles.",
-    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, CleanCommand.class, ExtractCommand.class, EntitiesCommand.class, BenchCommand.class, EvalCommand.class})
+    subcommands = {
+      IndexCommand.class,
+      ServeCommand.class,
+      SearchCommand.class,
+      CleanCommand.class,
+      ExtractCommand.class,
+      EntitiesCommand.class,
+      BenchCommand.class,
+      EvalCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit code of a command that could not complete. */
   public static final int EXIT_FAILURE = 1;
+
   /** Exit code of an indexing run that completed but could not read some corpus items. */
   public static final int EXIT_PARTIAL = 3;
+
   /** Exit code of bad arguments. */
   public static final int EXIT_USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /**
-   * Lucene logs (through java.util.logging) that the vector incubator module is not readable; passages
-   * does no vector search, so that advice is noise on a terminal. Held here so the setting sticks.
+   * Lucene logs (through java.util.logging) that the vector incubator module is not readable;
+   * passages does no vector search, so that advice is noise on a terminal. Held here so the setting
+   * sticks.
    */
   private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
@@ -44,16 +57,25 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      // a bad query or filter is the user's to fix, like a bad option: one line, exit 2
-      boolean mine = e instanceof UserException || e instanceof InvalidRequestException;
-      err.println("passages: " + (mine ? e.getMessage() : describe(e)));
-      return e instanceof UserException u ? u.exitCode : e instanceof InvalidRequestException ? EXIT_USAGE : EXIT_FAILURE;
-    });
-    cli.setParameterExceptionHandler((e, params) -> {
-      err.println("passages: " + e.getMessage() + " (see: passages " + commandName(e.getCommandLine()) + " --help)");
-      return EXIT_USAGE;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          // a bad query or filter is the user's to fix, like a bad option: one line, exit 2
+          boolean mine = e instanceof UserException || e instanceof InvalidRequestException;
+          err.println("passages: " + (mine ? e.getMessage() : describe(e)));
+          return e instanceof UserException u
+              ? u.exitCode
+              : e instanceof InvalidRequestException ? EXIT_USAGE : EXIT_FAILURE;
+        });
+    cli.setParameterExceptionHandler(
+        (e, params) -> {
+          err.println(
+              "passages: "
+                  + e.getMessage()
+                  + " (see: passages "
+                  + commandName(e.getCommandLine())
+                  + " --help)");
+          return EXIT_USAGE;
+        });
     return cli.execute(args);
   }
 
@@ -62,7 +84,10 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The default location of {@code name} (corpus, index): under {@code -Dpassages.home} if set, else here. */
+  /**
+   * The default location of {@code name} (corpus, index): under {@code -Dpassages.home} if set,
+   * else here.
+   */
   static Path defaultPath(String name) {
     String home = System.getProperty("passages.home");
     return home == null ? Path.of(name) : Path.of(home, name);

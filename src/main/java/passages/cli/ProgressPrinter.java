@@ -6,10 +6,10 @@ import java.util.function.Consumer;
 import passages.index.IndexProgress;
 
 /**
- * Prints indexing progress to stderr: a bar redrawn in place on a terminal (articles/s, paragraphs/s,
- * ETA), plain lines every {@value #PLAIN_INTERVAL_MS} ms otherwise (logs, CI). The steps before and after
- * reading (learning names, merging) are named as they start: in place on a terminal; in plain lines only
- * once the run has printed progress (a short run prints none).
+ * Prints indexing progress to stderr: a bar redrawn in place on a terminal (articles/s,
+ * paragraphs/s, ETA), plain lines every {@value #PLAIN_INTERVAL_MS} ms otherwise (logs, CI). The
+ * steps before and after reading (learning names, merging) are named as they start: in place on a
+ * terminal; in plain lines only once the run has printed progress (a short run prints none).
  */
 final class ProgressPrinter implements Consumer<IndexProgress> {
   static final long TERMINAL_INTERVAL_MS = 250;
@@ -55,8 +55,9 @@ final class ProgressPrinter implements Consumer<IndexProgress> {
   }
 
   /**
-   * Whether the process talks to a terminal. {@code Console.isTerminal()} (Java 22+) is asked when it
-   * exists, since from 22 on {@code System.console()} is non-null even when output is redirected.
+   * Whether the process talks to a terminal. {@code Console.isTerminal()} (Java 22+) is asked when
+   * it exists, since from 22 on {@code System.console()} is non-null even when output is
+   * redirected.
    */
   static boolean stderrIsTerminal() {
     java.io.Console console = System.console();
@@ -78,19 +79,31 @@ final class ProgressPrinter implements Consumer<IndexProgress> {
 
   static String format(IndexProgress p) {
     double seconds = Math.max(p.millis(), 1) / 1000.0;
-    double fraction = p.totalBytes() <= 0 ? 0 : Math.min(1.0, p.bytesRead() / (double) p.totalBytes());
+    double fraction =
+        p.totalBytes() <= 0 ? 0 : Math.min(1.0, p.bytesRead() / (double) p.totalBytes());
     int width = 24;
     int filled = (int) Math.round(fraction * width);
     String bar = "#".repeat(filled) + ".".repeat(width - filled);
-    String eta = p.merging() ? "merging into one segment…"
-        : "ETA " + (fraction <= 0.001 ? "?" : clock(seconds / fraction - seconds));
-    return String.format(Locale.ROOT, "[%s] %3.0f%%  %,d articles (%,.0f/s)  %,d paragraphs (%,.0f/s)  %s",
-        bar, fraction * 100, p.articles(), p.articles() / seconds, p.paragraphs(), p.paragraphs() / seconds, eta);
+    String eta =
+        p.merging()
+            ? "merging into one segment…"
+            : "ETA " + (fraction <= 0.001 ? "?" : clock(seconds / fraction - seconds));
+    return String.format(
+        Locale.ROOT,
+        "[%s] %3.0f%%  %,d articles (%,.0f/s)  %,d paragraphs (%,.0f/s)  %s",
+        bar,
+        fraction * 100,
+        p.articles(),
+        p.articles() / seconds,
+        p.paragraphs(),
+        p.paragraphs() / seconds,
+        eta);
   }
 
   private static String clock(double seconds) {
     long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 }

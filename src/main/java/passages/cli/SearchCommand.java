@@ -4,62 +4,104 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jsoup.parser.Parser;
+import passages.search.DayRange;
+import passages.search.EntityFilter;
+import passages.search.Hit;
+import passages.search.MetaFilter;
+import passages.search.Order;
+import passages.search.ParagraphSearcher;
+import passages.search.SearchRequest;
+import passages.search.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import passages.search.EntityFilter;
-import passages.search.Hit;
-import passages.search.ParagraphSearcher;
-import passages.search.SearchRequest;
-import passages.search.DayRange;
-import passages.search.MetaFilter;
-import passages.search.Order;
-import passages.search.SearchResult;
 
 /** {@code passages search QUERY}: prints the matching paragraphs, matches in [brackets]. */
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the index.")
 final class SearchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "QUERY", description = "Query (Lucene classic syntax; \"\" matches all).")
+  @Parameters(
+      index = "0",
+      paramLabel = "QUERY",
+      description = "Query (Lucene classic syntax; \"\" matches all).")
   String query;
 
-  @Option(names = "--outlet", paramLabel = "O", description = "Only this outlet (repeatable: any of them).")
+  @Option(
+      names = "--outlet",
+      paramLabel = "O",
+      description = "Only this outlet (repeatable: any of them).")
   List<String> outlets = new ArrayList<>();
 
-  @Option(names = "--entity", paramLabel = "TYPE:VALUE", description = "Only paragraphs mentioning it, e.g. org:Amazon (repeatable).")
+  @Option(
+      names = "--entity",
+      paramLabel = "TYPE:VALUE",
+      description = "Only paragraphs mentioning it, e.g. org:Amazon (repeatable).")
   List<String> entities = new ArrayList<>();
 
-  @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "Hits to show, 1..100 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "Hits to show, 1..100 (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--offset", defaultValue = "0", paramLabel = "N", description = "Hits to skip (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--offset",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "Hits to skip (default: ${DEFAULT-VALUE}).")
   int offset;
 
-  @Option(names = "--collapse", description = "Fold paragraphs with the same text from several outlets into one hit.")
+  @Option(
+      names = "--collapse",
+      description = "Fold paragraphs with the same text from several outlets into one hit.")
   boolean collapse;
 
-  @Option(names = "--kind", defaultValue = "body", paramLabel = "KIND",
-      description = "Which paragraphs: body (article text), caption (photo captions) or all (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kind",
+      defaultValue = "body",
+      paramLabel = "KIND",
+      description =
+          "Which paragraphs: body (article text), caption (photo captions) or all (default: ${DEFAULT-VALUE}).")
   String kind;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "Only paragraphs published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "Only paragraphs published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
   String from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Only paragraphs published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; inclusive).")
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description =
+          "Only paragraphs published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; inclusive).")
   String to;
 
-  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default), newest or oldest (undated last).")
+  @Option(
+      names = "--sort",
+      paramLabel = "ORDER",
+      description = "relevance (default), newest or oldest (undated last).")
   String sort;
 
-  @Option(names = "--meta", paramLabel = "KEY:VALUE", description = "Only articles with this metadata, e.g. bias:left (repeatable: same key any, different keys all).")
+  @Option(
+      names = "--meta",
+      paramLabel = "KEY:VALUE",
+      description =
+          "Only articles with this metadata, e.g. bias:left (repeatable: same key any, different keys all).")
   List<String> meta = new ArrayList<>();
 
-  @Option(names = "--author", paramLabel = "NAME", description = "Only articles by this author (repeatable: any of them).")
+  @Option(
+      names = "--author",
+      paramLabel = "NAME",
+      description = "Only articles by this author (repeatable: any of them).")
   List<String> authors = new ArrayList<>();
 
-  @Option(names = "--json", description = "Print the result as JSON, as GET /api/search returns it.")
+  @Option(
+      names = "--json",
+      description = "Print the result as JSON, as GET /api/search returns it.")
   boolean json;
 
   @Mixin IndexOptions index = new IndexOptions();
@@ -67,12 +109,21 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var request = SearchRequest.of(query).withOutlets(outlets)
-        .withEntities(entities.stream().map(EntityFilter::parse).toList())
-        .withLimit(limit).withOffset(offset).withCollapse(collapse).withKind(kind)
-        .withDays(DayRange.parse(from, to))
-        .withOrder(Order.parse(sort))
-        .withMetadata(java.util.stream.Stream.concat(meta.stream().map(MetaFilter::parse), authors.stream().map(MetaFilter::author)).toList());
+    var request =
+        SearchRequest.of(query)
+            .withOutlets(outlets)
+            .withEntities(entities.stream().map(EntityFilter::parse).toList())
+            .withLimit(limit)
+            .withOffset(offset)
+            .withCollapse(collapse)
+            .withKind(kind)
+            .withDays(DayRange.parse(from, to))
+            .withOrder(Order.parse(sort))
+            .withMetadata(
+                java.util.stream.Stream.concat(
+                        meta.stream().map(MetaFilter::parse),
+                        authors.stream().map(MetaFilter::author))
+                    .toList());
     if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
     try (ParagraphSearcher searcher = index.open()) {
       SearchResult result = searcher.search(request);
@@ -81,17 +132,30 @@ final class SearchCommand implements Callable<Integer> {
         out.println(passages.web.WebApp.jsonMapper().writeValueAsString(result));
         return 0;
       }
-      out.printf("%d paragraph%s match: %s%n", result.total(), result.total() == 1 ? "" : "s",
-          query.isBlank() ? "(everything)" : query);
+      out.printf(
+          "%d paragraph%s match: %s%n",
+          result.total(), result.total() == 1 ? "" : "s", query.isBlank() ? "(everything)" : query);
       for (Hit h : result.hits()) {
         out.println();
-        out.printf("%s  %s · %s%s%s%n", h.id(), h.outlet() == null ? "Unknown outlet" : h.outlet(), h.title(),
-            h.section() == null ? "" : " › " + h.section(), h.date() == null ? "" : " · " + h.date());
+        out.printf(
+            "%s  %s · %s%s%s%n",
+            h.id(),
+            h.outlet() == null ? "Unknown outlet" : h.outlet(),
+            h.title(),
+            h.section() == null ? "" : " › " + h.section(),
+            h.date() == null ? "" : " · " + h.date());
         out.println("  " + plain(h.passage()));
         out.println("  " + h.link());
         if (!h.alsoIn().isEmpty()) {
-          out.printf("  also in %d other outlet%s: %s%n", h.alsoInOutlets(), h.alsoInOutlets() == 1 ? "" : "s",
-              String.join(", ", h.alsoIn().stream().map(d -> d.id() + (d.outlet() == null ? "" : " (" + d.outlet() + ")")).toList()));
+          out.printf(
+              "  also in %d other outlet%s: %s%n",
+              h.alsoInOutlets(),
+              h.alsoInOutlets() == 1 ? "" : "s",
+              String.join(
+                  ", ",
+                  h.alsoIn().stream()
+                      .map(d -> d.id() + (d.outlet() == null ? "" : " (" + d.outlet() + ")"))
+                      .toList()));
         }
       }
       return 0;

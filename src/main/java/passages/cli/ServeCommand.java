@@ -4,26 +4,36 @@ import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import passages.search.ParagraphSearcher;
 import passages.search.WarmUp;
 import passages.web.WebApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code passages serve}: indexes the corpus when the index is missing or stale, then serves it. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+/**
+ * {@code passages serve}: indexes the corpus when the index is missing or stale, then serves it.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Index the corpus if needed, then serve search at http://HOST:PORT.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin CorpusOptions corpus = new CorpusOptions();
   @Mixin IndexOptions index = new IndexOptions();
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Option(names = "--watch", description = "Re-index (incrementally) whenever the corpus changes.")
@@ -32,15 +42,16 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /**
-   * Time spent warming the searcher (most frequent words, phrases, facets, highlighting) before the port
-   * opens, so that even the first query is answered at full speed; short enough that serve still answers
-   * within about 2 s of starting on a million paragraphs.
+   * Time spent warming the searcher (most frequent words, phrases, facets, highlighting) before the
+   * port opens, so that even the first query is answered at full speed; short enough that serve
+   * still answers within about 2 s of starting on a million paragraphs.
    */
   static final Duration WARM_UP = Duration.ofMillis(1000);
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65535) throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
+    if (port < 0 || port > 65535)
+      throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
     var out = spec.commandLine().getOut();
     var reader = corpus.reader();
     new IndexJob(reader, index.index(), out, spec.commandLine().getErr())
@@ -51,18 +62,28 @@ final class ServeCommand implements Callable<Integer> {
       try {
         app.start(host, port);
       } catch (RuntimeException e) {
-        throw new UserException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
+        throw new UserException(
+            "cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
       }
       Thread.ofPlatform().daemon().name("passages-http-warm-up").start(() -> warmHttp(app.port()));
-      out.printf("serving %d paragraphs at http://%s:%d%s%n", searcher.paragraphCount(), host, app.port(),
+      out.printf(
+          "serving %d paragraphs at http://%s:%d%s%n",
+          searcher.paragraphCount(),
+          host,
+          app.port(),
           watch ? " (watching " + reader.path() + ")" : "");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
-      try (var follower = new IndexFollower(searcher, reader, index.index(), watch, out, spec.commandLine().getErr())) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          app.stop();
-          stopped.countDown();
-        }));
+      try (var follower =
+          new IndexFollower(
+              searcher, reader, index.index(), watch, out, spec.commandLine().getErr())) {
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      app.stop();
+                      stopped.countDown();
+                    }));
         stopped.await();
       }
     }
@@ -70,15 +91,21 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * A few requests through the whole HTTP stack (Jetty, Javalin, Jackson) from a background thread right
-   * after the port opens, so the JIT has seen that path too; users are served meanwhile.
+   * A few requests through the whole HTTP stack (Jetty, Javalin, Jackson) from a background thread
+   * right after the port opens, so the JIT has seen that path too; users are served meanwhile.
    */
   private static void warmHttp(int port) {
     var client = java.net.http.HttpClient.newHttpClient();
     try {
       for (int i = 0; i < 5; i++) {
-        for (String path : new String[] {"/api/search?q=the", "/api/search?q=%22of+the%22&collapse=true", "/api/search", "/"}) {
-          client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+        for (String path :
+            new String[] {
+              "/api/search?q=the", "/api/search?q=%22of+the%22&collapse=true", "/api/search", "/"
+            }) {
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + path))
+                  .build(),
               java.net.http.HttpResponse.BodyHandlers.discarding());
         }
       }

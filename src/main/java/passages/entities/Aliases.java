@@ -9,10 +9,10 @@ import passages.model.EntityType;
 
 /**
  * Query-time lookup of an entity's other surface forms, from the bundled gazetteer and the money
- * rules: {@code surfaceForms("Amazon Web Services")} → {@code [Amazon Web Services, AWS]};
- * {@code canonical("$10B")} → money {@code "$10 billion"}. Lookup ignores case and spacing, except
- * that short all-caps acronyms must be typed in capitals ("AWS" matches, "aws" does not).
- * Immutable and thread-safe; {@link #standard()} is loaded once.
+ * rules: {@code surfaceForms("Amazon Web Services")} → {@code [Amazon Web Services, AWS]}; {@code
+ * canonical("$10B")} → money {@code "$10 billion"}. Lookup ignores case and spacing, except that
+ * short all-caps acronyms must be typed in capitals ("AWS" matches, "aws" does not). Immutable and
+ * thread-safe; {@link #standard()} is loaded once.
  */
 public final class Aliases {
   /** An entity's type and canonical value. */
@@ -28,12 +28,13 @@ public final class Aliases {
 
   private Aliases(Gazetteer gazetteer) {
     forms = gazetteer.forms;
-    forms.forEach((name, list) -> {
-      for (String s : list) {
-        exact.putIfAbsent(normalise(s), name);
-        if (!isAcronym(s)) folded.putIfAbsent(normalise(s).toLowerCase(Locale.ROOT), name);
-      }
-    });
+    forms.forEach(
+        (name, list) -> {
+          for (String s : list) {
+            exact.putIfAbsent(normalise(s), name);
+            if (!isAcronym(s)) folded.putIfAbsent(normalise(s).toLowerCase(Locale.ROOT), name);
+          }
+        });
   }
 
   /** The aliases of the bundled gazetteer. */
@@ -57,8 +58,8 @@ public final class Aliases {
 
   /**
    * All surface forms of the entity {@code query} names, canonical value first (for money, common
-   * spellings of the amount: "$10 billion", "$10B", "$10bn", "USD 10 billion", "10 billion dollars");
-   * empty when {@code query} is not a known name or amount.
+   * spellings of the amount: "$10 billion", "$10B", "$10bn", "USD 10 billion", "10 billion
+   * dollars"); empty when {@code query} is not a known name or amount.
    */
   public List<String> surfaceForms(String query) {
     Optional<Canonical> c = canonical(query);

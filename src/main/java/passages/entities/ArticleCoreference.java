@@ -10,20 +10,23 @@ import passages.model.Entity;
 import passages.model.EntityType;
 
 /**
- * What one article tells about its own names, applied to all its paragraphs after each was read alone:
+ * What one article tells about its own names, applied to all its paragraphs after each was read
+ * alone:
  *
  * <ul>
  *   <li>a surname alone takes the person named in full elsewhere in the article ("Eric Holder" …
  *       "Holder said" → Eric Holder), also at the start of a sentence and before a possessive;
- *   <li>a name typed once, by the gazetteer or by its context, is typed the same way where it stands bare
- *       ("Marisol Quintanilla, a 34-year-old mother, said" … "Quintanilla's lawyer");
- *   <li>an org's last word after "the" ("The New York Times" … "the Times") and the acronym given in
- *       brackets after an org ("Council on American-Islamic Relations (CAIR)" … "CAIR") name that org.
+ *   <li>a name typed once, by the gazetteer or by its context, is typed the same way where it
+ *       stands bare ("Marisol Quintanilla, a 34-year-old mother, said" … "Quintanilla's lawyer");
+ *   <li>an org's last word after "the" ("The New York Times" … "the Times") and the acronym given
+ *       in brackets after an org ("Council on American-Islamic Relations (CAIR)" … "CAIR") name
+ *       that org.
  * </ul>
  *
- * A surname two people of the article share stands for the one mentioned most; any other form that two
- * different entities of the article claim is left as each paragraph found it. Only tokens no mention covers are tagged, and never the part of a longer
- * capitalised name ("Holder Foundation"). Immutable and thread-safe.
+ * A surname two people of the article share stands for the one mentioned most; any other form that
+ * two different entities of the article claim is left as each paragraph found it. Only tokens no
+ * mention covers are tagged, and never the part of a longer capitalised name ("Holder Foundation").
+ * Immutable and thread-safe.
  */
 final class ArticleCoreference {
   private static final Set<String> NAME_SUFFIXES = Set.of("Jr", "Sr", "II", "III", "IV");
@@ -39,21 +42,26 @@ final class ArticleCoreference {
     Forms forms = new Forms();
     Map<String, Map<String, Integer>> surnames = new HashMap<>();
     for (GazetteerExtractor.Found f : article) collectSurnames(f, surnames);
-    surnames.forEach((surname, people) -> {
-      String best = null;
-      for (var e : people.entrySet()) if (best == null || e.getValue() > people.get(best)) best = e.getKey();
-      forms.names.put(surname, new NameTrie.Name(EntityType.PERSON, best));
-    });
+    surnames.forEach(
+        (surname, people) -> {
+          String best = null;
+          for (var e : people.entrySet())
+            if (best == null || e.getValue() > people.get(best)) best = e.getKey();
+          forms.names.put(surname, new NameTrie.Name(EntityType.PERSON, best));
+        });
     for (GazetteerExtractor.Found f : article) collect(f, forms);
     if (forms.names.isEmpty()) return;
     NameTrie trie = new NameTrie();
     NameTrie heads = new NameTrie();
-    forms.names.forEach((surface, name) -> {
-      if (!forms.contested.contains(surface)) trie.add(surface, name);
-    });
-    forms.heads.forEach((surface, name) -> {
-      if (!forms.contested.contains(surface) && !forms.names.containsKey(surface)) heads.add(surface, name);
-    });
+    forms.names.forEach(
+        (surface, name) -> {
+          if (!forms.contested.contains(surface)) trie.add(surface, name);
+        });
+    forms.heads.forEach(
+        (surface, name) -> {
+          if (!forms.contested.contains(surface) && !forms.names.containsKey(surface))
+            heads.add(surface, name);
+        });
     for (GazetteerExtractor.Found f : article) {
       retypeSurnames(f, forms, surnames.keySet());
       tag(f, trie, heads);
@@ -61,22 +69,32 @@ final class ArticleCoreference {
   }
 
   /**
-   * A one-word product or org that is the surname of a person the article names in full becomes that
-   * person when it reads like one ("Ken Blackwell" … "Blackwell said", "Bloomberg, who"), and always for
-   * a product (a chip named Blackwell is rarely in an article about Ken Blackwell).
+   * A one-word product or org that is the surname of a person the article names in full becomes
+   * that person when it reads like one ("Ken Blackwell" … "Blackwell said", "Bloomberg, who"), and
+   * always for a product (a chip named Blackwell is rarely in an article about Ken Blackwell).
    */
   private void retypeSurnames(GazetteerExtractor.Found f, Forms forms, Set<String> surnames) {
     Tokens t = f.t;
     for (int k = 0; k < f.out.size(); k++) {
       Entity e = f.out.get(k);
-      if (e.type() != EntityType.PRODUCT && e.type() != EntityType.ORG || !surnames.contains(e.text())) continue;
+      if (e.type() != EntityType.PRODUCT && e.type() != EntityType.ORG
+          || !surnames.contains(e.text())) continue;
       NameTrie.Name person = forms.names.get(e.text());
       if (person == null || person.type() != EntityType.PERSON) continue;
       int from = tokenAt(t, e.start()), to = from + 1;
       if (to > t.size || t.end[from] != e.end()) continue; // one token only
-      boolean personLike = e.type() == EntityType.PRODUCT || NameRules.beforeSayingVerb(t, to) || NameRules.ageOrWhoAfter(t, to)
-          || from > 0 && (rules.titles.contains(t.word[from - 1]) || t.word[from - 1].equals(".") && from > 1 && rules.titles.contains(t.word[from - 2]));
-      if (personLike) f.out.set(k, new Entity(EntityType.PERSON, person.canonical(), e.text(), e.start(), e.end()));
+      boolean personLike =
+          e.type() == EntityType.PRODUCT
+              || NameRules.beforeSayingVerb(t, to)
+              || NameRules.ageOrWhoAfter(t, to)
+              || from > 0
+                  && (rules.titles.contains(t.word[from - 1])
+                      || t.word[from - 1].equals(".")
+                          && from > 1
+                          && rules.titles.contains(t.word[from - 2]));
+      if (personLike)
+        f.out.set(
+            k, new Entity(EntityType.PERSON, person.canonical(), e.text(), e.start(), e.end()));
     }
   }
 
@@ -93,8 +111,10 @@ final class ArticleCoreference {
   /** The forms an article's mentions give, and those two entities claim. */
   private static final class Forms {
     final Map<String, NameTrie.Name> names = new HashMap<>();
+
     /** Forms that name an org only after "the": "Times". */
     final Map<String, NameTrie.Name> heads = new HashMap<>();
+
     final Set<String> contested = new HashSet<>();
 
     void put(Map<String, NameTrie.Name> map, String surface, NameTrie.Name name) {
@@ -105,18 +125,23 @@ final class ArticleCoreference {
 
   /**
    * The surnames of the people the article names in full, each with how often each full name is
-   * mentioned ("Holder" → {Eric Holder: 3}). Where two people share a surname, the surname stands for
-   * the one mentioned most (the first met on a tie): it is a person either way, and the article's
-   * main one is the likelier ("Trump" in an article about Donald and Melania Trump, two spellings of
-   * one name in a report).
+   * mentioned ("Holder" → {Eric Holder: 3}). Where two people share a surname, the surname stands
+   * for the one mentioned most (the first met on a tie): it is a person either way, and the
+   * article's main one is the likelier ("Trump" in an article about Donald and Melania Trump, two
+   * spellings of one name in a report).
    */
-  private void collectSurnames(GazetteerExtractor.Found f, Map<String, Map<String, Integer>> surnames) {
+  private void collectSurnames(
+      GazetteerExtractor.Found f, Map<String, Map<String, Integer>> surnames) {
     for (Entity e : f.out) {
       String[] words = e.value().split(" ");
       if (e.type() != EntityType.PERSON || words.length < 2) continue;
       String last = words[words.length - 1].replace(".", "");
-      if (NAME_SUFFIXES.contains(last) && words.length >= 3) last = words[words.length - 2].replace(",", "");
-      if (isShortForm(last)) surnames.computeIfAbsent(last, k -> new java.util.LinkedHashMap<>()).merge(e.value(), 1, Integer::sum);
+      if (NAME_SUFFIXES.contains(last) && words.length >= 3)
+        last = words[words.length - 2].replace(",", "");
+      if (isShortForm(last))
+        surnames
+            .computeIfAbsent(last, k -> new java.util.LinkedHashMap<>())
+            .merge(e.value(), 1, Integer::sum);
     }
   }
 
@@ -131,7 +156,10 @@ final class ArticleCoreference {
       if (e.type() == EntityType.MONEY) continue;
       String surface = normalise(e.text());
       NameTrie.Name full = forms.names.get(surface);
-      if (e.type() == EntityType.PERSON && e.value().indexOf(' ') < 0 && full != null && full.type() == EntityType.PERSON
+      if (e.type() == EntityType.PERSON
+          && e.value().indexOf(' ') < 0
+          && full != null
+          && full.type() == EntityType.PERSON
           && !forms.contested.contains(surface)) {
         e = new Entity(e.type(), full.canonical(), e.text(), e.start(), e.end());
         f.out.set(k, e);
@@ -148,17 +176,25 @@ final class ArticleCoreference {
     }
   }
 
-  /** A word that may stand for a whole name: capitalised, not a stop word, a modifier or a title. */
+  /**
+   * A word that may stand for a whole name: capitalised, not a stop word, a modifier or a title.
+   */
   private boolean isShortForm(String w) {
-    return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && w.chars().anyMatch(Character::isLowerCase)
-        && !rules.stopWords.contains(w) && !rules.modifiers.contains(w) && !rules.titles.contains(w)
-        && !rules.orgSuffix.contains(w) && !rules.placeSuffix.contains(w);
+    return w.length() > 1
+        && Character.isUpperCase(w.charAt(0))
+        && w.chars().anyMatch(Character::isLowerCase)
+        && !rules.stopWords.contains(w)
+        && !rules.modifiers.contains(w)
+        && !rules.titles.contains(w)
+        && !rules.orgSuffix.contains(w)
+        && !rules.placeSuffix.contains(w);
   }
 
   /** "… Relations (CAIR)": the 2-6 capitals in brackets right after an org mention, or null. */
   private static String bracketedAcronym(Entity e, String text) {
     int open = e.end() + 1;
-    if (open + 3 > text.length() || text.charAt(e.end()) != ' ' || text.charAt(open) != '(') return null;
+    if (open + 3 > text.length() || text.charAt(e.end()) != ' ' || text.charAt(open) != '(')
+      return null;
     int close = text.indexOf(')', open);
     if (close < 0 || close - open - 1 < 2 || close - open - 1 > 6) return null;
     String inside = text.substring(open + 1, close);
@@ -169,9 +205,13 @@ final class ArticleCoreference {
     Tokens t = f.t;
     boolean added = false;
     for (int i = 0; i < t.size; i++) {
-      if (f.covered[i] || !rules.isNameWord(t, i) || GazetteerExtractor.inHandle(t, i) || !startsAlone(t, i)) continue;
+      if (f.covered[i]
+          || !rules.isNameWord(t, i)
+          || GazetteerExtractor.inHandle(t, i)
+          || !startsAlone(t, i)) continue;
       NameTrie.Match m = trie.longestAt(t, i);
-      if (m == null && i > 0 && (t.word[i - 1].equals("the") || t.word[i - 1].equals("The"))) m = heads.longestAt(t, i);
+      if (m == null && i > 0 && (t.word[i - 1].equals("the") || t.word[i - 1].equals("The")))
+        m = heads.longestAt(t, i);
       if (m == null || !f.free(m.from(), m.to()) || continuesName(t, m.to())) continue;
       f.add(m.from(), m.to(), m.name().type(), m.name().canonical());
       added = true;
@@ -181,19 +221,23 @@ final class ArticleCoreference {
   }
 
   /**
-   * Token {@code i} does not continue a capitalised name before it: it starts the text, follows a space
-   * or an opening quote or bracket, and the word before it is not a capitalised name word (a title
-   * is: "Sen. Cruz", "Attorney General Holder").
+   * Token {@code i} does not continue a capitalised name before it: it starts the text, follows a
+   * space or an opening quote or bracket, and the word before it is not a capitalised name word (a
+   * title is: "Sen. Cruz", "Attorney General Holder").
    */
   private boolean startsAlone(Tokens t, int i) {
     if (i == 0) return true;
     String prev = t.word[i - 1];
-    if (!t.spaceBefore[i]) return prev.equals("\"") || prev.equals("\u201c") || prev.equals("(") || prev.equals("'");
+    if (!t.spaceBefore[i])
+      return prev.equals("\"") || prev.equals("\u201c") || prev.equals("(") || prev.equals("'");
     if (!rules.isCapitalWord(t, i - 1) || t.sentenceInitial(i - 1)) return true;
-    return rules.titles.contains(prev) || rules.lowerTitles.contains(prev.toLowerCase(java.util.Locale.ROOT));
+    return rules.titles.contains(prev)
+        || rules.lowerTitles.contains(prev.toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** A capitalised word follows, spaced: the match is part of a longer name ("Holder Foundation"). */
+  /**
+   * A capitalised word follows, spaced: the match is part of a longer name ("Holder Foundation").
+   */
   private boolean continuesName(Tokens t, int to) {
     return to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to);
   }

@@ -21,9 +21,9 @@ public interface EntityExtractor {
   List<Entity> extract(String paragraphText);
 
   /**
-   * The mentions of each paragraph of one article, read as a whole: an implementation may use what one
-   * paragraph says to type another (a surname alone after the full name, a name typed by its context
-   * once and bare elsewhere). The default reads each paragraph alone.
+   * The mentions of each paragraph of one article, read as a whole: an implementation may use what
+   * one paragraph says to type another (a surname alone after the full name, a name typed by its
+   * context once and bare elsewhere). The default reads each paragraph alone.
    *
    * @param paragraphTexts the article's paragraphs in reading order, none {@code null}
    * @return one list per paragraph, in the same order, each as {@link #extract} describes

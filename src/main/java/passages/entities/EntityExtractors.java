@@ -19,8 +19,9 @@ public final class EntityExtractors {
   private EntityExtractors() {}
 
   /**
-   * A short id of the bundled rules and data files: it changes when an upgrade may extract differently
-   * from the same corpus (for re-indexing decisions). Names learned from a corpus depend on that corpus too.
+   * A short id of the bundled rules and data files: it changes when an upgrade may extract
+   * differently from the same corpus (for re-indexing decisions). Names learned from a corpus
+   * depend on that corpus too.
    */
   public static String version() {
     try {
@@ -28,7 +29,8 @@ public final class EntityExtractors {
       digest.update(RULES_VERSION.getBytes(StandardCharsets.UTF_8));
       for (String file : NameRules.DATA_FILES) {
         try (var in = EntityExtractors.class.getResourceAsStream("/passages/entities/" + file)) {
-          if (in == null) throw new IllegalStateException("missing resource /passages/entities/" + file);
+          if (in == null)
+            throw new IllegalStateException("missing resource /passages/entities/" + file);
           digest.update(in.readAllBytes());
         }
       }
@@ -44,10 +46,12 @@ public final class EntityExtractors {
   private static final int LEARNING_BATCH = 256;
 
   /**
-   * Counts the names in {@code paragraphs} on {@code threads} threads, each with its own learner taking
-   * batches from the one iterator, and merges the counts (a sum: the same whatever the interleaving).
+   * Counts the names in {@code paragraphs} on {@code threads} threads, each with its own learner
+   * taking batches from the one iterator, and merges the counts (a sum: the same whatever the
+   * interleaving).
    */
-  static NameLearner learn(Iterable<String> paragraphs, NameTrie trie, NameRules rules, int threads) {
+  static NameLearner learn(
+      Iterable<String> paragraphs, NameTrie trie, NameRules rules, int threads) {
     Iterator<String> it = paragraphs.iterator();
     List<NameLearner> learners = new ArrayList<>();
     List<Thread> workers = new ArrayList<>();
@@ -55,21 +59,26 @@ public final class EntityExtractors {
     for (int w = 0; w < Math.max(1, threads); w++) {
       NameLearner learner = new NameLearner(trie, rules);
       learners.add(learner);
-      workers.add(Thread.ofPlatform().name("passages-learner-" + w).start(() -> {
-        List<String> batch = new ArrayList<>(LEARNING_BATCH);
-        try {
-          while (failure.get() == null) {
-            batch.clear();
-            synchronized (it) {
-              while (batch.size() < LEARNING_BATCH && it.hasNext()) batch.add(it.next());
-            }
-            if (batch.isEmpty()) return;
-            for (String p : batch) learner.accept(p);
-          }
-        } catch (RuntimeException e) {
-          failure.compareAndSet(null, e);
-        }
-      }));
+      workers.add(
+          Thread.ofPlatform()
+              .name("passages-learner-" + w)
+              .start(
+                  () -> {
+                    List<String> batch = new ArrayList<>(LEARNING_BATCH);
+                    try {
+                      while (failure.get() == null) {
+                        batch.clear();
+                        synchronized (it) {
+                          while (batch.size() < LEARNING_BATCH && it.hasNext())
+                            batch.add(it.next());
+                        }
+                        if (batch.isEmpty()) return;
+                        for (String p : batch) learner.accept(p);
+                      }
+                    } catch (RuntimeException e) {
+                      failure.compareAndSet(null, e);
+                    }
+                  }));
     }
     for (Thread t : workers) {
       try {
@@ -87,8 +96,8 @@ public final class EntityExtractors {
 
   /**
    * An extractor that knows the bundled gazetteer ({@code /passages/entities/*.tsv}) and the names
-   * learned from {@code corpusParagraphs} in one streaming pass (memory stays bounded for millions of
-   * paragraphs).
+   * learned from {@code corpusParagraphs} in one streaming pass (memory stays bounded for millions
+   * of paragraphs).
    *
    * @param corpusParagraphs paragraph texts, iterated once; may be empty; null elements are skipped
    * @return a thread-safe extractor
@@ -98,13 +107,14 @@ public final class EntityExtractors {
   }
 
   /**
-   * As {@link #create(Iterable)}, with extra gazetteer files in the bundled format
-   * ({@code type TAB canonical [TAB alias]...}); names in the bundled files win clashes.
+   * As {@link #create(Iterable)}, with extra gazetteer files in the bundled format ({@code type TAB
+   * canonical [TAB alias]...}); names in the bundled files win clashes.
    *
    * @throws UncheckedIOException when a file cannot be read
    * @throws IllegalArgumentException when a line is malformed (the message names file and line)
    */
-  public static EntityExtractor create(Iterable<String> corpusParagraphs, List<Path> extraGazetteers) {
+  public static EntityExtractor create(
+      Iterable<String> corpusParagraphs, List<Path> extraGazetteers) {
     Objects.requireNonNull(corpusParagraphs, "corpusParagraphs");
     Gazetteer gazetteer = Gazetteer.bundled();
     for (Path p : extraGazetteers) {
@@ -118,10 +128,12 @@ public final class EntityExtractors {
     NameTrie trie = new NameTrie();
     gazetteer.addTo(trie, false);
     // the open data lose to the hand lists and to what the corpus teaches ("Conyers" is a town in
-    // Georgia, and in the news John Conyers), so they are a trie of their own, and learning ignores them
+    // Georgia, and in the news John Conyers), so they are a trie of their own, and learning ignores
+    // them
     NameTrie open = new NameTrie();
     gazetteer.addTo(open, true);
-    NameLearner learner = learn(corpusParagraphs, trie, rules, Runtime.getRuntime().availableProcessors());
+    NameLearner learner =
+        learn(corpusParagraphs, trie, rules, Runtime.getRuntime().availableProcessors());
     NameTrie learned = learner.learned();
     return new GazetteerExtractor(trie, learned, open, rules, learner.report);
   }

@@ -14,18 +14,25 @@ import java.util.Objects;
 import passages.model.EntityType;
 
 /**
- * The curated list of names, read from tab-separated data files: {@code type TAB canonical [TAB alias]...}.
- * Lines starting with {@code #} and blank lines are ignored; the canonical value is itself a surface form.
- * The hand-kept files come first, so their names win clashes with the generated {@code open-*} files
- * (open data, see {@code OPEN-DATA.md} next to them).
+ * The curated list of names, read from tab-separated data files: {@code type TAB canonical [TAB
+ * alias]...}. Lines starting with {@code #} and blank lines are ignored; the canonical value is
+ * itself a surface form. The hand-kept files come first, so their names win clashes with the
+ * generated {@code open-*} files (open data, see {@code OPEN-DATA.md} next to them).
  */
 final class Gazetteer {
   /** The bundled data files, under {@code /passages/entities/}. */
-  static final List<String> BUNDLED = List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv",
-      "open-orgs.tsv", "open-places.tsv");
+  static final List<String> BUNDLED =
+      List.of(
+          "orgs.tsv",
+          "people.tsv",
+          "places.tsv",
+          "products.tsv",
+          "open-orgs.tsv",
+          "open-places.tsv");
 
   /** canonical (per type) -> all surface forms, in file order. */
   final Map<NameTrie.Name, List<String>> forms = new LinkedHashMap<>();
+
   /** The names read from the generated open-data files ({@code open-*}). */
   final java.util.Set<NameTrie.Name> openData = new java.util.HashSet<>();
 
@@ -42,7 +49,9 @@ final class Gazetteer {
     return g;
   }
 
-  /** Reads one data file; throws IllegalArgumentException naming the line when a line is malformed. */
+  /**
+   * Reads one data file; throws IllegalArgumentException naming the line when a line is malformed.
+   */
   void read(BufferedReader reader, String source) throws IOException {
     String line;
     int n = 0;
@@ -50,10 +59,17 @@ final class Gazetteer {
       n++;
       if (line.isBlank() || line.startsWith("#")) continue;
       String[] cols = line.split("\t");
-      if (cols.length < 2) throw new IllegalArgumentException(source + ":" + n + ": expected 'type<TAB>canonical[<TAB>alias...]'");
+      if (cols.length < 2)
+        throw new IllegalArgumentException(
+            source + ":" + n + ": expected 'type<TAB>canonical[<TAB>alias...]'");
       int lineNo = n;
-      EntityType type = EntityType.fromKey(cols[0].trim()).filter(t -> t != EntityType.MONEY)
-          .orElseThrow(() -> new IllegalArgumentException(source + ":" + lineNo + ": unknown type '" + cols[0] + "'"));
+      EntityType type =
+          EntityType.fromKey(cols[0].trim())
+              .filter(t -> t != EntityType.MONEY)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          source + ":" + lineNo + ": unknown type '" + cols[0] + "'"));
       String canonical = cols[1].trim();
       NameTrie.Name name = new NameTrie.Name(type, canonical);
       if (source.startsWith("open-") && !forms.containsKey(name)) openData.add(name);
@@ -65,19 +81,26 @@ final class Gazetteer {
     }
   }
 
-  /** Adds every surface form to {@code trie}; returns the forms that clashed with an earlier name. */
+  /**
+   * Adds every surface form to {@code trie}; returns the forms that clashed with an earlier name.
+   */
   List<String> addTo(NameTrie trie) {
     List<String> clashes = new ArrayList<>();
-    forms.forEach((name, list) -> {
-      for (String s : list) if (!trie.add(s, name)) clashes.add(s + " (" + name + ")");
-    });
+    forms.forEach(
+        (name, list) -> {
+          for (String s : list) if (!trie.add(s, name)) clashes.add(s + " (" + name + ")");
+        });
     return clashes;
   }
 
-  /** Adds the surface forms of the open-data names ({@code openData} true) or of the others to {@code trie}. */
+  /**
+   * Adds the surface forms of the open-data names ({@code openData} true) or of the others to
+   * {@code trie}.
+   */
   void addTo(NameTrie trie, boolean openData) {
-    forms.forEach((name, list) -> {
-      if (this.openData.contains(name) == openData) for (String s : list) trie.add(s, name);
-    });
+    forms.forEach(
+        (name, list) -> {
+          if (this.openData.contains(name) == openData) for (String s : list) trie.add(s, name);
+        });
   }
 }

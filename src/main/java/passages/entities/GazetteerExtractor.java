@@ -10,22 +10,30 @@ import passages.model.EntityType;
 /**
  * The extractor {@link EntityExtractors#create} builds. Per paragraph, each step one left-to-right
  * pass over the tokens: (1) money amounts; (2) the longest known name at each token, from the
- * gazetteer or learned from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" +
- * "Inc."); (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio" places;
- * (4) bare surnames of people named earlier in the same paragraph; (5) a social platform named as a
- * service becomes a product ("posted on Facebook"). Earlier steps win overlaps. {@link #extractArticle}
- * then adds what the article tells ({@link ArticleCoreference}). Immutable and thread-safe.
+ * gazetteer or learned from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon"
+ * + "Inc."); (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio"
+ * places; (4) bare surnames of people named earlier in the same paragraph; (5) a social platform
+ * named as a service becomes a product ("posted on Facebook"). Earlier steps win overlaps. {@link
+ * #extractArticle} then adds what the article tells ({@link ArticleCoreference}). Immutable and
+ * thread-safe.
  */
 final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie names;
   private final NameTrie learned;
+
   /** Names from the open data: they lose ties to the hand lists and to the learned names. */
   private final NameTrie openData;
+
   private final NameRules rules;
   private final List<String> learnedReport;
   private final ArticleCoreference coreference;
 
-  GazetteerExtractor(NameTrie names, NameTrie learned, NameTrie openData, NameRules rules, List<String> learnedReport) {
+  GazetteerExtractor(
+      NameTrie names,
+      NameTrie learned,
+      NameTrie openData,
+      NameRules rules,
+      List<String> learnedReport) {
     this.names = names;
     this.learned = learned;
     this.openData = openData;
@@ -39,7 +47,9 @@ final class GazetteerExtractor implements EntityExtractor {
     return learnedReport;
   }
 
-  /** Mutable per-call state: a paragraph's tokens, which of them a mention covers, and the mentions. */
+  /**
+   * Mutable per-call state: a paragraph's tokens, which of them a mention covers, and the mentions.
+   */
   static final class Found {
     final Tokens t;
     final boolean[] covered;
@@ -74,8 +84,9 @@ final class GazetteerExtractor implements EntityExtractor {
   }
 
   /**
-   * Each paragraph as {@link #extract} finds it, then what the article as a whole tells
-   * ({@link ArticleCoreference}): a surname alone after the full name, a name typed once and bare elsewhere.
+   * Each paragraph as {@link #extract} finds it, then what the article as a whole tells ({@link
+   * ArticleCoreference}): a surname alone after the full name, a name typed once and bare
+   * elsewhere.
    */
   @Override
   public List<List<Entity>> extractArticle(List<String> paragraphTexts) {
@@ -101,8 +112,9 @@ final class GazetteerExtractor implements EntityExtractor {
   }
 
   /**
-   * A platform named as the service it runs is a product: "posted on Facebook", "a Twitter account",
-   * "an Instagram live", "on Reddit and Twitter"; named as the company, an org ("Twitter said").
+   * A platform named as the service it runs is a product: "posted on Facebook", "a Twitter
+   * account", "an Instagram live", "on Reddit and Twitter"; named as the company, an org ("Twitter
+   * said").
    */
   private void platformsAsProducts(Found f) {
     Tokens t = f.t;
@@ -116,25 +128,82 @@ final class GazetteerExtractor implements EntityExtractor {
       int from = tokenAt(t, e.start()), to = tokenAt(t, e.end() - 1) + 1;
       String before = from > 0 ? t.word[from - 1] : "";
       String after = to < t.size && t.spaceBefore[to] ? t.word[to] : "";
-      boolean service = before.equals("on") || before.equals("a") || before.equals("an") || before.equals("via")
-          || isServiceNoun(after) || previousWasService && (before.equals("and") || before.equals("or") || before.equals(","));
-      if (service) f.out.set(k, new Entity(EntityType.PRODUCT, e.value(), e.text(), e.start(), e.end()));
+      boolean service =
+          before.equals("on")
+              || before.equals("a")
+              || before.equals("an")
+              || before.equals("via")
+              || isServiceNoun(after)
+              || previousWasService
+                  && (before.equals("and") || before.equals("or") || before.equals(","));
+      if (service)
+        f.out.set(k, new Entity(EntityType.PRODUCT, e.value(), e.text(), e.start(), e.end()));
       previousWasService = service;
     }
   }
 
   private static boolean isServiceNoun(String w) {
     return switch (w) {
-      case "account", "accounts", "post", "posts", "page", "pages", "feed", "feeds", "followers", "video", "videos", "live",
-          "user", "users", "handle", "message", "messages", "profile", "story", "stories", "channel", "channels",
-          "group", "groups", "livestream", "photo", "photos", "clip", "clips", "thread", "threads", "app", "ad", "ads",
-          "comment", "comments", "subscribers", "friends", "timeline", "bio", "chat", "chats", "status", "poll", "reel",
-          "reels", "stream", "broadcast", "posting", "postings", "audience" -> true;
+      case "account",
+          "accounts",
+          "post",
+          "posts",
+          "page",
+          "pages",
+          "feed",
+          "feeds",
+          "followers",
+          "video",
+          "videos",
+          "live",
+          "user",
+          "users",
+          "handle",
+          "message",
+          "messages",
+          "profile",
+          "story",
+          "stories",
+          "channel",
+          "channels",
+          "group",
+          "groups",
+          "livestream",
+          "photo",
+          "photos",
+          "clip",
+          "clips",
+          "thread",
+          "threads",
+          "app",
+          "ad",
+          "ads",
+          "comment",
+          "comments",
+          "subscribers",
+          "friends",
+          "timeline",
+          "bio",
+          "chat",
+          "chats",
+          "status",
+          "poll",
+          "reel",
+          "reels",
+          "stream",
+          "broadcast",
+          "posting",
+          "postings",
+          "audience" ->
+          true;
       default -> false;
     };
   }
 
-  /** Words that, capitalised and followed by "of", open a name of that type: "Embassy of Sweden", "Sea of Azov". */
+  /**
+   * Words that, capitalised and followed by "of", open a name of that type: "Embassy of Sweden",
+   * "Sea of Azov".
+   */
   private static EntityType ofPrefix(String w) {
     return switch (w) {
       case "Embassy", "Consulate" -> EntityType.ORG;
@@ -143,11 +212,15 @@ final class GazetteerExtractor implements EntityExtractor {
     };
   }
 
-  /** "Embassy of Sweden": the prefix, "of", an optional "the" and a capitalised sequence; the end, or -1. */
+  /**
+   * "Embassy of Sweden": the prefix, "of", an optional "the" and a capitalised sequence; the end,
+   * or -1.
+   */
   private int ofNameEnd(Found f, int i) {
     Tokens t = f.t;
     if (ofPrefix(t.word[i]) == null || i + 2 >= t.size || !t.word[i + 1].equals("of")) return -1;
-    if (i > 0 && t.spaceBefore[i] && rules.isCapitalWord(t, i - 1) && !t.sentenceInitial(i - 1)) return -1; // "U.S. Embassy of …"
+    if (i > 0 && t.spaceBefore[i] && rules.isCapitalWord(t, i - 1) && !t.sentenceInitial(i - 1))
+      return -1; // "U.S. Embassy of …"
     int k = i + 2;
     if (t.word[k].equals("the") && k + 1 < t.size) k++;
     if (!rules.isCapitalWord(t, k) || f.covered[k]) return -1;
@@ -172,9 +245,16 @@ final class GazetteerExtractor implements EntityExtractor {
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
       boolean single = to - from == 1;
-      int first = !single ? -1 : type != EntityType.PRODUCT ? firstNameBefore(f, from) : commonFirstNameBefore(f, from);
+      int first =
+          !single
+              ? -1
+              : type != EntityType.PRODUCT
+                  ? firstNameBefore(f, from)
+                  : commonFirstNameBefore(f, from);
       if (first >= 0) {
-        from = first; // "Melania Trump" is not "Trump", "Lloyd Austin" not the city, "Don Fox" not the network
+        from =
+            first; // "Melania Trump" is not "Trump", "Lloyd Austin" not the city, "Don Fox" not the
+        // network
         type = EntityType.PERSON;
         canonical = NameRules.text(t, from, to);
       } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
@@ -182,17 +262,24 @@ final class GazetteerExtractor implements EntityExtractor {
         NameRules.Typed wider = names.longestAt(t, to) == null ? rules.type(t, from, end) : null;
         if (wider != null && type == EntityType.PERSON && !namedAfter(t, to, end)) wider = null;
         if (wider != null && wider.type() != EntityType.PERSON) {
-          f.add(wider.from(), wider.to(), wider.type(), wider.canonical()); // "Jordan River", "U.S. Maritime Administration"
+          f.add(
+              wider.from(),
+              wider.to(),
+              wider.type(),
+              wider.canonical()); // "Jordan River", "U.S. Maritime Administration"
           i = wider.to();
           continue;
         }
         String last = t.word[end - 1];
-        boolean personBeforeOrg = type == EntityType.PERSON && rules.orgSuffix.contains(last); // "Obama Administration"
+        boolean personBeforeOrg =
+            type == EntityType.PERSON && rules.orgSuffix.contains(last); // "Obama Administration"
         if (type == EntityType.PERSON && !personBeforeOrg && rules.notPersonLast.contains(last)) {
           i = end; // "Laura Ingraham Show" is not the person
           continue;
         }
-        if (single && !personBeforeOrg && (type == EntityType.PERSON || rules.firstNames.contains(t.word[from]))) {
+        if (single
+            && !personBeforeOrg
+            && (type == EntityType.PERSON || rules.firstNames.contains(t.word[from]))) {
           i++; // part of a longer name ("Clinton Kelly") the later rules may type
           continue;
         }
@@ -206,7 +293,10 @@ final class GazetteerExtractor implements EntityExtractor {
     }
   }
 
-  /** Whether {@code [from, to)} holds an org word that institutions named after people use ("Center"). */
+  /**
+   * Whether {@code [from, to)} holds an org word that institutions named after people use
+   * ("Center").
+   */
   private static boolean namedAfter(Tokens t, int from, int to) {
     for (int k = from; k < to; k++) if (NameRules.isNamedAfterSuffix(t.word[k])) return true;
     return false;
@@ -221,7 +311,10 @@ final class GazetteerExtractor implements EntityExtractor {
     int k = i;
     for (int n = 0; n < 2 && k > 0 && t.spaceBefore[k] && !f.covered[k - 1]; n++) {
       int prev = k - 1;
-      if (t.word[prev].equals(".") && prev > 0 && !t.spaceBefore[prev] && t.word[prev - 1].length() == 1
+      if (t.word[prev].equals(".")
+          && prev > 0
+          && !t.spaceBefore[prev]
+          && t.word[prev - 1].length() == 1
           && Character.isUpperCase(t.word[prev - 1].charAt(0))) {
         prev--; // an initial "J."
       } else if (!rules.isCapitalWord(t, prev)) {
@@ -233,26 +326,37 @@ final class GazetteerExtractor implements EntityExtractor {
     return -1;
   }
 
-  /** The longest of the gazetteer's, the learned and the open-data names' matches at {@code i}; ties in that order. */
+  /**
+   * The longest of the gazetteer's, the learned and the open-data names' matches at {@code i}; ties
+   * in that order.
+   */
   private NameTrie.Match longest(Tokens t, int i) {
     NameTrie.Match best = handOrLearned(t, i);
     NameTrie.Match c = openData.longestAt(t, i);
-    if (c != null && c.to() - c.from() == 1 && partOfLongerName(t, i)) c = null; // "Ben Ray Luján" is not the town
+    if (c != null && c.to() - c.from() == 1 && partOfLongerName(t, i))
+      c = null; // "Ben Ray Luján" is not the town
     if (c == null) return best;
     return best == null || c.to() > best.to() ? c : best;
   }
 
-  /** "Ken" + "Blackwell": a common given name right before a one-word product makes a person; -1 if none. */
+  /**
+   * "Ken" + "Blackwell": a common given name right before a one-word product makes a person; -1 if
+   * none.
+   */
   private int commonFirstNameBefore(Found f, int i) {
     int k = firstNameBefore(f, i);
     return k >= 0 && k == i - 1 && rules.commonFirstNames.contains(f.t.word[k]) ? k : -1;
   }
 
-  /** The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on ties). */
+  /**
+   * The longer of the gazetteer's and the learned names' matches at {@code i} (the gazetteer on
+   * ties).
+   */
   private NameTrie.Match handOrLearned(Tokens t, int i) {
     NameTrie.Match a = names.longestAt(t, i);
     NameTrie.Match b = learned.longestAt(t, i);
-    if (b != null && b.to() - b.from() == 1 && partOfLongerName(t, i)) b = null; // "Manisha Sharma" is not "Sharma"
+    if (b != null && b.to() - b.from() == 1 && partOfLongerName(t, i))
+      b = null; // "Manisha Sharma" is not "Sharma"
     if (b == null) return a;
     if (a == null) return learnedInContext(t, b);
     return b.to() > a.to() ? learnedInContext(t, b) : a;
@@ -265,24 +369,36 @@ final class GazetteerExtractor implements EntityExtractor {
         || i + 1 < t.size && t.spaceBefore[i + 1] && rules.isCapitalWord(t, i + 1);
   }
 
-  /** A learned single word followed by ", <known place>" is a place ("Reno, Nev."), not the learned name. */
+  /**
+   * A learned single word followed by ", <known place>" is a place ("Reno, Nev."), not the learned
+   * name.
+   */
   private NameTrie.Match learnedInContext(Tokens t, NameTrie.Match m) {
     int k = m.to();
     if (k + 1 < t.size && t.word[k].equals(",")) {
       NameTrie.Match p = names.longestAt(t, k + 1);
       if (p != null && p.name().type() == EntityType.PLACE) {
-        return new NameTrie.Match(m.from(), m.to(), new NameTrie.Name(EntityType.PLACE, NameRules.text(t, m.from(), m.to())));
+        return new NameTrie.Match(
+            m.from(),
+            m.to(),
+            new NameTrie.Name(EntityType.PLACE, NameRules.text(t, m.from(), m.to())));
       }
     }
     return m;
   }
 
-  /** Not in a handle or hashtag ("@CNN", "@Jane_Roe"), nor the tail of an abbreviation ("R.N.C."). */
+  /**
+   * Not in a handle or hashtag ("@CNN", "@Jane_Roe"), nor the tail of an abbreviation ("R.N.C.").
+   */
   private static boolean startsFreely(Tokens t, int i) {
     if (inHandle(t, i)) return false;
     if (i == 0 || t.spaceBefore[i]) return true;
     String p = t.word[i - 1];
-    return !(p.equals(".") && i >= 2 && !t.spaceBefore[i - 1] && t.isWord(i - 2) && t.word[i - 2].length() == 1);
+    return !(p.equals(".")
+        && i >= 2
+        && !t.spaceBefore[i - 1]
+        && t.isWord(i - 2)
+        && t.word[i - 2].length() == 1);
   }
 
   /** Whether token {@code i} is glued, without spaces, to a preceding "@" or "#". */
@@ -312,25 +428,40 @@ final class GazetteerExtractor implements EntityExtractor {
         continue;
       }
       int end = rules.sequenceEnd(t, i, f.covered);
-      if (i == 0 && end == t.size) break; // a paragraph that is one name alone is a byline or a heading
+      if (i == 0 && end == t.size)
+        break; // a paragraph that is one name alone is a byline or a heading
       NameRules.Typed typed = rules.typeInContext(t, i, end, f.covered);
       if (typed == null) typed = cityBeforePlace(f, i, end);
-      if (typed != null && f.free(typed.from(), typed.to())) f.add(typed.from(), typed.to(), typed.type(), typed.canonical());
-      i = typed != null && typed.to() > i && typed.to() < end ? typed.to() : end; // the rest may be another name
+      if (typed != null && f.free(typed.from(), typed.to()))
+        f.add(typed.from(), typed.to(), typed.type(), typed.canonical());
+      i =
+          typed != null && typed.to() > i && typed.to() < end
+              ? typed.to()
+              : end; // the rest may be another name
     }
   }
 
-  /** "Monticello, Mississippi": an untyped name of 1-3 words followed by a comma and a known place. */
+  /**
+   * "Monticello, Mississippi": an untyped name of 1-3 words followed by a comma and a known place.
+   */
   private NameRules.Typed cityBeforePlace(Found f, int from, int to) {
     Tokens t = f.t;
-    if (to - from > 5 || to + 1 >= t.size || !t.word[to].equals(",") || f.typeAt[to + 1] != EntityType.PLACE) return null;
+    if (to - from > 5
+        || to + 1 >= t.size
+        || !t.word[to].equals(",")
+        || f.typeAt[to + 1] != EntityType.PLACE) return null;
     int after = f.endAt[to + 1];
-    if (after < t.size && (t.word[after].equals("'") || rules.isCapitalWord(t, after) && t.spaceBefore[after])) return null;
+    if (after < t.size
+        && (t.word[after].equals("'") || rules.isCapitalWord(t, after) && t.spaceBefore[after]))
+      return null;
     return new NameRules.Typed(from, to, EntityType.PLACE, NameRules.text(t, from, to));
   }
 
   private void surnames(Found f) {
-    List<Entity> people = f.out.stream().filter(e -> e.type() == EntityType.PERSON && e.value().indexOf(' ') > 0).toList();
+    List<Entity> people =
+        f.out.stream()
+            .filter(e -> e.type() == EntityType.PERSON && e.value().indexOf(' ') > 0)
+            .toList();
     if (people.isEmpty()) return;
     Tokens t = f.t;
     for (int i = 0; i < t.size; i++) {
@@ -352,7 +483,9 @@ final class GazetteerExtractor implements EntityExtractor {
     };
   }
 
-  /** The token containing char offset {@code off} (money spans start and end on token boundaries). */
+  /**
+   * The token containing char offset {@code off} (money spans start and end on token boundaries).
+   */
   private static int tokenAt(Tokens t, int off) {
     int lo = 0, hi = t.size - 1;
     while (lo < hi) {

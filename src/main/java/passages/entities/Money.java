@@ -10,17 +10,17 @@ import passages.model.Entity;
 import passages.model.EntityType;
 
 /**
- * Money amounts and their canonical form: currency symbol, number, magnitude word, e.g.
- * {@code "$10B"}, {@code "USD 10bn"}, {@code "10 billion dollars"} → {@code "$10 billion"};
- * {@code "€5m"} → {@code "€5 million"}; {@code "$1200"} → {@code "$1,200"}. Stateless, thread-safe.
+ * Money amounts and their canonical form: currency symbol, number, magnitude word, e.g. {@code
+ * "$10B"}, {@code "USD 10bn"}, {@code "10 billion dollars"} → {@code "$10 billion"}; {@code "€5m"}
+ * → {@code "€5 million"}; {@code "$1200"} → {@code "$1,200"}. Stateless, thread-safe.
  */
 final class Money {
   private static final String NUM = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
   private static final String MAG_WORD = "trillion|billion|million|thousand|tn|bn|bln|mn|mln";
 
   /**
-   * The currencies read, written once: the pattern, its cheap pre-check ({@link #hasCurrency}) and the
-   * canonical symbol of a match ({@link #currency}) are all built from this table.
+   * The currencies read, written once: the pattern, its cheap pre-check ({@link #hasCurrency}) and
+   * the canonical symbol of a match ({@link #currency}) are all built from this table.
    */
   private enum Currency {
     US_DOLLAR("$", List.of("US$", "$"), "USD", "dollar", "(?:US\\s)?dollars"),
@@ -32,12 +32,18 @@ final class Money {
 
     /** How amounts in this currency are written canonically. */
     final String canonical;
+
     /** Symbols read before a number. */
     final List<String> symbols;
+
     /** ISO code read before a number, or null. */
     final String code;
-    /** The word (lower case) read after a number, or null; {@code wordPattern} is how it is read. */
+
+    /**
+     * The word (lower case) read after a number, or null; {@code wordPattern} is how it is read.
+     */
     final String word;
+
     final String wordPattern;
 
     Currency(String canonical, List<String> symbols, String code, String word, String wordPattern) {
@@ -49,20 +55,37 @@ final class Money {
     }
   }
 
-  private static final Pattern PATTERN = Pattern.compile(
-      "(?<![\\p{L}\\p{N}" + symbolChars() + "])(?:"
-          + "(?<cur1>" + alternatives(c -> c.symbols.stream().map(Pattern::quote).toList())
-          + "|(?:" + alternatives(c -> c.code == null ? List.of() : List.of(c.code)) + ")\\s?)\\s?(?<num1>" + NUM + ")"
-          + "(?:\\s?(?<mag1>" + MAG_WORD + ")(?![\\p{L}])|(?<mag1s>[TtBbMmKk])(?![\\p{L}\\p{N}]))?"
-          + "|(?<num2>" + NUM + ")(?:\\s?(?<mag2>" + MAG_WORD + "))?\\s(?<cur2>"
-          + alternatives(c -> c.wordPattern == null ? List.of() : List.of(c.wordPattern)) + ")(?![\\p{L}])"
-          + ")",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern PATTERN =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}"
+              + symbolChars()
+              + "])(?:"
+              + "(?<cur1>"
+              + alternatives(c -> c.symbols.stream().map(Pattern::quote).toList())
+              + "|(?:"
+              + alternatives(c -> c.code == null ? List.of() : List.of(c.code))
+              + ")\\s?)\\s?(?<num1>"
+              + NUM
+              + ")"
+              + "(?:\\s?(?<mag1>"
+              + MAG_WORD
+              + ")(?![\\p{L}])|(?<mag1s>[TtBbMmKk])(?![\\p{L}\\p{N}]))?"
+              + "|(?<num2>"
+              + NUM
+              + ")(?:\\s?(?<mag2>"
+              + MAG_WORD
+              + "))?\\s(?<cur2>"
+              + alternatives(c -> c.wordPattern == null ? List.of() : List.of(c.wordPattern))
+              + ")(?![\\p{L}])"
+              + ")",
+          Pattern.CASE_INSENSITIVE);
+
   /** The last character of every symbol: one of them is in any text with a symbol-led amount. */
   private static final char[] SYMBOL_CHARS = symbolChars().toCharArray();
+
   /**
-   * By the first letter (lower case), the letters every code and currency word starting with it begins
-   * with ("eur" for EUR and euros): one of them is in any text with a code or a word.
+   * By the first letter (lower case), the letters every code and currency word starting with it
+   * begins with ("eur" for EUR and euros): one of them is in any text with a code or a word.
    */
   private static final String[] STEM_BY_FIRST = stems();
 
@@ -75,7 +98,8 @@ final class Money {
     Matcher m = PATTERN.matcher(text);
     while (m.find()) {
       String canonical = canonical(m);
-      if (canonical != null) out.add(new Entity(EntityType.MONEY, canonical, m.group(), m.start(), m.end()));
+      if (canonical != null)
+        out.add(new Entity(EntityType.MONEY, canonical, m.group(), m.start(), m.end()));
     }
     return out;
   }
@@ -87,10 +111,10 @@ final class Money {
   }
 
   /**
-   * Whether {@code text} has a digit and something the pattern reads as a currency (a symbol, a code, a
-   * currency word): most paragraphs have neither, and these scans are far cheaper than trying the pattern
-   * at every position. Cheapest first: a digit, then the symbols ({@code indexOf} is vectorised), then the
-   * words.
+   * Whether {@code text} has a digit and something the pattern reads as a currency (a symbol, a
+   * code, a currency word): most paragraphs have neither, and these scans are far cheaper than
+   * trying the pattern at every position. Cheapest first: a digit, then the symbols ({@code
+   * indexOf} is vectorised), then the words.
    */
   static boolean hasCurrency(String text) {
     if (!hasDigit(text)) return false;
@@ -123,7 +147,8 @@ final class Money {
   private static String[] stems() {
     String[] stems = new String[128];
     for (Currency c : Currency.values()) {
-      for (String w : new String[] {c.code == null ? null : c.code.toLowerCase(Locale.ROOT), c.word}) {
+      for (String w :
+          new String[] {c.code == null ? null : c.code.toLowerCase(Locale.ROOT), c.word}) {
         if (w == null) continue;
         String held = stems[w.charAt(0)];
         stems[w.charAt(0)] = held == null ? w : commonPrefix(held, w);
@@ -146,14 +171,15 @@ final class Money {
   }
 
   /**
-   * Whether {@code text} spells {@code lower} (lower-case ASCII letters) at {@code i}, in any case, as the
-   * pattern's ASCII-only case folding reads it. Compares from the second letter (the caller matched the
-   * first), so the common miss ("e" not followed by "ur") costs one comparison.
+   * Whether {@code text} spells {@code lower} (lower-case ASCII letters) at {@code i}, in any case,
+   * as the pattern's ASCII-only case folding reads it. Compares from the second letter (the caller
+   * matched the first), so the common miss ("e" not followed by "ur") costs one comparison.
    */
   private static boolean wordAt(String text, int i, String lower) {
     if (i + lower.length() > text.length()) return false;
     for (int k = 1; k < lower.length(); k++) {
-      // c | 0x20 folds A-Z to a-z and equals a lower-case letter only for that letter in either case
+      // c | 0x20 folds A-Z to a-z and equals a lower-case letter only for that letter in either
+      // case
       if ((text.charAt(i + k) | 0x20) != lower.charAt(k)) return false;
     }
     return true;
@@ -163,7 +189,8 @@ final class Money {
     boolean first = m.group("num1") != null;
     String cur = currency(first ? m.group("cur1") : m.group("cur2"));
     String num = (first ? m.group("num1") : m.group("num2")).replace(",", "");
-    String magRaw = first ? (m.group("mag1") != null ? m.group("mag1") : m.group("mag1s")) : m.group("mag2");
+    String magRaw =
+        first ? (m.group("mag1") != null ? m.group("mag1") : m.group("mag1s")) : m.group("mag2");
     String mag = magRaw == null ? null : magnitude(magRaw);
     BigDecimal value;
     try {
@@ -175,7 +202,12 @@ final class Money {
       value = value.multiply(BigDecimal.valueOf(1000));
       mag = null;
     }
-    if (mag == null) return cur + String.format(Locale.ROOT, value.scale() > 0 && value.stripTrailingZeros().scale() > 0 ? "%,.2f" : "%,.0f", value);
+    if (mag == null)
+      return cur
+          + String.format(
+              Locale.ROOT,
+              value.scale() > 0 && value.stripTrailingZeros().scale() > 0 ? "%,.2f" : "%,.0f",
+              value);
     return cur + value.stripTrailingZeros().toPlainString() + " " + mag;
   }
 
@@ -183,11 +215,13 @@ final class Money {
   private static String currency(String raw) {
     String c = raw.strip().toLowerCase(Locale.ROOT);
     for (Currency cur : Currency.values()) {
-      for (String symbol : cur.symbols) if (c.equals(symbol.toLowerCase(Locale.ROOT))) return cur.canonical;
+      for (String symbol : cur.symbols)
+        if (c.equals(symbol.toLowerCase(Locale.ROOT))) return cur.canonical;
       if (cur.code != null && c.equals(cur.code.toLowerCase(Locale.ROOT))) return cur.canonical;
       if (cur.word != null && c.contains(cur.word)) return cur.canonical;
     }
-    throw new IllegalStateException("the pattern matched a currency the table does not have: " + raw);
+    throw new IllegalStateException(
+        "the pattern matched a currency the table does not have: " + raw);
   }
 
   private static String magnitude(String raw) {
@@ -199,15 +233,30 @@ final class Money {
     };
   }
 
-  /** Common written forms of a canonical amount, for query expansion: "$10 billion" → "$10B", "$10bn", ... */
+  /**
+   * Common written forms of a canonical amount, for query expansion: "$10 billion" → "$10B",
+   * "$10bn", ...
+   */
   static List<String> forms(String canonical) {
     List<String> out = new ArrayList<>(List.of(canonical));
     int sp = canonical.lastIndexOf(' ');
     if (sp < 0) return out;
     String head = canonical.substring(0, sp);
     String mag = canonical.substring(sp + 1);
-    String letter = switch (mag) { case "trillion" -> "T"; case "billion" -> "B"; case "million" -> "M"; default -> ""; };
-    String abbr = switch (mag) { case "trillion" -> "tn"; case "billion" -> "bn"; case "million" -> "m"; default -> ""; };
+    String letter =
+        switch (mag) {
+          case "trillion" -> "T";
+          case "billion" -> "B";
+          case "million" -> "M";
+          default -> "";
+        };
+    String abbr =
+        switch (mag) {
+          case "trillion" -> "tn";
+          case "billion" -> "bn";
+          case "million" -> "m";
+          default -> "";
+        };
     out.add(head + letter);
     out.add(head + abbr);
     if (head.startsWith("$")) {

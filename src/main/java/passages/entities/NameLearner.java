@@ -6,13 +6,14 @@ import java.util.Map;
 import passages.model.EntityType;
 
 /**
- * Learns names from the corpus in one streaming pass, so names missing from the gazetteer still surface.
- * It counts people and orgs that {@link NameRules} types from context ("CEO Jane Roe", "Acme Corp."),
- * capitalised single words mid-sentence, and lower-case words. A person's surname then becomes a form
- * of that person ("Roe" → "Jane Roe") and an org's bare name a form of the org ("Acme"), when the word
- * recurs capitalised, is rarely written in lower case and points to one name only. Untyped names are
- * dropped. Memory is bounded: when a count table outgrows its cap, entries seen once are evicted.
- * Not thread-safe: each learning thread has its own, merged at the end ({@link #merge}).
+ * Learns names from the corpus in one streaming pass, so names missing from the gazetteer still
+ * surface. It counts people and orgs that {@link NameRules} types from context ("CEO Jane Roe",
+ * "Acme Corp."), capitalised single words mid-sentence, and lower-case words. A person's surname
+ * then becomes a form of that person ("Roe" → "Jane Roe") and an org's bare name a form of the org
+ * ("Acme"), when the word recurs capitalised, is rarely written in lower case and points to one
+ * name only. Untyped names are dropped. Memory is bounded: when a count table outgrows its cap,
+ * entries seen once are evicted. Not thread-safe: each learning thread has its own, merged at the
+ * end ({@link #merge}).
  */
 final class NameLearner {
   private static final int CAP = 2_000_000;
@@ -23,6 +24,7 @@ final class NameLearner {
   private final Map<String, Integer> orgs = new HashMap<>();
   private final Map<String, Integer> capitalised = new HashMap<>();
   private final Map<String, Integer> lower = new HashMap<>();
+
   /** What {@link #learned()} added, as "type TAB canonical TAB surface" lines (for inspection). */
   final java.util.List<String> report = new java.util.ArrayList<>();
 
@@ -42,7 +44,8 @@ final class NameLearner {
         continue;
       }
       for (int k = m.from(); k < m.to(); k++) covered[k] = true;
-      if (m.name().type() == EntityType.PERSON && m.to() - m.from() > 1) bump(people, m.name().canonical());
+      if (m.name().type() == EntityType.PERSON && m.to() - m.from() > 1)
+        bump(people, m.name().canonical());
       i = m.to();
     }
     for (int i = 0; i < t.size; i++) {
@@ -53,8 +56,9 @@ final class NameLearner {
     for (int i = 0; i < t.size; i++) {
       // a capitalised word standing alone mid-sentence ("shares of Zyxo fell")
       if (covered[i] || !rules.isNameWord(t, i) || t.sentenceInitial(i)) continue;
-      boolean alone = (i == 0 || !t.spaceBefore[i] || !rules.isCapitalWord(t, i - 1))
-          && (i + 1 >= t.size || !t.spaceBefore[i + 1] || !rules.isCapitalWord(t, i + 1));
+      boolean alone =
+          (i == 0 || !t.spaceBefore[i] || !rules.isCapitalWord(t, i - 1))
+              && (i + 1 >= t.size || !t.spaceBefore[i + 1] || !rules.isCapitalWord(t, i + 1));
       if (alone) bump(capitalised, t.word[i]);
     }
     for (int i = 0; i < t.size; ) {
@@ -66,10 +70,14 @@ final class NameLearner {
       NameRules.Typed typed = rules.typeInContext(t, i, end, covered);
       // "Carmen Yulín" + known "Cruz": only the start of a longer name
       if (typed != null) {
-        int next = typed.to() < t.size && t.word[typed.to()].equals(".") && !t.spaceBefore[typed.to()] ? typed.to() + 1 : typed.to();
+        int next =
+            typed.to() < t.size && t.word[typed.to()].equals(".") && !t.spaceBefore[typed.to()]
+                ? typed.to() + 1
+                : typed.to();
         if (next < t.size && covered[next] && t.spaceBefore[next]) typed = null;
       }
-      if (typed != null && typed.type() == EntityType.PERSON && typed.canonical().indexOf(' ') > 0) bump(people, typed.canonical());
+      if (typed != null && typed.type() == EntityType.PERSON && typed.canonical().indexOf(' ') > 0)
+        bump(people, typed.canonical());
       if (typed != null && typed.type() == EntityType.ORG) bump(orgs, typed.canonical());
       i = end;
     }
@@ -89,47 +97,58 @@ final class NameLearner {
     Map<String, String> surnameOwner = new HashMap<>();
     Map<String, Integer> surnameBest = new HashMap<>();
     Map<String, Boolean> contested = new HashMap<>();
-    people.forEach((name, n) -> {
-      String surname = name.substring(name.lastIndexOf(' ') + 1);
-      int best = surnameBest.getOrDefault(surname, 0);
-      if (n > best) {
-        contested.put(surname, best * 2 > n);
-        surnameBest.put(surname, n);
-        surnameOwner.put(surname, name);
-      } else if (n * 2 > best) {
-        contested.put(surname, true);
-      }
-    });
-    people.forEach((name, n) -> {
-      if (gazetteer.get(name) == null) add(trie, name, EntityType.PERSON, name);
-    });
-    surnameOwner.forEach((surname, name) -> {
-      if (contested.getOrDefault(surname, false) || !recurs(surname, people.get(name))) return;
-      if (rules.commonFirstNames.contains(surname) || rules.titles.contains(surname) || gazetteer.get(surname) != null) return;
-      add(trie, surname, EntityType.PERSON, name);
-    });
-    orgs.forEach((name, n) -> {
-      if (gazetteer.get(name) != null || trie.get(name) != null) return;
-      if (name.indexOf(' ') < 0 && !recurs(name, n)) return;
-      add(trie, name, EntityType.ORG, name);
-    });
+    people.forEach(
+        (name, n) -> {
+          String surname = name.substring(name.lastIndexOf(' ') + 1);
+          int best = surnameBest.getOrDefault(surname, 0);
+          if (n > best) {
+            contested.put(surname, best * 2 > n);
+            surnameBest.put(surname, n);
+            surnameOwner.put(surname, name);
+          } else if (n * 2 > best) {
+            contested.put(surname, true);
+          }
+        });
+    people.forEach(
+        (name, n) -> {
+          if (gazetteer.get(name) == null) add(trie, name, EntityType.PERSON, name);
+        });
+    surnameOwner.forEach(
+        (surname, name) -> {
+          if (contested.getOrDefault(surname, false) || !recurs(surname, people.get(name))) return;
+          if (rules.commonFirstNames.contains(surname)
+              || rules.titles.contains(surname)
+              || gazetteer.get(surname) != null) return;
+          add(trie, surname, EntityType.PERSON, name);
+        });
+    orgs.forEach(
+        (name, n) -> {
+          if (gazetteer.get(name) != null || trie.get(name) != null) return;
+          if (name.indexOf(' ') < 0 && !recurs(name, n)) return;
+          add(trie, name, EntityType.ORG, name);
+        });
     return trie;
   }
 
   private void add(NameTrie trie, String surface, EntityType type, String canonical) {
-    if (trie.add(surface, new NameTrie.Name(type, canonical))) report.add(type.key() + "\t" + canonical + "\t" + surface);
+    if (trie.add(surface, new NameTrie.Name(type, canonical)))
+      report.add(type.key() + "\t" + canonical + "\t" + surface);
   }
 
   /**
    * A short form worth learning: seen alone and capitalised mid-sentence at least twice, at most 20
-   * times as often as the full name it stands for ({@code typedCount}: else it mostly means something
-   * else, like "Williams"), in lower case at most a tenth as often, and not an acronym.
+   * times as often as the full name it stands for ({@code typedCount}: else it mostly means
+   * something else, like "Williams"), in lower case at most a tenth as often, and not an acronym.
    */
   private boolean recurs(String word, int typedCount) {
     int caps = capitalised.getOrDefault(word, 0);
     int low = lower.getOrDefault(word.toLowerCase(Locale.ROOT), 0);
-    return word.length() > 2 && caps >= 2 && caps <= 20 * typedCount && low * 10 <= caps
-        && word.chars().anyMatch(Character::isLowerCase) && !rules.stopWords.contains(word);
+    return word.length() > 2
+        && caps >= 2
+        && caps <= 20 * typedCount
+        && low * 10 <= caps
+        && word.chars().anyMatch(Character::isLowerCase)
+        && !rules.stopWords.contains(word);
   }
 
   private static void bump(Map<String, Integer> counts, String key) {

@@ -23,32 +23,80 @@ final class NameRules {
   record Typed(int from, int to, EntityType type, String canonical) {}
 
   /** Particles inside people's names ("Ludwig van Beethoven"). */
-  private static final Set<String> PARTICLES = Set.of("de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos");
-  /** Lower-case words inside org and place names ("Bank of America", "Council on Foreign Relations"). */
+  private static final Set<String> PARTICLES =
+      Set.of("de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos");
+
+  /**
+   * Lower-case words inside org and place names ("Bank of America", "Council on Foreign
+   * Relations").
+   */
   private static final Set<String> ORG_CONNECTORS = Set.of("of", "on", "for", "and", "&");
-  private static final Set<String> LEGAL_SUFFIX = Set.of("Inc", "Corp", "Co", "Ltd", "LLC", "Plc", "PLC", "plc", "LP", "LLP", "AG", "SA", "NV", "GmbH");
-  private static final Set<String> ORG_PREFIX = Set.of("University", "Bank", "Department", "Ministry", "Institute", "Museum", "Church", "Office", "Bureau", "Board");
+
+  private static final Set<String> LEGAL_SUFFIX =
+      Set.of(
+          "Inc", "Corp", "Co", "Ltd", "LLC", "Plc", "PLC", "plc", "LP", "LLP", "AG", "SA", "NV",
+          "GmbH");
+  private static final Set<String> ORG_PREFIX =
+      Set.of(
+          "University",
+          "Bank",
+          "Department",
+          "Ministry",
+          "Institute",
+          "Museum",
+          "Church",
+          "Office",
+          "Bureau",
+          "Board");
 
   /** Every data file the extractor reads, gazetteer included. */
-  static final java.util.List<String> DATA_FILES = java.util.List.of("orgs.tsv", "people.tsv", "places.tsv", "products.tsv",
-      "first-names.txt", "stop-capitalized.txt", "name-modifiers.txt", "person-titles.txt", "person-context.txt",
-      "org-suffixes.txt", "place-suffixes.txt", "not-person-last.txt", "open-orgs.tsv", "open-places.tsv",
-      "open-first-names.txt", "open-person-roles.txt", "open-english-words.txt", "platforms.txt");
+  static final java.util.List<String> DATA_FILES =
+      java.util.List.of(
+          "orgs.tsv",
+          "people.tsv",
+          "places.tsv",
+          "products.tsv",
+          "first-names.txt",
+          "stop-capitalized.txt",
+          "name-modifiers.txt",
+          "person-titles.txt",
+          "person-context.txt",
+          "org-suffixes.txt",
+          "place-suffixes.txt",
+          "not-person-last.txt",
+          "open-orgs.tsv",
+          "open-places.tsv",
+          "open-first-names.txt",
+          "open-person-roles.txt",
+          "open-english-words.txt",
+          "platforms.txt");
 
   /** Given names of every language the open data knows, and the hand-kept common ones. */
   final Set<String> firstNames;
+
   /** The hand-kept common given names (English-language news): never learned as a surname. */
   final Set<String> commonFirstNames;
+
   final Set<String> stopWords;
   final Set<String> modifiers;
   final Set<String> titles;
   final Set<String> lowerTitles;
-  /** Common English words, lower-case: a name made only of others may be a foreign person's ("Abdirahman Warsame"). */
+
+  /**
+   * Common English words, lower-case: a name made only of others may be a foreign person's
+   * ("Abdirahman Warsame").
+   */
   final Set<String> englishWords;
+
   /** Social platforms: orgs, or products by context ("posted on Facebook"). */
   final Set<String> platforms;
-  /** Lower-case role nouns of the open data ("activist", "plumber"): a person word next to a name, never a title inside one. */
+
+  /**
+   * Lower-case role nouns of the open data ("activist", "plumber"): a person word next to a name,
+   * never a title inside one.
+   */
   final Set<String> roles;
+
   final Set<String> orgSuffix;
   final Set<String> placeSuffix;
   final Set<String> notPersonLast;
@@ -75,7 +123,8 @@ final class NameRules {
   private static Set<String> read(String file) {
     Set<String> out = new HashSet<>();
     try (InputStream in = NameRules.class.getResourceAsStream("/passages/entities/" + file)) {
-      if (in == null) throw new IllegalStateException("missing resource /passages/entities/" + file);
+      if (in == null)
+        throw new IllegalStateException("missing resource /passages/entities/" + file);
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while ((line = r.readLine()) != null) {
@@ -88,29 +137,42 @@ final class NameRules {
     return out;
   }
 
-  /** A word that may start a name: capitalised (or "iPhone"-like), neither a stop word nor a modifier. */
+  /**
+   * A word that may start a name: capitalised (or "iPhone"-like), neither a stop word nor a
+   * modifier.
+   */
   boolean isNameWord(Tokens t, int i) {
     return isCapitalWord(t, i) && !modifiers.contains(t.word[i]);
   }
 
-  /** A word that may continue a name: as {@link #isNameWord}, modifiers allowed ("David French"). */
+  /**
+   * A word that may continue a name: as {@link #isNameWord}, modifiers allowed ("David French").
+   */
   boolean isCapitalWord(Tokens t, int i) {
     if (!t.isWord(i)) return false;
     String w = t.word[i];
     char c = w.charAt(0);
-    boolean cap = Character.isUpperCase(c) || (w.length() > 1 && Character.isLowerCase(c) && Character.isUpperCase(w.charAt(1)));
+    boolean cap =
+        Character.isUpperCase(c)
+            || (w.length() > 1 && Character.isLowerCase(c) && Character.isUpperCase(w.charAt(1)));
     if (!cap || stopWords.contains(w) || isGlued(w)) return false;
     // "MUST WATCH": shouted stop words are stop words too
-    return !(w.length() > 1 && isAllCaps(w) && stopWords.contains(w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT)));
+    return !(w.length() > 1
+        && isAllCaps(w)
+        && stopWords.contains(w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT)));
   }
 
-  /** Two words run together by a scraper ("BloombergBiden", "MillerWatchdog"): 4 lower, upper, lower. */
+  /**
+   * Two words run together by a scraper ("BloombergBiden", "MillerWatchdog"): 4 lower, upper,
+   * lower.
+   */
   private static boolean isGlued(String w) {
     int lower = 0;
     for (int i = 0; i + 1 < w.length(); i++) {
       char c = w.charAt(i);
       if (Character.isLowerCase(c)) lower++;
-      else if (Character.isUpperCase(c) && lower >= 4 && Character.isLowerCase(w.charAt(i + 1))) return true;
+      else if (Character.isUpperCase(c) && lower >= 4 && Character.isLowerCase(w.charAt(i + 1)))
+        return true;
       else lower = 0;
     }
     return false;
@@ -134,7 +196,12 @@ final class NameRules {
     }
     if (words < 3) return false;
     String last = t.word[t.size - 1];
-    boolean sentence = last.equals(".") || last.equals("!") || last.equals("?") || last.equals("\u201d") || last.equals("\"");
+    boolean sentence =
+        last.equals(".")
+            || last.equals("!")
+            || last.equals("?")
+            || last.equals("\u201d")
+            || last.equals("\"");
     return caps * 100 >= words * (sentence ? 85 : 60);
   }
 
@@ -149,15 +216,29 @@ final class NameRules {
     while (k < t.size && !covered[k]) {
       String w = t.word[k];
       boolean nextOk = k + 1 < t.size && !covered[k + 1] && isCapitalWord(t, k + 1);
-      boolean initial = w.length() == 1 && Character.isUpperCase(w.charAt(0)) && k + 1 < t.size && t.word[k + 1].equals(".");
+      boolean initial =
+          w.length() == 1
+              && Character.isUpperCase(w.charAt(0))
+              && k + 1 < t.size
+              && t.word[k + 1].equals(".");
       if ((isCapitalWord(t, k) || initial) && t.spaceBefore[k]) {
         end = ++k;
-      } else if (w.equals(".") && !t.spaceBefore[k] && isShortForm(t.word[k - 1]) && nextOk && t.spaceBefore[k + 1]) {
+      } else if (w.equals(".")
+          && !t.spaceBefore[k]
+          && isShortForm(t.word[k - 1])
+          && nextOk
+          && t.spaceBefore[k + 1]) {
         k++; // initial or short form: "J. Smith", "St. Louis"
-      } else if ((w.equals("-") || w.equals("'")) && !t.spaceBefore[k] && nextOk && !t.spaceBefore[k + 1]
+      } else if ((w.equals("-") || w.equals("'"))
+          && !t.spaceBefore[k]
+          && nextOk
+          && !t.spaceBefore[k + 1]
           && !(w.equals("'") && t.word[k + 1].equals("s"))) {
         k++;
-      } else if ((PARTICLES.contains(w) || ORG_CONNECTORS.contains(w)) && t.spaceBefore[k] && nextOk && t.spaceBefore[k + 1]) {
+      } else if ((PARTICLES.contains(w) || ORG_CONNECTORS.contains(w))
+          && t.spaceBefore[k]
+          && nextOk
+          && t.spaceBefore[k + 1]) {
         k++;
       } else {
         break;
@@ -167,20 +248,29 @@ final class NameRules {
   }
 
   /**
-   * Types the sequence {@code [from, to)} found at {@code from} with its neighbours: adjectives before
-   * it join an org or place name ("National Urban League"), and an appositive or a verb of saying
-   * makes a plain two- or three-word name a person ("said Jane Roe, an engineer").
+   * Types the sequence {@code [from, to)} found at {@code from} with its neighbours: adjectives
+   * before it join an org or place name ("National Urban League"), and an appositive or a verb of
+   * saying makes a plain two- or three-word name a person ("said Jane Roe, an engineer").
    */
   Typed typeInContext(Tokens t, int from, int to, boolean[] covered) {
     int start = from;
-    while (start > 0 && t.spaceBefore[start] && !covered[start - 1] && modifiers.contains(t.word[start - 1])) start--;
+    while (start > 0
+        && t.spaceBefore[start]
+        && !covered[start - 1]
+        && modifiers.contains(t.word[start - 1])) start--;
     Typed typed = start < from ? type(t, start, to) : null;
     if (typed == null || typed.type() == EntityType.PERSON) typed = type(t, from, to);
-    if (typed == null && looksLikePersonName(t, from, to) && (personAppositive(t, to) || afterSayingVerb(t, from)
-        || noCommonWord(t, from, to) && (beforeSayingVerb(t, to) || ageOrWhoAfter(t, to)))) {
+    if (typed == null
+        && looksLikePersonName(t, from, to)
+        && (personAppositive(t, to)
+            || afterSayingVerb(t, from)
+            || noCommonWord(t, from, to) && (beforeSayingVerb(t, to) || ageOrWhoAfter(t, to)))) {
       typed = new Typed(from, to, EntityType.PERSON, text(t, from, to));
     }
-    if (typed == null && to - from == 1 && basedOrCityOf(t, from, to) && noCommonWord(t, from, to)) {
+    if (typed == null
+        && to - from == 1
+        && basedOrCityOf(t, from, to)
+        && noCommonWord(t, from, to)) {
       typed = new Typed(from, to, EntityType.PLACE, text(t, from, to));
     }
     return typed;
@@ -197,21 +287,54 @@ final class NameRules {
   /** A common English word, or the plural of one ("widgets", "parties"). */
   private boolean isEnglishWord(String w) {
     if (englishWords.contains(w)) return true;
-    if (w.endsWith("ies") && englishWords.contains(w.substring(0, w.length() - 3) + "y")) return true;
-    return w.endsWith("s") && (englishWords.contains(w.substring(0, w.length() - 1))
-        || w.endsWith("es") && englishWords.contains(w.substring(0, w.length() - 2)));
+    if (w.endsWith("ies") && englishWords.contains(w.substring(0, w.length() - 3) + "y"))
+      return true;
+    return w.endsWith("s")
+        && (englishWords.contains(w.substring(0, w.length() - 1))
+            || w.endsWith("es") && englishWords.contains(w.substring(0, w.length() - 2)));
   }
 
-  /** A verb of saying or telling right after the name: "Abdirahman Warsame said", "… told reporters". */
+  /**
+   * A verb of saying or telling right after the name: "Abdirahman Warsame said", "… told
+   * reporters".
+   */
   static boolean beforeSayingVerb(Tokens t, int to) {
     return to < t.size && t.spaceBefore[to] && isSayingVerb(t.word[to]);
   }
 
   static boolean isSayingVerb(String w) {
     return switch (w) {
-      case "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "argued", "argues", "explained", "noted",
-          "asked", "testified", "tweeted", "claimed", "insisted", "recalled", "acknowledged", "warned", "replied",
-          "responded", "stated", "announced", "admitted", "agreed", "urged", "recounted", "complained", "conceded" -> true;
+      case "said",
+          "says",
+          "told",
+          "tells",
+          "wrote",
+          "writes",
+          "added",
+          "adds",
+          "argued",
+          "argues",
+          "explained",
+          "noted",
+          "asked",
+          "testified",
+          "tweeted",
+          "claimed",
+          "insisted",
+          "recalled",
+          "acknowledged",
+          "warned",
+          "replied",
+          "responded",
+          "stated",
+          "announced",
+          "admitted",
+          "agreed",
+          "urged",
+          "recounted",
+          "complained",
+          "conceded" ->
+          true;
       default -> false;
     };
   }
@@ -221,33 +344,74 @@ final class NameRules {
     if (to + 1 >= t.size || !t.word[to].equals(",")) return false;
     String next = t.word[to + 1];
     if (next.equals("who")) return true;
-    return to + 2 < t.size && t.word[to + 2].equals(",") && next.length() <= 3 && next.chars().allMatch(Character::isDigit);
+    return to + 2 < t.size
+        && t.word[to + 2].equals(",")
+        && next.length() <= 3
+        && next.chars().allMatch(Character::isDigit);
   }
 
   /**
-   * A place from its context: "Mysuru-based" (glued), "the city of Hurghada", "the town of …",
-   * "the province of …" (not sentence-initial, not a common word: checked by the caller).
+   * A place from its context: "Mysuru-based" (glued), "the city of Hurghada", "the town of …", "the
+   * province of …" (not sentence-initial, not a common word: checked by the caller).
    */
   private static boolean basedOrCityOf(Tokens t, int from, int to) {
-    if (to + 2 < t.size && t.word[to].equals("-") && !t.spaceBefore[to] && t.word[to + 1].equals("based") && !t.spaceBefore[to + 1]) {
+    if (to + 2 < t.size
+        && t.word[to].equals("-")
+        && !t.spaceBefore[to]
+        && t.word[to + 1].equals("based")
+        && !t.spaceBefore[to + 1]) {
       return from == 0 || !t.sentenceInitial(from);
     }
-    if (from < 3 || !t.word[from - 1].equals("of") || !t.word[from - 3].equalsIgnoreCase("the")) return false;
+    if (from < 3 || !t.word[from - 1].equals("of") || !t.word[from - 3].equalsIgnoreCase("the"))
+      return false;
     return switch (t.word[from - 2]) {
-      case "city", "town", "village", "province", "region", "port", "island", "state", "district", "capital" -> true;
+      case "city",
+          "town",
+          "village",
+          "province",
+          "region",
+          "port",
+          "island",
+          "state",
+          "district",
+          "capital" ->
+          true;
       default -> false;
     };
   }
 
   private static boolean isShortForm(String w) {
-    return w.length() == 1 && Character.isUpperCase(w.charAt(0)) || w.equals("St") || w.equals("Mt") || w.equals("Ft");
+    return w.length() == 1 && Character.isUpperCase(w.charAt(0))
+        || w.equals("St")
+        || w.equals("Mt")
+        || w.equals("Ft");
   }
 
-  /** Org words after a person's name that make the whole an org named after them ("Clinton Foundation"). */
+  /**
+   * Org words after a person's name that make the whole an org named after them ("Clinton
+   * Foundation").
+   */
   static boolean isNamedAfterSuffix(String w) {
     return switch (w) {
-      case "Foundation", "Center", "Centre", "Institute", "Library", "University", "College", "School", "Museum",
-          "Academy", "Hospital", "Organization", "Company", "Corporation", "Group", "Fund", "Trust", "Society" -> true;
+      case "Foundation",
+          "Center",
+          "Centre",
+          "Institute",
+          "Library",
+          "University",
+          "College",
+          "School",
+          "Museum",
+          "Academy",
+          "Hospital",
+          "Organization",
+          "Company",
+          "Corporation",
+          "Group",
+          "Fund",
+          "Trust",
+          "Society" ->
+          true;
       default -> false;
     };
   }
@@ -268,8 +432,10 @@ final class NameRules {
     int f = from;
     boolean titled = false;
     for (int k = from; k < to; k++) {
-      boolean title = titles.contains(t.word[k]) // "Analyst Jane Roe", "CNN Political Analyst Gloria Borger"
-          || lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT)) && (k == from || k + 1 < to && firstNames.contains(t.word[k + 1]));
+      boolean title =
+          titles.contains(t.word[k]) // "Analyst Jane Roe", "CNN Political Analyst Gloria Borger"
+              || lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT))
+                  && (k == from || k + 1 < to && firstNames.contains(t.word[k + 1]));
       if (!title) continue;
       titled = true;
       f = k + 1;
@@ -286,15 +452,20 @@ final class NameRules {
     if (!titled && from > 0) titled = precededByTitle(t, from);
     int words = countWords(t, f, to);
     String last = t.word[to - 1];
-    boolean personShaped = !hasOrgConnector(t, f, to) && !notPersonLast.contains(last) && isNameWord(t, f);
-    if (titled && personShaped && words <= 4 && (words >= 2 || t.word[f].length() > 1 && !isAcronym(t.word[f]))) {
+    boolean personShaped =
+        !hasOrgConnector(t, f, to) && !notPersonLast.contains(last) && isNameWord(t, f);
+    if (titled
+        && personShaped
+        && words <= 4
+        && (words >= 2 || t.word[f].length() > 1 && !isAcronym(t.word[f]))) {
       return new Typed(f, to, EntityType.PERSON, text(t, f, to));
     }
     if (words < 2) return null;
     if (firstNames.contains(t.word[f]) && personShaped && !isAcronym(last)) {
       // "Robert Aderholt Robert Brown": a second first name starts another person
       for (int k = f + 2; k < to; k++) {
-        if (commonFirstNames.contains(t.word[k]) && t.spaceBefore[k] && !t.word[k - 1].equals(".")) return new Typed(f, k, EntityType.PERSON, text(t, f, k));
+        if (commonFirstNames.contains(t.word[k]) && t.spaceBefore[k] && !t.word[k - 1].equals("."))
+          return new Typed(f, k, EntityType.PERSON, text(t, f, k));
       }
       if (words <= 4) return new Typed(f, to, EntityType.PERSON, text(t, f, to));
     }
@@ -304,16 +475,21 @@ final class NameRules {
       if (end < t.size && t.word[end].equals(".") && !t.spaceBefore[end]) end++;
       return new Typed(from, end, EntityType.ORG, text(t, from, to - 1));
     }
-    if (orgSuffix.contains(last) || orgHead(t, from, to)) return new Typed(from, to, EntityType.ORG, text(t, from, to));
+    if (orgSuffix.contains(last) || orgHead(t, from, to))
+      return new Typed(from, to, EntityType.ORG, text(t, from, to));
     if (placeSuffix.contains(last)) return new Typed(from, to, EntityType.PLACE, text(t, from, to));
     return null;
   }
 
-  /** "University of Michigan", "Council on Foreign Relations": an org word, then of/on/for and more words. */
+  /**
+   * "University of Michigan", "Council on Foreign Relations": an org word, then of/on/for and more
+   * words.
+   */
   private boolean orgHead(Tokens t, int from, int to) {
     for (int k = from; k + 2 < to; k++) {
       String w = t.word[k], next = t.word[k + 1];
-      if ((ORG_PREFIX.contains(w) || orgSuffix.contains(w)) && (next.equals("of") || next.equals("on") || next.equals("for"))) return true;
+      if ((ORG_PREFIX.contains(w) || orgSuffix.contains(w))
+          && (next.equals("of") || next.equals("on") || next.equals("for"))) return true;
     }
     return false;
   }
@@ -336,24 +512,34 @@ final class NameRules {
     return false;
   }
 
-  /** A quote attributed with the verb first: "...,” said Jane Roe" (not "Roe said Acme Corp was ..."). */
+  /**
+   * A quote attributed with the verb first: "...,” said Jane Roe" (not "Roe said Acme Corp was
+   * ...").
+   */
   boolean afterSayingVerb(Tokens t, int from) {
     if (from < 2 || !t.spaceBefore[from]) return false;
     String before = t.word[from - 2];
-    boolean quoteEnd = before.equals(",") || before.equals("\u201d") || before.equals("\"") || before.equals("'");
-    return quoteEnd && switch (t.word[from - 1]) {
-      case "said", "says", "wrote", "added", "asked", "explained", "noted" -> true;
-      default -> false;
-    };
+    boolean quoteEnd =
+        before.equals(",") || before.equals("\u201d") || before.equals("\"") || before.equals("'");
+    return quoteEnd
+        && switch (t.word[from - 1]) {
+          case "said", "says", "wrote", "added", "asked", "explained", "noted" -> true;
+          default -> false;
+        };
   }
 
-  /** A sequence shaped like a person's name: 2-3 capitalised words, no connector, no org/place word last. */
+  /**
+   * A sequence shaped like a person's name: 2-3 capitalised words, no connector, no org/place word
+   * last.
+   */
   boolean looksLikePersonName(Tokens t, int from, int to) {
     int words = countWords(t, from, to);
     String last = t.word[to - 1];
-    if (words < 2 || words > 3 || !isNameWord(t, from) || hasOrgConnector(t, from, to)) return false;
+    if (words < 2 || words > 3 || !isNameWord(t, from) || hasOrgConnector(t, from, to))
+      return false;
     for (int k = from; k < to; k++) {
-      if (titles.contains(t.word[k]) || lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT))) return false;
+      if (titles.contains(t.word[k]) || lowerTitles.contains(t.word[k].toLowerCase(Locale.ROOT)))
+        return false;
     }
     return !notPersonLast.contains(last) && !isAcronym(last) && !isAcronym(t.word[from]);
   }
@@ -365,10 +551,12 @@ final class NameRules {
 
   private boolean precededByTitle(Tokens t, int from) {
     int k = from - 1;
-    if (t.word[k].equals(".") && k > 0 && t.isAbbreviation(k - 1)) return titles.contains(t.word[k - 1]);
+    if (t.word[k].equals(".") && k > 0 && t.isAbbreviation(k - 1))
+      return titles.contains(t.word[k - 1]);
     if (!t.spaceBefore[from]) return false;
     if (t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
-    boolean compound = k > 0 && !t.spaceBefore[k] && t.word[k - 1].equals("-"); // "the 172-member RSC"
+    boolean compound =
+        k > 0 && !t.spaceBefore[k] && t.word[k - 1].equals("-"); // "the 172-member RSC"
     return k >= 0 && t.isWord(k) && !compound && isPersonWord(t.word[k]);
   }
 
@@ -383,11 +571,15 @@ final class NameRules {
 
   static int countWords(Tokens t, int from, int to) {
     int n = 0;
-    for (int i = from; i < to; i++) if (t.isWord(i) && !ORG_CONNECTORS.contains(t.word[i]) && !PARTICLES.contains(t.word[i])) n++;
+    for (int i = from; i < to; i++)
+      if (t.isWord(i) && !ORG_CONNECTORS.contains(t.word[i]) && !PARTICLES.contains(t.word[i])) n++;
     return n;
   }
 
   static String text(Tokens t, int from, int to) {
-    return t.text.substring(t.start[from], t.end[to - 1]).replace('\u2019', '\'').replaceAll("\\s+", " ");
+    return t.text
+        .substring(t.start[from], t.end[to - 1])
+        .replace('\u2019', '\'')
+        .replaceAll("\\s+", " ");
   }
 }

@@ -16,7 +16,9 @@ final class NameTrie {
   /** A match of {@code tokens [from, to)}. */
   record Match(int from, int to, Name name) {}
 
-  /** Children by the next token's text: after whitespace ({@code spaced}) or glued to this token. */
+  /**
+   * Children by the next token's text: after whitespace ({@code spaced}) or glued to this token.
+   */
   private static final class Node {
     Map<String, Node> spaced;
     Map<String, Node> glued;
@@ -38,12 +40,14 @@ final class NameTrie {
   }
 
   private final Node root = new Node();
+
   /**
    * A one-hash filter over the first words of names: most tokens of a text ("the", "said") start no
-   * name, and one bit (in 128 KB that stay in cache) rules them out before the root's big hash map is
-   * probed. A set bit may be another word with the same hash bits; the map decides.
+   * name, and one bit (in 128 KB that stay in cache) rules them out before the root's big hash map
+   * is probed. A set bit may be another word with the same hash bits; the map decides.
    */
   private final java.util.BitSet firstWords = new java.util.BitSet(FIRST_WORD_BITS);
+
   private static final int FIRST_WORD_BITS = 1 << 20;
   private int size;
 
@@ -55,7 +59,8 @@ final class NameTrie {
   boolean add(String surface, Name name) {
     boolean added = put(surface, name);
     String upper = surface.toUpperCase(java.util.Locale.ROOT);
-    if (!upper.equals(surface) && surface.codePoints().filter(Character::isLetter).count() > 3) put(upper, name);
+    if (!upper.equals(surface) && surface.codePoints().filter(Character::isLetter).count() > 3)
+      put(upper, name);
     return added;
   }
 
@@ -96,10 +101,12 @@ final class NameTrie {
     return size;
   }
 
-  /** The filter bit of a first word: its hash (which the map reuses, strings cache it), spread and masked. */
+  /**
+   * The filter bit of a first word: its hash (which the map reuses, strings cache it), spread and
+   * masked.
+   */
   private static int firstWordBit(String word) {
     int h = word.hashCode();
     return (h ^ (h >>> 16)) & (FIRST_WORD_BITS - 1);
   }
-
 }

@@ -11,13 +11,23 @@ final class Tokens {
   final int size;
   final int[] start;
   final int[] end;
+
   /** The token text (apostrophes normalised). */
   final String[] word;
+
   final boolean[] spaceBefore;
+
   /** A line break precedes the token. */
   final boolean[] lineBefore;
 
-  private Tokens(String text, int size, int[] start, int[] end, String[] word, boolean[] spaceBefore, boolean[] lineBefore) {
+  private Tokens(
+      String text,
+      int size,
+      int[] start,
+      int[] end,
+      String[] word,
+      boolean[] spaceBefore,
+      boolean[] lineBefore) {
     this.text = text;
     this.size = size;
     this.start = start;
@@ -96,14 +106,24 @@ final class Tokens {
     return Character.isUpperCase(word[i].charAt(0));
   }
 
-  /** Whether this token is the first word of a sentence (or of the paragraph), looking back past quotes and brackets. */
+  /**
+   * Whether this token is the first word of a sentence (or of the paragraph), looking back past
+   * quotes and brackets.
+   */
   boolean sentenceInitial(int i) {
     int k = i - 1;
     while (k >= 0 && isOpener(word[k])) k--;
     if (k < 0) return true;
     String p = word[k];
-    if (p.equals(".") || p.equals("!") || p.equals("?") || p.equals(":") || p.equals(";")
-        || p.equals("\u2014") || p.equals("\u2013") || p.equals("|") || p.equals("•")) {
+    if (p.equals(".")
+        || p.equals("!")
+        || p.equals("?")
+        || p.equals(":")
+        || p.equals(";")
+        || p.equals("\u2014")
+        || p.equals("\u2013")
+        || p.equals("|")
+        || p.equals("•")) {
       if (p.equals(".") && k > 0 && isAbbreviation(k - 1)) return false;
       return true;
     }
@@ -113,17 +133,79 @@ final class Tokens {
   }
 
   private static boolean isOpener(String w) {
-    return w.equals("\"") || w.equals("\u201c") || w.equals("'") || w.equals("(") || w.equals("[")
-        || w.equals("\u2018") || w.equals("-");
+    return w.equals("\"")
+        || w.equals("\u201c")
+        || w.equals("'")
+        || w.equals("(")
+        || w.equals("[")
+        || w.equals("\u2018")
+        || w.equals("-");
   }
 
-  /** Title abbreviations after which a period does not end a sentence ("Sen. Warren", "Mr. Smith"). */
+  /**
+   * Title abbreviations after which a period does not end a sentence ("Sen. Warren", "Mr. Smith").
+   */
   boolean isAbbreviation(int i) {
     return switch (word[i]) {
-      case "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Lt", "Gen", "Col", "Sgt", "Capt", "St", "Jr", "Sr",
-          "Prof", "Rev", "Gov'", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "vs", "U", "S", "D", "C", "Pres", "Adm",
-          "Maj", "Cmdr", "Supt", "Atty", "Hon", "Calif", "Fla", "Mass", "Wash", "Ariz", "Mich", "Penn", "Ill",
-          "Conn", "Colo", "Ore", "Tenn", "Ky", "Va", "Ga", "Ala", "Md", "Minn", "Wis", "Okla", "Nev", "Neb", "Del" ->
+      case "Mr",
+          "Mrs",
+          "Ms",
+          "Dr",
+          "Sen",
+          "Rep",
+          "Gov",
+          "Lt",
+          "Gen",
+          "Col",
+          "Sgt",
+          "Capt",
+          "St",
+          "Jr",
+          "Sr",
+          "Prof",
+          "Rev",
+          "Gov'",
+          "Mt",
+          "Ft",
+          "Inc",
+          "Corp",
+          "Co",
+          "Ltd",
+          "vs",
+          "U",
+          "S",
+          "D",
+          "C",
+          "Pres",
+          "Adm",
+          "Maj",
+          "Cmdr",
+          "Supt",
+          "Atty",
+          "Hon",
+          "Calif",
+          "Fla",
+          "Mass",
+          "Wash",
+          "Ariz",
+          "Mich",
+          "Penn",
+          "Ill",
+          "Conn",
+          "Colo",
+          "Ore",
+          "Tenn",
+          "Ky",
+          "Va",
+          "Ga",
+          "Ala",
+          "Md",
+          "Minn",
+          "Wis",
+          "Okla",
+          "Nev",
+          "Neb",
+          "Del" ->
           true;
       default -> word[i].length() == 1 && Character.isUpperCase(word[i].charAt(0));
     };

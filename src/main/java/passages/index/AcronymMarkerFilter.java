@@ -9,15 +9,17 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.AttributeSource;
 
 /**
- * After each token written in capitals only ({@code LA}, {@code AWS}, {@code US}: 2 to {@value #MAX_LETTERS}
- * ASCII letters), stacks the marked token {@link #MARK}{@code +token} ({@code _LA}; lower-cased later, and
- * marked as a keyword so the plural stemmer leaves it alone) at the same position and offsets. The query
- * side looks an abbreviation alias up by its marked token ({@link #marked}), so {@code louisiana} finds "LA"
- * but not "la" or "Las". Placed before lower-casing, at index time only.
+ * After each token written in capitals only ({@code LA}, {@code AWS}, {@code US}: 2 to {@value
+ * #MAX_LETTERS} ASCII letters), stacks the marked token {@link #MARK}{@code +token} ({@code _LA};
+ * lower-cased later, and marked as a keyword so the plural stemmer leaves it alone) at the same
+ * position and offsets. The query side looks an abbreviation alias up by its marked token ({@link
+ * #marked}), so {@code louisiana} finds "LA" but not "la" or "Las". Placed before lower-casing, at
+ * index time only.
  */
 public final class AcronymMarkerFilter extends TokenFilter {
   /** Prefix of a marked token. */
   public static final String MARK = "_";
+
   /** Longest abbreviation marked. */
   public static final int MAX_LETTERS = 5;
 
@@ -38,7 +40,10 @@ public final class AcronymMarkerFilter extends TokenFilter {
     return true;
   }
 
-  /** The indexed term of the abbreviation {@code acronym} as written in capitals ({@code LA} → {@code _la}). */
+  /**
+   * The indexed term of the abbreviation {@code acronym} as written in capitals ({@code LA} →
+   * {@code _la}).
+   */
   public static String marked(String acronym) {
     return MARK + acronym.toLowerCase(java.util.Locale.ROOT);
   }

@@ -18,6 +18,7 @@ import org.apache.lucene.util.AttributeSource;
 final class AliasFilter extends TokenFilter {
   /** Keyed by the token's chars: looked up without making a string of each token. */
   private final CharArrayMap<List<String>> aliases;
+
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
   private final ArrayDeque<String> pending = new ArrayDeque<>();

@@ -5,9 +5,10 @@ import java.io.Reader;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
 /**
- * Writes the word {@code usd} in place of a dollar sign ({@code $} or {@code US$}) that stands before a
- * digit, so that {@code "$38 billion"} is the phrase {@code usd 38 billion}. Offsets map back to the
- * original text (the {@code usd} token covers the sign). A plain scan: no regular expression.
+ * Writes the word {@code usd} in place of a dollar sign ({@code $} or {@code US$}) that stands
+ * before a digit, so that {@code "$38 billion"} is the phrase {@code usd 38 billion}. Offsets map
+ * back to the original text (the {@code usd} token covers the sign). A plain scan: no regular
+ * expression.
  */
 final class DollarCharFilter extends BaseCharFilter {
   private static final char[] USD = {'u', 's', 'd', ' '};
@@ -51,14 +52,18 @@ final class DollarCharFilter extends BaseCharFilter {
       char c = in[i];
       boolean sign = c == '$' && i + 1 < inLen && Character.isDigit(in[i + 1]);
       if (sign) {
-        boolean us = outLen >= 2 && out[outLen - 2] == 'U' && out[outLen - 1] == 'S'
-            && (outLen == 2 || !Character.isLetterOrDigit(out[outLen - 3]));
+        boolean us =
+            outLen >= 2
+                && out[outLen - 2] == 'U'
+                && out[outLen - 1] == 'S'
+                && (outLen == 2 || !Character.isLetterOrDigit(out[outLen - 3]));
         if (us) outLen -= 2; // "US$5": the "US" is part of the sign
         int start = outLen;
         ensure(outLen + USD.length);
         System.arraycopy(USD, 0, out, outLen, USD.length);
         outLen += USD.length;
-        // "usd" (output [start, start+3)) stands for the sign, input [start+D, start+D+L); the space and
+        // "usd" (output [start, start+3)) stands for the sign, input [start+D, start+D+L); the
+        // space and
         // what follows continue after the sign. D is the running input-minus-output offset.
         int inputLen = us ? 3 : 1;
         addOffCorrectMap(start + 1, cumulativeDiff + inputLen - 3);

@@ -8,7 +8,13 @@ package passages.index;
  * @param articles articles processed so far (indexed, unchanged or failed)
  * @param paragraphs paragraphs written so far
  * @param millis time since the start
- * @param merging the corpus is read, and the new index is being merged into one segment (the last step
- *     of a full build, which can take a while on a big corpus)
+ * @param merging the corpus is read, and the new index is being merged into one segment (the last
+ *     step of a full build, which can take a while on a big corpus)
  */
-public record IndexProgress(long bytesRead, long totalBytes, long articles, long paragraphs, long millis, boolean merging) {}
+public record IndexProgress(
+    long bytesRead,
+    long totalBytes,
+    long articles,
+    long paragraphs,
+    long millis,
+    boolean merging) {}

@@ -15,12 +15,20 @@ import passages.ingest.IngestResult;
  * @param totalParagraphs paragraphs in the index after the run
  * @param dropped lines the cleaner dropped from the articles read, by reason
  * @param failureCount corpus items that could not be indexed
- * @param failures the first {@value Indexer#MAX_REPORTED_FAILURES} of them, each naming its source (file, or file:line)
+ * @param failures the first {@value Indexer#MAX_REPORTED_FAILURES} of them, each naming its source
+ *     (file, or file:line)
  * @param millis wall-clock duration
  */
 public record IndexReport(
-    long indexed, long unchanged, long deleted, long paragraphs, long totalParagraphs,
-    Map<DropReason, Long> dropped, long failureCount, List<IngestResult.Failed> failures, long millis) {
+    long indexed,
+    long unchanged,
+    long deleted,
+    long paragraphs,
+    long totalParagraphs,
+    Map<DropReason, Long> dropped,
+    long failureCount,
+    List<IngestResult.Failed> failures,
+    long millis) {
   public IndexReport {
     dropped = Map.copyOf(dropped);
     failures = List.copyOf(failures);

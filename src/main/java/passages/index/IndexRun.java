@@ -26,9 +26,9 @@ import passages.model.Entity;
 import passages.model.Paragraph;
 
 /**
- * The state of one indexing run, shared by its workers: which corpus item holds each article id (the
- * duplicate-id protocol), the counts, the failures, and the first fatal error. {@link #process} is called
- * from any worker thread; the rest once the workers are done.
+ * The state of one indexing run, shared by its workers: which corpus item holds each article id
+ * (the duplicate-id protocol), the counts, the failures, and the first fatal error. {@link
+ * #process} is called from any worker thread; the rest once the workers are done.
  */
 final class IndexRun {
   private final IndexWriter writer;
@@ -37,10 +37,16 @@ final class IndexRun {
   private final Function<Article, String> hash;
   private final FacetsConfig facets = Fields.facetsConfig();
   private final Map<String, Claim> seen = new ConcurrentHashMap<>();
-  /** Claim and write of one article id happen under one of these, so duplicates resolve in corpus order. */
+
+  /**
+   * Claim and write of one article id happen under one of these, so duplicates resolve in corpus
+   * order.
+   */
   private final Object[] idLocks = new Object[256];
+
   private final Map<DropReason, AtomicLong> dropped = new ConcurrentHashMap<>();
-  private final List<IngestResult.Failed> failures = Collections.synchronizedList(new ArrayList<>());
+  private final List<IngestResult.Failed> failures =
+      Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong failureCount = new AtomicLong();
   private final AtomicLong items = new AtomicLong();
   private final AtomicLong indexed = new AtomicLong();
@@ -49,19 +55,30 @@ final class IndexRun {
   private final AtomicReference<IOException> fatal = new AtomicReference<>();
 
   /**
-   * Who holds an article id in this run: the item read first (lowest {@code seq}) wins, whatever order the
-   * workers finish in. A {@code failed} claim only keeps the id's indexed paragraphs from being deleted; any
-   * readable item with that id takes it over.
+   * Who holds an article id in this run: the item read first (lowest {@code seq}) wins, whatever
+   * order the workers finish in. A {@code failed} claim only keeps the id's indexed paragraphs from
+   * being deleted; any readable item with that id takes it over.
    */
-  private record Claim(long seq, Source source, boolean failed, boolean written, int paragraphs, List<DroppedLine> dropped) {}
+  private record Claim(
+      long seq,
+      Source source,
+      boolean failed,
+      boolean written,
+      int paragraphs,
+      List<DroppedLine> dropped) {}
 
   /**
    * @param writer the writer the articles go to
-   * @param existing article id → content hash of the articles already in the index (skipped when unchanged)
+   * @param existing article id → content hash of the articles already in the index (skipped when
+   *     unchanged)
    * @param entities finds the entity mentions of a paragraph; thread-safe
    * @param hash the content hash of an article as indexed
    */
-  IndexRun(IndexWriter writer, Map<String, String> existing, EntityExtractor entities, Function<Article, String> hash) {
+  IndexRun(
+      IndexWriter writer,
+      Map<String, String> existing,
+      EntityExtractor entities,
+      Function<Article, String> hash) {
     this.writer = writer;
     this.existing = existing;
     this.entities = entities;
@@ -69,7 +86,10 @@ final class IndexRun {
     for (int i = 0; i < idLocks.length; i++) idLocks[i] = new Object();
   }
 
-  /** Loads, cleans and indexes item number {@code seq} of the corpus (or counts its failure). Never throws. */
+  /**
+   * Loads, cleans and indexes item number {@code seq} of the corpus (or counts its failure). Never
+   * throws.
+   */
   void process(CorpusItem item, long seq) {
     if (fatal.get() != null) return;
     try {
@@ -77,7 +97,8 @@ final class IndexRun {
         case IngestResult.Failed f -> {
           // keep what the index has of an article whose file failed this time: nothing is lost
           if (item.articleId() != null) {
-            seen.putIfAbsent(item.articleId(), new Claim(seq, item.source(), true, false, 0, List.of()));
+            seen.putIfAbsent(
+                item.articleId(), new Claim(seq, item.source(), true, false, 0, List.of()));
           }
           fail(f);
         }
@@ -107,10 +128,15 @@ final class IndexRun {
       int count = 0;
       if (written || !articleHash.equals(existing.get(a.id()))) {
         List<Document> docs = new ArrayList<>(a.paragraphs().size());
-        // the article's paragraphs read together: a surname alone takes the full name met elsewhere in it
-        List<List<Entity>> mentions = entities.extractArticle(a.paragraphs().stream().map(Paragraph::text).toList());
+        // the article's paragraphs read together: a surname alone takes the full name met elsewhere
+        // in it
+        List<List<Entity>> mentions =
+            entities.extractArticle(a.paragraphs().stream().map(Paragraph::text).toList());
         for (int k = 0; k < a.paragraphs().size(); k++) {
-          docs.add(facets.build(ParagraphDocuments.toDocument(a, a.paragraphs().get(k), mentions.get(k), articleHash)));
+          docs.add(
+              facets.build(
+                  ParagraphDocuments.toDocument(
+                      a, a.paragraphs().get(k), mentions.get(k), articleHash)));
         }
         writer.updateDocuments(new Term(Fields.ARTICLE_ID, a.id()), docs);
         written = true;
@@ -120,12 +146,16 @@ final class IndexRun {
       } else {
         unchanged.incrementAndGet();
       }
-      for (DroppedLine d : in.dropped()) dropped.computeIfAbsent(d.reason(), k -> new AtomicLong()).incrementAndGet();
+      for (DroppedLine d : in.dropped())
+        dropped.computeIfAbsent(d.reason(), k -> new AtomicLong()).incrementAndGet();
       seen.put(a.id(), new Claim(seq, in.source(), false, written, count, in.dropped()));
     }
   }
 
-  /** Takes back the counts of a claim that a claim read earlier replaced (its paragraphs are overwritten). */
+  /**
+   * Takes back the counts of a claim that a claim read earlier replaced (its paragraphs are
+   * overwritten).
+   */
   private void withdraw(Claim c) {
     if (c.written()) {
       indexed.decrementAndGet();
@@ -137,7 +167,8 @@ final class IndexRun {
   }
 
   private static IngestResult.Failed duplicate(Source source, String id, Source first) {
-    return new IngestResult.Failed(source, "duplicate article id '" + id + "' (already read from " + first + "); skipped");
+    return new IngestResult.Failed(
+        source, "duplicate article id '" + id + "' (already read from " + first + "); skipped");
   }
 
   private void fail(IngestResult.Failed f) {
@@ -181,7 +212,15 @@ final class IndexRun {
     dropped.forEach((k, v) -> drops.put(k, v.get()));
     List<IngestResult.Failed> sorted = new ArrayList<>(failures);
     sorted.sort(Comparator.comparing(IngestResult.Failed::source));
-    return new IndexReport(indexed.get(), unchanged.get(), deleted, paragraphs.get(), totalParagraphs, drops,
-        failureCount.get(), sorted, millis);
+    return new IndexReport(
+        indexed.get(),
+        unchanged.get(),
+        deleted,
+        paragraphs.get(),
+        totalParagraphs,
+        drops,
+        failureCount.get(),
+        sorted,
+        millis);
   }
 }

@@ -16,21 +16,25 @@ import passages.ingest.CorpusReader;
 
 /**
  * The read side of an index on disk: what its last commit says (corpus fingerprint, schema, entity
- * extractor, paragraphs, failures) and the content hash of every article it holds. Reads only; never
- * writes or locks the index.
+ * extractor, paragraphs, failures) and the content hash of every article it holds. Reads only;
+ * never writes or locks the index.
  */
 public final class IndexStatus {
   private IndexStatus() {}
 
-  /** What an index's last commit holds: its paragraphs, and the corpus items that failed in the run that made it. */
+  /**
+   * What an index's last commit holds: its paragraphs, and the corpus items that failed in the run
+   * that made it.
+   */
   public record Committed(long paragraphs, long failed) {}
 
   /**
-   * Whether the index in {@code indexDir} must be brought in line with {@code corpus}: it is missing, or its
-   * last commit was made from other corpus files (names, sizes, modification times), with another schema,
-   * or with another entity extractor ({@code entitiesVersion}).
+   * Whether the index in {@code indexDir} must be brought in line with {@code corpus}: it is
+   * missing, or its last commit was made from other corpus files (names, sizes, modification
+   * times), with another schema, or with another entity extractor ({@code entitiesVersion}).
    */
-  public static boolean isStale(CorpusReader corpus, Path indexDir, String entitiesVersion) throws IOException {
+  public static boolean isStale(CorpusReader corpus, Path indexDir, String entitiesVersion)
+      throws IOException {
     Map<String, String> data = lastCommit(indexDir);
     return data == null
         || !Fields.SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA))
@@ -40,7 +44,8 @@ public final class IndexStatus {
 
   /** The paragraphs and failures of the last commit in {@code indexDir} (an existing index). */
   public static Committed committed(Path indexDir) throws IOException {
-    try (Directory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
+    try (Directory dir = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
       String failed = reader.getIndexCommit().getUserData().get(Fields.COMMIT_FAILED);
       return new Committed(reader.numDocs(), failed == null ? 0 : Long.parseLong(failed));
     }
@@ -64,7 +69,9 @@ public final class IndexStatus {
         for (int doc = ids.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
           if (live != null && !live.get(doc)) continue;
           if (hashes.advanceExact(doc)) {
-            out.putIfAbsent(ids.lookupOrd(ids.ordValue()).utf8ToString(), hashes.lookupOrd(hashes.ordValue()).utf8ToString());
+            out.putIfAbsent(
+                ids.lookupOrd(ids.ordValue()).utf8ToString(),
+                hashes.lookupOrd(hashes.ordValue()).utf8ToString());
           }
         }
       }
@@ -83,7 +90,9 @@ public final class IndexStatus {
   /** The user data of the last commit in {@code dir}, or null when there is no index. */
   static Map<String, String> lastCommit(Directory dir) throws IOException {
     try {
-      return DirectoryReader.indexExists(dir) ? DirectoryReader.listCommits(dir).getLast().getUserData() : null;
+      return DirectoryReader.indexExists(dir)
+          ? DirectoryReader.listCommits(dir).getLast().getUserData()
+          : null;
     } catch (IndexNotFoundException e) {
       return null;
     }

@@ -31,18 +31,20 @@ import passages.model.Paragraph;
 import passages.model.ParagraphKind;
 
 /**
- * Brings the paragraph index in line with a corpus, incrementally and atomically: the write side. What an
- * index on disk holds is read by {@link IndexStatus}; the state of one run lives in an {@code IndexRun}.
+ * Brings the paragraph index in line with a corpus, incrementally and atomically: the write side.
+ * What an index on disk holds is read by {@link IndexStatus}; the state of one run lives in an
+ * {@code IndexRun}.
  *
  * <ul>
  *   <li>Articles whose content hash is already in the index are skipped; changed ones are replaced
- *       (delete + add of all their paragraphs in one step); articles gone from the corpus are deleted.
- *   <li>Loading, cleaning and entity extraction run on {@code threads} workers feeding one IndexWriter;
- *       a bounded queue keeps memory flat however big the corpus.
- *   <li>One commit at the end, with the corpus fingerprint and schema version. A run that fails or is
- *       killed leaves the previous commit untouched; the next run completes the work.
- *   <li>A full build (new index, {@code rebuild}, other schema) is merged into one segment before that
- *       commit.
+ *       (delete + add of all their paragraphs in one step); articles gone from the corpus are
+ *       deleted.
+ *   <li>Loading, cleaning and entity extraction run on {@code threads} workers feeding one
+ *       IndexWriter; a bounded queue keeps memory flat however big the corpus.
+ *   <li>One commit at the end, with the corpus fingerprint and schema version. A run that fails or
+ *       is killed leaves the previous commit untouched; the next run completes the work.
+ *   <li>A full build (new index, {@code rebuild}, other schema) is merged into one segment before
+ *       that commit.
  * </ul>
  */
 public final class Indexer {
@@ -60,14 +62,19 @@ public final class Indexer {
   }
 
   /**
-   * @param entities finds the entity mentions of an article's paragraphs, read together
-   *     ({@link EntityExtractor#extractArticle}); must be thread-safe (as its contract says)
-   * @param entitiesVersion changes whenever {@code entities} may answer differently (re-indexes every article)
+   * @param entities finds the entity mentions of an article's paragraphs, read together ({@link
+   *     EntityExtractor#extractArticle}); must be thread-safe (as its contract says)
+   * @param entitiesVersion changes whenever {@code entities} may answer differently (re-indexes
+   *     every article)
    * @param threads worker threads, at least 1
-   * @param progress called from the reading thread after each corpus item, and once more when a full build
-   *     starts merging
+   * @param progress called from the reading thread after each corpus item, and once more when a
+   *     full build starts merging
    */
-  public Indexer(EntityExtractor entities, String entitiesVersion, int threads, Consumer<IndexProgress> progress) {
+  public Indexer(
+      EntityExtractor entities,
+      String entitiesVersion,
+      int threads,
+      Consumer<IndexProgress> progress) {
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     this.entities = entities;
     this.entitiesVersion = entitiesVersion;
@@ -85,47 +92,77 @@ public final class Indexer {
     return run(corpus, indexDir, false);
   }
 
-  private IndexReport run(CorpusReader corpus, Path indexDir, boolean fromScratch) throws IOException {
+  private IndexReport run(CorpusReader corpus, Path indexDir, boolean fromScratch)
+      throws IOException {
     long start = System.nanoTime();
     String fingerprint = corpus.fingerprint();
     long totalBytes = corpus.totalBytes();
     try (Directory dir = FSDirectory.open(indexDir)) {
       boolean create = fromScratch || !IndexStatus.sameSchema(dir);
       Map<String, String> existing = create ? Map.of() : IndexStatus.articleHashes(dir);
-      IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forIndexing())
-          .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setCommitOnClose(false)
-          .setRAMBufferSizeMB(256);
+      IndexWriterConfig config =
+          new IndexWriterConfig(NewsAnalyzer.forIndexing())
+              .setOpenMode(
+                  create
+                      ? IndexWriterConfig.OpenMode.CREATE
+                      : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setCommitOnClose(false)
+              .setRAMBufferSizeMB(256);
       IndexWriter writer;
       try {
         writer = new IndexWriter(dir, config);
       } catch (LockObtainFailedException e) {
-        throw new IOException("index " + indexDir + " is being written by another passages process; try again when it is done", e);
+        throw new IOException(
+            "index "
+                + indexDir
+                + " is being written by another passages process; try again when it is done",
+            e);
       }
       IndexRun run = new IndexRun(writer, existing, entities, this::hash);
       try {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(threads * 16), new ThreadPoolExecutor.CallerRunsPolicy());
+        ThreadPoolExecutor pool =
+            new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads * 16),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         try {
           AtomicLong order = new AtomicLong();
-          corpus.read(item -> {
-            long seq = order.getAndIncrement();
-            pool.execute(() -> run.process(item, seq));
-            progress.accept(new IndexProgress(corpus.bytesRead(), totalBytes, run.items(), run.paragraphs(),
-                (System.nanoTime() - start) / 1_000_000, false));
-          });
+          corpus.read(
+              item -> {
+                long seq = order.getAndIncrement();
+                pool.execute(() -> run.process(item, seq));
+                progress.accept(
+                    new IndexProgress(
+                        corpus.bytesRead(),
+                        totalBytes,
+                        run.items(),
+                        run.paragraphs(),
+                        (System.nanoTime() - start) / 1_000_000,
+                        false));
+              });
         } finally {
           pool.shutdown();
           awaitQuietly(pool);
         }
         if (run.fatal() != null) throw run.fatal();
         flushInParallel(writer);
-        // a full build is merged into one segment before its commit: searches on one segment are faster
-        // (a p95 about 15% lower on the allsides corpus); the merge and commit take about 15% of the build. Updates
+        // a full build is merged into one segment before its commit: searches on one segment are
+        // faster
+        // (a p95 about 15% lower on the allsides corpus); the merge and commit take about 15% of
+        // the build. Updates
         // leave merging to the merge policy.
         if (create) {
-          progress.accept(new IndexProgress(totalBytes, totalBytes, run.items(), run.paragraphs(),
-              (System.nanoTime() - start) / 1_000_000, true));
+          progress.accept(
+              new IndexProgress(
+                  totalBytes,
+                  totalBytes,
+                  run.items(),
+                  run.paragraphs(),
+                  (System.nanoTime() - start) / 1_000_000,
+                  true));
           writer.forceMerge(1);
         }
         long deleted = 0;
@@ -135,8 +172,18 @@ public final class Indexer {
             deleted++;
           }
         }
-        writer.setLiveCommitData(Map.of(Fields.COMMIT_CORPUS, fingerprint, Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION,
-            Fields.COMMIT_ENTITIES, entitiesVersion, Fields.COMMIT_FAILED, Long.toString(run.failureCount())).entrySet(), true);
+        writer.setLiveCommitData(
+            Map.of(
+                    Fields.COMMIT_CORPUS,
+                    fingerprint,
+                    Fields.COMMIT_SCHEMA,
+                    Fields.SCHEMA_VERSION,
+                    Fields.COMMIT_ENTITIES,
+                    entitiesVersion,
+                    Fields.COMMIT_FAILED,
+                    Long.toString(run.failureCount()))
+                .entrySet(),
+            true);
         writer.commit();
         long total = writer.getDocStats().numDocs;
         writer.close();
@@ -149,8 +196,8 @@ public final class Indexer {
   }
 
   /**
-   * Writes the writer's in-memory segments on all workers at once: the commit would write them one after
-   * another on one thread (a few seconds at the end of a big run).
+   * Writes the writer's in-memory segments on all workers at once: the commit would write them one
+   * after another on one thread (a few seconds at the end of a big run).
    */
   private void flushInParallel(IndexWriter writer) throws IOException {
     if (threads < 2) return;
@@ -171,7 +218,10 @@ public final class Indexer {
     }
   }
 
-  /** Content hash of an article as indexed: metadata, paragraphs, schema and entity-extractor versions. */
+  /**
+   * Content hash of an article as indexed: metadata, paragraphs, schema and entity-extractor
+   * versions.
+   */
   private String hash(Article a) {
     MessageDigest md;
     try {
@@ -180,14 +230,28 @@ public final class Indexer {
       throw new IllegalStateException(e);
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(Fields.SCHEMA_VERSION).append('\0').append(entitiesVersion).append('\0').append(a.title()).append('\0')
-        .append(a.outlet()).append('\0').append(a.url()).append('\0').append(a.date()).append('\0')
-        .append(a.authors()).append('\0').append(a.metadata()).append('\0');
+    sb.append(Fields.SCHEMA_VERSION)
+        .append('\0')
+        .append(entitiesVersion)
+        .append('\0')
+        .append(a.title())
+        .append('\0')
+        .append(a.outlet())
+        .append('\0')
+        .append(a.url())
+        .append('\0')
+        .append(a.date())
+        .append('\0')
+        .append(a.authors())
+        .append('\0')
+        .append(a.metadata())
+        .append('\0');
     for (Paragraph p : a.paragraphs()) {
       sb.append(p.section()).append('\0').append(p.text()).append('\0');
       if (p.kind() != ParagraphKind.BODY) sb.append(p.kind().key()).append('\0');
     }
-    return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
+    return HexFormat.of()
+        .formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
   }
 
   private static void awaitQuietly(ThreadPoolExecutor pool) {

@@ -29,29 +29,32 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analysis chain of paragraph text, for indexing and for queries.
  *
  * <ol>
- *   <li>a char filter turns a dollar sign before a digit into the word {@code usd}, so {@code "$38 billion"}
- *       is the phrase {@code usd 38 billion} and does not match a bare "38 billion";
+ *   <li>a char filter turns a dollar sign before a digit into the word {@code usd}, so {@code "$38
+ *       billion"} is the phrase {@code usd 38 billion} and does not match a bare "38 billion";
  *   <li>{@link StandardTokenizer} (Unicode word breaks: hyphenated names split into their parts);
- *   <li>{@link EnglishPossessiveFilter}: {@code OpenAI’s} → {@code OpenAI} (straight or curly apostrophe);
- *   <li>{@link WordDelimiterGraphFilter}: letters and digits split, original kept — {@code Trainium3} →
- *       {@code trainium3}, {@code trainium}, {@code 3}, so the phrase {@code "trainium 3"} matches it;
- *   <li>at index time only: an all-capitals token of 2 to {@value AcronymMarkerFilter#MAX_LETTERS} letters
- *       ({@code LA}, {@code AWS}) also gets the marked token {@code _la}, {@code _aws} at its position, so an
- *       abbreviation alias can match the abbreviation as written and never a lower-case word ("La La Land")
- *       or a plural stemmed into it ("las");
- *   <li>lower case, ASCII folding, plural stemming ({@code chips} = {@code chip}; not of a few words
- *       like {@code news}, whose stem is another word);
- *   <li>at index time only: the split graph flattened (only tokens that were split form one), and the
- *       aliases of {@code aliases.txt} ({@code trn} = {@code trainium}) stacked on their tokens.
+ *   <li>{@link EnglishPossessiveFilter}: {@code OpenAI’s} → {@code OpenAI} (straight or curly
+ *       apostrophe);
+ *   <li>{@link WordDelimiterGraphFilter}: letters and digits split, original kept — {@code
+ *       Trainium3} → {@code trainium3}, {@code trainium}, {@code 3}, so the phrase {@code "trainium
+ *       3"} matches it;
+ *   <li>at index time only: an all-capitals token of 2 to {@value AcronymMarkerFilter#MAX_LETTERS}
+ *       letters ({@code LA}, {@code AWS}) also gets the marked token {@code _la}, {@code _aws} at
+ *       its position, so an abbreviation alias can match the abbreviation as written and never a
+ *       lower-case word ("La La Land") or a plural stemmed into it ("las");
+ *   <li>lower case, ASCII folding, plural stemming ({@code chips} = {@code chip}; not of a few
+ *       words like {@code news}, whose stem is another word);
+ *   <li>at index time only: the split graph flattened (only tokens that were split form one), and
+ *       the aliases of {@code aliases.txt} ({@code trn} = {@code trainium}) stacked on their
+ *       tokens.
  * </ol>
  *
  * <p>Thread-safe, like every Lucene analyzer.
@@ -61,20 +64,29 @@ public final class NewsAnalyzer extends Analyzer {
       GENERATE_WORD_PARTS | GENERATE_NUMBER_PARTS | SPLIT_ON_NUMERICS | PRESERVE_ORIGINAL;
 
   /**
-   * Words ending in s that are not plurals, kept from the plural stemmer where their stem is another
-   * word: {@code news} is not {@code new}, {@code its} not {@code it}.
+   * Words ending in s that are not plurals, kept from the plural stemmer where their stem is
+   * another word: {@code news} is not {@code new}, {@code its} not {@code it}.
    */
-  private static final CharArraySet NOT_PLURALS = CharArraySet.unmodifiableSet(new CharArraySet(List.of(
-      "news", "its", "his", "has", "was", "does", "this", "bias", "gas", "lens", "series", "species", "always",
-      "perhaps", "thus", "yes", "whereas", "physics"), false));
+  private static final CharArraySet NOT_PLURALS =
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              List.of(
+                  "news", "its", "his", "has", "was", "does", "this", "bias", "gas", "lens",
+                  "series", "species", "always", "perhaps", "thus", "yes", "whereas", "physics"),
+              false));
 
   private final boolean indexTime;
-  /** Form → its other forms, keyed by chars so a token is looked up without making a string of it. */
+
+  /**
+   * Form → its other forms, keyed by chars so a token is looked up without making a string of it.
+   */
   private final CharArrayMap<List<String>> aliases;
 
   private NewsAnalyzer(boolean indexTime) {
     this.indexTime = indexTime;
-    this.aliases = CharArrayMap.unmodifiableMap(indexTime ? new CharArrayMap<>(loadAliases(), false) : CharArrayMap.emptyMap());
+    this.aliases =
+        CharArrayMap.unmodifiableMap(
+            indexTime ? new CharArrayMap<>(loadAliases(), false) : CharArrayMap.emptyMap());
   }
 
   /** The analyzer for indexing paragraph text (flattened token graph, aliases stacked). */
@@ -88,8 +100,8 @@ public final class NewsAnalyzer extends Analyzer {
   }
 
   /**
-   * The words the plural stemmer leaves alone (lower case), for other engines that must analyse text the same way
-   * (the OpenSearch index settings).
+   * The words the plural stemmer leaves alone (lower case), for other engines that must analyse
+   * text the same way (the OpenSearch index settings).
    */
   public static List<String> notPlurals() {
     List<String> words = new ArrayList<>();
@@ -99,8 +111,8 @@ public final class NewsAnalyzer extends Analyzer {
   }
 
   /**
-   * The alias groups of {@code aliases.txt}, one list of lower-case forms per line, in file order, for other engines
-   * that must analyse text the same way (the OpenSearch index settings).
+   * The alias groups of {@code aliases.txt}, one list of lower-case forms per line, in file order,
+   * for other engines that must analyse text the same way (the OpenSearch index settings).
    */
   public static List<List<String>> aliasGroups() {
     return readAliasGroups();
@@ -131,20 +143,28 @@ public final class NewsAnalyzer extends Analyzer {
   }
 
   /**
-   * Runs the word delimiter only on tokens with something to split (a digit next to a letter, a dot, an
-   * apostrophe…): a token of letters alone comes out of it unchanged anyway, and most tokens are such
-   * words. A number written with separators ({@code 176,617}, {@code 3.5}) is one token: its groups are
-   * not words, so {@code 617} does not find "176,617".
+   * Runs the word delimiter only on tokens with something to split (a digit next to a letter, a
+   * dot, an apostrophe…): a token of letters alone comes out of it unchanged anyway, and most
+   * tokens are such words. A number written with separators ({@code 176,617}, {@code 3.5}) is one
+   * token: its groups are not words, so {@code 617} does not find "176,617".
    */
   private static final class SplitWhereNeeded extends ConditionalTokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
     /** At index time the split token graph is flattened right away (the index stores no graph). */
     SplitWhereNeeded(TokenStream in, boolean flatten) {
-      super(in, ts -> {
-        TokenStream split = new WordDelimiterGraphFilter(ts, false, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_DELIMITER_FLAGS, null);
-        return flatten ? new FlattenGraphFilter(split) : split;
-      });
+      super(
+          in,
+          ts -> {
+            TokenStream split =
+                new WordDelimiterGraphFilter(
+                    ts,
+                    false,
+                    WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                    WORD_DELIMITER_FLAGS,
+                    null);
+            return flatten ? new FlattenGraphFilter(split) : split;
+          });
     }
 
     @Override
@@ -156,7 +176,10 @@ public final class NewsAnalyzer extends Analyzer {
       return split && !isGroupedNumber(b, n);
     }
 
-    /** Digits in groups separated by single commas or dots: {@code 176,617}, {@code 3.5}, {@code 1.2.3}. */
+    /**
+     * Digits in groups separated by single commas or dots: {@code 176,617}, {@code 3.5}, {@code
+     * 1.2.3}.
+     */
     private static boolean isGroupedNumber(char[] b, int n) {
       if (n == 0 || !isDigit(b[0]) || !isDigit(b[n - 1])) return false;
       for (int i = 1; i < n - 1; i++) {
@@ -184,7 +207,8 @@ public final class NewsAnalyzer extends Analyzer {
 
   private static List<List<String>> readAliasGroups() {
     try (InputStream in = NewsAnalyzer.class.getResourceAsStream("/passages/index/aliases.txt")) {
-      if (in == null) throw new IllegalStateException("resource /passages/index/aliases.txt is missing");
+      if (in == null)
+        throw new IllegalStateException("resource /passages/index/aliases.txt is missing");
       List<List<String>> groups = new ArrayList<>();
       var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line; (line = reader.readLine()) != null; ) {

@@ -19,9 +19,14 @@ import passages.model.Article;
 import passages.model.Entity;
 import passages.model.Paragraph;
 
-/** Maps a paragraph of an article, with its entity mentions, to the Lucene document indexed for it. */
+/**
+ * Maps a paragraph of an article, with its entity mentions, to the Lucene document indexed for it.
+ */
 public final class ParagraphDocuments {
-  /** Text: stored, with positions and offsets in the postings (the UnifiedHighlighter reads them there). */
+  /**
+   * Text: stored, with positions and offsets in the postings (the UnifiedHighlighter reads them
+   * there).
+   */
   static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
 
   static {
@@ -36,8 +41,8 @@ public final class ParagraphDocuments {
 
   /**
    * The grouping signature of a paragraph: a 64-bit hash (two mixed FNV-style accumulators) of its
-   * letters and digits in lower case, so copies that differ only in case, punctuation, quotes or spacing
-   * (near-identical wire copy) share it.
+   * letters and digits in lower case, so copies that differ only in case, punctuation, quotes or
+   * spacing (near-identical wire copy) share it.
    */
   public static long signature(String text) {
     long h1 = 0xcbf29ce484222325L;
@@ -66,12 +71,17 @@ public final class ParagraphDocuments {
   /** The quality prior with the default weights ({@link Fields#FEATURE_QUALITY}); always > 0. */
   static float quality(int words, boolean prose) {
     int w = Math.max(1, words);
-    return Fields.QUALITY_WORDS_WEIGHT * w / (w + Fields.QUALITY_PIVOT) + (prose ? Fields.QUALITY_PROSE_WEIGHT : 0);
+    return Fields.QUALITY_WORDS_WEIGHT * w / (w + Fields.QUALITY_PIVOT)
+        + (prose ? Fields.QUALITY_PROSE_WEIGHT : 0);
   }
 
-  /** Whether the article's title is a headline of its own, not the start of its first paragraph (shown as title). */
+  /**
+   * Whether the article's title is a headline of its own, not the start of its first paragraph
+   * (shown as title).
+   */
   static boolean hasHeadline(Article article) {
-    return article.paragraphs().isEmpty() || !article.paragraphs().getFirst().text().startsWith(article.title());
+    return article.paragraphs().isEmpty()
+        || !article.paragraphs().getFirst().text().startsWith(article.title());
   }
 
   /** Runs of letters and digits in {@code text}. */
@@ -86,12 +96,21 @@ public final class ParagraphDocuments {
     return words;
   }
 
-  /** Whether {@code text} ends with sentence punctuation ({@code . ! ?}), possibly inside closing quotes or brackets. */
+  /**
+   * Whether {@code text} ends with sentence punctuation ({@code . ! ?}), possibly inside closing
+   * quotes or brackets.
+   */
   static boolean endsSentence(String text) {
     for (int i = text.length() - 1; i >= 0; i--) {
       char c = text.charAt(i);
       if (c == '.' || c == '!' || c == '?') return true;
-      if (!(c == '"' || c == '\u201D' || c == '\u2019' || c == '\'' || c == ')' || c == ']' || Character.isWhitespace(c))) return false;
+      if (!(c == '"'
+          || c == '\u201D'
+          || c == '\u2019'
+          || c == '\''
+          || c == ')'
+          || c == ']'
+          || Character.isWhitespace(c))) return false;
     }
     return false;
   }
@@ -102,19 +121,22 @@ public final class ParagraphDocuments {
    * @param entities the mentions found in the paragraph text (may be empty)
    * @param articleHash content hash of the whole article (for incremental indexing)
    */
-  public static Document toDocument(Article article, Paragraph paragraph, List<Entity> entities, String articleHash) {
+  public static Document toDocument(
+      Article article, Paragraph paragraph, List<Entity> entities, String articleHash) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ARTICLE_ID, article.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(article.id())));
     doc.add(new SortedDocValuesField(Fields.ARTICLE_HASH, new BytesRef(articleHash)));
     doc.add(new NumericDocValuesField(Fields.PARAGRAPH, paragraph.ordinal()));
     doc.add(new StoredField(Fields.PARAGRAPH, paragraph.ordinal()));
-    if (paragraph.section() != null) doc.add(new TextField(Fields.SECTION, paragraph.section(), Field.Store.YES));
+    if (paragraph.section() != null)
+      doc.add(new TextField(Fields.SECTION, paragraph.section(), Field.Store.YES));
     doc.add(new StringField(Fields.KIND, paragraph.kind().key(), Field.Store.YES));
     doc.add(new StoredField(Fields.TITLE, article.title()));
     if (hasHeadline(article)) {
       doc.add(new TextField(Fields.TITLE_TEXT, article.title(), Field.Store.NO));
-      if (paragraph.ordinal() == 1) doc.add(new TextField(Fields.HEADLINE, article.title(), Field.Store.NO));
+      if (paragraph.ordinal() == 1)
+        doc.add(new TextField(Fields.HEADLINE, article.title(), Field.Store.NO));
     }
     if (article.outlet() != null) {
       doc.add(new StoredField(Fields.OUTLET, article.outlet()));
@@ -123,7 +145,9 @@ public final class ParagraphDocuments {
     if (article.url() != null) doc.add(new StoredField(Fields.URL, article.url()));
     if (article.date() != null) {
       doc.add(new StoredField(Fields.DATE, article.date()));
-      doc.add(new IntField(Fields.DAY, (int) LocalDate.parse(article.date()).toEpochDay(), Field.Store.NO));
+      doc.add(
+          new IntField(
+              Fields.DAY, (int) LocalDate.parse(article.date()).toEpochDay(), Field.Store.NO));
     }
     for (String author : article.authors()) {
       doc.add(new StoredField(Fields.AUTHOR, author));
@@ -131,10 +155,13 @@ public final class ParagraphDocuments {
     }
     if (!article.metadata().isEmpty()) {
       StringBuilder stored = new StringBuilder();
-      article.metadata().forEach((key, value) -> {
-        stored.append(key).append('\t').append(value).append('\n');
-        doc.add(new SortedSetDocValuesFacetField(key, value));
-      });
+      article
+          .metadata()
+          .forEach(
+              (key, value) -> {
+                stored.append(key).append('\t').append(value).append('\n');
+                doc.add(new SortedSetDocValuesFacetField(key, value));
+              });
       doc.add(new StoredField(Fields.META, stored.toString()));
     }
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
@@ -147,8 +174,15 @@ public final class ParagraphDocuments {
     if (!entities.isEmpty()) {
       StringBuilder stored = new StringBuilder();
       for (Entity e : entities) {
-        stored.append(e.type().key()).append('\t').append(e.value()).append('\t')
-            .append(e.start()).append('\t').append(e.end()).append('\n');
+        stored
+            .append(e.type().key())
+            .append('\t')
+            .append(e.value())
+            .append('\t')
+            .append(e.start())
+            .append('\t')
+            .append(e.end())
+            .append('\n');
         doc.add(new SortedSetDocValuesFacetField(e.type().key(), e.value()));
       }
       doc.add(new StoredField(Fields.ENTITIES, stored.toString()));

@@ -20,18 +20,18 @@ import java.util.stream.Stream;
 import passages.model.ArticleIds;
 
 /**
- * Reads a corpus: a directory of article files (or one file) plus the optional sidecar {@value #SIDECAR}
- * that maps file names to {@link SourceMetadata}.
+ * Reads a corpus: a directory of article files (or one file) plus the optional sidecar {@value
+ * #SIDECAR} that maps file names to {@link SourceMetadata}.
  *
- * <p>Plain-text {@code .txt} files are cleaned by {@link TextCleaner}; saved web pages ({@code .html},
- * {@code .htm}, optionally {@code .gz}) go through the HTML extractor; JSONL files ({@code .jsonl},
- * {@code .jsonl.gz}) hold one article per line. Every file (or line) yields exactly one {@link CorpusItem};
- * a bad one loads as an {@link IngestResult.Failed} naming it, and the rest goes on.
+ * <p>Plain-text {@code .txt} files are cleaned by {@link TextCleaner}; saved web pages ({@code
+ * .html}, {@code .htm}, optionally {@code .gz}) go through the HTML extractor; JSONL files ({@code
+ * .jsonl}, {@code .jsonl.gz}) hold one article per line. Every file (or line) yields exactly one
+ * {@link CorpusItem}; a bad one loads as an {@link IngestResult.Failed} naming it, and the rest
+ * goes on.
  */
 public final class CorpusReader {
   /** File name of the sidecar metadata in a corpus directory. */
   public static final String SIDECAR = "sources.json";
-
 
   /** The file types a corpus may hold. */
   public static final String SUPPORTED = ".txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .jsonl.gz";
@@ -50,22 +50,29 @@ public final class CorpusReader {
   }
 
   /**
-   * Reads the corpus in name order, handing each item to {@code sink} as soon as it is found (JSONL files
-   * are streamed line by line); the caller decides where {@link CorpusItem#load()} runs.
+   * Reads the corpus in name order, handing each item to {@code sink} as soon as it is found (JSONL
+   * files are streamed line by line); the caller decides where {@link CorpusItem#load()} runs.
    *
    * @throws NoSuchFileException when the corpus path does not exist
-   * @throws IOException when a JSONL file cannot be read to its end (items before that were handed out)
+   * @throws IOException when a JSONL file cannot be read to its end (items before that were handed
+   *     out)
    */
   public void read(Consumer<CorpusItem> sink) throws IOException {
-    if (!Files.exists(corpus)) throw new NoSuchFileException(corpus.toString(), null, "corpus not found");
+    if (!Files.exists(corpus))
+      throw new NoSuchFileException(corpus.toString(), null, "corpus not found");
     Map<String, SourceMetadata> metadata = new HashMap<>();
-    Path sidecar = Files.isDirectory(corpus) ? corpus.resolve(SIDECAR) : corpus.resolveSibling(SIDECAR);
+    Path sidecar =
+        Files.isDirectory(corpus) ? corpus.resolve(SIDECAR) : corpus.resolveSibling(SIDECAR);
     if (Files.isRegularFile(sidecar)) {
       try {
         metadata = readSidecar(sidecar);
       } catch (IOException | RuntimeException e) {
         String message = "metadata ignored: " + e.getMessage();
-        sink.accept(new CorpusItem(Source.of(sidecar), null, () -> new IngestResult.Failed(Source.of(sidecar), message)));
+        sink.accept(
+            new CorpusItem(
+                Source.of(sidecar),
+                null,
+                () -> new IngestResult.Failed(Source.of(sidecar), message)));
       }
     }
     for (Path file : files()) {
@@ -77,18 +84,34 @@ public final class CorpusReader {
           JsonlReader.read(file, bytesRead, sink);
         } catch (IOException e) {
           String message = "stopped reading: " + e.getMessage();
-          sink.accept(new CorpusItem(Source.of(file), null, () -> new IngestResult.Failed(Source.of(file), message)));
+          sink.accept(
+              new CorpusItem(
+                  Source.of(file), null, () -> new IngestResult.Failed(Source.of(file), message)));
         }
         continue;
       }
       long size = Files.isRegularFile(file) ? Files.size(file) : 0;
       if (lower.endsWith(".txt")) {
-        sink.accept(new CorpusItem(Source.of(file), ArticleIds.fromFileName(name), () -> TextArticles.read(file, meta)));
+        sink.accept(
+            new CorpusItem(
+                Source.of(file),
+                ArticleIds.fromFileName(name),
+                () -> TextArticles.read(file, meta)));
       } else if (lower.matches(".*\\.html?(\\.gz)?")) {
-        sink.accept(new CorpusItem(Source.of(file), ArticleIds.fromFileName(name), () -> HtmlArticles.read(file, meta)));
+        sink.accept(
+            new CorpusItem(
+                Source.of(file),
+                ArticleIds.fromFileName(name),
+                () -> HtmlArticles.read(file, meta)));
       } else {
-        sink.accept(new CorpusItem(Source.of(file), null, () -> new IngestResult.Failed(Source.of(file),
-            "skipped: unsupported file type (supported: " + SUPPORTED + ")")));
+        sink.accept(
+            new CorpusItem(
+                Source.of(file),
+                null,
+                () ->
+                    new IngestResult.Failed(
+                        Source.of(file),
+                        "skipped: unsupported file type (supported: " + SUPPORTED + ")")));
       }
       bytesRead.addAndGet(size);
     }
@@ -107,8 +130,8 @@ public final class CorpusReader {
   }
 
   /**
-   * A fingerprint of the corpus: changes when a file is added, removed or modified (name, size, mtime).
-   * Cheap enough to compute at every start.
+   * A fingerprint of the corpus: changes when a file is added, removed or modified (name, size,
+   * mtime). Cheap enough to compute at every start.
    */
   public String fingerprint() throws IOException {
     MessageDigest digest;
@@ -120,7 +143,13 @@ public final class CorpusReader {
     List<Path> all = Files.isDirectory(corpus) ? listSorted() : List.of(corpus);
     for (Path f : all) {
       if (!Files.isRegularFile(f)) continue;
-      String entry = f.getFileName() + "\0" + Files.size(f) + "\0" + Files.getLastModifiedTime(f).toMillis() + "\n";
+      String entry =
+          f.getFileName()
+              + "\0"
+              + Files.size(f)
+              + "\0"
+              + Files.getLastModifiedTime(f).toMillis()
+              + "\n";
       digest.update(entry.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(digest.digest());
@@ -143,14 +172,22 @@ public final class CorpusReader {
 
   private static Map<String, SourceMetadata> readSidecar(Path sidecar) throws IOException {
     JsonNode root = new ObjectMapper().readTree(sidecar.toFile());
-    if (root == null || !root.isObject()) throw new IOException(sidecar + ": expected a JSON object keyed by file name");
+    if (root == null || !root.isObject())
+      throw new IOException(sidecar + ": expected a JSON object keyed by file name");
     Map<String, SourceMetadata> map = new HashMap<>();
     for (var it = root.fields(); it.hasNext(); ) {
       var e = it.next();
       if (e.getKey().startsWith("_") || !e.getValue().isObject()) continue;
       JsonNode v = e.getValue();
-      map.put(e.getKey(), new SourceMetadata(text(v, "outlet"), text(v, "url"), text(v, "title"), text(v, "date"),
-          MetadataFields.authors(v), MetadataFields.extra(v, JsonlArticles.KNOWN)));
+      map.put(
+          e.getKey(),
+          new SourceMetadata(
+              text(v, "outlet"),
+              text(v, "url"),
+              text(v, "title"),
+              text(v, "date"),
+              MetadataFields.authors(v),
+              MetadataFields.extra(v, JsonlArticles.KNOWN)));
     }
     return map;
   }

@@ -29,13 +29,14 @@ public enum DropReason {
   /** "The opinions expressed … are their own", "This is a rush transcript", syndication notices. */
   NOTICE("disclaimer/transcript notice"),
   /**
-   * A video player glued into the text: "JUST WATCHED … Replay More Videos … MUST WATCH … 02:40" (cut out of
-   * the paragraph it sits in), "Play Video 0:41 …", "CLOSE …" player captions.
+   * A video player glued into the text: "JUST WATCHED … Replay More Videos … MUST WATCH … 02:40"
+   * (cut out of the paragraph it sits in), "Play Video 0:41 …", "CLOSE …" player captions.
    */
   VIDEO_PLAYER("video player widget"),
   /**
-   * A promo for other stories: "( Also on POLITICO: … )", "( POLITICO Podcast: … )", series promos ("The
-   * Wall - An in-depth examination of …"), story cards (caption, credit, headline and teaser in one line).
+   * A promo for other stories: "( Also on POLITICO: … )", "( POLITICO Podcast: … )", series promos
+   * ("The Wall - An in-depth examination of …"), story cards (caption, credit, headline and teaser
+   * in one line).
    */
   STORY_PROMO("promo/related-story line"),
   /** A site's topic or series tag: "Series: …", and the tag lines it opens the article with. */

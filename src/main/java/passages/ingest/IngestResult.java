@@ -9,7 +9,8 @@ public sealed interface IngestResult {
   Source source();
 
   /** A clean article and the lines the cleaner dropped from it. */
-  record Ingested(Source source, Article article, List<DroppedLine> dropped) implements IngestResult {
+  record Ingested(Source source, Article article, List<DroppedLine> dropped)
+      implements IngestResult {
     public Ingested {
       dropped = List.copyOf(dropped);
     }

@@ -9,17 +9,31 @@ import java.util.List;
 import passages.model.ArticleIds;
 
 /**
- * Turns one JSONL line into an article. Fields: {@code id} (or {@code url}, whose hash then makes the id),
- * {@code outlet}, {@code title}, {@code date}, {@code url}, {@code authors} (or {@code author}), and the body as
- * one of {@code paragraphs} (array of strings), {@code text} (string, one block per line) or {@code html}. Every
- * other string field ({@code topic}, {@code bias}, …) is article metadata.
+ * Turns one JSONL line into an article. Fields: {@code id} (or {@code url}, whose hash then makes
+ * the id), {@code outlet}, {@code title}, {@code date}, {@code url}, {@code authors} (or {@code
+ * author}), and the body as one of {@code paragraphs} (array of strings), {@code text} (string, one
+ * block per line) or {@code html}. Every other string field ({@code topic}, {@code bias}, …) is
+ * article metadata.
  */
 final class JsonlArticles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The fields read as the article itself; every other string field is metadata ({@link MetadataFields#extra}). */
+  /**
+   * The fields read as the article itself; every other string field is metadata ({@link
+   * MetadataFields#extra}).
+   */
   static final java.util.Set<String> KNOWN =
-      java.util.Set.of("id", "url", "outlet", "title", "date", "authors", "author", "paragraphs", "text", "html");
+      java.util.Set.of(
+          "id",
+          "url",
+          "outlet",
+          "title",
+          "date",
+          "authors",
+          "author",
+          "paragraphs",
+          "text",
+          "html");
 
   private JsonlArticles() {}
 
@@ -30,7 +44,8 @@ final class JsonlArticles {
     } catch (JsonProcessingException e) {
       return new IngestResult.Failed(source, "not JSON: " + e.getOriginalMessage());
     }
-    if (node == null || !node.isObject()) return new IngestResult.Failed(source, "not a JSON object");
+    if (node == null || !node.isObject())
+      return new IngestResult.Failed(source, "not a JSON object");
     String url = text(node, "url");
     String rawId = text(node, "id");
     String id;
@@ -41,8 +56,14 @@ final class JsonlArticles {
     } else {
       return new IngestResult.Failed(source, "missing field 'id' (or 'url')");
     }
-    SourceMetadata meta = new SourceMetadata(text(node, "outlet"), url, text(node, "title"), text(node, "date"),
-        MetadataFields.authors(node), MetadataFields.extra(node, KNOWN));
+    SourceMetadata meta =
+        new SourceMetadata(
+            text(node, "outlet"),
+            url,
+            text(node, "title"),
+            text(node, "date"),
+            MetadataFields.authors(node),
+            MetadataFields.extra(node, KNOWN));
     JsonNode paragraphs = node.get("paragraphs");
     CleanedText cleaned;
     List<String> head;
@@ -55,7 +76,11 @@ final class JsonlArticles {
       cleaned = TextCleaner.clean(text(node, "text"));
       head = TextArticles.head(text(node, "text"));
     } else if (text(node, "html") != null) {
-      return HtmlArticles.fromBytes(source, id, node.get("html").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8), meta);
+      return HtmlArticles.fromBytes(
+          source,
+          id,
+          node.get("html").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          meta);
     } else {
       return new IngestResult.Failed(source, "missing field 'paragraphs', 'text' or 'html'");
     }
@@ -70,7 +95,8 @@ final class JsonlArticles {
 
   private static byte[] sha1(String s) {
     try {
-      return java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.security.MessageDigest.getInstance("SHA-1")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

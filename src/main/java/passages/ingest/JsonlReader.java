@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Streams the lines of a JSONL file ({@code .gz} transparently) as {@link CorpusItem}s, one per non-blank
- * line, in constant memory. Each line is decoded strictly on its own, so a bad line fails alone.
+ * Streams the lines of a JSONL file ({@code .gz} transparently) as {@link CorpusItem}s, one per
+ * non-blank line, in constant memory. Each line is decoded strictly on its own, so a bad line fails
+ * alone.
  */
 final class JsonlReader {
   /** Longer lines are reported and skipped rather than held in memory. */
@@ -26,7 +27,10 @@ final class JsonlReader {
    */
   static void read(Path file, AtomicLong bytesRead, Consumer<CorpusItem> sink) throws IOException {
     try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead);
-        InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+        InputStream in =
+            file.getFileName().toString().endsWith(".gz")
+                ? new GZIPInputStream(raw, 1 << 16)
+                : raw) {
       byte[] buf = new byte[1 << 16];
       ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 14);
       int lineNo = 1;
@@ -54,24 +58,42 @@ final class JsonlReader {
     return len > room;
   }
 
-  private static void emit(Path file, int lineNo, ByteArrayOutputStream line, boolean tooLong, Consumer<CorpusItem> sink) {
+  private static void emit(
+      Path file,
+      int lineNo,
+      ByteArrayOutputStream line,
+      boolean tooLong,
+      Consumer<CorpusItem> sink) {
     Source source = Source.of(file, lineNo);
     if (tooLong) {
-      sink.accept(new CorpusItem(source, null, () -> new IngestResult.Failed(source,
-          "line longer than " + (MAX_LINE_BYTES >> 20) + " MB, skipped")));
+      sink.accept(
+          new CorpusItem(
+              source,
+              null,
+              () ->
+                  new IngestResult.Failed(
+                      source, "line longer than " + (MAX_LINE_BYTES >> 20) + " MB, skipped")));
       return;
     }
     byte[] bytes = line.toByteArray();
     boolean blank = true;
-    for (byte x : bytes) if (x != ' ' && x != '\t' && x != '\r') { blank = false; break; }
-    if (blank) return;
-    sink.accept(new CorpusItem(source, null, () -> {
-      try {
-        return JsonlArticles.parse(source, TextDecoding.decodeUtf8(bytes));
-      } catch (CharacterCodingException e) {
-        return new IngestResult.Failed(source, "not valid UTF-8");
+    for (byte x : bytes)
+      if (x != ' ' && x != '\t' && x != '\r') {
+        blank = false;
+        break;
       }
-    }));
+    if (blank) return;
+    sink.accept(
+        new CorpusItem(
+            source,
+            null,
+            () -> {
+              try {
+                return JsonlArticles.parse(source, TextDecoding.decodeUtf8(bytes));
+              } catch (CharacterCodingException e) {
+                return new IngestResult.Failed(source, "not valid UTF-8");
+              }
+            }));
   }
 
   /** Counts bytes read from the underlying stream. */

@@ -11,25 +11,32 @@ import java.util.regex.Pattern;
 import passages.model.Article;
 
 /**
- * Reads the metadata fields of a JSON object (a JSONL article, or a {@code sources.json} entry) beyond the
- * known ones: the authors, and every further string field as article metadata. Stateless and thread-safe.
+ * Reads the metadata fields of a JSON object (a JSONL article, or a {@code sources.json} entry)
+ * beyond the known ones: the authors, and every further string field as article metadata. Stateless
+ * and thread-safe.
  */
 public final class MetadataFields {
   /** Separators between names in one byline string: commas, semicolons, " and ", " & ". */
   private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|&)\\s+");
-  /** A byline line of a plain text's head: "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Reuters". */
-  private static final Pattern BYLINE = Pattern.compile(
-      "(?i)^by:?\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:(?:\\s*,\\s*|\\s+and\\s+)\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}){0,3})"
-          + "(?:\\s*[|•·,–—-]\\s*.*)?$");
+
+  /**
+   * A byline line of a plain text's head: "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE,
+   * Reuters".
+   */
+  private static final Pattern BYLINE =
+      Pattern.compile(
+          "(?i)^by:?\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:(?:\\s*,\\s*|\\s+and\\s+)\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}){0,3})"
+              + "(?:\\s*[|•·,–—-]\\s*.*)?$");
+
   /** Lines of a plain text's head searched for a byline. */
   static final int HEAD_LINES = 6;
 
   private MetadataFields() {}
 
   /**
-   * The authors in {@code node.authors} (a string of names separated by commas, semicolons or "and", or an
-   * array of such strings or of objects with a {@code name}), else in {@code node.author}: stripped of quotes
-   * and a leading "By", blanks and repeats dropped, in order.
+   * The authors in {@code node.authors} (a string of names separated by commas, semicolons or
+   * "and", or an array of such strings or of objects with a {@code name}), else in {@code
+   * node.author}: stripped of quotes and a leading "By", blanks and repeats dropped, in order.
    */
   public static List<String> authors(JsonNode node) {
     JsonNode v = node.get("authors");
@@ -56,15 +63,16 @@ public final class MetadataFields {
     String t = s.strip().replaceFirst("(?i)^by:?\\s+", "");
     for (String name : NAME_SEPARATOR.split(t)) {
       String n = name.replaceAll("^[\"'“”‘’\\s]+|[\"'“”‘’\\s]+$", "").replaceAll("\\s+", " ");
-      if (!n.isEmpty() && n.length() <= 100 && n.codePoints().anyMatch(Character::isLetter)) out.add(n);
+      if (!n.isEmpty() && n.length() <= 100 && n.codePoints().anyMatch(Character::isLetter))
+        out.add(n);
     }
   }
 
   /**
-   * Every string field of {@code node} whose key is not in {@code known}, as article metadata: the key in
-   * lower case, kept when it is a valid, unreserved {@link Article#METADATA_KEY}; the value stripped, kept when
-   * it is non-blank and at most {@value Article#MAX_METADATA_VALUE} characters. Numbers, booleans, arrays and
-   * objects are not metadata.
+   * Every string field of {@code node} whose key is not in {@code known}, as article metadata: the
+   * key in lower case, kept when it is a valid, unreserved {@link Article#METADATA_KEY}; the value
+   * stripped, kept when it is non-blank and at most {@value Article#MAX_METADATA_VALUE} characters.
+   * Numbers, booleans, arrays and objects are not metadata.
    */
   public static Map<String, String> extra(JsonNode node, Set<String> known) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -72,9 +80,11 @@ public final class MetadataFields {
       var e = it.next();
       String key = e.getKey().toLowerCase(Locale.ROOT);
       if (known.contains(e.getKey()) || known.contains(key) || !e.getValue().isTextual()) continue;
-      if (!Article.METADATA_KEY.matcher(key).matches() || Article.RESERVED_KEYS.contains(key)) continue;
+      if (!Article.METADATA_KEY.matcher(key).matches() || Article.RESERVED_KEYS.contains(key))
+        continue;
       String value = e.getValue().asText().strip().replaceAll("\\s+", " ");
-      if (!value.isEmpty() && value.length() <= Article.MAX_METADATA_VALUE) out.putIfAbsent(key, value);
+      if (!value.isEmpty() && value.length() <= Article.MAX_METADATA_VALUE)
+        out.putIfAbsent(key, value);
     }
     return out;
   }

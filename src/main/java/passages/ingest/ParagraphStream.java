@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 import passages.model.Paragraph;
 
 /**
- * The cleaned paragraph texts of a whole corpus as a one-shot {@link Iterable}, for passes that learn
- * from the corpus (entity names). Items are loaded on {@code threads} workers and handed out in reading
- * order, so a bounded sample is the same paragraphs on every run (and so are the names learned from it);
- * bounded queues keep memory flat. Failed items are skipped (the indexing pass reports them).
+ * The cleaned paragraph texts of a whole corpus as a one-shot {@link Iterable}, for passes that
+ * learn from the corpus (entity names). Items are loaded on {@code threads} workers and handed out
+ * in reading order, so a bounded sample is the same paragraphs on every run (and so are the names
+ * learned from it); bounded queues keep memory flat. Failed items are skipped (the indexing pass
+ * reports them).
  */
 public final class ParagraphStream implements Iterable<String> {
   private static final String END = new String("end of corpus");
@@ -28,7 +29,8 @@ public final class ParagraphStream implements Iterable<String> {
   private final CorpusReader corpus;
   private final int threads;
   private final long maxParagraphs;
-  private final java.util.concurrent.atomic.AtomicLong produced = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong produced =
+      new java.util.concurrent.atomic.AtomicLong();
   private boolean used;
 
   /** All paragraphs of {@code corpus}. */
@@ -36,7 +38,10 @@ public final class ParagraphStream implements Iterable<String> {
     this(corpus, threads, Long.MAX_VALUE);
   }
 
-  /** The paragraphs of {@code corpus} in reading order until about {@code maxParagraphs} (a bounded sample). */
+  /**
+   * The paragraphs of {@code corpus} in reading order until about {@code maxParagraphs} (a bounded
+   * sample).
+   */
   public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs) {
     this.corpus = corpus;
     this.threads = Math.max(1, threads);
@@ -55,7 +60,8 @@ public final class ParagraphStream implements Iterable<String> {
     if (used) throw new IllegalStateException("a ParagraphStream can be iterated once");
     used = true;
     BlockingQueue<String> queue = new ArrayBlockingQueue<>(16_384);
-    Thread producer = Thread.ofPlatform().daemon().name("passages-paragraph-stream").start(() -> produce(queue));
+    Thread producer =
+        Thread.ofPlatform().daemon().name("passages-paragraph-stream").start(() -> produce(queue));
     return new Iterator<>() {
       private String next;
 
@@ -89,21 +95,23 @@ public final class ParagraphStream implements Iterable<String> {
     InOrder inOrder = new InOrder(queue, inFlight);
     try {
       long[] seq = {0};
-      corpus.read(item -> {
-        if (inOrder.full()) throw new Enough();
-        inFlight.acquireUninterruptibly();
-        long mine = seq[0]++;
-        pool.execute(() -> {
-          List<String> texts = new ArrayList<>();
-          try {
-            if (item.load() instanceof IngestResult.Ingested in) {
-              for (Paragraph p : in.article().paragraphs()) texts.add(p.text());
-            }
-          } finally {
-            inOrder.done(mine, texts);
-          }
-        });
-      });
+      corpus.read(
+          item -> {
+            if (inOrder.full()) throw new Enough();
+            inFlight.acquireUninterruptibly();
+            long mine = seq[0]++;
+            pool.execute(
+                () -> {
+                  List<String> texts = new ArrayList<>();
+                  try {
+                    if (item.load() instanceof IngestResult.Ingested in) {
+                      for (Paragraph p : in.article().paragraphs()) texts.add(p.text());
+                    }
+                  } finally {
+                    inOrder.done(mine, texts);
+                  }
+                });
+          });
     } catch (Enough e) {
       // sample complete
     } catch (IOException e) {
@@ -120,8 +128,9 @@ public final class ParagraphStream implements Iterable<String> {
   }
 
   /**
-   * Puts the paragraphs of loaded items on the queue in reading order (item {@code n} waits for items
-   * before it), up to the sample size; each item leaves its in-flight permit when it is passed on.
+   * Puts the paragraphs of loaded items on the queue in reading order (item {@code n} waits for
+   * items before it), up to the sample size; each item leaves its in-flight permit when it is
+   * passed on.
    */
   private final class InOrder {
     private final BlockingQueue<String> queue;

@@ -10,50 +10,70 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Normalises the publication dates corpora write (JSONL {@code date}, {@code sources.json}, HTML metadata,
- * a date line at the head of a plain-text article) to a day {@code YYYY-MM-DD}.
+ * Normalises the publication dates corpora write (JSONL {@code date}, {@code sources.json}, HTML
+ * metadata, a date line at the head of a plain-text article) to a day {@code YYYY-MM-DD}.
  *
- * <p>Accepted: an ISO date ({@code 2016-09-20}, also {@code 2016/09/20}); an ISO date-time with or without a
- * zone ({@code 2016-09-20T23:30:00-04:00}, {@code …Z}, {@code …+0000}), which keeps the calendar day written in
- * its own zone (the day the outlet published it, not the day in UTC); an RFC 1123 date ({@code Tue, 20 Sep
- * 2016 12:00:00 GMT}); an English date in words ({@code September 20, 2016}, {@code Sept. 20, 2016}, {@code 20
- * September 2016}). Anything else, an impossible day ({@code 2016-02-30}) or a year outside 1900..2200 is
- * unknown: {@code null}, never a guess and never today. Stateless and thread-safe.
+ * <p>Accepted: an ISO date ({@code 2016-09-20}, also {@code 2016/09/20}); an ISO date-time with or
+ * without a zone ({@code 2016-09-20T23:30:00-04:00}, {@code …Z}, {@code …+0000}), which keeps the
+ * calendar day written in its own zone (the day the outlet published it, not the day in UTC); an
+ * RFC 1123 date ({@code Tue, 20 Sep 2016 12:00:00 GMT}); an English date in words ({@code September
+ * 20, 2016}, {@code Sept. 20, 2016}, {@code 20 September 2016}). Anything else, an impossible day
+ * ({@code 2016-02-30}) or a year outside 1900..2200 is unknown: {@code null}, never a guess and
+ * never today. Stateless and thread-safe.
  */
 public final class PublicationDates {
-  /** Earliest and latest year taken as a publication year (others are ids, typos or placeholders). */
+  /**
+   * Earliest and latest year taken as a publication year (others are ids, typos or placeholders).
+   */
   static final int MIN_YEAR = 1900;
+
   static final int MAX_YEAR = 2200;
+
   /** Lines of a plain text's head searched for a date line. */
   static final int HEAD_LINES = 6;
 
-  private static final Pattern ISO = Pattern.compile(
-      "(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})"
-          + "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?|UTC|GMT|[A-Z]{2,4})?)?");
+  private static final Pattern ISO =
+      Pattern.compile(
+          "(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})"
+              + "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?|UTC|GMT|[A-Z]{2,4})?)?");
   private static final String MONTH_NAMES =
       "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
           + "|nov(?:ember)?|dec(?:ember)?)\\.?";
+
   /** "September 20, 2016", "Sep. 20 2016", "Tue, Sep 20, 2016". */
   private static final Pattern MONTH_DAY_YEAR =
       Pattern.compile("(?i)\\b" + MONTH_NAMES + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+
   /** "20 September 2016", "Tue, 20 Sep 2016 12:00:00 GMT". */
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH_NAMES + ",?\\s+(\\d{4})\\b");
+
   /** A head line that is about the date: only the date, or the date after a label or byline. */
-  private static final Pattern DATE_LINE_LABEL = Pattern.compile(
-      "(?i)^(?:(?:published|posted|updated|last updated|date|first published|publication date)\\b[^\\p{L}\\p{N}]*"
-          + "(?:on\\s+)?|by\\s+[^|•·,]{2,60}[|•·,]\\s*)?");
-  private static final Map<String, Month> MONTHS = Map.ofEntries(
-      Map.entry("jan", Month.JANUARY), Map.entry("feb", Month.FEBRUARY), Map.entry("mar", Month.MARCH),
-      Map.entry("apr", Month.APRIL), Map.entry("may", Month.MAY), Map.entry("jun", Month.JUNE),
-      Map.entry("jul", Month.JULY), Map.entry("aug", Month.AUGUST), Map.entry("sep", Month.SEPTEMBER),
-      Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER), Map.entry("dec", Month.DECEMBER));
+  private static final Pattern DATE_LINE_LABEL =
+      Pattern.compile(
+          "(?i)^(?:(?:published|posted|updated|last updated|date|first published|publication date)\\b[^\\p{L}\\p{N}]*"
+              + "(?:on\\s+)?|by\\s+[^|•·,]{2,60}[|•·,]\\s*)?");
+
+  private static final Map<String, Month> MONTHS =
+      Map.ofEntries(
+          Map.entry("jan", Month.JANUARY),
+          Map.entry("feb", Month.FEBRUARY),
+          Map.entry("mar", Month.MARCH),
+          Map.entry("apr", Month.APRIL),
+          Map.entry("may", Month.MAY),
+          Map.entry("jun", Month.JUNE),
+          Map.entry("jul", Month.JULY),
+          Map.entry("aug", Month.AUGUST),
+          Map.entry("sep", Month.SEPTEMBER),
+          Map.entry("oct", Month.OCTOBER),
+          Map.entry("nov", Month.NOVEMBER),
+          Map.entry("dec", Month.DECEMBER));
 
   private PublicationDates() {}
 
   /**
-   * The day {@code value} names, as {@code YYYY-MM-DD}, when the whole value is a date (surrounding spaces
-   * and a weekday aside); {@code null} when it is blank, not a date, or not a real day.
+   * The day {@code value} names, as {@code YYYY-MM-DD}, when the whole value is a date (surrounding
+   * spaces and a weekday aside); {@code null} when it is blank, not a date, or not a real day.
    */
   public static String day(String value) {
     if (value == null) return null;
@@ -63,17 +83,20 @@ public final class PublicationDates {
     if (iso.matches()) return of(iso.group(1), Integer.parseInt(iso.group(3)), iso.group(4));
     String words = s.replaceFirst("(?i)^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+", "");
     Matcher mdy = MONTH_DAY_YEAR.matcher(words);
-    if (mdy.lookingAt() && rest(words, mdy.end())) return of(mdy.group(3), month(mdy.group(1)), mdy.group(2));
+    if (mdy.lookingAt() && rest(words, mdy.end()))
+      return of(mdy.group(3), month(mdy.group(1)), mdy.group(2));
     Matcher dmy = DAY_MONTH_YEAR.matcher(words);
-    if (dmy.lookingAt() && rest(words, dmy.end())) return of(dmy.group(3), month(dmy.group(2)), dmy.group(1));
+    if (dmy.lookingAt() && rest(words, dmy.end()))
+      return of(dmy.group(3), month(dmy.group(2)), dmy.group(1));
     return null;
   }
 
   /**
-   * The day of the first date line among the first {@value #HEAD_LINES} non-blank {@code lines} of a plain
-   * text: a line that is a date ({@code March 3, 2024}), or a date after a label ({@code Published: 2024-03-03},
-   * {@code Updated on March 3, 2024 10:00 ET}) or after a byline ({@code By Jane Doe | March 3, 2024});
-   * {@code null} when there is none. A date inside a sentence is not a date line.
+   * The day of the first date line among the first {@value #HEAD_LINES} non-blank {@code lines} of
+   * a plain text: a line that is a date ({@code March 3, 2024}), or a date after a label ({@code
+   * Published: 2024-03-03}, {@code Updated on March 3, 2024 10:00 ET}) or after a byline ({@code By
+   * Jane Doe | March 3, 2024}); {@code null} when there is none. A date inside a sentence is not a
+   * date line.
    */
   public static String fromHead(List<String> lines) {
     int seen = 0;
@@ -103,13 +126,16 @@ public final class PublicationDates {
   }
 
   private static boolean timeOnly(String tail) {
-    return tail.strip().matches("(?i)(at\\s+)?(\\d{1,2}([:.]\\d{2})?\\s*([ap]\\.?m\\.?)?(\\s*[A-Z]{2,4})?)?");
+    return tail.strip()
+        .matches("(?i)(at\\s+)?(\\d{1,2}([:.]\\d{2})?\\s*([ap]\\.?m\\.?)?(\\s*[A-Z]{2,4})?)?");
   }
 
   /** Whether what follows a date in words is only a time and zone ("12:00:00 GMT") or nothing. */
   private static boolean rest(String s, int end) {
     String tail = s.substring(end).strip();
-    return tail.isEmpty() || tail.matches("(?i)(at\\s+)?\\d{1,2}[:.]\\d{2}([:.]\\d{2})?\\s*([ap]\\.?m\\.?)?\\s*([A-Z]{2,4}|[+-]\\d{4})?");
+    return tail.isEmpty()
+        || tail.matches(
+            "(?i)(at\\s+)?\\d{1,2}[:.]\\d{2}([:.]\\d{2})?\\s*([ap]\\.?m\\.?)?\\s*([A-Z]{2,4}|[+-]\\d{4})?");
   }
 
   private static int month(String name) {

@@ -12,7 +12,9 @@ import passages.model.ArticleIds;
 
 /** Turns one plain-text corpus file (UTF-8, one block per line) into an article. */
 final class TextArticles {
-  /** Larger files are refused: an article is never this big, and the whole file is held in memory. */
+  /**
+   * Larger files are refused: an article is never this big, and the whole file is held in memory.
+   */
   static final long MAX_FILE_BYTES = 16L << 20;
 
   private static final int TITLE_FALLBACK_CHARS = 90;
@@ -25,12 +27,21 @@ final class TextArticles {
       long size = Files.size(file);
       if (size == 0) return new IngestResult.Failed(source, "empty file");
       if (size > MAX_FILE_BYTES) {
-        return new IngestResult.Failed(source, "file too large: " + (size >> 20) + " MB (an article file may be at most "
-            + (MAX_FILE_BYTES >> 20) + " MB)");
+        return new IngestResult.Failed(
+            source,
+            "file too large: "
+                + (size >> 20)
+                + " MB (an article file may be at most "
+                + (MAX_FILE_BYTES >> 20)
+                + " MB)");
       }
       byte[] bytes = Files.readAllBytes(file);
       if (looksBinary(bytes)) return new IngestResult.Failed(source, "binary file, not text");
-      return fromText(source, ArticleIds.fromFileName(file.getFileName().toString()), TextDecoding.decodeUtf8(bytes), meta);
+      return fromText(
+          source,
+          ArticleIds.fromFileName(file.getFileName().toString()),
+          TextDecoding.decodeUtf8(bytes),
+          meta);
     } catch (CharacterCodingException e) {
       return new IngestResult.Failed(source, "not valid UTF-8 text");
     } catch (NoSuchFileException e) {
@@ -40,7 +51,10 @@ final class TextArticles {
     }
   }
 
-  /** Cleans {@code text} and builds the article with id {@code id}; metadata fields override what the text says. */
+  /**
+   * Cleans {@code text} and builds the article with id {@code id}; metadata fields override what
+   * the text says.
+   */
   static IngestResult fromText(Source source, String id, String text, SourceMetadata meta) {
     CleanedText cleaned = TextCleaner.clean(text);
     List<String> head = head(text);
@@ -48,24 +62,44 @@ final class TextArticles {
   }
 
   /**
-   * The article of {@code cleaned}: {@code meta} fields first; the date from {@code meta.date()}, else
-   * {@code headDate}; the authors from {@code meta.authors()}, else from a byline among the {@code head} lines
-   * of the raw text (cleaning drops bylines from the body).
+   * The article of {@code cleaned}: {@code meta} fields first; the date from {@code meta.date()},
+   * else {@code headDate}; the authors from {@code meta.authors()}, else from a byline among the
+   * {@code head} lines of the raw text (cleaning drops bylines from the body).
    *
-   * @param headDate the day of a date line in the raw text's head, or {@code null} (JSONL articles: the
-   *     {@code date} field is the date)
+   * @param headDate the day of a date line in the raw text's head, or {@code null} (JSONL articles:
+   *     the {@code date} field is the date)
    */
-  static IngestResult toArticle(Source source, String id, CleanedText cleaned, SourceMetadata meta, List<String> head, String headDate) {
-    if (cleaned.paragraphs().isEmpty()) return new IngestResult.Failed(source, "no body text after cleaning");
-    String title = first(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
+  static IngestResult toArticle(
+      Source source,
+      String id,
+      CleanedText cleaned,
+      SourceMetadata meta,
+      List<String> head,
+      String headDate) {
+    if (cleaned.paragraphs().isEmpty())
+      return new IngestResult.Failed(source, "no body text after cleaning");
+    String title =
+        first(meta.title(), cleaned.title(), fallbackTitle(cleaned.paragraphs().get(0).text()));
     String date = PublicationDates.day(meta.date());
     if (date == null) date = headDate;
-    List<String> authors = meta.authors().isEmpty() ? MetadataFields.bylineFromHead(head) : meta.authors();
-    Article article = new Article(id, title, meta.outlet(), meta.url(), date, cleaned.paragraphs(), authors, meta.extra());
+    List<String> authors =
+        meta.authors().isEmpty() ? MetadataFields.bylineFromHead(head) : meta.authors();
+    Article article =
+        new Article(
+            id,
+            title,
+            meta.outlet(),
+            meta.url(),
+            date,
+            cleaned.paragraphs(),
+            authors,
+            meta.extra());
     return new IngestResult.Ingested(source, article, cleaned.dropped());
   }
 
-  /** The first lines of {@code text} (enough for {@link PublicationDates#fromHead} and a byline). */
+  /**
+   * The first lines of {@code text} (enough for {@link PublicationDates#fromHead} and a byline).
+   */
   static List<String> head(String text) {
     List<String> lines = new ArrayList<>();
     for (String line : text.split("\\r\\n|\\r|\\n", 40)) {
@@ -82,7 +116,9 @@ final class TextArticles {
     return false;
   }
 
-  /** A display title made from the first sentence of the first paragraph, cut at a word boundary. */
+  /**
+   * A display title made from the first sentence of the first paragraph, cut at a word boundary.
+   */
   static String fallbackTitle(String firstParagraph) {
     String s = firstParagraph.replace('\n', ' ');
     int end = s.indexOf(". ");
@@ -92,7 +128,10 @@ final class TextArticles {
     return s.substring(0, cut > 0 ? cut : TITLE_FALLBACK_CHARS) + "…";
   }
 
-  /** The first of {@code values} that is not null or blank, stripped; {@code null} when there is none. */
+  /**
+   * The first of {@code values} that is not null or blank, stripped; {@code null} when there is
+   * none.
+   */
   static String first(String... values) {
     for (String v : values) if (v != null && !v.isBlank()) return v.strip();
     return null;

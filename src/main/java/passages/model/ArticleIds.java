@@ -5,12 +5,13 @@ import java.util.regex.Pattern;
 
 /**
  * Article and paragraph ids. An article id is derived from its file name (or url) and is made of
- * {@code [A-Za-z0-9_-]}; a paragraph id is {@code <articleId>.p<ordinal>}, so both survive re-indexing
- * the same files unchanged and are safe in URLs and file-system-free.
+ * {@code [A-Za-z0-9_-]}; a paragraph id is {@code <articleId>.p<ordinal>}, so both survive
+ * re-indexing the same files unchanged and are safe in URLs and file-system-free.
  */
 public final class ArticleIds {
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,200}");
-  private static final Pattern PARAGRAPH = Pattern.compile("([A-Za-z0-9_-]{1,200})\\.p([1-9][0-9]{0,6})");
+  private static final Pattern PARAGRAPH =
+      Pattern.compile("([A-Za-z0-9_-]{1,200})\\.p([1-9][0-9]{0,6})");
 
   private ArticleIds() {}
 
@@ -24,8 +25,8 @@ public final class ArticleIds {
   }
 
   /**
-   * The article id for a corpus file name: the name up to its first dot, with every character outside
-   * {@code [A-Za-z0-9_-]} replaced by {@code _}.
+   * The article id for a corpus file name: the name up to its first dot, with every character
+   * outside {@code [A-Za-z0-9_-]} replaced by {@code _}.
    */
   public static String fromFileName(String fileName) {
     int dot = fileName.indexOf('.');
@@ -50,5 +51,4 @@ public final class ArticleIds {
 
   /** An article id and paragraph ordinal. */
   public record ParagraphRef(String articleId, int ordinal) {}
-
 }

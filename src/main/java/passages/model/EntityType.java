@@ -3,9 +3,16 @@ package passages.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of entity mentions passages extracts; {@link #key()} is the name used in the API and index. */
+/**
+ * The kinds of entity mentions passages extracts; {@link #key()} is the name used in the API and
+ * index.
+ */
 public enum EntityType {
-  ORG, PERSON, PRODUCT, PLACE, MONEY;
+  ORG,
+  PERSON,
+  PRODUCT,
+  PLACE,
+  MONEY;
 
   /** Lower-case name used in URLs, JSON and facet dimensions, e.g. {@code org}. */
   public String key() {

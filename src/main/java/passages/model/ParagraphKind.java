@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum ParagraphKind {
   /** Article text: what a search shows by default. */
   BODY,
-  /** A photo caption with its credit ("… (AP Photo/Evan Vucci)", "FILE PHOTO: …"): real text, not body text. */
+  /**
+   * A photo caption with its credit ("… (AP Photo/Evan Vucci)", "FILE PHOTO: …"): real text, not
+   * body text.
+   */
   CAPTION;
 
   /** The lower-case name stored in the index and written in JSON: {@code body}, {@code caption}. */

@@ -13,9 +13,9 @@ import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /**
- * A connection to an OpenSearch cluster over HTTP through several of its nodes: a request that fails to reach one
- * node is retried on the next (the client's own failover). Plain {@code http} or {@code https} URLs, as given to
- * {@code --opensearch}. Thread-safe; close it once.
+ * A connection to an OpenSearch cluster over HTTP through several of its nodes: a request that
+ * fails to reach one node is retried on the next (the client's own failover). Plain {@code http} or
+ * {@code https} URLs, as given to {@code --opensearch}. Thread-safe; close it once.
  */
 public final class Cluster implements AutoCloseable {
   private final OpenSearchTransport transport;
@@ -38,11 +38,15 @@ public final class Cluster implements AutoCloseable {
     for (int i = 0; i < hosts.length; i++) {
       URI u = URI.create(urls.get(i));
       if (u.getScheme() == null || u.getHost() == null || u.getPort() < 0) {
-        throw new IllegalArgumentException("OpenSearch URL must be scheme://host:port, got: " + urls.get(i));
+        throw new IllegalArgumentException(
+            "OpenSearch URL must be scheme://host:port, got: " + urls.get(i));
       }
       hosts[i] = new HttpHost(u.getScheme(), u.getHost(), u.getPort());
     }
-    return new Cluster(ApacheHttpClient5TransportBuilder.builder(hosts).setMapper(new JacksonJsonpMapper()).build());
+    return new Cluster(
+        ApacheHttpClient5TransportBuilder.builder(hosts)
+            .setMapper(new JacksonJsonpMapper())
+            .build());
   }
 
   /** The typed client. */
@@ -51,13 +55,17 @@ public final class Cluster implements AutoCloseable {
   }
 
   /**
-   * Creates index {@code name} from a raw JSON body (settings and mappings), as {@link IndexSettings} writes it: the
-   * typed builders lack some analysis fields.
+   * Creates index {@code name} from a raw JSON body (settings and mappings), as {@link
+   * IndexSettings} writes it: the typed builders lack some analysis fields.
    *
-   * @throws IOException when the cluster cannot be reached or refuses the index (its answer in the message)
+   * @throws IOException when the cluster cannot be reached or refuses the index (its answer in the
+   *     message)
    */
   public void createIndex(String name, String body) throws IOException {
-    try (Response r = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + name).json(body).build())) {
+    try (Response r =
+        client
+            .generic()
+            .execute(Requests.builder().method("PUT").endpoint("/" + name).json(body).build())) {
       if (r.getStatus() / 100 != 2) {
         String answer = r.getBody().map(Body::bodyAsString).orElse("");
         throw new IOException("creating index " + name + ": HTTP " + r.getStatus() + " " + answer);

@@ -10,18 +10,19 @@ import java.util.List;
 import passages.index.NewsAnalyzer;
 
 /**
- * The body of a paragraph index on OpenSearch: settings (shards, replicas, the analysis) and mappings, from the
- * resource {@code paragraph-index.json} beside this class. The analyzers {@code passages_index} and
- * {@code passages_query} rebuild {@link NewsAnalyzer#forIndexing()} and {@link NewsAnalyzer#forQueries()} from
- * OpenSearch built-ins; the two lists they share with it are filled in here from the same source, so they cannot
- * drift: the plural stemmer's exceptions ({@link NewsAnalyzer#notPlurals()}) and the aliases of
- * {@code passages/index/aliases.txt} ({@link NewsAnalyzer#aliasGroups()}, as {@code synonym} rules
- * {@code "trainium, trn"}: the plain synonym filter stacks single-word aliases exactly like NewsAnalyzer's AliasFilter,
- * where {@code synonym_graph} after the flattened split graph shifts positions). Where the two chains differ is pinned by {@code AnalysisParityTest} and listed in
- * docs/scaling.md.
+ * The body of a paragraph index on OpenSearch: settings (shards, replicas, the analysis) and
+ * mappings, from the resource {@code paragraph-index.json} beside this class. The analyzers {@code
+ * passages_index} and {@code passages_query} rebuild {@link NewsAnalyzer#forIndexing()} and {@link
+ * NewsAnalyzer#forQueries()} from OpenSearch built-ins; the two lists they share with it are filled
+ * in here from the same source, so they cannot drift: the plural stemmer's exceptions ({@link
+ * NewsAnalyzer#notPlurals()}) and the aliases of {@code passages/index/aliases.txt} ({@link
+ * NewsAnalyzer#aliasGroups()}, as {@code synonym} rules {@code "trainium, trn"}: the plain synonym
+ * filter stacks single-word aliases exactly like NewsAnalyzer's AliasFilter, where {@code
+ * synonym_graph} after the flattened split graph shifts positions). Where the two chains differ is
+ * pinned by {@code AnalysisParityTest} and listed in docs/scaling.md.
  *
- * <p>Sent as raw JSON (the typed client has no {@code synonym_analyzer}, which a synonym filter after
- * {@code word_delimiter_graph} needs to parse its rules).
+ * <p>Sent as raw JSON (the typed client has no {@code synonym_analyzer}, which a synonym filter
+ * after {@code word_delimiter_graph} needs to parse its rules).
  */
 public final class IndexSettings {
   static final String INDEX_ANALYZER = "passages_index";
@@ -35,11 +36,15 @@ public final class IndexSettings {
    * @throws IllegalArgumentException when shards &lt; 1 or replicas &lt; 0
    */
   public static String paragraphIndex(int shards, int replicas) {
-    if (shards < 1 || replicas < 0) throw new IllegalArgumentException("need shards >= 1 and replicas >= 0, got " + shards + ", " + replicas);
+    if (shards < 1 || replicas < 0)
+      throw new IllegalArgumentException(
+          "need shards >= 1 and replicas >= 0, got " + shards + ", " + replicas);
     ObjectMapper json = new ObjectMapper();
     ObjectNode body;
     try (InputStream in = IndexSettings.class.getResourceAsStream("paragraph-index.json")) {
-      if (in == null) throw new IllegalStateException("resource passages/opensearch/paragraph-index.json is missing");
+      if (in == null)
+        throw new IllegalStateException(
+            "resource passages/opensearch/paragraph-index.json is missing");
       body = (ObjectNode) json.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("reading paragraph-index.json", e);

@@ -15,9 +15,10 @@ import passages.model.EntityType;
 import passages.model.Paragraph;
 
 /**
- * The OpenSearch document ({@code _source}) of one paragraph: the fields of {@code paragraph-index.json}'s mapping,
- * named as in {@link Fields}, plus the two version fields of {@link ParagraphWriter}: {@code run} (the write run that
- * added it) and, once a later run replaces its article, {@code supersededBy}.
+ * The OpenSearch document ({@code _source}) of one paragraph: the fields of {@code
+ * paragraph-index.json}'s mapping, named as in {@link Fields}, plus the two version fields of
+ * {@link ParagraphWriter}: {@code run} (the write run that added it) and, once a later run replaces
+ * its article, {@code supersededBy}.
  */
 final class ParagraphSource {
   static final String RUN = "run";
@@ -26,12 +27,14 @@ final class ParagraphSource {
   private ParagraphSource() {}
 
   /**
-   * The document id of a paragraph version: {@code <paragraph id>.<first 12 chars of the article hash>}, so a new
-   * version of an article never overwrites the old one before the swap, and the same version always gets the same id
-   * (a re-run overwrites, never doubles).
+   * The document id of a paragraph version: {@code <paragraph id>.<first 12 chars of the article
+   * hash>}, so a new version of an article never overwrites the old one before the swap, and the
+   * same version always gets the same id (a re-run overwrites, never doubles).
    */
   static String id(Article article, Paragraph p, String hash) {
-    return ArticleIds.paragraphId(article.id(), p.ordinal()) + "." + hash.substring(0, Math.min(12, hash.length()));
+    return ArticleIds.paragraphId(article.id(), p.ordinal())
+        + "."
+        + hash.substring(0, Math.min(12, hash.length()));
   }
 
   static Map<String, Object> of(IndexedArticle a, Paragraph p, long run) {
@@ -53,7 +56,8 @@ final class ParagraphSource {
       List<Map<String, Object>> mentions = new ArrayList<>();
       for (Entity e : entities) {
         values.computeIfAbsent(e.type(), t -> new LinkedHashSet<>()).add(e.value());
-        mentions.add(Map.of("type", e.type().key(), "value", e.value(), "start", e.start(), "end", e.end()));
+        mentions.add(
+            Map.of("type", e.type().key(), "value", e.value(), "start", e.start(), "end", e.end()));
       }
       values.forEach((type, v) -> doc.put(type.key(), List.copyOf(v)));
       doc.put(Fields.ENTITIES, mentions);

@@ -35,32 +35,42 @@ import passages.index.Fields;
 import passages.model.Paragraph;
 
 /**
- * Writes paragraph documents to OpenSearch so that searches through the alias never see a half-done write.
+ * Writes paragraph documents to OpenSearch so that searches through the alias never see a half-done
+ * write.
  *
- * <p><b>The alias is the commit.</b> Searches go through a filtered alias ({@code passages} by default) whose filter
- * names the last committed write run {@code C}: a document is visible when {@code run <= C} and not
- * {@code supersededBy <= C}. Changing that filter is one atomic cluster-state update.
+ * <p><b>The alias is the commit.</b> Searches go through a filtered alias ({@code passages} by
+ * default) whose filter names the last committed write run {@code C}: a document is visible when
+ * {@code run <= C} and not {@code supersededBy <= C}. Changing that filter is one atomic
+ * cluster-state update.
+ *
  * <ul>
- *   <li>{@link #fullBuild} writes every paragraph into a new index {@code <alias>-b<UTC time>} that nothing searches,
- *       checks its document count, then moves the alias onto it and drops the old index in the same {@code _aliases}
- *       request. A build that fails or is killed leaves an index without the alias, deleted by the next build.
- *   <li>{@link #update} writes run {@code R = C + 1} into the live index: new versions of changed articles are added
- *       with {@code run = R} (invisible), their old paragraphs get {@code supersededBy = R} (still visible), and
- *       {@link Update#commit} moves the alias filter to {@code R}: every article flips from old to new at once. A crash
- *       before that leaves every article old; the next update first removes what the crashed run left.
+ *   <li>{@link #fullBuild} writes every paragraph into a new index {@code <alias>-b<UTC time>} that
+ *       nothing searches, checks its document count, then moves the alias onto it and drops the old
+ *       index in the same {@code _aliases} request. A build that fails or is killed leaves an index
+ *       without the alias, deleted by the next build.
+ *   <li>{@link #update} writes run {@code R = C + 1} into the live index: new versions of changed
+ *       articles are added with {@code run = R} (invisible), their old paragraphs get {@code
+ *       supersededBy = R} (still visible), and {@link Update#commit} moves the alias filter to
+ *       {@code R}: every article flips from old to new at once. A crash before that leaves every
+ *       article old; the next update first removes what the crashed run left.
  * </ul>
- * A paragraph version's id is its paragraph id plus the article hash ({@link ParagraphSource#id}), so writing the same
- * version again overwrites it: a re-run after a crash ends with exactly the documents of a clean run.
  *
- * <p>Requests that fail because a node is gone (connection errors, HTTP 429 and 5xx, bulk items refused for an
- * unavailable shard, searches with failed shards) are retried on the other nodes for up to {@code retryFor}; other
- * errors (a mapping refusing a document) fail at once. One writer per alias at a time; not thread-safe.
+ * A paragraph version's id is its paragraph id plus the article hash ({@link ParagraphSource#id}),
+ * so writing the same version again overwrites it: a re-run after a crash ends with exactly the
+ * documents of a clean run.
+ *
+ * <p>Requests that fail because a node is gone (connection errors, HTTP 429 and 5xx, bulk items
+ * refused for an unavailable shard, searches with failed shards) are retried on the other nodes for
+ * up to {@code retryFor}; other errors (a mapping refusing a document) fail at once. One writer per
+ * alias at a time; not thread-safe.
  */
 public final class ParagraphWriter {
   /** The default alias searches go through. */
   public static final String DEFAULT_ALIAS = "passages";
 
-  private static final DateTimeFormatter BUILD_NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter BUILD_NAME =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+
   /** Page size of the searches that find an article's paragraphs or a crashed run's leftovers. */
   private static final int PAGE = 1000;
 
@@ -77,9 +87,12 @@ public final class ParagraphWriter {
    * @param batchSize paragraphs per bulk request
    * @param retryFor how long a request whose node is gone is retried on the others
    */
-  public ParagraphWriter(Cluster cluster, String alias, int batchSize, Duration retryFor, Clock clock) {
-    if (alias.matches("[a-z0-9][a-z0-9_.-]*") == false) throw new IllegalArgumentException("bad alias name: " + alias);
-    if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+  public ParagraphWriter(
+      Cluster cluster, String alias, int batchSize, Duration retryFor, Clock clock) {
+    if (alias.matches("[a-z0-9][a-z0-9_.-]*") == false)
+      throw new IllegalArgumentException("bad alias name: " + alias);
+    if (batchSize < 1)
+      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
     this.cluster = cluster;
     this.client = cluster.client();
     this.alias = alias;
@@ -88,41 +101,55 @@ public final class ParagraphWriter {
     this.clock = clock;
   }
 
-  /** A writer for {@link #DEFAULT_ALIAS}, 500 paragraphs per bulk request, retrying for two minutes. */
+  /**
+   * A writer for {@link #DEFAULT_ALIAS}, 500 paragraphs per bulk request, retrying for two minutes.
+   */
   public ParagraphWriter(Cluster cluster) {
     this(cluster, DEFAULT_ALIAS, 500, Duration.ofMinutes(2), Clock.systemUTC());
   }
 
   /**
-   * Starts a full build into a new index (and deletes what earlier builds that never went live left behind), once
-   * every shard copy of the new index is allocated.
+   * Starts a full build into a new index (and deletes what earlier builds that never went live left
+   * behind), once every shard copy of the new index is allocated.
    *
    * @param shards primary shards of the new index
    * @param replicas replicas of each shard
    */
   public FullBuild fullBuild(int shards, int replicas) throws IOException {
     String live = liveIndex();
-    for (String stale : buildIndices()) if (stale.equals(live) == false) raw("DELETE", "/" + stale, null);
+    for (String stale : buildIndices())
+      if (stale.equals(live) == false) raw("DELETE", "/" + stale, null);
     String name = alias + "-b" + BUILD_NAME.format(clock.instant());
     cluster.createIndex(name, IndexSettings.paragraphIndex(shards, replicas));
-    // every copy allocated before the first write: with replicas, losing one node then leaves each shard a copy
-    retrying(() -> {
-      var health = client.cluster().health(h -> h.index(name).waitForStatus(HealthStatus.Green).timeout(t -> t.time("30s")));
-      if (health.timedOut()) throw new RetryableException("index " + name + " not green yet: " + health.status());
-      return null;
-    });
+    // every copy allocated before the first write: with replicas, losing one node then leaves each
+    // shard a copy
+    retrying(
+        () -> {
+          var health =
+              client
+                  .cluster()
+                  .health(
+                      h ->
+                          h.index(name)
+                              .waitForStatus(HealthStatus.Green)
+                              .timeout(t -> t.time("30s")));
+          if (health.timedOut())
+            throw new RetryableException("index " + name + " not green yet: " + health.status());
+          return null;
+        });
     return new FullBuild(name, live);
   }
 
   /**
-   * Starts an incremental run on the live index: removes what a crashed run left (documents of runs after the
-   * committed one, {@code supersededBy} marks of such runs) and returns the run.
+   * Starts an incremental run on the live index: removes what a crashed run left (documents of runs
+   * after the committed one, {@code supersededBy} marks of such runs) and returns the run.
    *
    * @throws IllegalStateException when the alias does not exist yet (run a full build first)
    */
   public Update update() throws IOException {
     String live = liveIndex();
-    if (live == null) throw new IllegalStateException("alias " + alias + " does not exist: run a full build first");
+    if (live == null)
+      throw new IllegalStateException("alias " + alias + " does not exist: run a full build first");
     long committed = committedRun(live);
     Update u = new Update(live, committed + 1);
     u.removeLeftovers(committed);
@@ -158,21 +185,34 @@ public final class ParagraphWriter {
     }
 
     /**
-     * Writes what is buffered, checks that the index holds exactly the paragraphs added, then makes it live (alias
-     * moved and the previous index deleted in one request).
+     * Writes what is buffered, checks that the index holds exactly the paragraphs added, then makes
+     * it live (alias moved and the previous index deleted in one request).
      *
      * @return the number of paragraphs now live
-     * @throws IOException when the count differs (the alias is not moved) or the cluster fails past the retry time
+     * @throws IOException when the count differs (the alias is not moved) or the cluster fails past
+     *     the retry time
      */
     public long commit() throws IOException {
       bulk.flush();
       retrying(() -> client.indices().refresh(r -> r.index(index)));
-      long count = retrying(() -> {
-        var c = client.count(r -> r.index(index));
-        if (c.shards().failed() > 0) throw new RetryableException("count with " + c.shards().failed() + " failed shards");
-        return c.count();
-      });
-      if (count != ids.size()) throw new IOException("build " + index + " holds " + count + " paragraphs, expected " + ids.size() + ": not made live");
+      long count =
+          retrying(
+              () -> {
+                var c = client.count(r -> r.index(index));
+                if (c.shards().failed() > 0)
+                  throw new RetryableException(
+                      "count with " + c.shards().failed() + " failed shards");
+                return c.count();
+              });
+      if (count != ids.size())
+        throw new IOException(
+            "build "
+                + index
+                + " holds "
+                + count
+                + " paragraphs, expected "
+                + ids.size()
+                + ": not made live");
       ObjectNode body = json.createObjectNode();
       ArrayNode actions = body.putArray("actions");
       ObjectNode add = actions.addObject().putObject("add");
@@ -201,15 +241,17 @@ public final class ParagraphWriter {
     }
 
     /**
-     * Makes {@code article} the version that {@link #commit} publishes: nothing when the live version has the same
-     * hash, else its paragraphs are added (invisible until the commit) and the live ones marked as replaced.
+     * Makes {@code article} the version that {@link #commit} publishes: nothing when the live
+     * version has the same hash, else its paragraphs are added (invisible until the commit) and the
+     * live ones marked as replaced.
      *
      * @return whether the article was new or changed
      */
     public boolean put(IndexedArticle article) throws IOException {
       Map<String, String> live = liveParagraphs(article.article().id());
       Set<String> newIds = new HashSet<>();
-      for (Paragraph p : article.article().paragraphs()) newIds.add(ParagraphSource.id(article.article(), p, article.hash()));
+      for (Paragraph p : article.article().paragraphs())
+        newIds.add(ParagraphSource.id(article.article(), p, article.hash()));
       if (live.keySet().equals(newIds)) return false;
       for (Paragraph p : article.article().paragraphs()) {
         String id = ParagraphSource.id(article.article(), p, article.hash());
@@ -221,7 +263,8 @@ public final class ParagraphWriter {
     }
 
     /**
-     * Removes article {@code articleId} at {@link #commit} (its paragraphs are marked as replaced by nothing).
+     * Removes article {@code articleId} at {@link #commit} (its paragraphs are marked as replaced
+     * by nothing).
      *
      * @return whether the article was live
      */
@@ -232,57 +275,103 @@ public final class ParagraphWriter {
     }
 
     /**
-     * Publishes the run: writes what is buffered, moves the alias filter to this run (every article flips at once),
-     * then deletes the replaced paragraphs.
+     * Publishes the run: writes what is buffered, moves the alias filter to this run (every article
+     * flips at once), then deletes the replaced paragraphs.
      */
     public void commit() throws IOException {
       bulk.flush();
       retrying(() -> client.indices().refresh(r -> r.index(index)));
       ObjectNode body = json.createObjectNode();
-      body.putArray("actions").addObject().putObject("add").put("index", index).put("alias", alias).set("filter", visibleAt(run));
+      body.putArray("actions")
+          .addObject()
+          .putObject("add")
+          .put("index", index)
+          .put("alias", alias)
+          .set("filter", visibleAt(run));
       raw("POST", "/_aliases", body.toString());
-      drain(Query.of(q -> q.range(r -> r.field(ParagraphSource.SUPERSEDED_BY).lte(JsonData.of(run)))),
+      drain(
+          Query.of(q -> q.range(r -> r.field(ParagraphSource.SUPERSEDED_BY).lte(JsonData.of(run)))),
           id -> BulkOperation.of(b -> b.delete(d -> d.id(id))));
     }
 
     private void supersede(Set<String> ids) throws IOException {
       for (String id : ids) {
-        bulk.add(BulkOperation.of(b -> b.update(u -> u.id(id).document(Map.of(ParagraphSource.SUPERSEDED_BY, run)))));
+        bulk.add(
+            BulkOperation.of(
+                b -> b.update(u -> u.id(id).document(Map.of(ParagraphSource.SUPERSEDED_BY, run)))));
       }
     }
 
     /** The live paragraph documents of an article: id → article hash. */
     private Map<String, String> liveParagraphs(String articleId) throws IOException {
-      SearchResponse<JsonNode> r = retrying(() -> complete(client.search(s -> s.index(alias)
-          .query(q -> q.term(t -> t.field(Fields.ARTICLE_ID).value(FieldValue.of(articleId))))
-          .size(PAGE).source(src -> src.filter(f -> f.includes(Fields.ARTICLE_HASH))), JsonNode.class)));
+      SearchResponse<JsonNode> r =
+          retrying(
+              () ->
+                  complete(
+                      client.search(
+                          s ->
+                              s.index(alias)
+                                  .query(
+                                      q ->
+                                          q.term(
+                                              t ->
+                                                  t.field(Fields.ARTICLE_ID)
+                                                      .value(FieldValue.of(articleId))))
+                                  .size(PAGE)
+                                  .source(src -> src.filter(f -> f.includes(Fields.ARTICLE_HASH))),
+                          JsonNode.class)));
       if (r.hits().total() == null || r.hits().total().value() > r.hits().hits().size()) {
-        throw new RefusedException("article " + articleId + " has more than " + PAGE + " live paragraphs");
+        throw new RefusedException(
+            "article " + articleId + " has more than " + PAGE + " live paragraphs");
       }
       Map<String, String> out = new HashMap<>();
-      for (Hit<JsonNode> h : r.hits().hits()) out.put(h.id(), h.source().path(Fields.ARTICLE_HASH).asText());
+      for (Hit<JsonNode> h : r.hits().hits())
+        out.put(h.id(), h.source().path(Fields.ARTICLE_HASH).asText());
       return out;
     }
 
     /**
-     * Deletes what a crashed run left: its documents, its {@code supersededBy} marks, and paragraphs a committed run
-     * replaced but did not get to delete (hidden by the alias filter already).
+     * Deletes what a crashed run left: its documents, its {@code supersededBy} marks, and
+     * paragraphs a committed run replaced but did not get to delete (hidden by the alias filter
+     * already).
      */
     private void removeLeftovers(long committed) throws IOException {
-      drain(Query.of(q -> q.range(r -> r.field(ParagraphSource.SUPERSEDED_BY).lte(JsonData.of(committed)))),
+      drain(
+          Query.of(
+              q ->
+                  q.range(r -> r.field(ParagraphSource.SUPERSEDED_BY).lte(JsonData.of(committed)))),
           id -> BulkOperation.of(b -> b.delete(d -> d.id(id))));
-      drain(Query.of(q -> q.range(r -> r.field(ParagraphSource.RUN).gt(JsonData.of(committed)))),
+      drain(
+          Query.of(q -> q.range(r -> r.field(ParagraphSource.RUN).gt(JsonData.of(committed)))),
           id -> BulkOperation.of(b -> b.delete(d -> d.id(id))));
-      ObjectNode unmark = json.createObjectNode().putNull(ParagraphSource.SUPERSEDED_BY); // a Map would drop the null
-      drain(Query.of(q -> q.range(r -> r.field(ParagraphSource.SUPERSEDED_BY).gt(JsonData.of(committed)))),
+      ObjectNode unmark =
+          json.createObjectNode()
+              .putNull(ParagraphSource.SUPERSEDED_BY); // a Map would drop the null
+      drain(
+          Query.of(
+              q -> q.range(r -> r.field(ParagraphSource.SUPERSEDED_BY).gt(JsonData.of(committed)))),
           id -> BulkOperation.of(b -> b.update(u -> u.id(id).document(unmark))));
     }
 
-    /** Applies {@code op} to every document of the index matching {@code query}, a page at a time, until none is left. */
-    private void drain(Query query, java.util.function.Function<String, BulkOperation> op) throws IOException {
+    /**
+     * Applies {@code op} to every document of the index matching {@code query}, a page at a time,
+     * until none is left.
+     */
+    private void drain(Query query, java.util.function.Function<String, BulkOperation> op)
+        throws IOException {
       while (true) {
         retrying(() -> client.indices().refresh(r -> r.index(index)));
-        SearchResponse<JsonNode> r = retrying(() -> complete(client.search(s -> s.index(index).query(query).size(PAGE).source(src -> src.fetch(false)), JsonNode.class)));
+        SearchResponse<JsonNode> r =
+            retrying(
+                () ->
+                    complete(
+                        client.search(
+                            s ->
+                                s.index(index)
+                                    .query(query)
+                                    .size(PAGE)
+                                    .source(src -> src.fetch(false)),
+                            JsonNode.class)));
         if (r.hits().hits().isEmpty()) return;
         for (Hit<JsonNode> h : r.hits().hits()) bulk.add(op.apply(h.id()));
         bulk.flush();
@@ -294,8 +383,16 @@ public final class ParagraphWriter {
   private ObjectNode visibleAt(long c) {
     ObjectNode filter = json.createObjectNode();
     ObjectNode bool = filter.putObject("bool");
-    bool.putArray("filter").addObject().putObject("range").putObject(ParagraphSource.RUN).put("lte", c);
-    bool.putArray("must_not").addObject().putObject("range").putObject(ParagraphSource.SUPERSEDED_BY).put("lte", c);
+    bool.putArray("filter")
+        .addObject()
+        .putObject("range")
+        .putObject(ParagraphSource.RUN)
+        .put("lte", c);
+    bool.putArray("must_not")
+        .addObject()
+        .putObject("range")
+        .putObject(ParagraphSource.SUPERSEDED_BY)
+        .put("lte", c);
     return filter;
   }
 
@@ -305,15 +402,25 @@ public final class ParagraphWriter {
     if (r == null) return null;
     Iterator<String> names = r.fieldNames();
     String live = names.hasNext() ? names.next() : null;
-    if (names.hasNext()) throw new IllegalStateException("alias " + alias + " points at several indices: " + r);
+    if (names.hasNext())
+      throw new IllegalStateException("alias " + alias + " points at several indices: " + r);
     return live;
   }
 
   /** The run named in the alias filter of {@code index}. */
   private long committedRun(String index) throws IOException {
-    JsonNode filter = raw("GET", "/_alias/" + alias, null).path(index).path("aliases").path(alias).path("filter");
-    JsonNode lte = filter.path("bool").path("filter").path(0).path("range").path(ParagraphSource.RUN).path("lte");
-    if (lte.canConvertToLong() == false && lte.isTextual() == false) throw new IllegalStateException("alias " + alias + " has no run filter: " + filter);
+    JsonNode filter =
+        raw("GET", "/_alias/" + alias, null).path(index).path("aliases").path(alias).path("filter");
+    JsonNode lte =
+        filter
+            .path("bool")
+            .path("filter")
+            .path(0)
+            .path("range")
+            .path(ParagraphSource.RUN)
+            .path("lte");
+    if (lte.canConvertToLong() == false && lte.isTextual() == false)
+      throw new IllegalStateException("alias " + alias + " has no run filter: " + filter);
     return lte.asLong();
   }
 
@@ -327,25 +434,33 @@ public final class ParagraphWriter {
 
   /** A raw JSON request, retried like the others; the parsed answer, or null on 404. */
   private JsonNode raw(String method, String endpoint, String body) throws IOException {
-    return retrying(() -> {
-      var b = Requests.builder().method(method).endpoint(endpoint);
-      if (body != null) b.json(body);
-      try (Response r = client.generic().execute(b.build())) {
-        String answer = r.getBody().map(Body::bodyAsString).orElse("");
-        if (r.getStatus() == 404) return null;
-        if (r.getStatus() == 429 || r.getStatus() >= 500) throw new RetryableException(method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
-        if (r.getStatus() / 100 != 2) throw new RefusedException(method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
-        return answer.isEmpty() ? json.createObjectNode() : json.readTree(answer);
-      }
-    });
+    return retrying(
+        () -> {
+          var b = Requests.builder().method(method).endpoint(endpoint);
+          if (body != null) b.json(body);
+          try (Response r = client.generic().execute(b.build())) {
+            String answer = r.getBody().map(Body::bodyAsString).orElse("");
+            if (r.getStatus() == 404) return null;
+            if (r.getStatus() == 429 || r.getStatus() >= 500)
+              throw new RetryableException(
+                  method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
+            if (r.getStatus() / 100 != 2)
+              throw new RefusedException(
+                  method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
+            return answer.isEmpty() ? json.createObjectNode() : json.readTree(answer);
+          }
+        });
   }
 
   private static <T> SearchResponse<T> complete(SearchResponse<T> r) {
-    if (r.shards().failed() > 0 || r.timedOut()) throw new RetryableException("search with " + r.shards().failed() + " failed shards");
+    if (r.shards().failed() > 0 || r.timedOut())
+      throw new RetryableException("search with " + r.shards().failed() + " failed shards");
     return r;
   }
 
-  /** Bulk requests to one index, sent every {@code batchSize} operations; refused items are retried. */
+  /**
+   * Bulk requests to one index, sent every {@code batchSize} operations; refused items are retried.
+   */
   private final class Bulk {
     private final String index;
     private final List<BulkOperation> pending = new ArrayList<>();
@@ -362,25 +477,36 @@ public final class ParagraphWriter {
     void flush() throws IOException {
       List<BulkOperation> ops = new ArrayList<>(pending);
       pending.clear();
-      retrying(() -> {
-        if (ops.isEmpty()) return null;
-        BulkResponse r = client.bulk(b -> b.index(index).operations(ops));
-        List<BulkOperation> retry = new ArrayList<>();
-        for (int i = 0; i < r.items().size(); i++) {
-          BulkResponseItem item = r.items().get(i);
-          if (item.error() == null) continue;
-          if (item.status() == 429 || item.status() >= 500) {
-            retry.add(ops.get(i));
-          } else if (item.status() == 404 && ops.get(i).isUpdate()) {
-            continue; // marking a paragraph that a concurrent purge already deleted: nothing to mark
-          } else {
-            throw new RefusedException("bulk " + item.operationType() + " of " + item.id() + ": HTTP " + item.status() + " " + item.error().reason());
-          }
-        }
-        ops.retainAll(retry);
-        if (ops.isEmpty() == false) throw new RetryableException(ops.size() + " bulk items refused (shard unavailable)");
-        return null;
-      });
+      retrying(
+          () -> {
+            if (ops.isEmpty()) return null;
+            BulkResponse r = client.bulk(b -> b.index(index).operations(ops));
+            List<BulkOperation> retry = new ArrayList<>();
+            for (int i = 0; i < r.items().size(); i++) {
+              BulkResponseItem item = r.items().get(i);
+              if (item.error() == null) continue;
+              if (item.status() == 429 || item.status() >= 500) {
+                retry.add(ops.get(i));
+              } else if (item.status() == 404 && ops.get(i).isUpdate()) {
+                continue; // marking a paragraph that a concurrent purge already deleted: nothing to
+                // mark
+              } else {
+                throw new RefusedException(
+                    "bulk "
+                        + item.operationType()
+                        + " of "
+                        + item.id()
+                        + ": HTTP "
+                        + item.status()
+                        + " "
+                        + item.error().reason());
+              }
+            }
+            ops.retainAll(retry);
+            if (ops.isEmpty() == false)
+              throw new RetryableException(ops.size() + " bulk items refused (shard unavailable)");
+            return null;
+          });
     }
   }
 
@@ -407,7 +533,10 @@ public final class ParagraphWriter {
     return false;
   }
 
-  /** Runs {@code call}, retrying failures caused by a node being gone until {@code retryFor} has passed. */
+  /**
+   * Runs {@code call}, retrying failures caused by a node being gone until {@code retryFor} has
+   * passed.
+   */
   private <T> T retrying(Call<T> call) throws IOException {
     long deadline = System.nanoTime() + retryFor.toNanos();
     long sleep = 100;
@@ -421,9 +550,12 @@ public final class ParagraphWriter {
         if (e.status() != 429 && e.status() < 500) throw e;
         failure = e;
       } catch (RuntimeException e) {
-        // opensearch-java 3.9.0 cannot read a bulk answer that reports a failed replica copy without its shard number
-        // (MissingRequiredPropertyException 'ShardSearchFailure.shard'), as happens while a node is being dropped;
-        // every write here is idempotent (fixed ids, partial updates), so the whole request is sent again
+        // opensearch-java 3.9.0 cannot read a bulk answer that reports a failed replica copy
+        // without its shard number
+        // (MissingRequiredPropertyException 'ShardSearchFailure.shard'), as happens while a node is
+        // being dropped;
+        // every write here is idempotent (fixed ids, partial updates), so the whole request is sent
+        // again
         if (hasCause(e, MissingRequiredPropertyException.class) == false) throw e;
         failure = e;
       } catch (RefusedException e) {
@@ -431,7 +563,9 @@ public final class ParagraphWriter {
       } catch (IOException e) {
         failure = e; // a node that cannot be reached: the client tries the others next time
       }
-      if (System.nanoTime() > deadline) throw new IOException("OpenSearch still failing after " + retryFor + ": " + failure.getMessage(), failure);
+      if (System.nanoTime() > deadline)
+        throw new IOException(
+            "OpenSearch still failing after " + retryFor + ": " + failure.getMessage(), failure);
       try {
         Thread.sleep(sleep);
       } catch (InterruptedException e) {

@@ -15,5 +15,11 @@ import java.util.List;
  * @param meta its further metadata ({@code topic}, {@code bias}, …), in the source's order
  */
 public record ArticleView(
-    String id, String title, String outlet, String url, String date, List<ParagraphView> paragraphs,
-    List<String> authors, java.util.Map<String, String> meta) {}
+    String id,
+    String title,
+    String outlet,
+    String url,
+    String date,
+    List<ParagraphView> paragraphs,
+    List<String> authors,
+    java.util.Map<String, String> meta) {}

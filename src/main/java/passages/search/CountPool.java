@@ -4,9 +4,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Count arrays (one int per facet ordinal) and first-touch lists, reused across searches: one per concurrent
- * count, at most 64 MB of them kept (and at least 4), so a burst of concurrent searches does not hold on to
- * memory. Thread-safe.
+ * Count arrays (one int per facet ordinal) and first-touch lists, reused across searches: one per
+ * concurrent count, at most 64 MB of them kept (and at least 4), so a burst of concurrent searches
+ * does not hold on to memory. Thread-safe.
  */
 final class CountPool {
   /** Memory the arrays kept for reuse may take. */

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An inclusive range of publication days, as days since 1970-01-01. A search with a range keeps only dated
- * paragraphs whose day is in it; {@link #ALL} keeps every paragraph, dated or not.
+ * An inclusive range of publication days, as days since 1970-01-01. A search with a range keeps
+ * only dated paragraphs whose day is in it; {@link #ALL} keeps every paragraph, dated or not.
  *
  * @param from first day (inclusive), {@link Integer#MIN_VALUE} for no lower bound
  * @param to last day (inclusive), {@link Integer#MAX_VALUE} for no upper bound
@@ -21,7 +21,8 @@ public record DayRange(int from, int to) {
 
   public DayRange {
     if (from > to) {
-      throw new InvalidRequestException("from (" + format(from) + ") is after to (" + format(to) + ")");
+      throw new InvalidRequestException(
+          "from (" + format(from) + ") is after to (" + format(to) + ")");
     }
   }
 
@@ -36,12 +37,12 @@ public record DayRange(int from, int to) {
   }
 
   /**
-   * The range from {@code from} to {@code to}, each {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD} or
-   * null/blank for no bound: {@code from} counts from the first day it names, {@code to} up to the last
-   * ({@code to=2016} ends on 2016-12-31).
+   * The range from {@code from} to {@code to}, each {@code YYYY}, {@code YYYY-MM} or {@code
+   * YYYY-MM-DD} or null/blank for no bound: {@code from} counts from the first day it names, {@code
+   * to} up to the last ({@code to=2016} ends on 2016-12-31).
    *
-   * @throws InvalidRequestException naming {@code from} or {@code to} when one is not such a date, or when
-   *     from is after to
+   * @throws InvalidRequestException naming {@code from} or {@code to} when one is not such a date,
+   *     or when from is after to
    */
   public static DayRange parse(String from, String to) {
     int f = from == null || from.isBlank() ? Integer.MIN_VALUE : bound("from", from.strip(), true);
@@ -58,18 +59,22 @@ public record DayRange(int from, int to) {
           return (int) (first ? LocalDate.of(year, 1, 1) : LocalDate.of(year, 12, 31)).toEpochDay();
         }
         YearMonth month = YearMonth.of(year, Integer.parseInt(m.group(2)));
-        if (m.group(3) == null) return (int) (first ? month.atDay(1) : month.atEndOfMonth()).toEpochDay();
+        if (m.group(3) == null)
+          return (int) (first ? month.atDay(1) : month.atEndOfMonth()).toEpochDay();
         return (int) month.atDay(Integer.parseInt(m.group(3))).toEpochDay();
       }
     } catch (DateTimeException e) {
       // an impossible month or day: the same message as any other bad value
     }
     String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    throw new InvalidRequestException(name + " must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '" + shown + "'");
+    throw new InvalidRequestException(
+        name + " must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '" + shown + "'");
   }
 
   /** {@code day} as {@code YYYY-MM-DD}; the open bounds as {@code *}. */
   public static String format(int day) {
-    return day == Integer.MIN_VALUE || day == Integer.MAX_VALUE ? "*" : LocalDate.ofEpochDay(day).toString();
+    return day == Integer.MIN_VALUE || day == Integer.MAX_VALUE
+        ? "*"
+        : LocalDate.ofEpochDay(day).toString();
   }
 }

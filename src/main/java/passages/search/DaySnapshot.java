@@ -18,21 +18,25 @@ import org.apache.lucene.util.Bits;
 import passages.index.Fields;
 
 /**
- * The publication day of every paragraph of one index reader, held in memory (4 bytes a paragraph: 3.3 MB for
- * the 835k paragraphs of allsides), with the number of live paragraphs per day: counting the timeline of a
- * search is then one array increment per match, and a bucket's {@code all} a sum over days known in advance.
- * Read once per reader. Immutable and thread-safe.
+ * The publication day of every paragraph of one index reader, held in memory (4 bytes a paragraph:
+ * 3.3 MB for the 835k paragraphs of allsides), with the number of live paragraphs per day: counting
+ * the timeline of a search is then one array increment per match, and a bucket's {@code all} a sum
+ * over days known in advance. Read once per reader. Immutable and thread-safe.
  */
 final class DaySnapshot {
   /** The day of an undated (or deleted) paragraph. */
   private static final int NONE = Integer.MIN_VALUE;
 
   private final DirectoryReader reader;
+
   /** Day number of each document (global doc id), or {@link #NONE}. */
   private final int[] dayOf;
+
   /** First and last day with a live dated paragraph; {@code first > last} when there is none. */
   private final int first;
+
   private final int last;
+
   /** Live paragraphs per day, index {@code day - first}. */
   private final int[] all;
 
@@ -122,14 +126,18 @@ final class DaySnapshot {
   }
 
   /**
-   * The timeline of {@code counts}: a bucket of {@code interval} for every interval from the first to the last
-   * day of the index with a dated paragraph, clipped to {@code range}; each bucket's count and all summed over
-   * its days inside the range.
+   * The timeline of {@code counts}: a bucket of {@code interval} for every interval from the first
+   * to the last day of the index with a dated paragraph, clipped to {@code range}; each bucket's
+   * count and all summed over its days inside the range.
    */
   Timeline timeline(Counts counts, Interval interval, DayRange range) {
     int lo = Math.max(first, range.from());
     int hi = Math.min(last, range.to());
-    if (lo > hi) return new Timeline(interval == Interval.AUTO ? Interval.MONTH.key() : interval.key(), List.of(), counts.undated());
+    if (lo > hi)
+      return new Timeline(
+          interval == Interval.AUTO ? Interval.MONTH.key() : interval.key(),
+          List.of(),
+          counts.undated());
     Interval width = interval.resolve(lo, hi);
     List<Timeline.Bucket> buckets = new ArrayList<>();
     for (int start = width.start(lo); start <= hi; ) {

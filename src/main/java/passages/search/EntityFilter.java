@@ -13,11 +13,20 @@ public record EntityFilter(EntityType type, String value) {
   public static EntityFilter parse(String spec) {
     int colon = spec.indexOf(':');
     if (colon <= 0 || colon == spec.length() - 1) {
-      throw new InvalidRequestException("entity must be type:value (e.g. org:Amazon), got '" + spec + "'");
+      throw new InvalidRequestException(
+          "entity must be type:value (e.g. org:Amazon), got '" + spec + "'");
     }
     String key = spec.substring(0, colon);
-    EntityType type = EntityType.fromKey(key).orElseThrow(() -> new InvalidRequestException(
-        "unknown entity type '" + key + "' in '" + spec + "' (types: org, person, product, place, money)"));
+    EntityType type =
+        EntityType.fromKey(key)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "unknown entity type '"
+                            + key
+                            + "' in '"
+                            + spec
+                            + "' (types: org, person, product, place, money)"));
     return new EntityFilter(type, spec.substring(colon + 1));
   }
 }

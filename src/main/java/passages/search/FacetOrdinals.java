@@ -9,11 +9,12 @@ import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.Bits;
 
 /**
- * The facet ordinals of every live paragraph of one index reader, held in memory: document {@code d}'s
- * ordinals are {@code ords[start[d] .. start[d + 1])}. Read once per reader from the facet doc values, so
- * that counting the facets of a search is a loop over ints instead of decoding doc values per match
- * (the dearest part of a broad query before). Costs 4 bytes per document plus 4 per facet value: about
- * 14 MB for the 835k paragraphs of the allsides corpus. Immutable and thread-safe.
+ * The facet ordinals of every live paragraph of one index reader, held in memory: document {@code
+ * d}'s ordinals are {@code ords[start[d] .. start[d + 1])}. Read once per reader from the facet doc
+ * values, so that counting the facets of a search is a loop over ints instead of decoding doc
+ * values per match (the dearest part of a broad query before). Costs 4 bytes per document plus 4
+ * per facet value: about 14 MB for the 835k paragraphs of the allsides corpus. Immutable and
+ * thread-safe.
  */
 final class FacetOrdinals {
   private final int[] start;
@@ -25,7 +26,8 @@ final class FacetOrdinals {
   }
 
   /**
-   * Reads {@code values} (global ordinals over the whole of {@code reader}); deleted documents get none.
+   * Reads {@code values} (global ordinals over the whole of {@code reader}); deleted documents get
+   * none.
    */
   static FacetOrdinals read(DirectoryReader reader, SortedSetDocValues values) throws IOException {
     int maxDoc = reader.maxDoc();
@@ -47,10 +49,10 @@ final class FacetOrdinals {
 
   /**
    * Adds one to {@code counts[o]} for every ordinal {@code o} of each of {@code docs[0..n)}; unless
-   * {@code size} is negative (then returned as is), also appends to {@code touched} each ordinal counted
-   * for the first time (its count went from 0 to 1) and returns the new size of {@code touched}. Reads
-   * every document's offsets first: those reads do not depend on each other, so the CPU overlaps their
-   * cache misses (matches are scattered over the index).
+   * {@code size} is negative (then returned as is), also appends to {@code touched} each ordinal
+   * counted for the first time (its count went from 0 to 1) and returns the new size of {@code
+   * touched}. Reads every document's offsets first: those reads do not depend on each other, so the
+   * CPU overlaps their cache misses (matches are scattered over the index).
    *
    * @param from scratch of at least {@code n} ints
    * @param to scratch of at least {@code n} ints
@@ -61,7 +63,8 @@ final class FacetOrdinals {
       to[i] = start[docs[i] + 1];
     }
     if (size < 0) {
-      for (int i = 0; i < n; i++) for (int j = from[i], end = to[i]; j < end; j++) counts[ords[j]]++;
+      for (int i = 0; i < n; i++)
+        for (int j = from[i], end = to[i]; j < end; j++) counts[ords[j]]++;
       return size;
     }
     for (int i = 0; i < n; i++) {

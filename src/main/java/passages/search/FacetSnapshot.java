@@ -2,8 +2,8 @@ package passages.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,26 +26,34 @@ import passages.index.Fields;
 import passages.model.EntityType;
 
 /**
- * The facet state of one index reader, built once per reader: the facet ordinals of every paragraph in
- * memory ({@link FacetOrdinals}), the set of known outlets, the count arrays ({@link CountPool}) and the
- * top-values scan ({@link TopValues}). Counts the facets of a search: the outlet, then each entity type.
- * Thread-safe.
+ * The facet state of one index reader, built once per reader: the facet ordinals of every paragraph
+ * in memory ({@link FacetOrdinals}), the set of known outlets, the count arrays ({@link CountPool})
+ * and the top-values scan ({@link TopValues}). Counts the facets of a search: the outlet, then each
+ * entity type. Thread-safe.
  */
 final class FacetSnapshot {
   private static final List<String> DIMS = dims();
-  /** The dimensions of {@link #DIMS} shown before the metadata dimensions (outlet, author); the entity types follow them. */
-  private static final int FIXED_BEFORE_METADATA = 2;
+
   /**
-   * A metadata key is a facet when at least {@code 1 / METADATA_MIN_SHARE} of the paragraphs have it and it has
-   * at most {@value #METADATA_MAX_VALUES} distinct values: a label most articles carry ({@code topic},
-   * {@code bias}), not an id or a free text.
+   * The dimensions of {@link #DIMS} shown before the metadata dimensions (outlet, author); the
+   * entity types follow them.
+   */
+  private static final int FIXED_BEFORE_METADATA = 2;
+
+  /**
+   * A metadata key is a facet when at least {@code 1 / METADATA_MIN_SHARE} of the paragraphs have
+   * it and it has at most {@value #METADATA_MAX_VALUES} distinct values: a label most articles
+   * carry ({@code topic}, {@code bias}), not an id or a free text.
    */
   static final int METADATA_MIN_SHARE = 2;
+
   static final int METADATA_MAX_VALUES = 1000;
+
   /**
-   * An {@link FacetCounting#ADAPTIVE adaptive} count stays sparse (only the ordinals some match has are
-   * visited when picking the top values) while fewer than {@code ordinals / ADAPTIVE_SPARSE_RATIO} distinct
-   * ordinals were counted; past that every ordinal of a dimension is scanned.
+   * An {@link FacetCounting#ADAPTIVE adaptive} count stays sparse (only the ordinals some match has
+   * are visited when picking the top values) while fewer than {@code ordinals /
+   * ADAPTIVE_SPARSE_RATIO} distinct ordinals were counted; past that every ordinal of a dimension
+   * is scanned.
    */
   static final int ADAPTIVE_SPARSE_RATIO = 8;
 
@@ -53,14 +61,22 @@ final class FacetSnapshot {
   private final SortedSetDocValuesReaderState state; // null when no facet was ever indexed
   private final FacetOrdinals ordinals; // null with state
   private final Set<String> outlets;
-  /** Every dimension shown, in order: outlet, author, the metadata keys that are facets (name order), the entity types. */
+
+  /**
+   * Every dimension shown, in order: outlet, author, the metadata keys that are facets (name
+   * order), the entity types.
+   */
   private final List<String> shownDims;
+
   /** Keys a {@link MetaFilter} may name: author and every indexed metadata key. */
   private final Set<String> filterDims;
+
   private final CountPool pool; // null with state
   private final TopValues top; // null with state
 
-  private FacetSnapshot(DirectoryReader reader, SortedSetDocValuesReaderState state, FacetOrdinals ordinals) throws IOException {
+  private FacetSnapshot(
+      DirectoryReader reader, SortedSetDocValuesReaderState state, FacetOrdinals ordinals)
+      throws IOException {
     this.reader = reader;
     this.state = state;
     this.ordinals = ordinals;
@@ -70,7 +86,8 @@ final class FacetSnapshot {
       ordinals.countAll(all);
       SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(Fields.OUTLET);
       SortedSetDocValues labels = state.getDocValues();
-      for (int ord = range.start(); ord <= range.end(); ord++) if (all[ord] > 0) known.add(TopValues.label(labels, ord));
+      for (int ord = range.start(); ord <= range.end(); ord++)
+        if (all[ord] > 0) known.add(TopValues.label(labels, ord));
     }
     this.outlets = Set.copyOf(known);
     this.pool = state == null ? null : new CountPool(state.getSize());
@@ -82,7 +99,9 @@ final class FacetSnapshot {
     this.top = state == null ? null : new TopValues(state, shownDims);
   }
 
-  /** Builds the state of {@code reader}: proportional to the index size, so done once per reader. */
+  /**
+   * Builds the state of {@code reader}: proportional to the index size, so done once per reader.
+   */
   static FacetSnapshot of(DirectoryReader reader, FacetsConfig config) throws IOException {
     SortedSetDocValuesReaderState state = null;
     try {
@@ -90,7 +109,8 @@ final class FacetSnapshot {
     } catch (IllegalArgumentException noFacetsIndexed) {
       // an index with no outlet and no entity at all has no facet doc values
     }
-    FacetOrdinals ordinals = state == null ? null : FacetOrdinals.read(reader, state.getDocValues());
+    FacetOrdinals ordinals =
+        state == null ? null : FacetOrdinals.read(reader, state.getDocValues());
     return new FacetSnapshot(reader, state, ordinals);
   }
 
@@ -111,7 +131,10 @@ final class FacetSnapshot {
     return out;
   }
 
-  /** Every dimension of this index, with no values: the facets of a search that did not ask for them. */
+  /**
+   * Every dimension of this index, with no values: the facets of a search that did not ask for
+   * them.
+   */
   Map<String, List<FacetValue>> empty() {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     for (String dim : shownDims) out.put(dim, List.of());
@@ -123,7 +146,10 @@ final class FacetSnapshot {
     return filterDims.contains(key);
   }
 
-  /** The dimensions that are metadata keys or the author: indexed, and neither the outlet nor an entity type. */
+  /**
+   * The dimensions that are metadata keys or the author: indexed, and neither the outlet nor an
+   * entity type.
+   */
   private static Set<String> filterDims(SortedSetDocValuesReaderState state) {
     Set<String> keys = new HashSet<>(state.getPrefixToOrdRange().keySet());
     for (String dim : DIMS) if (!dim.equals(Fields.AUTHOR)) keys.remove(dim);
@@ -131,7 +157,10 @@ final class FacetSnapshot {
   }
 
   /** The metadata keys that are facets (see {@link #METADATA_MIN_SHARE}), in name order. */
-  private static List<String> metadataDims(SortedSetDocValuesReaderState state, FacetOrdinals ordinals, int paragraphs,
+  private static List<String> metadataDims(
+      SortedSetDocValuesReaderState state,
+      FacetOrdinals ordinals,
+      int paragraphs,
       Set<String> filterDims) {
     Set<String> keys = new HashSet<>(filterDims);
     keys.remove(Fields.AUTHOR);
@@ -151,12 +180,14 @@ final class FacetSnapshot {
   }
 
   /**
-   * Counts the facet values of a search's matches while they are collected (one collector per search
-   * slice, each with its own count array) and reduces to the top {@code limit} values of every dimension
-   * by descending count, ties by value (the order of {@code SortedSetDocValuesFacetCounts}); every
-   * dimension is present. {@code counting} says how (the answer is the same).
+   * Counts the facet values of a search's matches while they are collected (one collector per
+   * search slice, each with its own count array) and reduces to the top {@code limit} values of
+   * every dimension by descending count, ties by value (the order of {@code
+   * SortedSetDocValuesFacetCounts}); every dimension is present. {@code counting} says how (the
+   * answer is the same).
    */
-  CollectorManager<Counter, Map<String, List<FacetValue>>> counter(int limit, FacetCounting counting) {
+  CollectorManager<Counter, Map<String, List<FacetValue>>> counter(
+      int limit, FacetCounting counting) {
     return new CollectorManager<>() {
       @Override
       public Counter newCollector() {
@@ -187,7 +218,10 @@ final class FacetSnapshot {
 
   /** Counts the facet ordinals of the documents it collects; see {@link #counter}. */
   final class Counter implements Collector {
-    /** Documents collected before their ordinals are counted in one go (see {@link FacetOrdinals#count(int[], int, int[], int[], int[], int[], int)}). */
+    /**
+     * Documents collected before their ordinals are counted in one go (see {@link
+     * FacetOrdinals#count(int[], int, int[], int[], int[], int[], int)}).
+     */
     private static final int BATCH = 512;
 
     private CountPool.Scratch scratch;
@@ -195,15 +229,22 @@ final class FacetSnapshot {
     private final int[] from = new int[BATCH];
     private final int[] to = new int[BATCH];
     private int buffered;
-    /** Ordinals counted so far in {@code scratch.touched()}, or -1 once past the sparse limit (dense). */
+
+    /**
+     * Ordinals counted so far in {@code scratch.touched()}, or -1 once past the sparse limit
+     * (dense).
+     */
     private int touched;
+
     private final int sparseLimit;
     private Weight weight;
 
     private Counter(FacetCounting counting) {
       scratch = state == null ? null : pool.take();
-      sparseLimit = counting == FacetCounting.SPARSE || state == null ? Integer.MAX_VALUE
-          : counting == FacetCounting.DENSE ? 0 : state.getSize() / ADAPTIVE_SPARSE_RATIO;
+      sparseLimit =
+          counting == FacetCounting.SPARSE || state == null
+              ? Integer.MAX_VALUE
+              : counting == FacetCounting.DENSE ? 0 : state.getSize() / ADAPTIVE_SPARSE_RATIO;
       touched = counting == FacetCounting.DENSE ? -1 : 0;
     }
 
@@ -217,8 +258,9 @@ final class FacetSnapshot {
     }
 
     /**
-     * A search that says it has more matches than the sparse limit (a term query knows its count without
-     * collecting) counts densely from the start: the first-touch bookkeeping would be thrown away anyway.
+     * A search that says it has more matches than the sparse limit (a term query knows its count
+     * without collecting) counts densely from the start: the first-touch bookkeeping would be
+     * thrown away anyway.
      */
     @Override
     public void setWeight(Weight weight) {
@@ -249,7 +291,8 @@ final class FacetSnapshot {
     /** Counts the buffered documents. */
     private void flush() {
       if (scratch != null && buffered > 0) {
-        touched = ordinals.count(docs, buffered, from, to, scratch.counts(), scratch.touched(), touched);
+        touched =
+            ordinals.count(docs, buffered, from, to, scratch.counts(), scratch.touched(), touched);
         if (touched > sparseLimit) touched = -1;
       }
       buffered = 0;

@@ -18,13 +18,17 @@ import java.util.List;
  * @param sourceLink the url with a text fragment that scrolls to this paragraph, or {@code null}
  * @param score relevance score
  * @param entities entity mentions in the paragraph
- * @param alsoIn with {@code collapse=true}: the other paragraphs with the same text (best first, at most
- *     {@value ParagraphSearcher#MAX_ALSO_IN}); otherwise empty
- * @param alsoInOutlets with {@code collapse=true}: how many distinct other outlets carry the same text
- * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
+ * @param alsoIn with {@code collapse=true}: the other paragraphs with the same text (best first, at
+ *     most {@value ParagraphSearcher#MAX_ALSO_IN}); otherwise empty
+ * @param alsoInOutlets with {@code collapse=true}: how many distinct other outlets carry the same
+ *     text
+ * @param permalink durable path to this paragraph, built from its article and text ({@link
+ *     Permalinks})
  * @param authors the article's authors (empty when unknown)
- * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's order
- * @param kind {@code body} (article text) or {@code caption} (a photo caption, found with {@code kind=caption|all})
+ * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's
+ *     order
+ * @param kind {@code body} (article text) or {@code caption} (a photo caption, found with {@code
+ *     kind=caption|all})
  */
 public record Hit(
     String id,

@@ -12,29 +12,36 @@ public final class Links {
 
   private Links() {}
 
-  /** Path of our article page scrolled to paragraph {@code ordinal}: {@code /articles/{id}#p-{n}}. */
+  /**
+   * Path of our article page scrolled to paragraph {@code ordinal}: {@code /articles/{id}#p-{n}}.
+   */
   public static String articleLink(String articleId, int ordinal) {
     return "/articles/" + articleId + "#p-" + ordinal;
   }
 
   /**
-   * {@code url} with a text fragment ({@code #:~:text=start,end}) matching {@code paragraph}, or {@code null}
-   * when {@code url} is {@code null}. Short paragraphs are matched whole; long ones by their first and
-   * last {@value #FRAGMENT_WORDS} words. An existing fragment of {@code url} is replaced.
+   * {@code url} with a text fragment ({@code #:~:text=start,end}) matching {@code paragraph}, or
+   * {@code null} when {@code url} is {@code null}. Short paragraphs are matched whole; long ones by
+   * their first and last {@value #FRAGMENT_WORDS} words. An existing fragment of {@code url} is
+   * replaced.
    */
   public static String sourceLink(String url, String paragraph) {
     if (url == null) return null;
     int hash = url.indexOf('#');
     String base = hash >= 0 ? url.substring(0, hash) : url;
     String text = paragraph.strip();
-    // the words are runs between ASCII whitespace; only the first and last few are needed, so they are
+    // the words are runs between ASCII whitespace; only the first and last few are needed, so they
+    // are
     // found from each end instead of splitting the whole paragraph
     List<String> head = words(text, 2 * FRAGMENT_WORDS + 1);
     String directive;
     if (head.size() <= 2 * FRAGMENT_WORDS) {
       directive = encode(String.join(" ", head));
     } else {
-      directive = encode(String.join(" ", head.subList(0, FRAGMENT_WORDS))) + "," + encode(String.join(" ", lastWords(text)));
+      directive =
+          encode(String.join(" ", head.subList(0, FRAGMENT_WORDS)))
+              + ","
+              + encode(String.join(" ", lastWords(text)));
     }
     return base + "#:~:text=" + directive;
   }
@@ -54,7 +61,9 @@ public final class Links {
     return out;
   }
 
-  /** The last {@value #FRAGMENT_WORDS} words of {@code text} (stripped, with more words than that). */
+  /**
+   * The last {@value #FRAGMENT_WORDS} words of {@code text} (stripped, with more words than that).
+   */
   private static List<String> lastWords(String text) {
     String[] out = new String[FRAGMENT_WORDS];
     int end = text.length();
@@ -73,7 +82,9 @@ public final class Links {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
-  /** Percent-encodes for a text directive: also {@code - , &}, which the directive syntax reserves. */
+  /**
+   * Percent-encodes for a text directive: also {@code - , &}, which the directive syntax reserves.
+   */
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("-", "%2D");
   }

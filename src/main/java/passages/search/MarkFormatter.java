@@ -4,8 +4,8 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /**
- * Formats highlighted passages as HTML: text escaped ({@code & < > " '}), matches wrapped in
- * {@code <mark>…</mark>}; overlapping or touching matches become one mark. Nothing else is markup.
+ * Formats highlighted passages as HTML: text escaped ({@code & < > " '}), matches wrapped in {@code
+ * <mark>…</mark>}; overlapping or touching matches become one mark. Nothing else is markup.
  */
 final class MarkFormatter extends PassageFormatter {
   @Override
@@ -17,7 +17,8 @@ final class MarkFormatter extends PassageFormatter {
       while (i < p.getNumMatches()) {
         int start = Math.max(p.getMatchStarts()[i], pos);
         int end = p.getMatchEnds()[i];
-        while (i + 1 < p.getNumMatches() && p.getMatchStarts()[i + 1] <= end) end = Math.max(end, p.getMatchEnds()[++i]);
+        while (i + 1 < p.getNumMatches() && p.getMatchStarts()[i + 1] <= end)
+          end = Math.max(end, p.getMatchEnds()[++i]);
         i++;
         if (end <= start) continue;
         escape(content, pos, start, out);

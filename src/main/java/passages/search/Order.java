@@ -17,14 +17,16 @@ public enum Order {
   }
 
   /**
-   * The order named {@code key} ({@code relevance}, {@code newest}, {@code oldest}); null or blank is relevance.
+   * The order named {@code key} ({@code relevance}, {@code newest}, {@code oldest}); null or blank
+   * is relevance.
    *
    * @throws InvalidRequestException naming {@code sort} for any other value
    */
   public static Order parse(String key) {
     if (key == null || key.isBlank()) return RELEVANCE;
     for (Order o : values()) if (o.key().equals(key.strip())) return o;
-    throw new InvalidRequestException("sort must be relevance, newest or oldest, got '" + clip(key) + "'");
+    throw new InvalidRequestException(
+        "sort must be relevance, newest or oldest, got '" + clip(key) + "'");
   }
 
   private static String clip(String s) {

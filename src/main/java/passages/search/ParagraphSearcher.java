@@ -9,35 +9,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.document.IntField;
+import org.apache.lucene.queries.function.valuesource.LongFieldSource;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.queries.function.valuesource.LongFieldSource;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.grouping.GroupingSearch;
 import org.apache.lucene.search.grouping.TopGroups;
 import org.apache.lucene.store.Directory;
@@ -48,17 +48,22 @@ import passages.model.ArticleIds;
 
 /**
  * Searches a paragraph index on disk. One instance per process: it holds a {@link SearcherManager},
- * so {@link #refresh()} picks up a new commit without a restart. How it searches (time budget, splitting
- * across cores, facet counting) is fixed by the {@link SearchOptions} it is opened with. Thread-safe.
+ * so {@link #refresh()} picks up a new commit without a restart. How it searches (time budget,
+ * splitting across cores, facet counting) is fixed by the {@link SearchOptions} it is opened with.
+ * Thread-safe.
  */
 public final class ParagraphSearcher implements Closeable {
   /** Relevance first; ties in reading order (article id, then paragraph), so results are stable. */
-  private static final Sort ORDER = new Sort(
-      SortField.FIELD_SCORE,
-      new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
-      new SortField(Fields.PARAGRAPH, SortField.Type.INT));
-  private static final Sort READING_ORDER = new Sort(new SortField(Fields.PARAGRAPH, SortField.Type.INT));
+  private static final Sort ORDER =
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
+          new SortField(Fields.PARAGRAPH, SortField.Type.INT));
+
+  private static final Sort READING_ORDER =
+      new Sort(new SortField(Fields.PARAGRAPH, SortField.Type.INT));
   private static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
+
   /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
   public static final int MAX_ALSO_IN = 20;
 
@@ -94,41 +99,51 @@ public final class ParagraphSearcher implements Closeable {
       directory.close();
       throw e;
     }
-    this.slicing = new SlicedSearcherFactory(Runtime.getRuntime().availableProcessors(), options.partitionFrom());
+    this.slicing =
+        new SlicedSearcherFactory(
+            Runtime.getRuntime().availableProcessors(), options.partitionFrom());
   }
 
-  /** Makes the next searches see the index's latest commit (another process may have written it). */
+  /**
+   * Makes the next searches see the index's latest commit (another process may have written it).
+   */
   public void refresh() throws IOException {
     manager.maybeRefreshBlocking();
   }
 
   /**
-   * Runs {@code request} within the options' time budget: its own {@link Deadline}, through which every
-   * read of the index by this search (on any thread) goes.
+   * Runs {@code request} within the options' time budget: its own {@link Deadline}, through which
+   * every read of the index by this search (on any thread) goes.
    *
-   * @throws InvalidRequestException for a bad query, an unknown outlet, or a search over the time budget
+   * @throws InvalidRequestException for a bad query, an unknown outlet, or a search over the time
+   *     budget
    */
   public SearchResult search(SearchRequest request) throws IOException {
     return run(request, false);
   }
 
   /**
-   * Runs {@code request}; with {@code timelineOnly} it only counts the matches per day (no hits, facets or
-   * top-documents collection: the total is the sum of the days and the undated), for {@link #compare}.
+   * Runs {@code request}; with {@code timelineOnly} it only counts the matches per day (no hits,
+   * facets or top-documents collection: the total is the sum of the days and the undated), for
+   * {@link #compare}.
    */
   private SearchResult run(SearchRequest request, boolean timelineOnly) throws IOException {
     Query base = queries.parse(request.q());
     Ranking ranking = options.ranking();
-    Query ranked = ranking.apply(new Ranking.FieldQueries(base,
-        ranking.titleBoost() > 0 ? queries.parse(request.q(), Fields.TITLE_TEXT) : null,
-        ranking.headlineBoost() > 0 ? queries.parse(request.q(), Fields.HEADLINE) : null,
-        ranking.sectionBoost() > 0 ? queries.parse(request.q(), Fields.SECTION) : null));
+    Query ranked =
+        ranking.apply(
+            new Ranking.FieldQueries(
+                base,
+                ranking.titleBoost() > 0 ? queries.parse(request.q(), Fields.TITLE_TEXT) : null,
+                ranking.headlineBoost() > 0 ? queries.parse(request.q(), Fields.HEADLINE) : null,
+                ranking.sectionBoost() > 0 ? queries.parse(request.q(), Fields.SECTION) : null));
     IndexSearcher managed = manager.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) managed.getIndexReader();
       FacetSnapshot snap = snapshot(reader);
       DaySnapshot daySnap = request.timeline() == null ? null : days(reader);
-      IndexSearcher searcher = slicing.begin(ExitableDirectoryReader.wrap(reader, Deadline.after(options.budget())));
+      IndexSearcher searcher =
+          slicing.begin(ExitableDirectoryReader.wrap(reader, Deadline.after(options.budget())));
       searcher.setSimilarity(ranking.similarity());
       try {
         return search(searcher, snap, daySnap, base, ranked, request, timelineOnly);
@@ -141,17 +156,30 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /**
-   * {@code base} is the query over the text (what the passage marks), {@code ranked} the one that scores hits;
-   * with {@code timelineOnly} only the days of the matches are counted.
+   * {@code base} is the query over the text (what the passage marks), {@code ranked} the one that
+   * scores hits; with {@code timelineOnly} only the days of the matches are counted.
    */
-  private SearchResult search(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query base, Query ranked,
-      SearchRequest request, boolean timelineOnly) throws IOException {
+  private SearchResult search(
+      IndexSearcher searcher,
+      FacetSnapshot snap,
+      DaySnapshot daySnap,
+      Query base,
+      Query ranked,
+      SearchRequest request,
+      boolean timelineOnly)
+      throws IOException {
     try {
       Query kept = ofKind(ranked, request.kind());
-      Query dated = request.days().isAll() ? kept : new BooleanQuery.Builder()
-          .add(kept, BooleanClause.Occur.MUST)
-          .add(IntField.newRangeQuery(Fields.DAY, request.days().from(), request.days().to()), BooleanClause.Occur.FILTER)
-          .build();
+      Query dated =
+          request.days().isAll()
+              ? kept
+              : new BooleanQuery.Builder()
+                  .add(kept, BooleanClause.Occur.MUST)
+                  .add(
+                      IntField.newRangeQuery(
+                          Fields.DAY, request.days().from(), request.days().to()),
+                      BooleanClause.Occur.FILTER)
+                  .build();
       DrillDownQuery query = new DrillDownQuery(facetsConfig, dated);
       for (String outlet : request.outlets()) {
         if (!snap.hasOutlet(outlet)) {
@@ -162,9 +190,10 @@ public final class ParagraphSearcher implements Closeable {
       for (EntityFilter e : request.entities()) query.add(e.type().key(), e.value());
       for (MetaFilter m : request.metadata()) {
         if (!snap.isFilterKey(m.key())) {
-          throw new InvalidRequestException(m.key().equals(Fields.AUTHOR)
-              ? "no article of this index has an author"
-              : "meta: unknown metadata key '" + clip(m.key()) + "'");
+          throw new InvalidRequestException(
+              m.key().equals(Fields.AUTHOR)
+                  ? "no article of this index has an author"
+                  : "meta: unknown metadata key '" + clip(m.key()) + "'");
         }
         query.add(m.key(), m.value());
       }
@@ -173,75 +202,130 @@ public final class ParagraphSearcher implements Closeable {
         DaySnapshot.Counts counts = searcher.search(query, daySnap.counter());
         long total = counts.undated();
         for (int c : counts.perDay()) total += c;
-        return new SearchResult(request.q(), total, total, List.of(), Map.of(),
+        return new SearchResult(
+            request.q(),
+            total,
+            total,
+            List.of(),
+            Map.of(),
             daySnap.timeline(counts, request.timeline(), request.days()));
       }
-      return request.collapse() ? collapsed(searcher, snap, daySnap, base, query, request) : flat(searcher, snap, daySnap, base, query, request);
+      return request.collapse()
+          ? collapsed(searcher, snap, daySnap, base, query, request)
+          : flat(searcher, snap, daySnap, base, query, request);
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
-      throw new InvalidRequestException("query is too expensive: it ran over the " + options.budget().toMillis()
-          + " ms budget; make it more specific");
+      throw new InvalidRequestException(
+          "query is too expensive: it ran over the "
+              + options.budget().toMillis()
+              + " ms budget; make it more specific");
     } catch (IndexSearcher.TooManyClauses e) {
-      // fuzzy, wildcard and range terms expand when the query is rewritten against the index: "fa~2 fb~2 …"
+      // fuzzy, wildcard and range terms expand when the query is rewritten against the index: "fa~2
+      // fb~2 …"
       // parses fine but expands past the clause limit on a real vocabulary
-      throw new InvalidRequestException("query expands to too many terms (at most " + IndexSearcher.getMaxClauseCount()
-          + " clauses); use fewer fuzzy, wildcard or range terms");
+      throw new InvalidRequestException(
+          "query expands to too many terms (at most "
+              + IndexSearcher.getMaxClauseCount()
+              + " clauses); use fewer fuzzy, wildcard or range terms");
     }
   }
 
-  /** {@code query} kept to paragraphs of {@code kind}: body text (anything not a caption), captions, or all. */
+  /**
+   * {@code query} kept to paragraphs of {@code kind}: body text (anything not a caption), captions,
+   * or all.
+   */
   private static Query ofKind(Query query, String kind) {
     Query caption = new TermQuery(new Term(Fields.KIND, "caption"));
     return switch (kind) {
       case "all" -> query;
-      case "caption" -> new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(caption, BooleanClause.Occur.FILTER).build();
-      default -> new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(caption, BooleanClause.Occur.MUST_NOT).build();
+      case "caption" ->
+          new BooleanQuery.Builder()
+              .add(query, BooleanClause.Occur.MUST)
+              .add(caption, BooleanClause.Occur.FILTER)
+              .build();
+      default ->
+          new BooleanQuery.Builder()
+              .add(query, BooleanClause.Occur.MUST)
+              .add(caption, BooleanClause.Occur.MUST_NOT)
+              .build();
     };
   }
 
   /**
    * Hits one by one in ranked order, except that a paragraph whose text is the same as a hit ranked
-   * above it (ignoring case, punctuation and spacing: wire copy) is not shown again: it is listed in that
-   * hit's {@link Hit#alsoIn()}. {@code offset} and {@code limit} count the hits shown; {@code total} still
-   * counts every matching paragraph.
+   * above it (ignoring case, punctuation and spacing: wire copy) is not shown again: it is listed
+   * in that hit's {@link Hit#alsoIn()}. {@code offset} and {@code limit} count the hits shown;
+   * {@code total} still counts every matching paragraph.
    */
-  private SearchResult flat(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query,
-      SearchRequest request) throws IOException {
+  private SearchResult flat(
+      IndexSearcher searcher,
+      FacetSnapshot snap,
+      DaySnapshot daySnap,
+      Query marked,
+      Query query,
+      SearchRequest request)
+      throws IOException {
     int n = request.offset() + request.limit();
     int fetch = 2 * n + 10; // room for copies folded into a hit above them
     Sort order = sort(request.order());
     var top = new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE);
-    Object[] results = searcher.search(query, new MultiCollectorManager(top,
-        request.facets() ? snap.counter(request.facetLimit(), options.facetCounting()) : none(),
-        daySnap != null ? daySnap.counter() : none()));
+    Object[] results =
+        searcher.search(
+            query,
+            new MultiCollectorManager(
+                top,
+                request.facets()
+                    ? snap.counter(request.facetLimit(), options.facetCounting())
+                    : none(),
+                daySnap != null ? daySnap.counter() : none()));
     TopFieldDocs docs = (TopFieldDocs) results[0];
     @SuppressWarnings("unchecked")
     var facets = request.facets() ? (Map<String, List<FacetValue>>) results[1] : snap.empty();
-    Timeline timeline = daySnap == null ? null : daySnap.timeline((DaySnapshot.Counts) results[2], request.timeline(), request.days());
+    Timeline timeline =
+        daySnap == null
+            ? null
+            : daySnap.timeline((DaySnapshot.Counts) results[2], request.timeline(), request.days());
     long total = docs.totalHits.value();
     Folded folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
     while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
       fetch *= 4;
-      docs = searcher.search(query, new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE));
+      docs =
+          searcher.search(
+              query, new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE));
       folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
     }
     int from = Math.min(request.offset(), folded.firsts().size());
     int to = Math.min(n, folded.firsts().size());
     ScoreDoc[] page = folded.firsts().subList(from, to).toArray(ScoreDoc[]::new);
-    List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), folded.others().subList(from, to));
+    List<Hit> hits =
+        StoredParagraphs.hits(
+            searcher,
+            queries.analyzer(),
+            marked,
+            page,
+            request.highlight(),
+            folded.others().subList(from, to));
     return new SearchResult(request.q(), total, total, hits, facets, timeline);
   }
 
-  /** Ranked hits with the copies of a text folded into its first: {@code others.get(i)} are the copies of {@code firsts.get(i)}. */
+  /**
+   * Ranked hits with the copies of a text folded into its first: {@code others.get(i)} are the
+   * copies of {@code firsts.get(i)}.
+   */
   private record Folded(List<ScoreDoc> firsts, List<List<ScoreDoc>> others) {
-    static Folded of(org.apache.lucene.index.IndexReader reader, ScoreDoc[] ranked) throws IOException {
+    static Folded of(org.apache.lucene.index.IndexReader reader, ScoreDoc[] ranked)
+        throws IOException {
       List<ScoreDoc> firsts = new ArrayList<>();
       List<List<ScoreDoc>> others = new ArrayList<>();
       Map<Long, Integer> bySignature = new HashMap<>();
       var leaves = reader.leaves();
       for (ScoreDoc sd : ranked) {
         var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
-        var signatures = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
-        long sig = signatures.advanceExact(sd.doc - leaf.docBase) ? signatures.longValue() : sd.doc; // (every paragraph has one)
+        var signatures =
+            org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
+        long sig =
+            signatures.advanceExact(sd.doc - leaf.docBase)
+                ? signatures.longValue()
+                : sd.doc; // (every paragraph has one)
         Integer first = bySignature.putIfAbsent(sig, firsts.size());
         if (first == null) {
           firsts.add(sd);
@@ -254,14 +338,21 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  private SearchResult collapsed(IndexSearcher searcher, FacetSnapshot snap, DaySnapshot daySnap, Query marked, Query query, SearchRequest request)
+  private SearchResult collapsed(
+      IndexSearcher searcher,
+      FacetSnapshot snap,
+      DaySnapshot daySnap,
+      Query marked,
+      Query query,
+      SearchRequest request)
       throws IOException {
     Sort order = sort(request.order());
-    GroupingSearch grouping = new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
-        .setGroupSort(order)
-        .setSortWithinGroup(order)
-        .setGroupDocsLimit(MAX_ALSO_IN + 1)
-        .setAllGroups(true);
+    GroupingSearch grouping =
+        new GroupingSearch(new LongFieldSource(Fields.SIGNATURE), new HashMap<>())
+            .setGroupSort(order)
+            .setSortWithinGroup(order)
+            .setGroupDocsLimit(MAX_ALSO_IN + 1)
+            .setAllGroups(true);
     // grouping collects with one collector: it runs on a searcher of the same reader without slices
     IndexSearcher single = new IndexSearcher(searcher.getIndexReader());
     single.setSimilarity(searcher.getSimilarity());
@@ -269,13 +360,20 @@ public final class ParagraphSearcher implements Closeable {
     Map<String, List<FacetValue>> facets = snap.empty();
     Timeline timeline = null;
     if (request.facets() || request.timeline() != null) {
-      Object[] results = searcher.search(query, new MultiCollectorManager(
-          request.facets() ? snap.counter(request.facetLimit(), options.facetCounting()) : none(),
-          daySnap != null ? daySnap.counter() : none()));
+      Object[] results =
+          searcher.search(
+              query,
+              new MultiCollectorManager(
+                  request.facets()
+                      ? snap.counter(request.facetLimit(), options.facetCounting())
+                      : none(),
+                  daySnap != null ? daySnap.counter() : none()));
       @SuppressWarnings("unchecked")
       var counted = (Map<String, List<FacetValue>>) results[0];
       if (request.facets()) facets = counted;
-      if (daySnap != null) timeline = daySnap.timeline((DaySnapshot.Counts) results[1], request.timeline(), request.days());
+      if (daySnap != null)
+        timeline =
+            daySnap.timeline((DaySnapshot.Counts) results[1], request.timeline(), request.days());
     }
     int size = groups == null ? 0 : groups.groups.length;
     ScoreDoc[] page = new ScoreDoc[size];
@@ -285,7 +383,9 @@ public final class ParagraphSearcher implements Closeable {
       page[i] = docs[0];
       others.add(Arrays.asList(docs).subList(1, docs.length));
     }
-    List<Hit> hits = StoredParagraphs.hits(searcher, queries.analyzer(), marked, page, request.highlight(), others);
+    List<Hit> hits =
+        StoredParagraphs.hits(
+            searcher, queries.analyzer(), marked, page, request.highlight(), others);
     long total = groups == null ? 0 : groups.totalHitCount;
     long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
     return new SearchResult(request.q(), total, groupCount, hits, facets, timeline);
@@ -297,26 +397,36 @@ public final class ParagraphSearcher implements Closeable {
     if (ref.isEmpty()) return Optional.empty();
     IndexSearcher searcher = manager.acquire();
     try {
-      Query exact = new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Fields.ARTICLE_ID, ref.get().articleId())), BooleanClause.Occur.FILTER)
-          .add(NumericDocValuesField.newSlowExactQuery(Fields.PARAGRAPH, ref.get().ordinal()), BooleanClause.Occur.FILTER)
-          .build();
+      Query exact =
+          new BooleanQuery.Builder()
+              .add(
+                  new TermQuery(new Term(Fields.ARTICLE_ID, ref.get().articleId())),
+                  BooleanClause.Occur.FILTER)
+              .add(
+                  NumericDocValuesField.newSlowExactQuery(Fields.PARAGRAPH, ref.get().ordinal()),
+                  BooleanClause.Occur.FILTER)
+              .build();
       TopDocs td = searcher.search(exact, 1);
       if (td.scoreDocs.length == 0) return Optional.empty();
-      return Optional.of(StoredParagraphs.view(searcher.storedFields().document(td.scoreDocs[0].doc)));
+      return Optional.of(
+          StoredParagraphs.view(searcher.storedFields().document(td.scoreDocs[0].doc)));
     } finally {
       manager.release(searcher);
     }
   }
 
   /**
-   * The paragraph of article {@code articleId} that a permalink's {@code fingerprint} links to ({@link
-   * Permalinks#resolve}); empty when the article is gone, nothing close is left, or the parts are malformed.
+   * The paragraph of article {@code articleId} that a permalink's {@code fingerprint} links to
+   * ({@link Permalinks#resolve}); empty when the article is gone, nothing close is left, or the
+   * parts are malformed.
    */
-  public Optional<Permalinks.Resolved> findPermalink(String articleId, String fingerprint) throws IOException {
+  public Optional<Permalinks.Resolved> findPermalink(String articleId, String fingerprint)
+      throws IOException {
     if (!Permalinks.isWellFormed(articleId, fingerprint)) return Optional.empty();
     Optional<ArticleView> article = findArticle(articleId);
-    return article.isEmpty() ? Optional.empty() : Permalinks.resolve(article.get().paragraphs(), fingerprint);
+    return article.isEmpty()
+        ? Optional.empty()
+        : Permalinks.resolve(article.get().paragraphs(), fingerprint);
   }
 
   /** The article with id {@code id} and all its paragraphs in order, if indexed. */
@@ -324,21 +434,35 @@ public final class ParagraphSearcher implements Closeable {
     if (!ArticleIds.isValid(id)) return Optional.empty();
     IndexSearcher searcher = manager.acquire();
     try {
-      TopDocs td = searcher.search(new TermQuery(new Term(Fields.ARTICLE_ID, id)), MAX_ARTICLE_PARAGRAPHS, READING_ORDER);
+      TopDocs td =
+          searcher.search(
+              new TermQuery(new Term(Fields.ARTICLE_ID, id)),
+              MAX_ARTICLE_PARAGRAPHS,
+              READING_ORDER);
       if (td.scoreDocs.length == 0) return Optional.empty();
       StoredFields stored = searcher.storedFields();
       List<ParagraphView> paragraphs = new ArrayList<>(td.scoreDocs.length);
-      for (ScoreDoc sd : td.scoreDocs) paragraphs.add(StoredParagraphs.view(stored.document(sd.doc)));
+      for (ScoreDoc sd : td.scoreDocs)
+        paragraphs.add(StoredParagraphs.view(stored.document(sd.doc)));
       ParagraphView first = paragraphs.getFirst();
-      return Optional.of(new ArticleView(id, first.title(), first.outlet(), first.url(), first.date(), paragraphs,
-          first.authors(), first.meta()));
+      return Optional.of(
+          new ArticleView(
+              id,
+              first.title(),
+              first.outlet(),
+              first.url(),
+              first.date(),
+              paragraphs,
+              first.authors(),
+              first.meta()));
     } finally {
       manager.release(searcher);
     }
   }
 
   /**
-   * Applies {@code read} to the index's current reader (for {@link WarmUp}, which picks its words there).
+   * Applies {@code read} to the index's current reader (for {@link WarmUp}, which picks its words
+   * there).
    */
   <T> T read(IOFunction<IndexReader, T> read) throws IOException {
     IndexSearcher searcher = manager.acquire();
@@ -360,47 +484,85 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /**
-   * The timelines of up to {@value #MAX_COMPARED} queries under the same filters and date range: each query
-   * counted as {@code request} with its {@code q} replaced, no hits or facets; all share their buckets' days
-   * and {@code all}.
+   * The timelines of up to {@value #MAX_COMPARED} queries under the same filters and date range:
+   * each query counted as {@code request} with its {@code q} replaced, no hits or facets; all share
+   * their buckets' days and {@code all}.
    *
-   * @throws InvalidRequestException for a bad query, more than {@value #MAX_COMPARED} queries, or none
+   * @throws InvalidRequestException for a bad query, more than {@value #MAX_COMPARED} queries, or
+   *     none
    */
-  public List<SearchResult> compare(List<String> queries, SearchRequest request) throws IOException {
-    if (queries.isEmpty()) throw new InvalidRequestException("q: give 1 to " + MAX_COMPARED + " queries (q=a&q=b)");
+  public List<SearchResult> compare(List<String> queries, SearchRequest request)
+      throws IOException {
+    if (queries.isEmpty())
+      throw new InvalidRequestException("q: give 1 to " + MAX_COMPARED + " queries (q=a&q=b)");
     if (queries.size() > MAX_COMPARED) {
-      throw new InvalidRequestException("q: at most " + MAX_COMPARED + " queries are compared, got " + queries.size());
+      throw new InvalidRequestException(
+          "q: at most " + MAX_COMPARED + " queries are compared, got " + queries.size());
     }
     Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
     List<SearchResult> out = new ArrayList<>();
     String resolved = null;
     for (String q : queries) {
-      SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
-          request.kind(), request.metadata(), request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
+      SearchRequest one =
+          new SearchRequest(
+              q,
+              request.outlets(),
+              request.entities(),
+              1,
+              0,
+              1,
+              false,
+              false,
+              false,
+              request.kind(),
+              request.metadata(),
+              request.days(),
+              Order.RELEVANCE,
+              resolved == null ? interval : Interval.parse("interval", resolved));
       SearchResult r = run(one, true);
-      if (resolved == null && r.timeline() != null) resolved = r.timeline().interval(); // auto: the same width for all
-      out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
+      if (resolved == null && r.timeline() != null)
+        resolved = r.timeline().interval(); // auto: the same width for all
+      out.add(
+          new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
     }
     return out;
   }
 
   /**
-   * The timelines of {@code q} split by the values of a metadata key (or {@code author}): one series per value
-   * among the {@value #MAX_COMPARED} most frequent under the query and {@code request}'s filters (or the values
-   * {@code request} already filters that key on), each counted with that value as an added filter; e.g. "border
-   * wall" split by {@code bias} gives a left, a right and a center series.
+   * The timelines of {@code q} split by the values of a metadata key (or {@code author}): one
+   * series per value among the {@value #MAX_COMPARED} most frequent under the query and {@code
+   * request}'s filters (or the values {@code request} already filters that key on), each counted
+   * with that value as an added filter; e.g. "border wall" split by {@code bias} gives a left, a
+   * right and a center series.
    *
-   * @return the series, each {@link SearchResult#query()} being {@code q}, with the value in {@code labels}
+   * @return the series, each {@link SearchResult#query()} being {@code q}, with the value in {@code
+   *     labels}
    * @throws InvalidRequestException when {@code key} is not a metadata key of this index
    */
-  public List<SearchResult> split(String q, String key, SearchRequest request, List<String> labels) throws IOException {
-    List<String> values = request.metadata().stream().filter(m -> m.key().equals(key)).map(MetaFilter::value).toList();
-    List<MetaFilter> others = request.metadata().stream().filter(m -> !m.key().equals(key)).toList();
+  public List<SearchResult> split(String q, String key, SearchRequest request, List<String> labels)
+      throws IOException {
+    List<String> values =
+        request.metadata().stream()
+            .filter(m -> m.key().equals(key))
+            .map(MetaFilter::value)
+            .toList();
+    List<MetaFilter> others =
+        request.metadata().stream().filter(m -> !m.key().equals(key)).toList();
     if (values.isEmpty()) {
-      SearchResult facets = search(SearchRequest.of(q).withOutlets(request.outlets()).withEntities(request.entities()).withKind(request.kind())
-          .withMetadata(others).withDays(request.days()).withLimit(1).withHighlight(false).withFacetLimit(MAX_COMPARED));
+      SearchResult facets =
+          search(
+              SearchRequest.of(q)
+                  .withOutlets(request.outlets())
+                  .withEntities(request.entities())
+                  .withKind(request.kind())
+                  .withMetadata(others)
+                  .withDays(request.days())
+                  .withLimit(1)
+                  .withHighlight(false)
+                  .withFacetLimit(MAX_COMPARED));
       List<FacetValue> top = facets.facets().get(key);
-      if (top == null) throw new InvalidRequestException("split: unknown metadata key '" + clip(key) + "'");
+      if (top == null)
+        throw new InvalidRequestException("split: unknown metadata key '" + clip(key) + "'");
       values = top.stream().map(FacetValue::value).toList();
     }
     List<SearchResult> out = new ArrayList<>();
@@ -408,12 +570,28 @@ public final class ParagraphSearcher implements Closeable {
     Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
     for (String value : values.subList(0, Math.min(values.size(), MAX_COMPARED))) {
       List<MetaFilter> filters = new ArrayList<>(others);
-      filters.add(key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
-      SearchRequest one = new SearchRequest(q, request.outlets(), request.entities(), 1, 0, 1, false, false, false,
-          request.kind(), filters, request.days(), Order.RELEVANCE, resolved == null ? interval : Interval.parse("interval", resolved));
+      filters.add(
+          key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
+      SearchRequest one =
+          new SearchRequest(
+              q,
+              request.outlets(),
+              request.entities(),
+              1,
+              0,
+              1,
+              false,
+              false,
+              false,
+              request.kind(),
+              filters,
+              request.days(),
+              Order.RELEVANCE,
+              resolved == null ? interval : Interval.parse("interval", resolved));
       SearchResult r = run(one, true);
       if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
-      out.add(new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
+      out.add(
+          new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
       labels.add(value);
     }
     return out;
@@ -422,17 +600,25 @@ public final class ParagraphSearcher implements Closeable {
   /** Most queries {@link #compare} takes. */
   public static final int MAX_COMPARED = 3;
 
-  /** The sort of {@code order}: relevance, or day first (undated last), then relevance, then reading order. */
+  /**
+   * The sort of {@code order}: relevance, or day first (undated last), then relevance, then reading
+   * order.
+   */
   private static Sort sort(Order order) {
     if (order == Order.RELEVANCE) return ORDER;
     boolean newest = order == Order.NEWEST;
     SortField day = new SortedNumericSortField(Fields.DAY, SortField.Type.INT, newest);
     day.setMissingValue(newest ? Integer.MIN_VALUE : Integer.MAX_VALUE);
-    return new Sort(day, SortField.FIELD_SCORE,
-        new SortField(Fields.ARTICLE_ID, SortField.Type.STRING), new SortField(Fields.PARAGRAPH, SortField.Type.INT));
+    return new Sort(
+        day,
+        SortField.FIELD_SCORE,
+        new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
+        new SortField(Fields.PARAGRAPH, SortField.Type.INT));
   }
 
-  /** A collector manager that collects nothing, standing in for a count the request did not ask for. */
+  /**
+   * A collector manager that collects nothing, standing in for a count the request did not ask for.
+   */
   private static CollectorManager<Collector, Object> none() {
     return new CollectorManager<>() {
       @Override
@@ -459,7 +645,10 @@ public final class ParagraphSearcher implements Closeable {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
-  /** The day snapshot of {@code reader}, built on first use (before any search's time budget starts). */
+  /**
+   * The day snapshot of {@code reader}, built on first use (before any search's time budget
+   * starts).
+   */
   private DaySnapshot days(DirectoryReader reader) throws IOException {
     DaySnapshot current = days;
     if (current != null && current.isFor(reader)) return current;
@@ -470,13 +659,17 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  /** The facet snapshot of {@code reader}, built on first use (before any search's time budget starts). */
+  /**
+   * The facet snapshot of {@code reader}, built on first use (before any search's time budget
+   * starts).
+   */
   private FacetSnapshot snapshot(DirectoryReader reader) throws IOException {
     FacetSnapshot current = snapshot;
     if (current != null && current.isFor(reader)) return current;
     synchronized (this) {
       current = snapshot;
-      if (current == null || !current.isFor(reader)) snapshot = current = FacetSnapshot.of(reader, facetsConfig);
+      if (current == null || !current.isFor(reader))
+        snapshot = current = FacetSnapshot.of(reader, facetsConfig);
       return current;
     }
   }

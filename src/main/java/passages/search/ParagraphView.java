@@ -17,28 +17,76 @@ import passages.model.ParagraphKind;
  * @param url article url, or {@code null}
  * @param date publication date, or {@code null}
  * @param entities entity mentions
- * @param permalink durable path to this paragraph, built from its article and text ({@link Permalinks})
+ * @param permalink durable path to this paragraph, built from its article and text ({@link
+ *     Permalinks})
  * @param authors the article's authors (empty when unknown)
- * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's order
+ * @param meta the article's further metadata ({@code topic}, {@code bias}, …), in the source's
+ *     order
  * @param kind {@code body} or {@code caption} ({@link ParagraphKind#key()})
  */
 public record ParagraphView(
-    String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-    String url, String date, List<HitEntity> entities, String permalink, List<String> authors, Map<String, String> meta,
+    String id,
+    String articleId,
+    int paragraph,
+    String section,
+    String text,
+    String title,
+    String outlet,
+    String url,
+    String date,
+    List<HitEntity> entities,
+    String permalink,
+    List<String> authors,
+    Map<String, String> meta,
     String kind) {
 
   /** A body paragraph. */
   public ParagraphView(
-      String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-      String url, String date, List<HitEntity> entities, String permalink, List<String> authors, Map<String, String> meta) {
-    this(id, articleId, paragraph, section, text, title, outlet, url, date, entities, permalink, authors, meta,
+      String id,
+      String articleId,
+      int paragraph,
+      String section,
+      String text,
+      String title,
+      String outlet,
+      String url,
+      String date,
+      List<HitEntity> entities,
+      String permalink,
+      List<String> authors,
+      Map<String, String> meta) {
+    this(
+        id,
+        articleId,
+        paragraph,
+        section,
+        text,
+        title,
+        outlet,
+        url,
+        date,
+        entities,
+        permalink,
+        authors,
+        meta,
         ParagraphKind.BODY.key());
   }
 
   /** A body paragraph of an article without authors or further metadata. */
   public ParagraphView(
-      String id, String articleId, int paragraph, String section, String text, String title, String outlet,
-      String url, String date, List<HitEntity> entities, String permalink) {
-    this(id, articleId, paragraph, section, text, title, outlet, url, date, entities, permalink, List.of(), Map.of());
+      String id,
+      String articleId,
+      int paragraph,
+      String section,
+      String text,
+      String title,
+      String outlet,
+      String url,
+      String date,
+      List<HitEntity> entities,
+      String permalink) {
+    this(
+        id, articleId, paragraph, section, text, title, outlet, url, date, entities, permalink,
+        List.of(), Map.of());
   }
 }

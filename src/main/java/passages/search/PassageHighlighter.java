@@ -18,39 +18,45 @@ import passages.index.Fields;
 
 /**
  * Marks a query's matches in paragraphs: the whole paragraph is one passage, matches wrapped in
- * {@code <mark>} by {@link MarkFormatter}, offsets read from the postings. The texts are the ones the
- * caller already read from the stored fields: the UnifiedHighlighter would otherwise decompress every
- * paragraph a second time.
+ * {@code <mark>} by {@link MarkFormatter}, offsets read from the postings. The texts are the ones
+ * the caller already read from the stored fields: the UnifiedHighlighter would otherwise decompress
+ * every paragraph a second time.
  */
 final class PassageHighlighter {
   private PassageHighlighter() {}
 
   /**
-   * The marked passage of each of {@code page}, in order; null where the query matches nothing in it.
+   * The marked passage of each of {@code page}, in order; null where the query matches nothing in
+   * it.
    *
    * @param texts the paragraph text of each of {@code page}, in the same order
    */
-  static String[] highlight(IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page, String[] texts)
+  static String[] highlight(
+      IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page, String[] texts)
       throws IOException {
     if (page.length == 0) return new String[0];
     Map<Integer, String> byDoc = new HashMap<>();
     for (int i = 0; i < page.length; i++) byDoc.put(page[i].doc, texts[i]);
-    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-        .withBreakIterator(WholeBreakIterator::new)
-        .withMaxLength(Integer.MAX_VALUE - 1)
-        .withFormatter(new MarkFormatter())
-        .withMaxNoHighlightPassages(0);
-    UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-      @Override
-      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
-          throws IOException {
-        List<CharSequence[]> out = new ArrayList<>();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          out.add(new CharSequence[] {byDoc.get(doc)});
-        }
-        return out;
-      }
-    };
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withBreakIterator(WholeBreakIterator::new)
+            .withMaxLength(Integer.MAX_VALUE - 1)
+            .withFormatter(new MarkFormatter())
+            .withMaxNoHighlightPassages(0);
+    UnifiedHighlighter highlighter =
+        new UnifiedHighlighter(builder) {
+          @Override
+          protected List<CharSequence[]> loadFieldValues(
+              String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = docs.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docs.nextDoc()) {
+              out.add(new CharSequence[] {byDoc.get(doc)});
+            }
+            return out;
+          }
+        };
     TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
     return highlighter.highlight(Fields.TEXT, query, pageDocs, 1);
   }

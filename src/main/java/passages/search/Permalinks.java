@@ -8,19 +8,23 @@ import passages.index.ParagraphDocuments;
 import passages.model.ArticleIds;
 
 /**
- * Durable links to a paragraph: {@code /p/{articleId}/{fingerprint}}, built from the article id and the
- * paragraph's text, never its position, so a link still finds its paragraph after lines are added or
- * dropped before it (a re-index, a new cleaner).
+ * Durable links to a paragraph: {@code /p/{articleId}/{fingerprint}}, built from the article id and
+ * the paragraph's text, never its position, so a link still finds its paragraph after lines are
+ * added or dropped before it (a re-index, a new cleaner).
  *
- * <p>The fingerprint is 24 hex digits: a 64-bit SimHash of the paragraph's words (similar texts have
- * fingerprints a few bits apart) followed by 32 bits of its exact signature ({@link
- * ParagraphDocuments#signature}: letters and digits, case-folded). {@link #resolve} finds the paragraph
- * with both parts equal ({@code exact}); failing that, the one whose SimHash is nearest, if within
- * {@value #MAX_DISTANCE} bits (an edited paragraph); otherwise nothing.
+ * <p>The fingerprint is 24 hex digits: a 64-bit SimHash of the paragraph's words (similar texts
+ * have fingerprints a few bits apart) followed by 32 bits of its exact signature ({@link
+ * ParagraphDocuments#signature}: letters and digits, case-folded). {@link #resolve} finds the
+ * paragraph with both parts equal ({@code exact}); failing that, the one whose SimHash is nearest,
+ * if within {@value #MAX_DISTANCE} bits (an edited paragraph); otherwise nothing.
  */
 public final class Permalinks {
-  /** Most SimHash bits an edited paragraph may differ by and still be found (unrelated texts differ by ~32). */
+  /**
+   * Most SimHash bits an edited paragraph may differ by and still be found (unrelated texts differ
+   * by ~32).
+   */
   static final int MAX_DISTANCE = 14;
+
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{24}");
   private static final HexFormat HEX = HexFormat.of();
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -38,17 +42,21 @@ public final class Permalinks {
 
   /** The 24-hex-digit fingerprint of {@code text}. */
   static String fingerprint(String text) {
-    return HEX.toHexDigits(simHash(text)) + HEX.toHexDigits((int) ParagraphDocuments.signature(text));
+    return HEX.toHexDigits(simHash(text))
+        + HEX.toHexDigits((int) ParagraphDocuments.signature(text));
   }
 
   /** Whether {@code articleId} and {@code fingerprint} are well-formed parts of a permalink. */
   public static boolean isWellFormed(String articleId, String fingerprint) {
-    return ArticleIds.isValid(articleId) && fingerprint != null && FINGERPRINT.matcher(fingerprint).matches();
+    return ArticleIds.isValid(articleId)
+        && fingerprint != null
+        && FINGERPRINT.matcher(fingerprint).matches();
   }
 
   /**
-   * The paragraph of {@code paragraphs} (one article's, in order) that {@code fingerprint} links to: the
-   * first with the same text, else the first of the nearest texts within {@value #MAX_DISTANCE} bits.
+   * The paragraph of {@code paragraphs} (one article's, in order) that {@code fingerprint} links
+   * to: the first with the same text, else the first of the nearest texts within {@value
+   * #MAX_DISTANCE} bits.
    */
   public static Optional<Resolved> resolve(List<ParagraphView> paragraphs, String fingerprint) {
     if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) return Optional.empty();
@@ -59,7 +67,8 @@ public final class Permalinks {
     for (ParagraphView p : paragraphs) {
       long sim = simHash(p.text());
       int distance = Long.bitCount(sim ^ wantedSim);
-      if (distance == 0 && (int) ParagraphDocuments.signature(p.text()) == wantedSig) return Optional.of(new Resolved(p, true));
+      if (distance == 0 && (int) ParagraphDocuments.signature(p.text()) == wantedSig)
+        return Optional.of(new Resolved(p, true));
       if (distance < best) {
         best = distance;
         nearest = p;
@@ -69,8 +78,8 @@ public final class Permalinks {
   }
 
   /**
-   * A 64-bit SimHash of the words (runs of letters and digits, case-folded) of {@code text}: each bit is
-   * the majority vote of that bit over the words' 64-bit hashes.
+   * A 64-bit SimHash of the words (runs of letters and digits, case-folded) of {@code text}: each
+   * bit is the majority vote of that bit over the words' 64-bit hashes.
    */
   static long simHash(String text) {
     int[] votes = new int[64];

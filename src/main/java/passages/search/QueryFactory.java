@@ -4,6 +4,8 @@ import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -15,39 +17,63 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetsConfig;
+import passages.entities.Aliases;
 import passages.index.AcronymMarkerFilter;
 import passages.index.Fields;
-import passages.entities.Aliases;
 import passages.index.NewsAnalyzer;
 
 /**
  * Parses the user's query text (Lucene classic syntax) into a Lucene query over paragraph text.
  *
- * <p>Plain terms are all required; words the analyzer splits ({@code Trainium3}, {@code $38}) become
- * phrases; a phrase or word naming a known entity also matches its other forms ({@link Aliases}:
- * {@code "Amazon Web Services"} finds "AWS", {@code $10B} finds "$10 billion"). To keep every query cheap: leading wildcards and regular expressions are refused, a
- * wildcard or prefix needs {@value #MIN_WILDCARD_PREFIX} literal characters first, fuzzy terms keep
- * their first character, and a query has at most {@value #MAX_EXPANDING_TERMS} such expanding terms. A blank query matches every paragraph. Thread-safe.
+ * <p>Plain terms are all required; words the analyzer splits ({@code Trainium3}, {@code $38})
+ * become phrases; a phrase or word naming a known entity also matches its other forms ({@link
+ * Aliases}: {@code "Amazon Web Services"} finds "AWS", {@code $10B} finds "$10 billion"). To keep
+ * every query cheap: leading wildcards and regular expressions are refused, a wildcard or prefix
+ * needs {@value #MIN_WILDCARD_PREFIX} literal characters first, fuzzy terms keep their first
+ * character, and a query has at most {@value #MAX_EXPANDING_TERMS} such expanding terms. A blank
+ * query matches every paragraph. Thread-safe.
  */
 public final class QueryFactory {
   /** Literal characters a wildcard or prefix term must start with. */
   static final int MIN_WILDCARD_PREFIX = 2;
+
   /** Most wildcard, prefix and fuzzy terms in one query (each expands to many terms). */
   static final int MAX_EXPANDING_TERMS = 8;
 
-  private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern.compile("[^\"():*?~^+\\-!\\[\\]{}/]+");
+  private static final java.util.regex.Pattern PLAIN_WORDS =
+      java.util.regex.Pattern.compile("[^\"():*?~^+\\-!\\[\\]{}/]+");
+
   /** Letters each followed by a dot, the last dot optional: "D.C.", "U.S", "e.g.". */
-  private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile("(?:\\p{L}\\.)+\\p{L}?\\.?");
-  private static final java.util.regex.Pattern OPERATOR = java.util.regex.Pattern.compile("\\b(AND|OR|NOT)\\b");
+  private static final java.util.regex.Pattern ABBREVIATION =
+      java.util.regex.Pattern.compile("(?:\\p{L}\\.)+\\p{L}?\\.?");
+
+  private static final java.util.regex.Pattern OPERATOR =
+      java.util.regex.Pattern.compile("\\b(AND|OR|NOT)\\b");
 
   /**
-   * Words before a colon that look like a field of a search syntax ({@code outlet:CIOL}, {@code id:…}):
-   * refused with a message saying how to filter instead. Any other word before a colon is text.
+   * Words before a colon that look like a field of a search syntax ({@code outlet:CIOL}, {@code
+   * id:…}): refused with a message saying how to filter instead. Any other word before a colon is
+   * text.
    */
-  private static final java.util.Set<String> FIELD_LIKE = java.util.Set.of("outlet", "id", "title", "date", "url",
-      "section", "author", "source", "site", "entity", "org", "person", "product", "place", "money", "paragraph", "article");
+  private static final java.util.Set<String> FIELD_LIKE =
+      java.util.Set.of(
+          "outlet",
+          "id",
+          "title",
+          "date",
+          "url",
+          "section",
+          "author",
+          "source",
+          "site",
+          "entity",
+          "org",
+          "person",
+          "product",
+          "place",
+          "money",
+          "paragraph",
+          "article");
 
   private final NewsAnalyzer analyzer = NewsAnalyzer.forQueries();
   private final Aliases aliases = Aliases.standard();
@@ -60,21 +86,24 @@ public final class QueryFactory {
   /**
    * The query for {@code q}.
    *
-   * @throws InvalidRequestException when {@code q} is not valid or allowed syntax, naming the problem
+   * @throws InvalidRequestException when {@code q} is not valid or allowed syntax, naming the
+   *     problem
    */
   public Query parse(String q) {
     return parse(q, Fields.TEXT);
   }
 
   /**
-   * The query for {@code q} over {@code field} (the paragraph text, or the headline or section heading,
-   * which are analysed the same way), with the same rules as {@link #parse(String)}.
+   * The query for {@code q} over {@code field} (the paragraph text, or the headline or section
+   * heading, which are analysed the same way), with the same rules as {@link #parse(String)}.
    */
   public Query parse(String q, String field) {
     if (q == null || q.isBlank()) return new MatchAllDocsQuery();
     // a bare multi-word name ("Amazon Web Services") is searched as that name and all its aliases
     String trimmed = q.strip();
-    if (trimmed.contains(" ") && PLAIN_WORDS.matcher(trimmed).matches() && !OPERATOR.matcher(trimmed).find()
+    if (trimmed.contains(" ")
+        && PLAIN_WORDS.matcher(trimmed).matches()
+        && !OPERATOR.matcher(trimmed).find()
         && aliases.surfaceForms(trimmed).size() > 1) {
       q = "\"" + trimmed + "\"";
     }
@@ -90,7 +119,8 @@ public final class QueryFactory {
     } catch (ParseException e) {
       throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidRequestException("query has too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
+      throw new InvalidRequestException(
+          "query has too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
     } catch (TooComplexToDeterminizeException | IllegalArgumentException e) {
       throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
     }
@@ -113,13 +143,15 @@ public final class QueryFactory {
     }
 
     /**
-     * A phrase or single word that names a known entity matches any of its forms ("AWS" = "Amazon Web
-     * Services"). A word before a colon that names no field ("Re: chips", "Update: talks resume") is
-     * searched as a word of the text.
+     * A phrase or single word that names a known entity matches any of its forms ("AWS" = "Amazon
+     * Web Services"). A word before a colon that names no field ("Re: chips", "Update: talks
+     * resume") is searched as a word of the text.
      */
     @Override
-    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-      if (!getField().equals(field) && !FIELD_LIKE.contains(field.toLowerCase(java.util.Locale.ROOT))) {
+    protected Query getFieldQuery(String field, String queryText, boolean quoted)
+        throws ParseException {
+      if (!getField().equals(field)
+          && !FIELD_LIKE.contains(field.toLowerCase(java.util.Locale.ROOT))) {
         Query word = getFieldQuery(getField(), field, false);
         Query rest = getFieldQuery(getField(), queryText, quoted);
         BooleanQuery.Builder both = new BooleanQuery.Builder();
@@ -127,14 +159,21 @@ public final class QueryFactory {
         if (rest != null) both.add(rest, BooleanClause.Occur.MUST);
         return both.build();
       }
-      List<String> forms = getField().equals(field) && (quoted || !queryText.contains(" "))
-          ? aliases.surfaceForms(queryText) : List.of();
+      List<String> forms =
+          getField().equals(field) && (quoted || !queryText.contains(" "))
+              ? aliases.surfaceForms(queryText)
+              : List.of();
       if (forms.size() < 2) return formQuery(field, queryText, quoted);
       BooleanQuery.Builder any = new BooleanQuery.Builder();
-      // a plain word ("senate") is in every paragraph that names a form spelled with it ("U.S. Senate"):
-      // search the word once, not each such form as a phrase (a phrase per form made the query slow)
-      boolean plainWord = !quoted && !queryText.isEmpty() && queryText.chars().allMatch(Character::isLetter)
-          && !AcronymMarkerFilter.isAcronym(queryText);
+      // a plain word ("senate") is in every paragraph that names a form spelled with it ("U.S.
+      // Senate"):
+      // search the word once, not each such form as a phrase (a phrase per form made the query
+      // slow)
+      boolean plainWord =
+          !quoted
+              && !queryText.isEmpty()
+              && queryText.chars().allMatch(Character::isLetter)
+              && !AcronymMarkerFilter.isAcronym(queryText);
       if (plainWord) {
         Query word = super.getFieldQuery(field, queryText, false);
         if (word != null) any.add(word, BooleanClause.Occur.SHOULD);
@@ -146,34 +185,45 @@ public final class QueryFactory {
           ambiguous = true;
           continue;
         }
-        Query q = AcronymMarkerFilter.isAcronym(form)
-            ? new TermQuery(new Term(field, AcronymMarkerFilter.marked(form)))
-            : formQuery(field, form, true);
+        Query q =
+            AcronymMarkerFilter.isAcronym(form)
+                ? new TermQuery(new Term(field, AcronymMarkerFilter.marked(form)))
+                : formQuery(field, form, true);
         if (q != null) any.add(q, BooleanClause.Occur.SHOULD);
       }
       if (ambiguous) {
-        // "La." (Louisiana) spelled as a word is "la": found where the entity tagger saw the name instead
-        aliases.canonical(queryText).ifPresent(c -> any.add(
-            new TermQuery(DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, c.type().key(), c.value())),
-            BooleanClause.Occur.SHOULD));
+        // "La." (Louisiana) spelled as a word is "la": found where the entity tagger saw the name
+        // instead
+        aliases
+            .canonical(queryText)
+            .ifPresent(
+                c ->
+                    any.add(
+                        new TermQuery(
+                            DrillDownQuery.term(
+                                FacetsConfig.DEFAULT_INDEX_FIELD_NAME, c.type().key(), c.value())),
+                        BooleanClause.Occur.SHOULD));
       }
       return any.build();
     }
 
     /**
-     * Whether an alias form is a one-word abbreviation with a final dot that, analysed, is a common word:
-     * "La." is "la", "Ill." is "ill", "Wash." is "wash". ("D.C.", "L.A." keep their dots inside the token.)
+     * Whether an alias form is a one-word abbreviation with a final dot that, analysed, is a common
+     * word: "La." is "la", "Ill." is "ill", "Wash." is "wash". ("D.C.", "L.A." keep their dots
+     * inside the token.)
      */
     private static boolean isAmbiguousAbbreviation(String form) {
-      return form.length() > 1 && form.endsWith(".") && form.indexOf('.') == form.length() - 1
+      return form.length() > 1
+          && form.endsWith(".")
+          && form.indexOf('.') == form.length() - 1
           && form.chars().limit(form.length() - 1L).allMatch(Character::isLetter);
     }
 
     /**
-     * The query for one word or phrase. An abbreviation of letters and dots ("D.C.", "U.S.") is its whole
-     * token only: the index has that token wherever the abbreviation is written, and the alternative the
-     * word delimiter adds, the phrase of its letters ("d c"), matches the same paragraphs at the cost of
-     * reading the positions of two of the commonest tokens.
+     * The query for one word or phrase. An abbreviation of letters and dots ("D.C.", "U.S.") is its
+     * whole token only: the index has that token wherever the abbreviation is written, and the
+     * alternative the word delimiter adds, the phrase of its letters ("d c"), matches the same
+     * paragraphs at the cost of reading the positions of two of the commonest tokens.
      */
     private Query formQuery(String field, String text, boolean quoted) throws ParseException {
       if (getField().equals(field) && ABBREVIATION.matcher(text).matches()) {
@@ -183,7 +233,10 @@ public final class QueryFactory {
       return super.getFieldQuery(field, text, quoted);
     }
 
-    /** The analyzed token of {@code text} that spans all of it (the word delimiter keeps it), or null. */
+    /**
+     * The analyzed token of {@code text} that spans all of it (the word delimiter keeps it), or
+     * null.
+     */
     private String wholeToken(String field, String text) {
       try (TokenStream ts = getAnalyzer().tokenStream(field, text)) {
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -204,7 +257,9 @@ public final class QueryFactory {
       }
     }
 
-    /** Whether {@code word} is one of the words (runs of letters) of {@code text}, ignoring case. */
+    /**
+     * Whether {@code word} is one of the words (runs of letters) of {@code text}, ignoring case.
+     */
     private static boolean hasWord(String text, String word) {
       for (String w : text.split("[^\\p{L}]+")) if (w.equalsIgnoreCase(word)) return true;
       return false;
@@ -212,12 +267,14 @@ public final class QueryFactory {
 
     private void countExpanding() throws ParseException {
       if (++expanding > MAX_EXPANDING_TERMS) {
-        throw new ParseException("too many wildcard, prefix or fuzzy terms (at most " + MAX_EXPANDING_TERMS + ")");
+        throw new ParseException(
+            "too many wildcard, prefix or fuzzy terms (at most " + MAX_EXPANDING_TERMS + ")");
       }
     }
 
     @Override
-    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+        throws ParseException {
       requireText(field);
       countExpanding();
       return super.getFuzzyQuery(field, termStr, minSimilarity);
@@ -225,12 +282,14 @@ public final class QueryFactory {
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-      throw new ParseException("regular expressions (/…/) are not supported; use words, \"phrases\" or prefix*");
+      throw new ParseException(
+          "regular expressions (/…/) are not supported; use words, \"phrases\" or prefix*");
     }
 
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-      if ("*".equals(field) && "*".equals(termStr)) return super.getWildcardQuery(field, termStr); // *:* = everything
+      if ("*".equals(field) && "*".equals(termStr))
+        return super.getWildcardQuery(field, termStr); // *:* = everything
       requireText(field);
       requirePrefix(termStr);
       countExpanding();
@@ -246,14 +305,19 @@ public final class QueryFactory {
     }
 
     @Override
-    protected Query newFieldQuery(org.apache.lucene.analysis.Analyzer analyzer, String field, String queryText, boolean quoted)
+    protected Query newFieldQuery(
+        org.apache.lucene.analysis.Analyzer analyzer,
+        String field,
+        String queryText,
+        boolean quoted)
         throws ParseException {
       requireText(field);
       return super.newFieldQuery(analyzer, field, queryText, quoted);
     }
 
     @Override
-    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+    protected Query getRangeQuery(
+        String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
         throws ParseException {
       requireText(field);
       return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
@@ -261,14 +325,22 @@ public final class QueryFactory {
 
     private void requireText(String field) throws ParseException {
       if (!getField().equals(field)) {
-        throw new ParseException("unknown field '" + field + ":' (only the paragraph text is searched; filter outlets with outlet=)");
+        throw new ParseException(
+            "unknown field '"
+                + field
+                + ":' (only the paragraph text is searched; filter outlets with outlet=)");
       }
     }
 
     private static void requirePrefix(String termStr) throws ParseException {
       int first = firstWildcard(termStr);
       if (first < MIN_WILDCARD_PREFIX) {
-        throw new ParseException("'" + termStr + "': a wildcard needs at least " + MIN_WILDCARD_PREFIX + " letters before it");
+        throw new ParseException(
+            "'"
+                + termStr
+                + "': a wildcard needs at least "
+                + MIN_WILDCARD_PREFIX
+                + " letters before it");
       }
     }
 

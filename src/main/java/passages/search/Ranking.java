@@ -11,34 +11,60 @@ import org.apache.lucene.search.similarities.Similarity;
 import passages.index.Fields;
 
 /**
- * How hits are ordered: BM25 over the paragraph text, the article's headline and the section heading
- * (each its own weight: a headline phrase finds its article's paragraphs), plus a paragraph-quality prior
- * from the index's feature fields, so a six-word line that repeats the query does not outrank a
- * substantive paragraph that matches as well. The defaults were tuned on the odd-numbered half of the
- * judged relevance set ({@code src/test/resources/relevance/}) and checked on the even half
- * ({@code RankingSweep}, test scope): P@3 0.857 on the half they were chosen on, 0.943 on the other.
+ * How hits are ordered: BM25 over the paragraph text, the article's headline and the section
+ * heading (each its own weight: a headline phrase finds its article's paragraphs), plus a
+ * paragraph-quality prior from the index's feature fields, so a six-word line that repeats the
+ * query does not outrank a substantive paragraph that matches as well. The defaults were tuned on
+ * the odd-numbered half of the judged relevance set ({@code src/test/resources/relevance/}) and
+ * checked on the even half ({@code RankingSweep}, test scope): P@3 0.857 on the half they were
+ * chosen on, 0.943 on the other.
  *
  * @param k1 BM25 term-frequency saturation
  * @param b BM25 length normalisation (1 = full; lower favours short paragraphs less)
- * @param titleBoost weight of a match in the article's headline, added to paragraphs that match otherwise
- * @param headlineBoost weight of a match in the headline on the article's first paragraph, which makes it a
- *     match (a headline typed as a query finds its article)
+ * @param titleBoost weight of a match in the article's headline, added to paragraphs that match
+ *     otherwise
+ * @param headlineBoost weight of a match in the headline on the article's first paragraph, which
+ *     makes it a match (a headline typed as a query finds its article)
  * @param sectionBoost weight of a match in the paragraph's section heading
  * @param wordsWeight weight of the paragraph-length prior {@code w · words / (words + pivot)}
  * @param wordsPivot words at which the length prior gives half its weight
- * @param proseWeight weight added to paragraphs that read as prose (a sentence of 8+ words ending in
- *     sentence punctuation), not headings, captions or list debris
+ * @param proseWeight weight added to paragraphs that read as prose (a sentence of 8+ words ending
+ *     in sentence punctuation), not headings, captions or list debris
  */
-public record Ranking(float k1, float b, float titleBoost, float headlineBoost, float sectionBoost, float wordsWeight, float wordsPivot,
+public record Ranking(
+    float k1,
+    float b,
+    float titleBoost,
+    float headlineBoost,
+    float sectionBoost,
+    float wordsWeight,
+    float wordsPivot,
     float proseWeight) {
   /** The tuned defaults. */
-  public static final Ranking DEFAULTS = new Ranking(1.2f, 0.5f, 0f, 1f, 0.3f,
-      Fields.QUALITY_WORDS_WEIGHT, Fields.QUALITY_PIVOT, Fields.QUALITY_PROSE_WEIGHT);
+  public static final Ranking DEFAULTS =
+      new Ranking(
+          1.2f,
+          0.5f,
+          0f,
+          1f,
+          0.3f,
+          Fields.QUALITY_WORDS_WEIGHT,
+          Fields.QUALITY_PIVOT,
+          Fields.QUALITY_PROSE_WEIGHT);
+
   /** Plain BM25 over the paragraph text, as before the quality prior (for comparisons). */
   public static final Ranking TEXT_ONLY = new Ranking(1.2f, 0.75f, 0f, 0f, 0f, 0f, 20f, 0f);
 
   public Ranking {
-    if (k1 < 0 || b < 0 || b > 1 || titleBoost < 0 || headlineBoost < 0 || sectionBoost < 0 || wordsWeight < 0 || wordsPivot <= 0 || proseWeight < 0) {
+    if (k1 < 0
+        || b < 0
+        || b > 1
+        || titleBoost < 0
+        || headlineBoost < 0
+        || sectionBoost < 0
+        || wordsWeight < 0
+        || wordsPivot <= 0
+        || proseWeight < 0) {
       throw new IllegalArgumentException("bad ranking " + this);
     }
   }
@@ -49,35 +75,48 @@ public record Ranking(float k1, float b, float titleBoost, float headlineBoost, 
   }
 
   /**
-   * The scored query: a match in the text, the headline (first paragraphs only) or the section heading;
-   * a match in the title adds to it, and so does the quality prior. A query matching everything stays
-   * unscored (reading order).
+   * The scored query: a match in the text, the headline (first paragraphs only) or the section
+   * heading; a match in the title adds to it, and so does the quality prior. A query matching
+   * everything stays unscored (reading order).
    *
-   * @param fields the query parsed over each field: text, and title, headline and section (each null when
-   *     its weight is 0)
+   * @param fields the query parsed over each field: text, and title, headline and section (each
+   *     null when its weight is 0)
    */
   Query apply(FieldQueries fields) {
     if (fields.text() instanceof MatchAllDocsQuery) return fields.text();
     Query match = fields.text();
     if (headlineBoost > 0 || sectionBoost > 0) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder().add(fields.text(), BooleanClause.Occur.SHOULD);
-      if (headlineBoost > 0) any.add(new BoostQuery(fields.headline(), headlineBoost), BooleanClause.Occur.SHOULD);
-      if (sectionBoost > 0) any.add(new BoostQuery(fields.section(), sectionBoost), BooleanClause.Occur.SHOULD);
+      BooleanQuery.Builder any =
+          new BooleanQuery.Builder().add(fields.text(), BooleanClause.Occur.SHOULD);
+      if (headlineBoost > 0)
+        any.add(new BoostQuery(fields.headline(), headlineBoost), BooleanClause.Occur.SHOULD);
+      if (sectionBoost > 0)
+        any.add(new BoostQuery(fields.section(), sectionBoost), BooleanClause.Occur.SHOULD);
       match = any.build();
     }
     if (titleBoost == 0 && wordsWeight == 0 && proseWeight == 0) return match;
     BooleanQuery.Builder scored = new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST);
-    if (titleBoost > 0) scored.add(new BoostQuery(fields.title(), titleBoost), BooleanClause.Occur.SHOULD);
-    if (wordsWeight == Fields.QUALITY_WORDS_WEIGHT && wordsPivot == Fields.QUALITY_PIVOT && proseWeight == Fields.QUALITY_PROSE_WEIGHT) {
+    if (titleBoost > 0)
+      scored.add(new BoostQuery(fields.title(), titleBoost), BooleanClause.Occur.SHOULD);
+    if (wordsWeight == Fields.QUALITY_WORDS_WEIGHT
+        && wordsPivot == Fields.QUALITY_PIVOT
+        && proseWeight == Fields.QUALITY_PROSE_WEIGHT) {
       // the index holds this prior precomputed: one feature to read per match instead of two
-      scored.add(FeatureField.newLinearQuery(Fields.FEATURES, Fields.FEATURE_QUALITY, 1f), BooleanClause.Occur.SHOULD);
+      scored.add(
+          FeatureField.newLinearQuery(Fields.FEATURES, Fields.FEATURE_QUALITY, 1f),
+          BooleanClause.Occur.SHOULD);
       return scored.build();
     }
     if (wordsWeight > 0) {
-      scored.add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.FEATURE_WORDS, wordsWeight, wordsPivot), BooleanClause.Occur.SHOULD);
+      scored.add(
+          FeatureField.newSaturationQuery(
+              Fields.FEATURES, Fields.FEATURE_WORDS, wordsWeight, wordsPivot),
+          BooleanClause.Occur.SHOULD);
     }
     if (proseWeight > 0) {
-      scored.add(FeatureField.newLinearQuery(Fields.FEATURES, Fields.FEATURE_PROSE, proseWeight), BooleanClause.Occur.SHOULD);
+      scored.add(
+          FeatureField.newLinearQuery(Fields.FEATURES, Fields.FEATURE_PROSE, proseWeight),
+          BooleanClause.Occur.SHOULD);
     }
     return scored.build();
   }

@@ -5,31 +5,46 @@ import java.util.List;
 /**
  * A search: query text, filters and the page of hits wanted.
  *
- * <p>Build one from {@link #of(String)} and the {@code with…} methods, e.g.
- * {@code SearchRequest.of("chips").withOutlets(List.of("CIOL")).withLimit(20).withCollapse(true)}; each returns a
- * new request and goes through the one constructor, so every request is validated the same way.
+ * <p>Build one from {@link #of(String)} and the {@code with…} methods, e.g. {@code
+ * SearchRequest.of("chips").withOutlets(List.of("CIOL")).withLimit(20).withCollapse(true)}; each
+ * returns a new request and goes through the one constructor, so every request is validated the
+ * same way.
  *
  * @param q query in Lucene classic syntax; blank matches every paragraph
  * @param outlets keep only paragraphs of these outlets (OR); empty means all
- * @param entities keep only paragraphs mentioning these entities (same type OR, different types AND)
+ * @param entities keep only paragraphs mentioning these entities (same type OR, different types
+ *     AND)
  * @param limit number of hits to return, 1..{@value #MAX_LIMIT}
  * @param offset number of hits to skip, 0..{@value #MAX_OFFSET}
  * @param facetLimit number of values per facet, 1..{@value #MAX_FACET_LIMIT}
- * @param collapse fold paragraphs with the same (normalised) text into one hit, the others listed in
- *     {@link Hit#alsoIn()}; {@code limit} and {@code offset} then count groups
+ * @param collapse fold paragraphs with the same (normalised) text into one hit, the others listed
+ *     in {@link Hit#alsoIn()}; {@code limit} and {@code offset} then count groups
  * @param highlight mark the matches in {@link Hit#passage()} (else the passage is the escaped text)
  * @param facets count facet values (else every facet list is empty)
- * @param kind which paragraphs: {@code body} (article text, the default), {@code caption} (photo captions
- *     only) or {@code all}
- * @param metadata keep only paragraphs of articles with these metadata values or authors (same key OR,
- *     different keys AND)
- * @param days keep only paragraphs published in this range ({@link DayRange#ALL}: every paragraph, dated or not)
+ * @param kind which paragraphs: {@code body} (article text, the default), {@code caption} (photo
+ *     captions only) or {@code all}
+ * @param metadata keep only paragraphs of articles with these metadata values or authors (same key
+ *     OR, different keys AND)
+ * @param days keep only paragraphs published in this range ({@link DayRange#ALL}: every paragraph,
+ *     dated or not)
  * @param order the order of the hits
- * @param timeline count the matches per interval ({@link SearchResult#timeline()}), or {@code null} for no timeline
+ * @param timeline count the matches per interval ({@link SearchResult#timeline()}), or {@code null}
+ *     for no timeline
  */
 public record SearchRequest(
-    String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
-    boolean collapse, boolean highlight, boolean facets, String kind, List<MetaFilter> metadata, DayRange days, Order order,
+    String q,
+    List<String> outlets,
+    List<EntityFilter> entities,
+    int limit,
+    int offset,
+    int facetLimit,
+    boolean collapse,
+    boolean highlight,
+    boolean facets,
+    String kind,
+    List<MetaFilter> metadata,
+    DayRange days,
+    Order order,
     Interval timeline) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
@@ -42,57 +57,194 @@ public record SearchRequest(
   public SearchRequest {
     q = q == null ? "" : q;
     kind = kind == null ? "body" : kind;
-    if (!KINDS.contains(kind)) throw new InvalidRequestException("kind must be body, caption or all, got '" + kind + "'");
+    if (!KINDS.contains(kind))
+      throw new InvalidRequestException("kind must be body, caption or all, got '" + kind + "'");
     outlets = List.copyOf(outlets);
     entities = List.copyOf(entities);
     metadata = List.copyOf(metadata);
     java.util.Objects.requireNonNull(days, "days");
     java.util.Objects.requireNonNull(order, "order");
     if (q.length() > MAX_QUERY_CHARS) {
-      throw new InvalidRequestException("q is too long: " + q.length() + " characters (at most " + MAX_QUERY_CHARS + ")");
+      throw new InvalidRequestException(
+          "q is too long: " + q.length() + " characters (at most " + MAX_QUERY_CHARS + ")");
     }
-    if (limit < 1 || limit > MAX_LIMIT) throw new InvalidRequestException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
-    if (offset < 0 || offset > MAX_OFFSET) throw new InvalidRequestException("offset must be 0.." + MAX_OFFSET + ", got " + offset);
+    if (limit < 1 || limit > MAX_LIMIT)
+      throw new InvalidRequestException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
+    if (offset < 0 || offset > MAX_OFFSET)
+      throw new InvalidRequestException("offset must be 0.." + MAX_OFFSET + ", got " + offset);
     if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
-      throw new InvalidRequestException("facetLimit must be 1.." + MAX_FACET_LIMIT + ", got " + facetLimit);
+      throw new InvalidRequestException(
+          "facetLimit must be 1.." + MAX_FACET_LIMIT + ", got " + facetLimit);
     }
   }
 
-  /** A request without metadata filters, date range or timeline, in relevance order (the fields before the time axis). */
-  public SearchRequest(String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
-      boolean collapse, boolean highlight, boolean facets) {
-    this(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, "body", List.of(), DayRange.ALL, Order.RELEVANCE, null);
+  /**
+   * A request without metadata filters, date range or timeline, in relevance order (the fields
+   * before the time axis).
+   */
+  public SearchRequest(
+      String q,
+      List<String> outlets,
+      List<EntityFilter> entities,
+      int limit,
+      int offset,
+      int facetLimit,
+      boolean collapse,
+      boolean highlight,
+      boolean facets) {
+    this(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        "body",
+        List.of(),
+        DayRange.ALL,
+        Order.RELEVANCE,
+        null);
   }
 
-  /** A request of {@code kind} without metadata filters, date range or timeline, in relevance order. */
-  public SearchRequest(String q, List<String> outlets, List<EntityFilter> entities, int limit, int offset, int facetLimit,
-      boolean collapse, boolean highlight, boolean facets, String kind) {
-    this(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, List.of(), DayRange.ALL, Order.RELEVANCE, null);
+  /**
+   * A request of {@code kind} without metadata filters, date range or timeline, in relevance order.
+   */
+  public SearchRequest(
+      String q,
+      List<String> outlets,
+      List<EntityFilter> entities,
+      int limit,
+      int offset,
+      int facetLimit,
+      boolean collapse,
+      boolean highlight,
+      boolean facets,
+      String kind) {
+    this(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        List.of(),
+        DayRange.ALL,
+        Order.RELEVANCE,
+        null);
   }
 
-  /** A request for {@code q} with no filters, the first 10 hits, 10 facet values, highlighting and facets. */
+  /**
+   * A request for {@code q} with no filters, the first 10 hits, 10 facet values, highlighting and
+   * facets.
+   */
   public static SearchRequest of(String q) {
-    return new SearchRequest(q, List.of(), List.of(), 10, 0, 10, false, true, true, "body", List.of(), DayRange.ALL, Order.RELEVANCE, null);
+    return new SearchRequest(
+        q,
+        List.of(),
+        List.of(),
+        10,
+        0,
+        10,
+        false,
+        true,
+        true,
+        "body",
+        List.of(),
+        DayRange.ALL,
+        Order.RELEVANCE,
+        null);
   }
 
   /** This request keeping only paragraphs of {@code outlets} (OR; empty means all). */
   public SearchRequest withOutlets(List<String> outlets) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
-  /** This request keeping only paragraphs mentioning {@code entities} (same type OR, different types AND). */
+  /**
+   * This request keeping only paragraphs mentioning {@code entities} (same type OR, different types
+   * AND).
+   */
   public SearchRequest withEntities(List<EntityFilter> entities) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
-  /** This request returning {@code limit} hits. @throws InvalidRequestException unless 1..{@value #MAX_LIMIT} */
+  /**
+   * This request returning {@code limit} hits. @throws InvalidRequestException unless 1..{@value
+   * #MAX_LIMIT}
+   */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
-  /** This request skipping {@code offset} hits. @throws InvalidRequestException unless 0..{@value #MAX_OFFSET} */
+  /**
+   * This request skipping {@code offset} hits. @throws InvalidRequestException unless 0..{@value
+   * #MAX_OFFSET}
+   */
   public SearchRequest withOffset(int offset) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
   /**
@@ -101,46 +253,175 @@ public record SearchRequest(
    * @throws InvalidRequestException unless 1..{@value #MAX_FACET_LIMIT}
    */
   public SearchRequest withFacetLimit(int facetLimit) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
   /** This request with paragraphs of the same text folded into one hit, or not. */
   public SearchRequest withCollapse(boolean collapse) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
   /** This request with the matches marked in the passage, or not. */
   public SearchRequest withHighlight(boolean highlight) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
   /** This request with facet values counted, or not. */
   public SearchRequest withFacets(boolean facets) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
   /** This request keeping only paragraphs of articles with these metadata values or authors. */
   public SearchRequest withMetadata(List<MetaFilter> metadata) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
   /** This request keeping only paragraphs published in {@code days}. */
   public SearchRequest withDays(DayRange days) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
   /** This request with its hits in {@code order}. */
   public SearchRequest withOrder(Order order) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
   /** This request counting its matches per {@code timeline} interval, or not ({@code null}). */
   public SearchRequest withTimeline(Interval timeline) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 
-  /** This request searching paragraphs of {@code kind}: {@code body}, {@code caption} or {@code all}. */
+  /**
+   * This request searching paragraphs of {@code kind}: {@code body}, {@code caption} or {@code
+   * all}.
+   */
   public SearchRequest withKind(String kind) {
-    return new SearchRequest(q, outlets, entities, limit, offset, facetLimit, collapse, highlight, facets, kind, metadata, days, order, timeline);
+    return new SearchRequest(
+        q,
+        outlets,
+        entities,
+        limit,
+        offset,
+        facetLimit,
+        collapse,
+        highlight,
+        facets,
+        kind,
+        metadata,
+        days,
+        order,
+        timeline);
   }
 }

@@ -16,17 +16,27 @@ import passages.index.Fields;
 import passages.model.ArticleIds;
 import passages.model.ParagraphKind;
 
-/** Reads paragraphs back from the index's stored fields: as views, and as the hits of a result page. */
+/**
+ * Reads paragraphs back from the index's stored fields: as views, and as the hits of a result page.
+ */
 final class StoredParagraphs {
-  private static final Set<String> DUPLICATE_FIELDS = Set.of(Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
+  private static final Set<String> DUPLICATE_FIELDS =
+      Set.of(Fields.OUTLET, Fields.ARTICLE_ID, Fields.PARAGRAPH);
 
   private StoredParagraphs() {}
 
   /**
    * The hits of a result page: each paragraph read once, {@code marked} highlighted in it when
-   * {@code highlight}; {@code others.get(i)} are the paragraphs folded into hit i (an empty list: none).
+   * {@code highlight}; {@code others.get(i)} are the paragraphs folded into hit i (an empty list:
+   * none).
    */
-  static List<Hit> hits(IndexSearcher searcher, Analyzer analyzer, Query marked, ScoreDoc[] page, boolean highlight, List<List<ScoreDoc>> others)
+  static List<Hit> hits(
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      Query marked,
+      ScoreDoc[] page,
+      boolean highlight,
+      List<List<ScoreDoc>> others)
       throws IOException {
     StoredFields stored = searcher.storedFields();
     ParagraphView[] views = new ParagraphView[page.length];
@@ -35,13 +45,15 @@ final class StoredParagraphs {
       views[i] = view(stored.document(page[i].doc));
       texts[i] = views[i].text();
     }
-    String[] passages = highlight
-        ? PassageHighlighter.highlight(searcher, analyzer, marked, page, texts)
-        : new String[page.length];
+    String[] passages =
+        highlight
+            ? PassageHighlighter.highlight(searcher, analyzer, marked, page, texts)
+            : new String[page.length];
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       ParagraphView p = views[i];
-      float score = page[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : page[i].score;
+      float score =
+          page[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : page[i].score;
       String passage = passages[i] != null ? passages[i] : MarkFormatter.escape(p.text());
       List<Hit.Duplicate> alsoIn = new ArrayList<>();
       Set<String> outlets = new HashSet<>();
@@ -51,13 +63,35 @@ final class StoredParagraphs {
           String outlet = doc.get(Fields.OUTLET);
           String articleId = doc.get(Fields.ARTICLE_ID);
           int ordinal = doc.getField(Fields.PARAGRAPH).numericValue().intValue();
-          alsoIn.add(new Hit.Duplicate(ArticleIds.paragraphId(articleId, ordinal), outlet, Links.articleLink(articleId, ordinal)));
+          alsoIn.add(
+              new Hit.Duplicate(
+                  ArticleIds.paragraphId(articleId, ordinal),
+                  outlet,
+                  Links.articleLink(articleId, ordinal)));
           if (outlet != null && !outlet.equals(p.outlet())) outlets.add(outlet);
         }
       }
-      hits.add(new Hit(p.id(), p.articleId(), p.title(), p.outlet(), p.url(), p.date(), p.paragraph(), p.section(),
-          passage, Links.articleLink(p.articleId(), p.paragraph()), Links.sourceLink(p.url(), p.text()),
-          score, p.entities(), List.copyOf(alsoIn), outlets.size(), p.permalink(), p.authors(), p.meta(), p.kind()));
+      hits.add(
+          new Hit(
+              p.id(),
+              p.articleId(),
+              p.title(),
+              p.outlet(),
+              p.url(),
+              p.date(),
+              p.paragraph(),
+              p.section(),
+              passage,
+              Links.articleLink(p.articleId(), p.paragraph()),
+              Links.sourceLink(p.url(), p.text()),
+              score,
+              p.entities(),
+              List.copyOf(alsoIn),
+              outlets.size(),
+              p.permalink(),
+              p.authors(),
+              p.meta(),
+              p.kind()));
     }
     return hits;
   }
@@ -68,10 +102,21 @@ final class StoredParagraphs {
     String articleId = d.get(Fields.ARTICLE_ID);
     int ordinal = d.getField(Fields.PARAGRAPH).numericValue().intValue();
     String kind = d.get(Fields.KIND);
-    return new ParagraphView(ArticleIds.paragraphId(articleId, ordinal), articleId, ordinal,
-        d.get(Fields.SECTION), text, d.get(Fields.TITLE), d.get(Fields.OUTLET), d.get(Fields.URL), d.get(Fields.DATE),
-        entities(d.get(Fields.ENTITIES), text), Permalinks.of(articleId, text), List.of(d.getValues(Fields.AUTHOR)),
-        meta(d.get(Fields.META)), kind == null ? ParagraphKind.BODY.key() : kind);
+    return new ParagraphView(
+        ArticleIds.paragraphId(articleId, ordinal),
+        articleId,
+        ordinal,
+        d.get(Fields.SECTION),
+        text,
+        d.get(Fields.TITLE),
+        d.get(Fields.OUTLET),
+        d.get(Fields.URL),
+        d.get(Fields.DATE),
+        entities(d.get(Fields.ENTITIES), text),
+        Permalinks.of(articleId, text),
+        List.of(d.getValues(Fields.AUTHOR)),
+        meta(d.get(Fields.META)),
+        kind == null ? ParagraphKind.BODY.key() : kind);
   }
 
   /** The metadata stored as lines {@code key\tvalue}, in order. */

@@ -10,35 +10,52 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.util.LongHeap;
 
 /**
- * Picks the top values of each facet dimension from a count array: by descending count, ties by value (the
- * order of {@code SortedSetDocValuesFacetCounts}), either scanning every ordinal of a dimension
- * ({@link #dense}) or visiting only the ordinals a count touched ({@link #sparse}). Thread-safe.
+ * Picks the top values of each facet dimension from a count array: by descending count, ties by
+ * value (the order of {@code SortedSetDocValuesFacetCounts}), either scanning every ordinal of a
+ * dimension ({@link #dense}) or visiting only the ordinals a count touched ({@link #sparse}).
+ * Thread-safe.
  */
 final class TopValues {
   private final SortedSetDocValuesReaderState state;
-  /** {@code dimStart[i]} is the first ordinal of {@code dimName[i]}, ascending; {@code dimEnd[i]} its last. */
+
+  /**
+   * {@code dimStart[i]} is the first ordinal of {@code dimName[i]}, ascending; {@code dimEnd[i]}
+   * its last.
+   */
   private final int[] dimStart;
+
   private final int[] dimEnd;
   private final String[] dimName;
+
   /** Facet value of each ordinal, looked up on first use (racy but safe: strings are immutable). */
   private final String[] labelCache;
 
   /** Top values of the dimensions {@code dims} (those {@code state} has, in ordinal order). */
   TopValues(SortedSetDocValuesReaderState state, List<String> dims) {
     this.state = state;
-    List<String> present = dims.stream().filter(d -> state.getOrdRange(d) != null)
-        .sorted((a, b) -> Integer.compare(state.getOrdRange(a).start(), state.getOrdRange(b).start())).toList();
+    List<String> present =
+        dims.stream()
+            .filter(d -> state.getOrdRange(d) != null)
+            .sorted(
+                (a, b) ->
+                    Integer.compare(state.getOrdRange(a).start(), state.getOrdRange(b).start()))
+            .toList();
     dimName = present.toArray(String[]::new);
     dimStart = present.stream().mapToInt(d -> state.getOrdRange(d).start()).toArray();
     dimEnd = present.stream().mapToInt(d -> state.getOrdRange(d).end()).toArray();
     labelCache = new String[state.getSize()];
   }
 
-  /** Puts the top {@code limit} values of each dimension, scanning its whole ordinal range in {@code counts}. */
+  /**
+   * Puts the top {@code limit} values of each dimension, scanning its whole ordinal range in {@code
+   * counts}.
+   */
   void dense(int[] counts, int limit, Map<String, List<FacetValue>> out) throws IOException {
     for (int d = 0; d < dimName.length; d++) {
       LongHeap heap = new LongHeap(limit);
-      int least = 1; // a value must have at least this count to enter the heap (once full: its smallest count)
+      int least =
+          1; // a value must have at least this count to enter the heap (once full: its smallest
+      // count)
       for (int ord = dimStart[d]; ord <= dimEnd[d]; ord++) {
         if (counts[ord] < least) continue;
         heap.insertWithOverflow(key(counts[ord], ord));
@@ -52,7 +69,8 @@ final class TopValues {
    * Puts the top {@code limit} values of each dimension some of the first {@code n} ordinals of
    * {@code touched} belong to, visiting only those.
    */
-  void sparse(int[] counts, int[] touched, int n, int limit, Map<String, List<FacetValue>> out) throws IOException {
+  void sparse(int[] counts, int[] touched, int n, int limit, Map<String, List<FacetValue>> out)
+      throws IOException {
     LongHeap[] heaps = new LongHeap[dimName.length];
     for (int i = 0; i < n; i++) {
       int ord = touched[i];
@@ -62,7 +80,8 @@ final class TopValues {
       if (heaps[d] == null) heaps[d] = new LongHeap(limit);
       heaps[d].insertWithOverflow(key(counts[ord], ord));
     }
-    for (int d = 0; d < dimName.length; d++) if (heaps[d] != null) out.put(dimName[d], values(heaps[d]));
+    for (int d = 0; d < dimName.length; d++)
+      if (heaps[d] != null) out.put(dimName[d], values(heaps[d]));
   }
 
   /** Orders by count, then by lower ordinal (= value order): the larger key is the better value. */

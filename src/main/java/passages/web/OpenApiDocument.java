@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The OpenAPI 3.1 description of every {@code /api/} route, its parameters, answers and the error shape:
- * the checked-in resource {@value #RESOURCE}, served as is at {@code GET /api/openapi.json}. A test
- * checks that it describes every route {@link WebApp} registers and that real answers validate against it.
+ * The OpenAPI 3.1 description of every {@code /api/} route, its parameters, answers and the error
+ * shape: the checked-in resource {@value #RESOURCE}, served as is at {@code GET /api/openapi.json}.
+ * A test checks that it describes every route {@link WebApp} registers and that real answers
+ * validate against it.
  */
 final class OpenApiDocument {
   /** Classpath location of the document. */

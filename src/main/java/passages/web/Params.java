@@ -9,20 +9,28 @@ import java.util.TreeSet;
 final class Params {
   private Params() {}
 
-  private static final java.util.regex.Pattern BAD_PERCENT = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+  private static final java.util.regex.Pattern BAD_PERCENT =
+      java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   /**
-   * Fails when the request has a parameter not in {@code allowed}, or a query string with a malformed
-   * percent escape ({@code %zz}), which would otherwise be read as an empty value and match everything.
+   * Fails when the request has a parameter not in {@code allowed}, or a query string with a
+   * malformed percent escape ({@code %zz}), which would otherwise be read as an empty value and
+   * match everything.
    */
   static void onlyAllowed(Context ctx, Set<String> allowed) {
     String query = ctx.queryString();
     if (query != null && BAD_PERCENT.matcher(query).find()) {
-      throw HttpError.badRequest("malformed percent-encoding in the query string (a % must be followed by two hex digits)");
+      throw HttpError.badRequest(
+          "malformed percent-encoding in the query string (a % must be followed by two hex digits)");
     }
     for (String name : ctx.queryParamMap().keySet()) {
       if (!allowed.contains(name)) {
-        throw HttpError.badRequest("unknown parameter '" + name + "' (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+        throw HttpError.badRequest(
+            "unknown parameter '"
+                + name
+                + "' (allowed: "
+                + String.join(", ", new TreeSet<>(allowed))
+                + ")");
       }
     }
   }
@@ -31,7 +39,9 @@ final class Params {
   static String single(Context ctx, String name, String fallback) {
     List<String> values = ctx.queryParams(name);
     if (values.isEmpty()) return fallback;
-    if (values.size() > 1) throw HttpError.badRequest("parameter '" + name + "' must be given once, got " + values.size());
+    if (values.size() > 1)
+      throw HttpError.badRequest(
+          "parameter '" + name + "' must be given once, got " + values.size());
     return values.getFirst();
   }
 
@@ -43,10 +53,20 @@ final class Params {
     try {
       value = Integer.parseInt(raw.strip());
     } catch (NumberFormatException e) {
-      throw HttpError.badRequest("parameter '" + name + "' must be an integer " + min + ".." + max + ", got '" + clip(raw) + "'");
+      throw HttpError.badRequest(
+          "parameter '"
+              + name
+              + "' must be an integer "
+              + min
+              + ".."
+              + max
+              + ", got '"
+              + clip(raw)
+              + "'");
     }
     if (value < min || value > max) {
-      throw HttpError.badRequest("parameter '" + name + "' must be " + min + ".." + max + ", got " + value);
+      throw HttpError.badRequest(
+          "parameter '" + name + "' must be " + min + ".." + max + ", got " + value);
     }
     return value;
   }
@@ -58,7 +78,9 @@ final class Params {
     return switch (raw) {
       case "true", "1" -> true;
       case "false", "0" -> false;
-      default -> throw HttpError.badRequest("parameter '" + name + "' must be true or false, got '" + clip(raw) + "'");
+      default ->
+          throw HttpError.badRequest(
+              "parameter '" + name + "' must be true or false, got '" + clip(raw) + "'");
     };
   }
 

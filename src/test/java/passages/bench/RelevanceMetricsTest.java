@@ -13,19 +13,24 @@ import passages.bench.RelevanceSet.ParagraphKey;
 
 /** The metric arithmetic on hand-given rankings, with values worked out by hand. */
 class RelevanceMetricsTest {
-  static final ParagraphKey A = new ParagraphKey("a", 1), B = new ParagraphKey("a", 2), C = new ParagraphKey("b", 1),
-      D = new ParagraphKey("b", 2), E = new ParagraphKey("c", 1), U = new ParagraphKey("u", 9);
+  static final ParagraphKey A = new ParagraphKey("a", 1),
+      B = new ParagraphKey("a", 2),
+      C = new ParagraphKey("b", 1),
+      D = new ParagraphKey("b", 2),
+      E = new ParagraphKey("c", 1),
+      U = new ParagraphKey("u", 9);
 
   static Judgment j(ParagraphKey k, Label label, int grade) {
     return new Judgment("q", k, label, grade, "");
   }
 
-  static final Map<ParagraphKey, Judgment> JUDGED = Map.of(
-      A, j(A, Label.SUBSTANTIVE, 3),
-      B, j(B, Label.FRAGMENT, 2), // a fragment gains nothing, whatever its grade
-      C, j(C, Label.JUNK, 0),
-      D, j(D, Label.SUBSTANTIVE, 1),
-      E, j(E, Label.SUBSTANTIVE, 0)); // substantive but not on the topic: not good
+  static final Map<ParagraphKey, Judgment> JUDGED =
+      Map.of(
+          A, j(A, Label.SUBSTANTIVE, 3),
+          B, j(B, Label.FRAGMENT, 2), // a fragment gains nothing, whatever its grade
+          C, j(C, Label.JUNK, 0),
+          D, j(D, Label.SUBSTANTIVE, 1),
+          E, j(E, Label.SUBSTANTIVE, 0)); // substantive but not on the topic: not good
 
   @Test
   void score_mixedRanking_countsAndDiscountedGains() {
@@ -52,7 +57,8 @@ class RelevanceMetricsTest {
 
   @Test
   void score_noJudgmentsOrNoHits_zeros() {
-    assertEquals(new QueryScore(2, 0, 0, 0, 2, 0.0), RelevanceMetrics.score(List.of(A, B), Map.of()));
+    assertEquals(
+        new QueryScore(2, 0, 0, 0, 2, 0.0), RelevanceMetrics.score(List.of(A, B), Map.of()));
     assertEquals(new QueryScore(0, 0, 0, 0, 0, 0.0), RelevanceMetrics.score(List.of(), JUDGED));
   }
 

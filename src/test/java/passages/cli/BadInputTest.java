@@ -27,12 +27,13 @@ import passages.search.ParagraphSearcher;
 import passages.search.SearchRequest;
 
 /**
- * Issue 8: bad input never takes anything else down. Each corpus holds one good article next to one bad item;
- * {@code passages index} must index the good one, name the bad one (file, or file:line) with an exact message
- * on stderr, count it in the report, and exit 3 ("partial").
+ * Issue 8: bad input never takes anything else down. Each corpus holds one good article next to one
+ * bad item; {@code passages index} must index the good one, name the bad one (file, or file:line)
+ * with an exact message on stderr, count it in the report, and exit 3 ("partial").
  */
 class BadInputTest {
-  private static final String GOOD = "Amazon said its Trainium 3 chips will ship next year, according to a statement.\n";
+  private static final String GOOD =
+      "Amazon said its Trainium 3 chips will ship next year, according to a statement.\n";
 
   @TempDir Path corpus;
   @TempDir Path index;
@@ -42,8 +43,11 @@ class BadInputTest {
   private Run index() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"index", "--corpus", corpus.toString(), "--index", index.toString()},
-        new PrintWriter(out, true), new PrintWriter(err, true));
+    int code =
+        Main.run(
+            new String[] {"index", "--corpus", corpus.toString(), "--index", index.toString()},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -58,7 +62,10 @@ class BadInputTest {
     assertTrue(r.out().contains(": " + articles + " articles indexed ("), r.out());
     assertTrue(r.out().contains("; " + failed + " failed; "), r.out());
     try (ParagraphSearcher s = new ParagraphSearcher(index)) {
-      assertEquals(1, s.search(SearchRequest.of("Trainium3")).total(), "the good article must be searchable");
+      assertEquals(
+          1,
+          s.search(SearchRequest.of("Trainium3")).total(),
+          "the good article must be searchable");
     }
   }
 
@@ -89,53 +96,76 @@ class BadInputTest {
 
   @Test
   void invalidUtf8() throws Exception {
-    Files.write(corpus.resolve("latin1.txt"), "Le café est fermé.\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        corpus.resolve("latin1.txt"), "Le café est fermé.\n".getBytes(StandardCharsets.ISO_8859_1));
 
     assertPartial(path("latin1.txt") + ": not valid UTF-8 text\n", 1, 1);
   }
 
   @Test
   void fiftyMegabyteTextFile() throws Exception {
-    byte[] line = "A very long article that keeps going and going, as if it would never end.\n".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "A very long article that keeps going and going, as if it would never end.\n"
+            .getBytes(StandardCharsets.UTF_8);
     try (OutputStream out = Files.newOutputStream(corpus.resolve("huge.txt"))) {
       for (long written = 0; written < 50L << 20; written += line.length) out.write(line);
     }
 
-    assertPartial(path("huge.txt") + ": file too large: 50 MB (an article file may be at most 16 MB)\n", 1, 1);
+    assertPartial(
+        path("huge.txt") + ": file too large: 50 MB (an article file may be at most 16 MB)\n",
+        1,
+        1);
   }
 
   @Test
   void jsonlLineThatIsNotJson() throws Exception {
-    Files.writeString(corpus.resolve("wire.jsonl"),
+    Files.writeString(
+        corpus.resolve("wire.jsonl"),
         "{\"id\": \"w1\", \"paragraphs\": [\"A wire story about chips and clouds, with enough words.\"]}\n"
             + "{\"id\": \"w2\", \"paragraphs\": [\"unterminated\n"
             + "not json at all\n"
             + "{\"id\": \"w4\", \"paragraphs\": [\"Another wire story, still fine after two bad lines.\"]}\n");
 
-    assertPartial(path("wire.jsonl") + ":2: not JSON: Unexpected end-of-input: was expecting closing quote for a string value\n"
-        + path("wire.jsonl") + ":3: not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or "
-        + "token 'null', 'true' or 'false')\n", 3, 2);
+    assertPartial(
+        path("wire.jsonl")
+            + ":2: not JSON: Unexpected end-of-input: was expecting closing quote for a string value\n"
+            + path("wire.jsonl")
+            + ":3: not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or "
+            + "token 'null', 'true' or 'false')\n",
+        3,
+        2);
   }
 
   @Test
   void jsonlLinesLackingRequiredFields() throws Exception {
-    Files.writeString(corpus.resolve("wire.jsonl"),
+    Files.writeString(
+        corpus.resolve("wire.jsonl"),
         "{\"outlet\": \"Wire\", \"paragraphs\": [\"A story with no id and no url.\"]}\n"
             + "{\"id\": \"w2\", \"outlet\": \"Wire\", \"title\": \"No body at all\"}\n"
             + "[\"an\", \"array\"]\n"
             + "{\"id\": \"w4\", \"paragraphs\": [\"Advertisement\"]}\n"
             + "{\"id\": \"w5\", \"paragraphs\": [\"A fine story after four bad lines, about chips.\"]}\n");
 
-    assertPartial(path("wire.jsonl") + ":1: missing field 'id' (or 'url')\n"
-        + path("wire.jsonl") + ":2: missing field 'paragraphs', 'text' or 'html'\n"
-        + path("wire.jsonl") + ":3: not a JSON object\n"
-        + path("wire.jsonl") + ":4: no body text after cleaning\n", 2, 4);
+    assertPartial(
+        path("wire.jsonl")
+            + ":1: missing field 'id' (or 'url')\n"
+            + path("wire.jsonl")
+            + ":2: missing field 'paragraphs', 'text' or 'html'\n"
+            + path("wire.jsonl")
+            + ":3: not a JSON object\n"
+            + path("wire.jsonl")
+            + ":4: no body text after cleaning\n",
+        2,
+        4);
   }
 
   @Test
   void jsonlLineWithInvalidUtf8() throws Exception {
-    byte[] good = "{\"id\": \"w1\", \"paragraphs\": [\"A wire story about chips and clouds.\"]}\n".getBytes(StandardCharsets.UTF_8);
-    byte[] bad = "{\"id\": \"w2\", \"paragraphs\": [\"caf\u00e9\"]}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good =
+        "{\"id\": \"w1\", \"paragraphs\": [\"A wire story about chips and clouds.\"]}\n"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] bad =
+        "{\"id\": \"w2\", \"paragraphs\": [\"caf\u00e9\"]}\n".getBytes(StandardCharsets.ISO_8859_1);
     Files.write(corpus.resolve("wire.jsonl"), concat(bad, good));
 
     assertPartial(path("wire.jsonl") + ":1: not valid UTF-8\n", 2, 1);
@@ -147,7 +177,9 @@ class BadInputTest {
       out.write("{\"id\": \"big\", \"text\": \"".getBytes(StandardCharsets.UTF_8));
       byte[] chunk = "word ".repeat(1000).getBytes(StandardCharsets.UTF_8);
       for (long n = 0; n < 17L << 20; n += chunk.length) out.write(chunk);
-      out.write("\"}\n{\"id\": \"w2\", \"paragraphs\": [\"The line after the long one is read.\"]}\n".getBytes(StandardCharsets.UTF_8));
+      out.write(
+          "\"}\n{\"id\": \"w2\", \"paragraphs\": [\"The line after the long one is read.\"]}\n"
+              .getBytes(StandardCharsets.UTF_8));
     }
 
     assertPartial(path("wire.jsonl") + ":1: line longer than 16 MB, skipped\n", 2, 1);
@@ -157,8 +189,13 @@ class BadInputTest {
   void truncatedGzipJsonl_keepsTheLinesBeforeTheBreak() throws Exception {
     StringBuilder lines = new StringBuilder();
     for (int i = 1; i <= 200; i++) {
-      lines.append("{\"id\": \"w").append(i).append("\", \"paragraphs\": [\"Wire story number ").append(i)
-          .append(" about a chip, with some words to make it longer than a line or two of print.\"]}\n");
+      lines
+          .append("{\"id\": \"w")
+          .append(i)
+          .append("\", \"paragraphs\": [\"Wire story number ")
+          .append(i)
+          .append(
+              " about a chip, with some words to make it longer than a line or two of print.\"]}\n");
     }
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
@@ -166,13 +203,17 @@ class BadInputTest {
     }
     byte[] all = gz.toByteArray();
     Files.write(corpus.resolve("wire.jsonl.gz"), Arrays.copyOf(all, all.length * 2 / 3));
-    Files.writeString(corpus.resolve("zz.txt"), "A text file listed after the broken archive is still indexed, says the report.\n");
+    Files.writeString(
+        corpus.resolve("zz.txt"),
+        "A text file listed after the broken archive is still indexed, says the report.\n");
 
     Files.writeString(corpus.resolve("good.txt"), GOOD);
     Run r = index();
 
     assertEquals(Main.EXIT_PARTIAL, r.code(), r.err());
-    assertEquals(path("wire.jsonl.gz") + ": stopped reading: Unexpected end of ZLIB input stream\n", r.err());
+    assertEquals(
+        path("wire.jsonl.gz") + ": stopped reading: Unexpected end of ZLIB input stream\n",
+        r.err());
     assertTrue(r.out().contains("; 1 failed; "), r.out());
     try (ParagraphSearcher s = new ParagraphSearcher(index)) {
       long wire = s.search(SearchRequest.of("wire")).total();
@@ -183,9 +224,10 @@ class BadInputTest {
 
   @Test
   void htmlDeclaringUtf8ButWindows1252_isIndexedAsWindows1252() throws Exception {
-    String html = "<html><head><meta charset=\"utf-8\"><title>Café society</title></head><body><article>"
-        + "<p>Zoë’s café in Malmö serves crème brûlée, and the queue on Saturdays goes round the block — twice, "
-        + "say the neighbours.</p></article></body></html>";
+    String html =
+        "<html><head><meta charset=\"utf-8\"><title>Café society</title></head><body><article>"
+            + "<p>Zoë’s café in Malmö serves crème brûlée, and the queue on Saturdays goes round the block — twice, "
+            + "say the neighbours.</p></article></body></html>";
     Files.write(corpus.resolve("cafe.html"), html.getBytes(Charset.forName("windows-1252")));
     Files.writeString(corpus.resolve("good.txt"), GOOD);
 
@@ -196,19 +238,27 @@ class BadInputTest {
     try (ParagraphSearcher s = new ParagraphSearcher(index)) {
       var hit = s.search(SearchRequest.of("brulee")).hits();
       assertEquals(1, hit.size());
-      assertEquals("Zoë’s café in Malmö serves crème <mark>brûlée</mark>, and the queue on Saturdays goes "
-          + "round the block — twice, say the neighbours.", hit.getFirst().passage());
+      assertEquals(
+          "Zoë’s café in Malmö serves crème <mark>brûlée</mark>, and the queue on Saturdays goes "
+              + "round the block — twice, say the neighbours.",
+          hit.getFirst().passage());
       assertEquals("Café society", hit.getFirst().title());
     }
   }
 
   @Test
   void htmlWithNoArticleAndBrokenGzip() throws Exception {
-    Files.writeString(corpus.resolve("menu.html"), "<html><body><nav><a href=/>Home</a></nav></body></html>");
+    Files.writeString(
+        corpus.resolve("menu.html"), "<html><body><nav><a href=/>Home</a></nav></body></html>");
     Files.write(corpus.resolve("page.html.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
 
-    assertPartial(path("menu.html") + ": no article text found\n"
-        + path("page.html.gz") + ": broken gzip data (truncated)\n", 1, 2);
+    assertPartial(
+        path("menu.html")
+            + ": no article text found\n"
+            + path("page.html.gz")
+            + ": broken gzip data (truncated)\n",
+        1,
+        2);
   }
 
   @Test
@@ -219,7 +269,10 @@ class BadInputTest {
     Run r = index();
 
     assertEquals(Main.EXIT_PARTIAL, r.code(), r.err());
-    assertTrue(r.err().startsWith(path(CorpusReader.SIDECAR) + ": metadata ignored: Unexpected end-of-input"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(path(CorpusReader.SIDECAR) + ": metadata ignored: Unexpected end-of-input"),
+        r.err());
     assertTrue(r.out().contains(": 1 articles indexed (1 paragraphs), "), r.out());
   }
 
@@ -233,50 +286,70 @@ class BadInputTest {
     Files.writeString(corpus.resolve("d.txt"), GOOD);
     List<IngestResult> results = new ArrayList<>();
 
-    new CorpusReader(corpus).read(item -> {
-      if (item.source().file().endsWith("a.txt")) {
-        deleteQuietly(corpus.resolve("b.txt"));
-        deleteQuietly(corpus.resolve("c.html"));
-      }
-      results.add(item.load());
-    });
+    new CorpusReader(corpus)
+        .read(
+            item -> {
+              if (item.source().file().endsWith("a.txt")) {
+                deleteQuietly(corpus.resolve("b.txt"));
+                deleteQuietly(corpus.resolve("c.html"));
+              }
+              results.add(item.load());
+            });
 
-    assertEquals(List.of(
-        IngestResult.Ingested.class, IngestResult.Failed.class, IngestResult.Failed.class, IngestResult.Ingested.class),
+    assertEquals(
+        List.of(
+            IngestResult.Ingested.class,
+            IngestResult.Failed.class,
+            IngestResult.Failed.class,
+            IngestResult.Ingested.class),
         results.stream().map(Object::getClass).toList());
-    assertEquals(new IngestResult.Failed(source("b.txt"), "file vanished before it could be read"), results.get(1));
-    assertEquals(new IngestResult.Failed(source("c.html"), "file vanished before it could be read"), results.get(2));
+    assertEquals(
+        new IngestResult.Failed(source("b.txt"), "file vanished before it could be read"),
+        results.get(1));
+    assertEquals(
+        new IngestResult.Failed(source("c.html"), "file vanished before it could be read"),
+        results.get(2));
   }
 
   @Test
   void corpusReader_jsonlDeletedBetweenListingAndReading_failsAloneNamingIt() throws Exception {
     Files.writeString(corpus.resolve("a.txt"), GOOD);
-    Files.writeString(corpus.resolve("b.jsonl"), "{\"id\": \"j1\", \"paragraphs\": [\"A line.\"]}\n");
+    Files.writeString(
+        corpus.resolve("b.jsonl"), "{\"id\": \"j1\", \"paragraphs\": [\"A line.\"]}\n");
     Files.writeString(corpus.resolve("c.txt"), GOOD);
     List<IngestResult> results = new ArrayList<>();
 
-    new CorpusReader(corpus).read(item -> {
-      if (item.source().file().endsWith("a.txt")) deleteQuietly(corpus.resolve("b.jsonl"));
-      results.add(item.load());
-    });
+    new CorpusReader(corpus)
+        .read(
+            item -> {
+              if (item.source().file().endsWith("a.txt")) deleteQuietly(corpus.resolve("b.jsonl"));
+              results.add(item.load());
+            });
 
     assertEquals(3, results.size(), results.toString());
-    assertEquals(new IngestResult.Failed(source("b.jsonl"), "stopped reading: " + path("b.jsonl")), results.get(1));
+    assertEquals(
+        new IngestResult.Failed(source("b.jsonl"), "stopped reading: " + path("b.jsonl")),
+        results.get(1));
     assertEquals(IngestResult.Ingested.class, results.get(2).getClass());
   }
 
   @Test
   void indexer_fileVanishesMidRun_isCountedAndItsIndexedArticleKept() throws Exception {
-    for (String n : List.of("a", "b", "c")) Files.writeString(corpus.resolve(n + ".txt"), "Article " + n + " says " + GOOD);
+    for (String n : List.of("a", "b", "c"))
+      Files.writeString(corpus.resolve(n + ".txt"), "Article " + n + " says " + GOOD);
     new Indexer(text -> List.of()).update(new CorpusReader(corpus), index);
     Files.writeString(corpus.resolve("a.txt"), "Article a was edited and " + GOOD);
 
-    // the progress callback runs on the reading thread after each item: b.txt is listed but gone when loaded
-    Indexer vanishing = new Indexer(text -> List.of(), "none", 1, p -> deleteQuietly(corpus.resolve("b.txt")));
+    // the progress callback runs on the reading thread after each item: b.txt is listed but gone
+    // when loaded
+    Indexer vanishing =
+        new Indexer(text -> List.of(), "none", 1, p -> deleteQuietly(corpus.resolve("b.txt")));
     IndexReport r = vanishing.update(new CorpusReader(corpus), index);
 
     assertEquals(1, r.failureCount());
-    assertEquals(List.of(new IngestResult.Failed(source("b.txt"), "file vanished before it could be read")), r.failures());
+    assertEquals(
+        List.of(new IngestResult.Failed(source("b.txt"), "file vanished before it could be read")),
+        r.failures());
     assertEquals(1, r.indexed());
     assertEquals(1, r.unchanged());
     assertEquals(0, r.deleted(), "an article whose file failed this time stays in the index");
@@ -284,7 +357,8 @@ class BadInputTest {
 
     IndexReport next = new Indexer(text -> List.of()).update(new CorpusReader(corpus), index);
     assertEquals(0, next.failureCount());
-    assertEquals(1, next.deleted(), "once the file is really gone, the next run deletes its article");
+    assertEquals(
+        1, next.deleted(), "once the file is really gone, the next run deletes its article");
     assertEquals(2, next.totalParagraphs());
   }
 

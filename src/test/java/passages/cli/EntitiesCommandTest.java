@@ -30,7 +30,8 @@ class EntitiesCommandTest {
     JsonNode first = new ObjectMapper().readTree(lines[0]);
     assertEquals(1, first.get("paragraph").asInt());
     assertEquals("OpenAI’s deal with AWS.", first.get("text").asText());
-    assertEquals("{\"type\":\"org\",\"value\":\"OpenAI\",\"text\":\"OpenAI\",\"start\":0,\"end\":6}",
+    assertEquals(
+        "{\"type\":\"org\",\"value\":\"OpenAI\",\"text\":\"OpenAI\",\"start\":0,\"end\":6}",
         first.get("entities").get(0).toString());
     assertEquals("Amazon Web Services", first.get("entities").get(1).get("value").asText());
     assertEquals(0, new ObjectMapper().readTree(lines[1]).get("entities").size());
@@ -39,25 +40,36 @@ class EntitiesCommandTest {
   @Test
   void text_listsTypeValueSurfaceAndOffsets() {
     String out = run("--text", "Amazon may invest $10B.");
-    assertEquals("""
+    assertEquals(
+        """
         [1] Amazon may invest $10B.
             org     Amazon                       'Amazon' 0-6
             money   $10 billion                  '$10B' 18-22
-        """, out.replace("\r", ""));
+        """,
+        out.replace("\r", ""));
   }
 
   @Test
-  void file_isCleanedLikeIndexing_titleHeadingsAndJunkAreNotParagraphs(@TempDir Path dir) throws Exception {
+  void file_isCleanedLikeIndexing_titleHeadingsAndJunkAreNotParagraphs(@TempDir Path dir)
+      throws Exception {
     Path f = dir.resolve("a.txt");
-    Files.writeString(f, "Nvidia Sells Chips\n\nNvidia sells chips to OpenAI.\nWhy it matters\nAmazon wants some too.\nAdvertisement\n");
+    Files.writeString(
+        f,
+        "Nvidia Sells Chips\n\nNvidia sells chips to OpenAI.\nWhy it matters\nAmazon wants some too.\nAdvertisement\n");
     String[] lines = run("--json", f.toString()).strip().split("\n");
     assertEquals(2, lines.length);
-    assertEquals("Nvidia sells chips to OpenAI.", new ObjectMapper().readTree(lines[0]).get("text").asText());
+    assertEquals(
+        "Nvidia sells chips to OpenAI.",
+        new ObjectMapper().readTree(lines[0]).get("text").asText());
     assertEquals(2, new ObjectMapper().readTree(lines[1]).get("paragraph").asInt());
   }
 
   @Test
   void missingInput_isAUsageError() {
-    assertEquals(2, new CommandLine(new EntitiesCommand()).setErr(new PrintWriter(new StringWriter())).execute());
+    assertEquals(
+        2,
+        new CommandLine(new EntitiesCommand())
+            .setErr(new PrintWriter(new StringWriter()))
+            .execute());
   }
 }

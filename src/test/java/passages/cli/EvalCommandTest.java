@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code passages eval} on a real index of the three-article fixture (src/test/resources/relevance-fixture):
- * exact scores, the pool of unjudged hits, and a broken judgments file named by line.
+ * {@code passages eval} on a real index of the three-article fixture
+ * (src/test/resources/relevance-fixture): exact scores, the pool of unjudged hits, and a broken
+ * judgments file named by line.
  */
 class EvalCommandTest {
   static final Path FIXTURE = Path.of("src/test/resources/relevance-fixture");
@@ -20,7 +21,13 @@ class EvalCommandTest {
 
   @BeforeAll
   static void buildIndex() {
-    MainTest.Run r = MainTest.run("index", "--corpus", FIXTURE.resolve("corpus.jsonl").toString(), "--index", index.toString());
+    MainTest.Run r =
+        MainTest.run(
+            "index",
+            "--corpus",
+            FIXTURE.resolve("corpus.jsonl").toString(),
+            "--index",
+            index.toString());
     if (r.code() != 0) throw new IllegalStateException(r.toString());
   }
 
@@ -28,12 +35,21 @@ class EvalCommandTest {
   void eval_fixture_printsExactScoresPerQueryClassAndHeadlines(@TempDir Path tmp) throws Exception {
     Path pool = tmp.resolve("pool.tsv");
 
-    MainTest.Run r = MainTest.run("eval", "--index", index.toString(), "--judgments", FIXTURE.toString(), "--pool", pool.toString());
+    MainTest.Run r =
+        MainTest.run(
+            "eval",
+            "--index",
+            index.toString(),
+            "--judgments",
+            FIXTURE.toString(),
+            "--pool",
+            pool.toString());
 
     assertEquals(0, r.code(), r.err());
     // q1: both hits substantive grade 2; ideal adds a judged grade-3 paragraph not retrieved now:
     // (2 + 2/log2(3)) / (3 + 2/log2(3) + 2/log2(4)) = 3.2619 / 5.2619 = 0.620
-    assertEquals("""
+    assertEquals(
+        """
         | query | class | P@3 | P@10 | junk@10 | nDCG@10 | unjudged | q |
         |---|---|---:|---:|---:|---:|---:|---|
         | q1 | bench | 0.67 | 0.20 | 0/2 | 0.620 | 0 | `border wall` |
@@ -48,31 +64,47 @@ class EvalCommandTest {
 
         headline hit@1: 1 of 2
           missed r9 "Pipeline permit" (first hit: r3; the article is not in the index)
-        """, r.out());
+        """,
+        r.out());
     assertEquals("1 unjudged hits written to " + pool + "\n", r.err());
-    assertEquals(List.of(EvalCommand.POOL_HEADER,
-        "q2\tr2\t14a72383435f9544\t\t\tThe spending bill now goes to the House, where leaders expect a vote before the weekend."
-            + "\t3\tr2.p3\tWire Two\tSenators reach a late deal\t\t"
-            + "The spending bill now goes to the House, where leaders expect a vote before the weekend."),
+    assertEquals(
+        List.of(
+            EvalCommand.POOL_HEADER,
+            "q2\tr2\t14a72383435f9544\t\t\tThe spending bill now goes to the House, where leaders expect a vote before the weekend."
+                + "\t3\tr2.p3\tWire Two\tSenators reach a late deal\t\t"
+                + "The spending bill now goes to the House, where leaders expect a vote before the weekend."),
         Files.readAllLines(pool, StandardCharsets.UTF_8));
   }
 
   @Test
   void eval_badGradeInJudgments_exit1NamingFileAndLine(@TempDir Path set) throws Exception {
     Files.copy(FIXTURE.resolve("queries.tsv"), set.resolve("queries.tsv"));
-    Files.writeString(set.resolve("judgments.tsv"), "q1\tr1\t0bb7ca89879cd57d\tsubstantive\t2\tok\n"
-        + "q1\tr1\t09ad542ea6355842\tsubstantive\t4\ttoo high\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        set.resolve("judgments.tsv"),
+        "q1\tr1\t0bb7ca89879cd57d\tsubstantive\t2\tok\n"
+            + "q1\tr1\t09ad542ea6355842\tsubstantive\t4\ttoo high\n",
+        StandardCharsets.UTF_8);
 
-    MainTest.Run r = MainTest.run("eval", "--index", index.toString(), "--judgments", set.toString());
+    MainTest.Run r =
+        MainTest.run("eval", "--index", index.toString(), "--judgments", set.toString());
 
     assertEquals(1, r.code());
-    assertEquals("passages: " + set.resolve("judgments.tsv") + ":2: grade must be 0..3, got '4'\n", r.err());
+    assertEquals(
+        "passages: " + set.resolve("judgments.tsv") + ":2: grade must be 0..3, got '4'\n", r.err());
     assertEquals("", r.out());
   }
 
   @Test
   void eval_poolDepthOutOfRange_exit2NamingTheOption() {
-    MainTest.Run r = MainTest.run("eval", "--index", index.toString(), "--judgments", FIXTURE.toString(), "--pool-depth", "101");
+    MainTest.Run r =
+        MainTest.run(
+            "eval",
+            "--index",
+            index.toString(),
+            "--judgments",
+            FIXTURE.toString(),
+            "--pool-depth",
+            "101");
 
     assertEquals(2, r.code());
     assertEquals("passages: --pool-depth must be 1..100, got 101\n", r.err());
@@ -80,7 +112,8 @@ class EvalCommandTest {
 
   @Test
   void eval_noQueriesFile_exit1NamingTheFolder(@TempDir Path empty) {
-    MainTest.Run r = MainTest.run("eval", "--index", index.toString(), "--judgments", empty.toString());
+    MainTest.Run r =
+        MainTest.run("eval", "--index", index.toString(), "--judgments", empty.toString());
 
     assertEquals(1, r.code());
     assertEquals("passages: no queries.tsv in " + empty + "\n", r.err());

@@ -19,11 +19,12 @@ import picocli.CommandLine;
 class ExtractCommandTest {
   @TempDir Path tmp;
 
-  private static final String ARTICLE_TEXT = "The summer fete on the green raised 8,450 pounds this year, the most in"
-      + " its forty-year history, and all of it goes to the village library.\n\nOrganisers credit the new dog show and"
-      + " a dry afternoon for the crowds after two washed-out years\n\nThe library will spend the money on a reading"
-      + " corner for children and on longer opening hours on Saturdays.\n\nVolunteers are still needed for next year:"
-      + " the committee meets on the first Monday of each month in the church hall.\n";
+  private static final String ARTICLE_TEXT =
+      "The summer fete on the green raised 8,450 pounds this year, the most in"
+          + " its forty-year history, and all of it goes to the village library.\n\nOrganisers credit the new dog show and"
+          + " a dry afternoon for the crowds after two washed-out years\n\nThe library will spend the money on a reading"
+          + " corner for children and on longer opening hours on Saturdays.\n\nVolunteers are still needed for next year:"
+          + " the committee meets on the first Monday of each month in the church hall.\n";
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -57,7 +58,8 @@ class ExtractCommandTest {
     assertEquals(0, code);
     assertEquals(List.of("bridge.txt", "fete.txt"), list(dir));
     assertEquals(ARTICLE_TEXT, Files.readString(dir.resolve("fete.txt")));
-    assertTrue(Files.readString(dir.resolve("bridge.txt")).startsWith("The harbour bridge reopened"));
+    assertTrue(
+        Files.readString(dir.resolve("bridge.txt")).startsWith("The harbour bridge reopened"));
     assertEquals("", out.toString());
   }
 
@@ -69,14 +71,24 @@ class ExtractCommandTest {
     Path missing = tmp.resolve("missing.html");
     Path dir = tmp.resolve("texts");
 
-    int code = run("--out", dir.toString(), empty.toString(), missing.toString(), none.toString(), good.toString());
+    int code =
+        run(
+            "--out",
+            dir.toString(),
+            empty.toString(),
+            missing.toString(),
+            none.toString(),
+            good.toString());
 
     assertEquals(1, code);
     assertEquals(List.of("fete.txt"), list(dir));
     String[] lines = err.toString().split("\n");
     assertEquals(3, lines.length, err.toString());
     assertEquals("empty.html: empty page", lines[0]);
-    assertTrue(lines[1].startsWith("missing.html: cannot read or write (java.nio.file.NoSuchFileException"), lines[1]);
+    assertTrue(
+        lines[1].startsWith(
+            "missing.html: cannot read or write (java.nio.file.NoSuchFileException"),
+        lines[1]);
     assertEquals("sitemap.html: no article text found", lines[2]);
   }
 
@@ -95,7 +107,8 @@ class ExtractCommandTest {
     int code = run(a.toString(), a.toString());
 
     assertEquals(2, code);
-    assertTrue(err.toString().startsWith("without --out give exactly one FILE (got 2)"), err.toString());
+    assertTrue(
+        err.toString().startsWith("without --out give exactly one FILE (got 2)"), err.toString());
     assertEquals("", out.toString());
   }
 

@@ -17,13 +17,20 @@ import passages.search.SearchRequest;
 
 class IndexFollowerTest {
   @Test
-  void watch_corpusChanges_reachTheServingSearcher(@TempDir Path corpus, @TempDir Path index) throws Exception {
+  void watch_corpusChanges_reachTheServingSearcher(@TempDir Path corpus, @TempDir Path index)
+      throws Exception {
     Files.writeString(corpus.resolve("a.txt"), "Zebras crossed the road on Monday.\n");
     new Indexer(text -> List.of()).update(new CorpusReader(corpus), index);
     StringWriter out = new StringWriter();
     try (ParagraphSearcher searcher = new ParagraphSearcher(index);
-        IndexFollower follower = new IndexFollower(searcher, new CorpusReader(corpus), index, true,
-            new PrintWriter(out, true), new PrintWriter(out, true))) {
+        IndexFollower follower =
+            new IndexFollower(
+                searcher,
+                new CorpusReader(corpus),
+                index,
+                true,
+                new PrintWriter(out, true),
+                new PrintWriter(out, true))) {
 
       Files.writeString(corpus.resolve("b.txt"), "Giraffes followed on Tuesday.\n");
       List<String> afterAdd = awaitIds(searcher, List.of("a.p1", "b.p1"));
@@ -36,7 +43,8 @@ class IndexFollowerTest {
   }
 
   /** Polls (up to 15 s) until the searcher shows {@code expected}; returns what it shows last. */
-  private static List<String> awaitIds(ParagraphSearcher s, List<String> expected) throws Exception {
+  private static List<String> awaitIds(ParagraphSearcher s, List<String> expected)
+      throws Exception {
     List<String> ids = List.of();
     for (int i = 0; i < 150 && !ids.equals(expected); i++) {
       Thread.sleep(100);

@@ -16,13 +16,15 @@ class ProgressPrinterTest {
 
   @Test
   void format_barRatesAndEta() {
-    assertEquals("[############............]  50%  100 articles (10/s)  2,000 paragraphs (200/s)  ETA 0:10",
+    assertEquals(
+        "[############............]  50%  100 articles (10/s)  2,000 paragraphs (200/s)  ETA 0:10",
         ProgressPrinter.format(new IndexProgress(50, 100, 100, 2000, 10_000, false)));
   }
 
   @Test
   void format_merging_namesTheStepInsteadOfAnEta() {
-    assertEquals("[########################] 100%  100 articles (5/s)  2,000 paragraphs (100/s)  merging into one segment…",
+    assertEquals(
+        "[########################] 100%  100 articles (5/s)  2,000 paragraphs (100/s)  merging into one segment…",
         ProgressPrinter.format(new IndexProgress(100, 100, 100, 2000, 20_000, true)));
   }
 
@@ -44,8 +46,9 @@ class ProgressPrinterTest {
     p.accept(new IndexProgress(60, 100, 60, 600, 12_000, false));
     p.accept(new IndexProgress(100, 100, 100, 1000, 20_000, true));
     p.finish();
-    assertEquals("[############............]  50%  50 articles (5/s)  500 paragraphs (50/s)  ETA 0:10\n"
-        + "[########################] 100%  100 articles (5/s)  1,000 paragraphs (50/s)  merging into one segment…\n",
+    assertEquals(
+        "[############............]  50%  50 articles (5/s)  500 paragraphs (50/s)  ETA 0:10\n"
+            + "[########################] 100%  100 articles (5/s)  1,000 paragraphs (50/s)  merging into one segment…\n",
         out.toString().replace(System.lineSeparator(), "\n"));
   }
 
@@ -55,8 +58,9 @@ class ProgressPrinterTest {
     p.step("learning…");
     p.accept(new IndexProgress(100, 100, 1, 10, 1_000, true));
     p.finish();
-    assertEquals("\rlearning…\u001b[K"
-        + "\r[########################] 100%  1 articles (1/s)  10 paragraphs (10/s)  merging into one segment…\u001b[K\n",
+    assertEquals(
+        "\rlearning…\u001b[K"
+            + "\r[########################] 100%  1 articles (1/s)  10 paragraphs (10/s)  merging into one segment…\u001b[K\n",
         out.toString().replace(System.lineSeparator(), "\n"));
   }
 }

@@ -13,23 +13,36 @@ class AliasesTest {
 
   @Test
   void surfaceForms_ofAKnownName_canonicalFirst() {
-    assertEquals(List.of("Amazon Web Services", "AWS"), aliases.surfaceForms("Amazon Web Services"));
+    assertEquals(
+        List.of("Amazon Web Services", "AWS"), aliases.surfaceForms("Amazon Web Services"));
     assertEquals(List.of("Amazon Web Services", "AWS"), aliases.surfaceForms("AWS"));
-    assertEquals(List.of("Amazon Web Services", "AWS"), aliases.surfaceForms("amazon  web services"));
+    assertEquals(
+        List.of("Amazon Web Services", "AWS"), aliases.surfaceForms("amazon  web services"));
   }
 
   @Test
   void canonical_mergesForms() {
-    assertEquals(Optional.of(new Aliases.Canonical(EntityType.ORG, "Nvidia")), aliases.canonical("NVIDIA"));
-    assertEquals(Optional.of(new Aliases.Canonical(EntityType.ORG, "Amazon")), aliases.canonical("Amazon.com Inc."));
-    assertEquals(Optional.of(new Aliases.Canonical(EntityType.PERSON, "Sam Altman")), aliases.canonical("Altman"));
+    assertEquals(
+        Optional.of(new Aliases.Canonical(EntityType.ORG, "Nvidia")), aliases.canonical("NVIDIA"));
+    assertEquals(
+        Optional.of(new Aliases.Canonical(EntityType.ORG, "Amazon")),
+        aliases.canonical("Amazon.com Inc."));
+    assertEquals(
+        Optional.of(new Aliases.Canonical(EntityType.PERSON, "Sam Altman")),
+        aliases.canonical("Altman"));
   }
 
   @Test
   void money_canonicalAndCommonSpellings() {
-    assertEquals(Optional.of(new Aliases.Canonical(EntityType.MONEY, "$10 billion")), aliases.canonical("$10B"));
-    assertEquals(Optional.of(new Aliases.Canonical(EntityType.MONEY, "$10 billion")), aliases.canonical("10 billion dollars"));
-    assertEquals(List.of("$10 billion", "$10B", "$10bn", "USD 10 billion", "10 billion dollars"), aliases.surfaceForms("USD 10bn"));
+    assertEquals(
+        Optional.of(new Aliases.Canonical(EntityType.MONEY, "$10 billion")),
+        aliases.canonical("$10B"));
+    assertEquals(
+        Optional.of(new Aliases.Canonical(EntityType.MONEY, "$10 billion")),
+        aliases.canonical("10 billion dollars"));
+    assertEquals(
+        List.of("$10 billion", "$10B", "$10bn", "USD 10 billion", "10 billion dollars"),
+        aliases.surfaceForms("USD 10bn"));
   }
 
   @Test

@@ -16,8 +16,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Not a test: measures {@link EntityExtractors#create} on a whole JSONL.gz corpus (streamed, so the
- * heap holds only what is learned) and single-threaded {@code extract} speed.
- * {@code java -Xmx1g -cp ... passages.entities.EntityBenchmark articles.jsonl.gz}
+ * heap holds only what is learned) and single-threaded {@code extract} speed. {@code java -Xmx1g
+ * -cp ... passages.entities.EntityBenchmark articles.jsonl.gz}
  */
 public final class EntityBenchmark {
   public static void main(String[] args) throws Exception {
@@ -26,14 +26,21 @@ public final class EntityBenchmark {
     long t0 = System.nanoTime();
     EntityExtractor extractor = EntityExtractors.create(paragraphs);
     long t1 = System.nanoTime();
-    if (args.length > 1) Files.write(Path.of(args[1]), ((GazetteerExtractor) extractor).learnedReport());
+    if (args.length > 1)
+      Files.write(Path.of(args[1]), ((GazetteerExtractor) extractor).learnedReport());
     System.gc();
     Runtime rt = Runtime.getRuntime();
-    System.out.printf("create: %.1f s, heap after GC %d MB%n", (t1 - t0) / 1e9, (rt.totalMemory() - rt.freeMemory()) >> 20);
+    System.out.printf(
+        "create: %.1f s, heap after GC %d MB%n",
+        (t1 - t0) / 1e9, (rt.totalMemory() - rt.freeMemory()) >> 20);
 
     List<List<String>> articles = new ArrayList<>();
     List<String> sample = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(corpus), 1 << 16), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(corpus), 1 << 16),
+                StandardCharsets.UTF_8))) {
       ObjectMapper json = new ObjectMapper();
       for (String line; sample.size() < 300_000 && (line = r.readLine()) != null; ) {
         List<String> article = new ArrayList<>();
@@ -52,26 +59,41 @@ public final class EntityBenchmark {
     for (String p : sample) mentions += extractor.extract(p).size();
     double s = (System.nanoTime() - t2) / 1e9;
     double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-    System.out.printf("extract, one thread: %d paragraphs (%d chars), %d mentions; wall %.2f s = %.0f paragraphs/s; "
-        + "CPU %.2f s = %.0f paragraphs per CPU-second, %.1f MB per CPU-second%n",
-        sample.size(), chars, mentions, s, sample.size() / s, cpu, sample.size() / cpu, chars / cpu / 1e6);
+    System.out.printf(
+        "extract, one thread: %d paragraphs (%d chars), %d mentions; wall %.2f s = %.0f paragraphs/s; "
+            + "CPU %.2f s = %.0f paragraphs per CPU-second, %.1f MB per CPU-second%n",
+        sample.size(),
+        chars,
+        mentions,
+        s,
+        sample.size() / s,
+        cpu,
+        sample.size() / cpu,
+        chars / cpu / 1e6);
 
-    // the same paragraphs read article by article, as indexing does (with the article's coreference)
+    // the same paragraphs read article by article, as indexing does (with the article's
+    // coreference)
     for (int i = 0; i < 1_000; i++) extractor.extractArticle(articles.get(i)); // warm-up
     mentions = 0;
     cpu0 = threads.getCurrentThreadCpuTime();
     t2 = System.nanoTime();
-    for (List<String> a : articles) for (List<?> m : extractor.extractArticle(a)) mentions += m.size();
+    for (List<String> a : articles)
+      for (List<?> m : extractor.extractArticle(a)) mentions += m.size();
     s = (System.nanoTime() - t2) / 1e9;
     cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-    System.out.printf("extractArticle, one thread: %d articles, %d paragraphs, %d mentions; wall %.2f s = %.0f paragraphs/s; "
-        + "CPU %.2f s = %.0f paragraphs per CPU-second%n", articles.size(), sample.size(), mentions, s, sample.size() / s, cpu,
-        sample.size() / cpu);
+    System.out.printf(
+        "extractArticle, one thread: %d articles, %d paragraphs, %d mentions; wall %.2f s = %.0f paragraphs/s; "
+            + "CPU %.2f s = %.0f paragraphs per CPU-second%n",
+        articles.size(), sample.size(), mentions, s, sample.size() / s, cpu, sample.size() / cpu);
   }
 
   private static Iterator<String> stream(Path corpus) {
     try {
-      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(corpus), 1 << 16), StandardCharsets.UTF_8));
+      BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(
+                  new GZIPInputStream(Files.newInputStream(corpus), 1 << 16),
+                  StandardCharsets.UTF_8));
       ObjectMapper json = new ObjectMapper();
       return new Iterator<>() {
         Iterator<JsonNode> current = java.util.Collections.emptyIterator();

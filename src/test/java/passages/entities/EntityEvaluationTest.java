@@ -12,100 +12,137 @@ import passages.model.Entity;
 import passages.model.EntityType;
 
 /**
- * Precision and recall per type on the hand-annotated sets (a mention counts only when its exact span
- * and its type match; the canonical value is not compared). Floors sit just under the measured
+ * Precision and recall per type on the hand-annotated sets (a mention counts only when its exact
+ * span and its type match; the canonical value is not compared). Floors sit just under the measured
  * values, so a regression fails. The dev set was used to tune the rules and the gazetteer; the
  * held-out set was annotated afterwards and not tuned on.
  */
 class EntityEvaluationTest {
   /** type -> {precision floor, recall floor} on the dev set. */
-  private static final Map<EntityType, double[]> DEV_FLOORS = new EnumMap<>(Map.of(
-      EntityType.ORG, new double[] {0.97, 0.95},
-      EntityType.PERSON, new double[] {0.97, 0.91},
-      EntityType.PLACE, new double[] {0.96, 0.95},
-      EntityType.PRODUCT, new double[] {0.98, 0.95},
-      EntityType.MONEY, new double[] {0.98, 0.98}));
+  private static final Map<EntityType, double[]> DEV_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.97, 0.95},
+              EntityType.PERSON, new double[] {0.97, 0.91},
+              EntityType.PLACE, new double[] {0.96, 0.95},
+              EntityType.PRODUCT, new double[] {0.98, 0.95},
+              EntityType.MONEY, new double[] {0.98, 0.98}));
 
-  /** type -> {precision floor, recall floor} on the held-out set (one product in it: a platform as a service). */
-  private static final Map<EntityType, double[]> HELDOUT_FLOORS = new EnumMap<>(Map.of(
-      EntityType.ORG, new double[] {0.98, 0.86},
-      EntityType.PERSON, new double[] {0.98, 0.92},
-      EntityType.PLACE, new double[] {0.96, 0.95},
-      EntityType.PRODUCT, new double[] {1.0, 1.0},
-      EntityType.MONEY, new double[] {0.85, 0.98}));
+  /**
+   * type -> {precision floor, recall floor} on the held-out set (one product in it: a platform as a
+   * service).
+   */
+  private static final Map<EntityType, double[]> HELDOUT_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.98, 0.86},
+              EntityType.PERSON, new double[] {0.98, 0.92},
+              EntityType.PLACE, new double[] {0.96, 0.95},
+              EntityType.PRODUCT, new double[] {1.0, 1.0},
+              EntityType.MONEY, new double[] {0.85, 0.98}));
 
   record Key(EntityType type, int start, int end) {}
 
   record Facet(EntityType type, String value) {}
 
-  /** type -> {precision floor, recall floor} on the dev set, each paragraph read in its article (as indexing does). */
-  private static final Map<EntityType, double[]> DEV_ARTICLE_FLOORS = new EnumMap<>(Map.of(
-      EntityType.ORG, new double[] {0.97, 0.95},
-      EntityType.PERSON, new double[] {0.97, 0.93},
-      EntityType.PLACE, new double[] {0.96, 0.95},
-      EntityType.PRODUCT, new double[] {0.98, 0.95},
-      EntityType.MONEY, new double[] {0.98, 0.98}));
+  /**
+   * type -> {precision floor, recall floor} on the dev set, each paragraph read in its article (as
+   * indexing does).
+   */
+  private static final Map<EntityType, double[]> DEV_ARTICLE_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.97, 0.95},
+              EntityType.PERSON, new double[] {0.97, 0.93},
+              EntityType.PLACE, new double[] {0.96, 0.95},
+              EntityType.PRODUCT, new double[] {0.98, 0.95},
+              EntityType.MONEY, new double[] {0.98, 0.98}));
 
-  /** type -> {precision floor, recall floor} on the held-out set, each paragraph read in its article. */
-  private static final Map<EntityType, double[]> HELDOUT_ARTICLE_FLOORS = new EnumMap<>(Map.of(
-      EntityType.ORG, new double[] {0.98, 0.91},
-      EntityType.PERSON, new double[] {0.98, 0.94},
-      EntityType.PLACE, new double[] {0.96, 0.95},
-      EntityType.PRODUCT, new double[] {1.0, 1.0},
-      EntityType.MONEY, new double[] {0.85, 0.98}));
+  /**
+   * type -> {precision floor, recall floor} on the held-out set, each paragraph read in its
+   * article.
+   */
+  private static final Map<EntityType, double[]> HELDOUT_ARTICLE_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.98, 0.91},
+              EntityType.PERSON, new double[] {0.98, 0.94},
+              EntityType.PLACE, new double[] {0.96, 0.95},
+              EntityType.PRODUCT, new double[] {1.0, 1.0},
+              EntityType.MONEY, new double[] {0.85, 0.98}));
 
   @Test
   void devSet_precisionAndRecallPerType_meetFloors() {
     List<EvalSet.Doc> docs = EvalSet.gold();
     EntityExtractor extractor = EntityExtractors.create(EvalSet.corpus(docs));
     assertMeetsFloors("dev", alone(extractor, docs), docs, DEV_FLOORS);
-    assertMeetsFloors("dev in article", inArticle(extractor, EvalSet.articles("/entities/eval-context-ids.txt", docs)), docs,
+    assertMeetsFloors(
+        "dev in article",
+        inArticle(extractor, EvalSet.articles("/entities/eval-context-ids.txt", docs)),
+        docs,
         DEV_ARTICLE_FLOORS);
   }
 
   @Test
   void heldOutSet_precisionAndRecallPerType_meetFloors() {
     List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-gold.jsonl");
-    EntityExtractor extractor = EntityExtractors.create(EvalSet.corpus("/entities/heldout-context-ids.txt", docs));
+    EntityExtractor extractor =
+        EntityExtractors.create(EvalSet.corpus("/entities/heldout-context-ids.txt", docs));
     assertMeetsFloors("held-out", alone(extractor, docs), docs, HELDOUT_FLOORS);
-    assertMeetsFloors("held-out in article", inArticle(extractor, EvalSet.articles("/entities/heldout-context-ids.txt", docs)),
-        docs, HELDOUT_ARTICLE_FLOORS);
+    assertMeetsFloors(
+        "held-out in article",
+        inArticle(extractor, EvalSet.articles("/entities/heldout-context-ids.txt", docs)),
+        docs,
+        HELDOUT_ARTICLE_FLOORS);
   }
 
-  /** type -> {precision floor, recall floor} on held-out set 2 (annotated blind, see the README); set under the measured values. */
-  private static final Map<EntityType, double[]> HELDOUT2_FLOORS = new EnumMap<>(Map.of(
-      EntityType.ORG, new double[] {0.80, 0.70},
-      EntityType.PERSON, new double[] {0.96, 0.87},
-      EntityType.PLACE, new double[] {0.88, 0.97},
-      EntityType.PRODUCT, new double[] {0.87, 0.63},
-      EntityType.MONEY, new double[] {0.98, 0.99}));
+  /**
+   * type -> {precision floor, recall floor} on held-out set 2 (annotated blind, see the README);
+   * set under the measured values.
+   */
+  private static final Map<EntityType, double[]> HELDOUT2_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.80, 0.70},
+              EntityType.PERSON, new double[] {0.96, 0.87},
+              EntityType.PLACE, new double[] {0.88, 0.97},
+              EntityType.PRODUCT, new double[] {0.87, 0.63},
+              EntityType.MONEY, new double[] {0.98, 0.99}));
 
   /** The same, each paragraph read in its article (as indexing does). */
-  private static final Map<EntityType, double[]> HELDOUT2_ARTICLE_FLOORS = new EnumMap<>(Map.of(
-      EntityType.ORG, new double[] {0.79, 0.71},
-      EntityType.PERSON, new double[] {0.96, 0.92},
-      EntityType.PLACE, new double[] {0.88, 0.97},
-      EntityType.PRODUCT, new double[] {0.87, 0.63},
-      EntityType.MONEY, new double[] {0.98, 0.99}));
+  private static final Map<EntityType, double[]> HELDOUT2_ARTICLE_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.79, 0.71},
+              EntityType.PERSON, new double[] {0.96, 0.92},
+              EntityType.PLACE, new double[] {0.88, 0.97},
+              EntityType.PRODUCT, new double[] {0.87, 0.63},
+              EntityType.MONEY, new double[] {0.98, 0.99}));
 
   @Test
   void heldOutSet2_precisionAndRecallPerType_meetFloors() {
     List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-2-gold.jsonl");
-    EntityExtractor extractor = EntityExtractors.create(EvalSet.corpus("/entities/heldout-2-context-ids.txt", docs));
+    EntityExtractor extractor =
+        EntityExtractors.create(EvalSet.corpus("/entities/heldout-2-context-ids.txt", docs));
     assertMeetsFloors("held-out 2", alone(extractor, docs), docs, HELDOUT2_FLOORS);
-    assertMeetsFloors("held-out 2 in article", inArticle(extractor, EvalSet.articles("/entities/heldout-2-context-ids.txt", docs)),
-        docs, HELDOUT2_ARTICLE_FLOORS);
+    assertMeetsFloors(
+        "held-out 2 in article",
+        inArticle(extractor, EvalSet.articles("/entities/heldout-2-context-ids.txt", docs)),
+        docs,
+        HELDOUT2_ARTICLE_FLOORS);
   }
 
   /** Each paragraph read alone ({@code entities --text}). */
-  private static Map<EvalSet.Doc, List<Entity>> alone(EntityExtractor extractor, List<EvalSet.Doc> docs) {
+  private static Map<EvalSet.Doc, List<Entity>> alone(
+      EntityExtractor extractor, List<EvalSet.Doc> docs) {
     Map<EvalSet.Doc, List<Entity>> out = new java.util.HashMap<>();
     for (EvalSet.Doc d : docs) out.put(d, extractor.extract(d.text()));
     return out;
   }
 
   /** Each paragraph read with the rest of its article ({@code index}, {@code entities FILE}). */
-  private static Map<EvalSet.Doc, List<Entity>> inArticle(EntityExtractor extractor, Map<EvalSet.Doc, List<String>> articles) {
+  private static Map<EvalSet.Doc, List<Entity>> inArticle(
+      EntityExtractor extractor, Map<EvalSet.Doc, List<String>> articles) {
     Map<EvalSet.Doc, List<Entity>> out = new java.util.HashMap<>();
     int found = 0;
     for (var e : articles.entrySet()) {
@@ -118,28 +155,41 @@ class EntityEvaluationTest {
     return out;
   }
 
-  /** Every line of the seed files as scraped (byline, "Advertisment", promo block included): no junk facet value. */
+  /**
+   * Every line of the seed files as scraped (byline, "Advertisment", promo block included): no junk
+   * facet value.
+   */
   @Test
   void seedFiles_everyFacetValueIsAGoldValue() {
     List<EvalSet.Doc> docs = EvalSet.gold();
     EntityExtractor extractor = EntityExtractors.create(EvalSet.corpus(docs));
     Set<Facet> allowed = new HashSet<>();
     for (EvalSet.Doc d : docs) {
-      if (d.id().startsWith("seed-")) for (Entity e : d.gold()) allowed.add(new Facet(e.type(), e.value()));
+      if (d.id().startsWith("seed-"))
+        for (Entity e : d.gold()) allowed.add(new Facet(e.type(), e.value()));
     }
     StringBuilder junk = new StringBuilder();
-    for (String name : List.of("000_a5713e335d5c133d.txt", "001_ed1477a7c1dbfa86.txt", "002_812369ea3ecc10d9.txt",
-        "003_a81f8ea9cd3eb1e2.txt", "004_0998a82aa1485130.txt")) {
+    for (String name :
+        List.of(
+            "000_a5713e335d5c133d.txt",
+            "001_ed1477a7c1dbfa86.txt",
+            "002_812369ea3ecc10d9.txt",
+            "003_a81f8ea9cd3eb1e2.txt",
+            "004_0998a82aa1485130.txt")) {
       for (String line : EvalSet.lines("/entities/seeds/" + name, false)) {
         for (Entity e : extractor.extract(line.strip())) {
-          if (!allowed.contains(new Facet(e.type(), e.value()))) junk.append(name).append(": ").append(e).append('\n');
+          if (!allowed.contains(new Facet(e.type(), e.value())))
+            junk.append(name).append(": ").append(e).append('\n');
         }
       }
     }
     assertTrue(junk.isEmpty(), "junk facet values:\n" + junk);
   }
 
-  private static void assertMeetsFloors(String name, Map<EvalSet.Doc, List<Entity>> predicted, List<EvalSet.Doc> docs,
+  private static void assertMeetsFloors(
+      String name,
+      Map<EvalSet.Doc, List<Entity>> predicted,
+      List<EvalSet.Doc> docs,
       Map<EntityType, double[]> floors) {
     Map<EntityType, int[]> counts = new EnumMap<>(EntityType.class); // tp, fp, fn
     for (EntityType t : EntityType.values()) counts.put(t, new int[3]);
@@ -153,16 +203,35 @@ class EntityEvaluationTest {
         got.add(k);
         boolean ok = gold.contains(k);
         counts.get(e.type())[ok ? 0 : 1]++;
-        if (!ok) errors.append(name).append(" FP ").append(d.id()).append(' ').append(e.type().key()).append(" '").append(e.text()).append("'\n");
+        if (!ok)
+          errors
+              .append(name)
+              .append(" FP ")
+              .append(d.id())
+              .append(' ')
+              .append(e.type().key())
+              .append(" '")
+              .append(e.text())
+              .append("'\n");
       }
       for (Entity e : d.gold()) {
         if (got.contains(new Key(e.type(), e.start(), e.end()))) continue;
         counts.get(e.type())[2]++;
-        errors.append(name).append(" FN ").append(d.id()).append(' ').append(e.type().key()).append(" '").append(e.text()).append("'\n");
+        errors
+            .append(name)
+            .append(" FN ")
+            .append(d.id())
+            .append(' ')
+            .append(e.type().key())
+            .append(" '")
+            .append(e.text())
+            .append("'\n");
       }
     }
     System.out.print(errors);
-    System.out.printf("%s set: %d paragraphs%n%-8s %5s %5s %5s %6s %6s%n", name, docs.size(), "type", "tp", "fp", "fn", "P", "R");
+    System.out.printf(
+        "%s set: %d paragraphs%n%-8s %5s %5s %5s %6s %6s%n",
+        name, docs.size(), "type", "tp", "fp", "fn", "P", "R");
     StringBuilder failures = new StringBuilder();
     int[] micro = new int[3];
     for (EntityType t : EntityType.values()) {
@@ -174,10 +243,17 @@ class EntityEvaluationTest {
       micro[1] += c[1];
       micro[2] += c[2];
       double[] floor = floors.get(t);
-      if (p < floor[0] || r < floor[1]) failures.append(t.key()).append(String.format(" P=%.3f R=%.3f; ", p, r));
+      if (p < floor[0] || r < floor[1])
+        failures.append(t.key()).append(String.format(" P=%.3f R=%.3f; ", p, r));
     }
-    System.out.printf("%-8s %5d %5d %5d %6.3f %6.3f%n", "micro", micro[0], micro[1], micro[2],
-        (double) micro[0] / Math.max(1, micro[0] + micro[1]), (double) micro[0] / Math.max(1, micro[0] + micro[2]));
+    System.out.printf(
+        "%-8s %5d %5d %5d %6.3f %6.3f%n",
+        "micro",
+        micro[0],
+        micro[1],
+        micro[2],
+        (double) micro[0] / Math.max(1, micro[0] + micro[1]),
+        (double) micro[0] / Math.max(1, micro[0] + micro[2]));
     assertTrue(failures.isEmpty(), name + " below floor: " + failures);
   }
 }

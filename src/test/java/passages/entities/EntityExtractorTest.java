@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import passages.model.Entity;
 
-/** Exact mentions for the tricky cases: aliases, money forms, possessives, hyphens, headings, promo text. */
+/**
+ * Exact mentions for the tricky cases: aliases, money forms, possessives, hyphens, headings, promo
+ * text.
+ */
 class EntityExtractorTest {
   private static final EntityExtractor EXTRACTOR = EntityExtractors.create(List.of());
 
@@ -28,15 +31,21 @@ class EntityExtractorTest {
   /** Each paragraph's mentions as {@link #mentions}, paragraphs joined by " || ". */
   private static String articleMentions(String... paragraphs) {
     return EXTRACTOR.extractArticle(List.of(paragraphs)).stream()
-        .map(list -> list.stream().map(e -> e.type().key() + ":" + e.value() + ":" + e.text() + "@" + e.start())
-            .collect(Collectors.joining(" | ")))
+        .map(
+            list ->
+                list.stream()
+                    .map(e -> e.type().key() + ":" + e.value() + ":" + e.text() + "@" + e.start())
+                    .collect(Collectors.joining(" | ")))
         .collect(Collectors.joining(" || "));
   }
 
   @Test
   void article_surnameAloneTakesTheFullNameMetElsewhere() {
-    assertEquals("person:Eric Holder:Eric Holder@17 || person:Eric Holder:Holder@0 || person:Eric Holder:Holder@22",
-        articleMentions("Attorney General Eric Holder spoke on Monday.", "Holder said the review would take months.",
+    assertEquals(
+        "person:Eric Holder:Eric Holder@17 || person:Eric Holder:Holder@0 || person:Eric Holder:Holder@22",
+        articleMentions(
+            "Attorney General Eric Holder spoke on Monday.",
+            "Holder said the review would take months.",
             "Leaving the briefing, Holder told reporters nothing."));
     // read alone, the second paragraph has no clue
     assertEquals("", mentions("Holder said the review would take months."));
@@ -44,33 +53,48 @@ class EntityExtractorTest {
 
   @Test
   void article_twoPeopleWithOneSurname_surnameIsTheOneMentionedMost() {
-    assertEquals("person:Eric Holder:Eric Holder@0 | person:Jane Holder:Jane Holder@16 || person:Jane Holder:Jane Holder@0 || "
+    assertEquals(
+        "person:Eric Holder:Eric Holder@0 | person:Jane Holder:Jane Holder@16 || person:Jane Holder:Jane Holder@0 || "
             + "person:Jane Holder:Holder@0",
-        articleMentions("Eric Holder and Jane Holder met.", "Jane Holder left early.", "Holder said so."));
+        articleMentions(
+            "Eric Holder and Jane Holder met.", "Jane Holder left early.", "Holder said so."));
   }
 
   @Test
   void article_aProductOrOrgThatIsASurnameOfTheArticle_isThePerson() {
-    assertEquals("org:Republican Party:GOP@0 | person:Ken Blackwell:Ken Blackwell@4 || person:Ken Blackwell:Blackwell@4",
+    assertEquals(
+        "org:Republican Party:GOP@0 | person:Ken Blackwell:Ken Blackwell@4 || person:Ken Blackwell:Blackwell@4",
         articleMentions("GOP Ken Blackwell spoke.", "But Blackwell's plan failed."));
     assertEquals("product:Blackwell:Blackwell@4", mentions("But Blackwell's plan failed."));
   }
 
   @Test
   void article_bracketedAcronymAndTheHeadWord_nameTheOrg() {
-    assertEquals("org:Council on American-Islamic Relations:Council on American-Islamic Relations@4 | "
+    assertEquals(
+        "org:Council on American-Islamic Relations:Council on American-Islamic Relations@4 | "
             + "org:Council on American-Islamic Relations:CAIR@43 || org:Council on American-Islamic Relations:CAIR@0",
-        articleMentions("The Council on American-Islamic Relations (CAIR) filed suit.", "CAIR said it would appeal."));
+        articleMentions(
+            "The Council on American-Islamic Relations (CAIR) filed suit.",
+            "CAIR said it would appeal."));
   }
 
   @Test
   void contextCues_typeNamesNoListKnows() {
-    assertEquals("person:Abdirahman Warsame:Abdirahman Warsame@0", mentions("Abdirahman Warsame said the council would vote."));
-    assertEquals("person:Zyrtek Vandrowski:Zyrtek Vandrowski@0", mentions("Zyrtek Vandrowski, 41, told reporters."));
-    assertEquals("person:Zyrtek Vandrowski:Zyrtek Vandrowski@0", mentions("Zyrtek Vandrowski, a 34-year-old plumber, left."));
-    assertEquals("place:Zyrtekburg:Zyrtekburg@4 | place:Zyrtekton:Zyrtekton@47",
+    assertEquals(
+        "person:Abdirahman Warsame:Abdirahman Warsame@0",
+        mentions("Abdirahman Warsame said the council would vote."));
+    assertEquals(
+        "person:Zyrtek Vandrowski:Zyrtek Vandrowski@0",
+        mentions("Zyrtek Vandrowski, 41, told reporters."));
+    assertEquals(
+        "person:Zyrtek Vandrowski:Zyrtek Vandrowski@0",
+        mentions("Zyrtek Vandrowski, a 34-year-old plumber, left."));
+    assertEquals(
+        "place:Zyrtekburg:Zyrtekburg@4 | place:Zyrtekton:Zyrtekton@47",
         mentions("The Zyrtekburg-based firm moved to the city of Zyrtekton."));
-    assertEquals("org:Embassy of Sweden:Embassy of Sweden@17", mentions("officials at the Embassy of Sweden said"));
+    assertEquals(
+        "org:Embassy of Sweden:Embassy of Sweden@17",
+        mentions("officials at the Embassy of Sweden said"));
     // an open-data town that is the last word of a longer name is not the town
     assertEquals("person:Ben Ray Luján:Ben Ray Luján@5", mentions("Sen. Ben Ray Luján voted no."));
     // common words make no person, whatever verb follows
@@ -79,9 +103,13 @@ class EntityExtractorTest {
 
   @Test
   void platforms_areProductsAsServicesAndOrgsAsCompanies() {
-    assertEquals("product:Facebook:Facebook@13 | product:Twitter:Twitter@31 | org:Twitter:Twitter@54",
-        mentions("He posted on Facebook and in a Twitter account, while Twitter said it would suspend him."));
-    assertEquals("product:Reddit:Reddit@17 | product:Twitter:Twitter@28", mentions("It circulated on Reddit and Twitter."));
+    assertEquals(
+        "product:Facebook:Facebook@13 | product:Twitter:Twitter@31 | org:Twitter:Twitter@54",
+        mentions(
+            "He posted on Facebook and in a Twitter account, while Twitter said it would suspend him."));
+    assertEquals(
+        "product:Reddit:Reddit@17 | product:Twitter:Twitter@28",
+        mentions("It circulated on Reddit and Twitter."));
   }
 
   @Test
@@ -92,48 +120,60 @@ class EntityExtractorTest {
 
   @Test
   void hyphenatedAndDashedPairs_areTwoOrgs() {
-    assertEquals("org:Amazon:Amazon@12 | org:OpenAI:OpenAI@19", mentions("A potential Amazon-OpenAI deal"));
-    assertEquals("org:Microsoft:Microsoft@12 | org:OpenAI:OpenAI@22", mentions("the revised Microsoft–OpenAI agreement"));
+    assertEquals(
+        "org:Amazon:Amazon@12 | org:OpenAI:OpenAI@19", mentions("A potential Amazon-OpenAI deal"));
+    assertEquals(
+        "org:Microsoft:Microsoft@12 | org:OpenAI:OpenAI@22",
+        mentions("the revised Microsoft–OpenAI agreement"));
   }
 
   @Test
   void aliases_shareOneCanonicalValue() {
-    assertEquals("org:Amazon Web Services:AWS@0 | org:Amazon Web Services:Amazon Web Services@9",
+    assertEquals(
+        "org:Amazon Web Services:AWS@0 | org:Amazon Web Services:Amazon Web Services@9",
         mentions("AWS, aka Amazon Web Services, grew."));
     assertEquals("org:Nvidia:NVIDIA@0 | org:Nvidia:Nvidia@12", mentions("NVIDIA, née Nvidia."));
-    assertEquals("org:Amazon:Amazon.com Inc.@0 | money:$10 billion:$10 billion@38",
+    assertEquals(
+        "org:Amazon:Amazon.com Inc.@0 | money:$10 billion:$10 billion@38",
         mentions("Amazon.com Inc. is in talks to invest $10 billion."));
   }
 
   @Test
   void longestMatchWins() {
-    assertEquals("product:Trainium:AWS Trainium@0 | product:Trainium3:Trainium3@22",
+    assertEquals(
+        "product:Trainium:AWS Trainium@0 | product:Trainium3:Trainium3@22",
         mentions("AWS Trainium and then Trainium3 ship."));
     assertEquals("place:Jordan River:Jordan River@8", mentions("Between Jordan River and the sea"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = ';', value = {
-      "OpenAI raised $10B.; $10 billion; $10B",
-      "OpenAI raised $10 billion.; $10 billion; $10 billion",
-      "OpenAI raised $10 Billion.; $10 billion; $10 Billion",
-      "OpenAI raised USD 10bn.; $10 billion; USD 10bn",
-      "OpenAI raised 10 billion dollars.; $10 billion; 10 billion dollars",
-      "OpenAI is worth $500B+ now.; $500 billion; $500B",
-      "A $1 trillion IPO.; $1 trillion; $1 trillion",
-      "It costs €5 million.; €5 million; €5 million",
-      "It costs £3m.; £3 million; £3m",
-      "It costs $4.5bn.; $4.5 billion; $4.5bn",
-      "It costs $1,200 a month.; $1,200; $1,200",
-      "It costs US$38 billion.; $38 billion; US$38 billion",
-      "It costs EUR 5 million.; €5 million; EUR 5 million",
-      "A usd 10bn deal.; $10 billion; usd 10bn",
-      "“It cost 5 million euros,” she said.; €5 million; 5 million euros",
-      "It sold for 300 YEN.; ¥300; 300 YEN",
-      "Up 3 pounds sterling; £3; 3 pounds sterling",
-  })
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "OpenAI raised $10B.; $10 billion; $10B",
+        "OpenAI raised $10 billion.; $10 billion; $10 billion",
+        "OpenAI raised $10 Billion.; $10 billion; $10 Billion",
+        "OpenAI raised USD 10bn.; $10 billion; USD 10bn",
+        "OpenAI raised 10 billion dollars.; $10 billion; 10 billion dollars",
+        "OpenAI is worth $500B+ now.; $500 billion; $500B",
+        "A $1 trillion IPO.; $1 trillion; $1 trillion",
+        "It costs €5 million.; €5 million; €5 million",
+        "It costs £3m.; £3 million; £3m",
+        "It costs $4.5bn.; $4.5 billion; $4.5bn",
+        "It costs $1,200 a month.; $1,200; $1,200",
+        "It costs US$38 billion.; $38 billion; US$38 billion",
+        "It costs EUR 5 million.; €5 million; EUR 5 million",
+        "A usd 10bn deal.; $10 billion; usd 10bn",
+        "“It cost 5 million euros,” she said.; €5 million; 5 million euros",
+        "It sold for 300 YEN.; ¥300; 300 YEN",
+        "Up 3 pounds sterling; £3; 3 pounds sterling",
+      })
   void moneyForms_canonicalAmountAndCurrency(String text, String value, String surface) {
-    Entity money = EXTRACTOR.extract(text).stream().filter(e -> e.type().key().equals("money")).findFirst().orElseThrow();
+    Entity money =
+        EXTRACTOR.extract(text).stream()
+            .filter(e -> e.type().key().equals("money"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(value, money.value());
     assertEquals(surface, money.text());
   }
@@ -158,10 +198,15 @@ class EntityExtractorTest {
   @Test
   void contextTypesUnknownNames() {
     assertEquals("person:Jane Roe:Jane Roe@4", mentions("CEO Jane Roe said so."));
-    assertEquals("person:Zed Quux:Zed Quux@20", mentions("The deal was led by Zed Quux, a veteran banker."));
+    assertEquals(
+        "person:Zed Quux:Zed Quux@20", mentions("The deal was led by Zed Quux, a veteran banker."));
     assertEquals("org:Zyxo:Zyxo Corp.@0", mentions("Zyxo Corp. reported results."));
-    assertEquals("place:Smallville:Smallville@12 | place:Kansas:Kansas@24", mentions("He lives in Smallville, Kansas."));
-    assertEquals("org:National Widget League:National Widget League@8", mentions("For the National Widget League, it is over."));
+    assertEquals(
+        "place:Smallville:Smallville@12 | place:Kansas:Kansas@24",
+        mentions("He lives in Smallville, Kansas."));
+    assertEquals(
+        "org:National Widget League:National Widget League@8",
+        mentions("For the National Widget League, it is over."));
   }
 
   @Test
@@ -172,30 +217,39 @@ class EntityExtractorTest {
 
   @Test
   void namesAroundKnownSurnames() {
-    assertEquals("person:Carmen Yulín Cruz:Carmen Yulín Cruz@6 | person:George W Bush:George W Bush@28",
+    assertEquals(
+        "person:Carmen Yulín Cruz:Carmen Yulín Cruz@6 | person:George W Bush:George W Bush@28",
         mentions("Mayor Carmen Yulín Cruz and George W Bush met."));
-    assertEquals("person:Barack Obama:Obama@4 | org:Clinton Foundation:Clinton Foundation@33",
+    assertEquals(
+        "person:Barack Obama:Obama@4 | org:Clinton Foundation:Clinton Foundation@33",
         mentions("The Obama Administration and the Clinton Foundation"));
-    assertEquals("person:Mike Pompeo:Mike Pompeo@19 | person:Jane Roe:Jane Roe@69",
-        mentions("Secretary of State Mike Pompeo and Director of National Intelligence Jane Roe met."));
-    assertEquals("person:Robert Aderholt:Robert Aderholt@6 | person:Robert Brown:Robert Brown@22",
+    assertEquals(
+        "person:Mike Pompeo:Mike Pompeo@19 | person:Jane Roe:Jane Roe@69",
+        mentions(
+            "Secretary of State Mike Pompeo and Director of National Intelligence Jane Roe met."));
+    assertEquals(
+        "person:Robert Aderholt:Robert Aderholt@6 | person:Robert Brown:Robert Brown@22",
         mentions("Reps. Robert Aderholt Robert Brown voted."));
   }
 
   @Test
   void surnameAfterFullNameInSameParagraph_isThatPerson() {
-    assertEquals("person:Jane Roe:Jane Roe@4 | person:Jane Roe:Roe@27", mentions("CEO Jane Roe said so. Then Roe left."));
+    assertEquals(
+        "person:Jane Roe:Jane Roe@4 | person:Jane Roe:Roe@27",
+        mentions("CEO Jane Roe said so. Then Roe left."));
   }
 
   @Test
   void namesLearnedFromCorpus_surfaceWithoutContext() {
-    EntityExtractor learned = EntityExtractors.create(List.of(
-        "Analyst Jane Roe said the quarter was weak.",
-        "Investors asked Roe about the guidance.",
-        "Later that day Roe met them again.",
-        "Zyxo Inc. said revenue rose.",
-        "Shares of Zyxo fell after the call.",
-        "Analysts expect Zyxo to recover."));
+    EntityExtractor learned =
+        EntityExtractors.create(
+            List.of(
+                "Analyst Jane Roe said the quarter was weak.",
+                "Investors asked Roe about the guidance.",
+                "Later that day Roe met them again.",
+                "Zyxo Inc. said revenue rose.",
+                "Shares of Zyxo fell after the call.",
+                "Analysts expect Zyxo to recover."));
     assertEquals("person:Jane Roe:Roe@7", mentions(learned, "Today, Roe declined to comment."));
     assertEquals("org:Zyxo:Zyxo@10", mentions(learned, "Buyers of Zyxo were calm."));
     assertEquals("", mentions(EXTRACTOR, "Buyers of Zyxo were calm."));
@@ -213,14 +267,16 @@ class EntityExtractorTest {
     List<List<Entity>> serial = texts.stream().map(EXTRACTOR::extract).toList();
     try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
       List<java.util.concurrent.Future<List<List<Entity>>>> runs = new java.util.ArrayList<>();
-      for (int r = 0; r < 4; r++) runs.add(pool.submit(() -> texts.stream().map(EXTRACTOR::extract).toList()));
+      for (int r = 0; r < 4; r++)
+        runs.add(pool.submit(() -> texts.stream().map(EXTRACTOR::extract).toList()));
       for (var run : runs) assertEquals(serial, run.get());
     }
   }
 
   @Test
   void create_skipsNullAndBlankCorpusParagraphs() {
-    java.util.List<String> corpus = new java.util.ArrayList<>(java.util.Arrays.asList(null, "", "  "));
+    java.util.List<String> corpus =
+        new java.util.ArrayList<>(java.util.Arrays.asList(null, "", "  "));
     assertEquals("org:OpenAI:OpenAI@0", mentions(EntityExtractors.create(corpus), "OpenAI."));
   }
 

@@ -17,16 +17,25 @@ class GazetteerTest {
 
   @Test
   void bundledData_isGenerous() {
-    assertTrue(Gazetteer.bundled().forms.size() > 2000, "entries: " + Gazetteer.bundled().forms.size());
+    assertTrue(
+        Gazetteer.bundled().forms.size() > 2000, "entries: " + Gazetteer.bundled().forms.size());
   }
 
   @Test
   void read_rejectsUnknownTypeAndMissingCanonical_namingTheLine() {
     Gazetteer g = new Gazetteer();
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> g.read(new BufferedReader(new StringReader("# c\norg\tAcme\nthing\tX\n")), "extra.tsv"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                g.read(
+                    new BufferedReader(new StringReader("# c\norg\tAcme\nthing\tX\n")),
+                    "extra.tsv"));
     assertEquals("extra.tsv:3: unknown type 'thing'", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> g.read(new BufferedReader(new StringReader("org\n")), "x.tsv"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> g.read(new BufferedReader(new StringReader("org\n")), "x.tsv"));
     assertEquals("x.tsv:1: expected 'type<TAB>canonical[<TAB>alias...]'", e.getMessage());
   }
 }

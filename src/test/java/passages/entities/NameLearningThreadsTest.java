@@ -14,13 +14,17 @@ import passages.ingest.ParagraphStream;
 
 /** Learning names on several threads learns exactly what one thread learns. */
 class NameLearningThreadsTest {
-  /** The first 20,000 paragraphs of the allsides corpus: real text, with names the gazetteer lacks. */
+  /**
+   * The first 20,000 paragraphs of the allsides corpus: real text, with names the gazetteer lacks.
+   */
   private static final Path ALLSIDES = Path.of("../shared/data/allsides-news/articles.jsonl.gz");
 
   @Test
   void learn_oneOrFourThreads_sameNames() {
-    assertTrue(Files.isRegularFile(ALLSIDES), ALLSIDES.toAbsolutePath().normalize()
-        + " is missing: this test learns from the shared allsides corpus (clone the project beside ../shared)");
+    assertTrue(
+        Files.isRegularFile(ALLSIDES),
+        ALLSIDES.toAbsolutePath().normalize()
+            + " is missing: this test learns from the shared allsides corpus (clone the project beside ../shared)");
     List<String> corpus = new ArrayList<>();
     new ParagraphStream(new CorpusReader(ALLSIDES), 2, 20_000).forEach(corpus::add);
 

@@ -9,8 +9,9 @@ import passages.ingest.html.HtmlArticleExtractor;
 import passages.ingest.html.HtmlExtractionException;
 
 /**
- * {@link HtmlArticleExtractor#extract} takes any bytes (gzip, BOMs, any charset, broken markup): it either
- * returns an article with numbered, non-blank paragraphs or throws {@link HtmlExtractionException}; nothing else.
+ * {@link HtmlArticleExtractor#extract} takes any bytes (gzip, BOMs, any charset, broken markup): it
+ * either returns an article with numbered, non-blank paragraphs or throws {@link
+ * HtmlExtractionException}; nothing else.
  */
 class HtmlExtractorFuzzTest {
   private static final HtmlArticleExtractor EXTRACTOR = new HtmlArticleExtractor();

@@ -17,8 +17,8 @@ import passages.search.SearchRequest;
 
 /**
  * The query front end takes any text: {@link QueryFactory#parse} either returns a query or throws
- * {@link InvalidRequestException}, and so does running it (rewrite, facets, highlighting) against the seed
- * corpus's index, whose real vocabulary lets fuzzy and wildcard terms expand.
+ * {@link InvalidRequestException}, and so does running it (rewrite, facets, highlighting) against
+ * the seed corpus's index, whose real vocabulary lets fuzzy and wildcard terms expand.
  */
 class QueryFuzzTest {
   private static final QueryFactory QUERIES = new QueryFactory();
@@ -44,7 +44,8 @@ class QueryFuzzTest {
   @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
   void parseAndSearch(byte[] input) throws IOException {
     String q = new String(input, StandardCharsets.UTF_8);
-    if (q.length() > SearchRequest.MAX_QUERY_CHARS) q = q.substring(0, SearchRequest.MAX_QUERY_CHARS);
+    if (q.length() > SearchRequest.MAX_QUERY_CHARS)
+      q = q.substring(0, SearchRequest.MAX_QUERY_CHARS);
     try {
       QUERIES.parse(q);
       searcher.search(SearchRequest.of(q));

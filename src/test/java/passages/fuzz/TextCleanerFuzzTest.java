@@ -9,7 +9,10 @@ import passages.ingest.CleanedText;
 import passages.ingest.TextCleaner;
 import passages.model.Paragraph;
 
-/** {@link TextCleaner#clean} takes any text: it never throws, and its paragraphs are numbered 1..n and never blank. */
+/**
+ * {@link TextCleaner#clean} takes any text: it never throws, and its paragraphs are numbered 1..n
+ * and never blank.
+ */
 class TextCleanerFuzzTest {
   @FuzzTest(maxDuration = "20m", maxExecutions = 1_000_000)
   void clean(byte[] input) {

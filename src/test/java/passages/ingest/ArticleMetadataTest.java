@@ -17,7 +17,9 @@ import passages.model.Article;
 class ArticleMetadataTest {
   @Test
   void jsonl_dateAuthorsAndFurtherStringFields(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("a.jsonl"), """
+    Files.writeString(
+        dir.resolve("a.jsonl"),
+        """
         {"id": "j1", "title": "T", "date": "2016-09-20T23:30:00-04:00", "topic": "terrorism", "bias": "left", "Authors": "x", "authors": "N. R. Kleinfield, \\"Cortney OBrien\\" and Ann Lee", "rank": 3, "tags": ["a"], "note": "  two   words ", "paragraphs": ["Body one.", "Body two."]}
         {"id": "j2", "title": "T", "date": "", "authors": "", "author": [{"name": "By Kim Ro"}], "outlet": "O", "kind": "x", "paragraphs": ["March 3, 2024", "Body."]}
         {"id": "j3", "title": "T", "date": "2016-02-30", "paragraphs": ["Body."]}
@@ -31,11 +33,16 @@ class ArticleMetadataTest {
     meta.put("topic", "terrorism");
     meta.put("bias", "left");
     meta.put("note", "two words");
-    assertEquals(meta, j1.metadata()); // "Authors" is the known field in another case; numbers and arrays are not metadata
+    assertEquals(
+        meta,
+        j1.metadata()); // "Authors" is the known field in another case; numbers and arrays are
+    // not metadata
     assertEquals(List.of("topic", "bias", "note"), List.copyOf(j1.metadata().keySet()));
 
     Article j2 = articles.get("j2");
-    assertNull(j2.date()); // a JSONL line's date is its date field: no date line in the paragraphs is taken
+    assertNull(
+        j2.date()); // a JSONL line's date is its date field: no date line in the paragraphs is
+    // taken
     assertEquals(List.of("Kim Ro"), j2.authors());
     assertEquals(Map.of(), j2.metadata()); // "kind" is reserved
     assertNull(articles.get("j3").date());
@@ -43,10 +50,17 @@ class ArticleMetadataTest {
 
   @Test
   void textFile_sidecarFirst_thenTheHeadsDateLineAndByline(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("a.txt"), "Storm Hits the Coast\nBy Jane Doe | Reuters\nMarch 3, 2024\nThe storm hit the coast on Sunday.\n");
-    Files.writeString(dir.resolve("b.txt"), "Storm Hits the Coast\nBy Jane Doe\nMarch 3, 2024\nThe storm hit the coast on Sunday.\n");
-    Files.writeString(dir.resolve("c.txt"), "The storm hit the coast on March 3, 2024, they said.\n");
-    Files.writeString(dir.resolve("sources.json"), """
+    Files.writeString(
+        dir.resolve("a.txt"),
+        "Storm Hits the Coast\nBy Jane Doe | Reuters\nMarch 3, 2024\nThe storm hit the coast on Sunday.\n");
+    Files.writeString(
+        dir.resolve("b.txt"),
+        "Storm Hits the Coast\nBy Jane Doe\nMarch 3, 2024\nThe storm hit the coast on Sunday.\n");
+    Files.writeString(
+        dir.resolve("c.txt"), "The storm hit the coast on March 3, 2024, they said.\n");
+    Files.writeString(
+        dir.resolve("sources.json"),
+        """
         {"b.txt": {"date": "Tue, 20 Sep 2016 12:00:00 GMT", "authors": "Ann Lee", "bias": "center", "topic": "weather"}}
         """);
     Map<String, Article> articles = read(dir);
@@ -62,18 +76,30 @@ class ArticleMetadataTest {
 
   @Test
   void html_jsonLdDateTimeKeepsItsZonesDay_andItsAuthors(@TempDir Path dir) throws IOException {
-    String body = "<p>" + "The storm hit the coast on Sunday and many homes lost power for days. ".repeat(4) + "</p>";
-    Files.writeString(dir.resolve("ld.html"), """
+    String body =
+        "<p>"
+            + "The storm hit the coast on Sunday and many homes lost power for days. ".repeat(4)
+            + "</p>";
+    Files.writeString(
+        dir.resolve("ld.html"),
+        """
         <html><head><title>Storm</title><script type="application/ld+json">
         {"@type": "NewsArticle", "headline": "Storm", "datePublished": "2016-09-20T23:30:00-04:00",
          "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "Ann Lee"}]}
-        </script></head><body><article><h1>Storm</h1>%s%s</article></body></html>""".formatted(body, body));
-    Files.writeString(dir.resolve("og.html"), """
+        </script></head><body><article><h1>Storm</h1>%s%s</article></body></html>"""
+            .formatted(body, body));
+    Files.writeString(
+        dir.resolve("og.html"),
+        """
         <html><head><title>Storm</title><meta property="article:published_time" content="Tue, 20 Sep 2016 23:30:00 -0400">
-        </head><body><article><h1>Storm</h1>%s%s</article></body></html>""".formatted(body, body));
-    Files.writeString(dir.resolve("bad.html"), """
+        </head><body><article><h1>Storm</h1>%s%s</article></body></html>"""
+            .formatted(body, body));
+    Files.writeString(
+        dir.resolve("bad.html"),
+        """
         <html><head><title>Storm</title><meta property="article:published_time" content="2016-02-30T10:00:00Z">
-        </head><body><article><h1>Storm</h1>%s%s</article></body></html>""".formatted(body, body));
+        </head><body><article><h1>Storm</h1>%s%s</article></body></html>"""
+            .formatted(body, body));
     Map<String, Article> articles = read(dir);
 
     assertEquals("2016-09-20", articles.get("ld").date());
@@ -84,17 +110,24 @@ class ArticleMetadataTest {
 
   @Test
   void authors_splitOnCommasSemicolonsAndAnd() {
-    assertEquals(List.of("Stephen Dinan", "S.A. Miller"), MetadataFields.authors("Stephen Dinan, S.A. Miller"));
-    assertEquals(List.of("Ann Lee", "Bo Kim", "Cy Dee"), MetadataFields.authors("By Ann Lee; Bo Kim & Cy Dee"));
+    assertEquals(
+        List.of("Stephen Dinan", "S.A. Miller"),
+        MetadataFields.authors("Stephen Dinan, S.A. Miller"));
+    assertEquals(
+        List.of("Ann Lee", "Bo Kim", "Cy Dee"),
+        MetadataFields.authors("By Ann Lee; Bo Kim & Cy Dee"));
     assertEquals(List.of("Ann Lee"), MetadataFields.authors("Ann Lee, Ann Lee, ,"));
     assertEquals(List.of(), MetadataFields.authors("   "));
   }
 
   private static Map<String, Article> read(Path dir) throws IOException {
     Map<String, Article> out = new LinkedHashMap<>();
-    new CorpusReader(dir).read(item -> {
-      if (item.load() instanceof IngestResult.Ingested in) out.put(in.article().id(), in.article());
-    });
+    new CorpusReader(dir)
+        .read(
+            item -> {
+              if (item.load() instanceof IngestResult.Ingested in)
+                out.put(in.article().id(), in.article());
+            });
     return out;
   }
 }

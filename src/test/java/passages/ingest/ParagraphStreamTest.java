@@ -10,10 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The paragraph stream hands out paragraphs in reading order, and a sample ends at the same article every run. */
+/**
+ * The paragraph stream hands out paragraphs in reading order, and a sample ends at the same article
+ * every run.
+ */
 class ParagraphStreamTest {
   @Test
-  void manyWorkers_readingOrder_andTheSampleEndsAfterTheArticleThatFillsIt(@TempDir Path corpus) throws IOException {
+  void manyWorkers_readingOrder_andTheSampleEndsAfterTheArticleThatFillsIt(@TempDir Path corpus)
+      throws IOException {
     StringBuilder jsonl = new StringBuilder();
     List<String> all = new ArrayList<>();
     for (int a = 1; a <= 400; a++) {

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import passages.model.Paragraph;
 
 class TextCleanerTest {
@@ -19,23 +19,33 @@ class TextCleanerTest {
 
   static Stream<String> seeds() throws IOException {
     try (Stream<Path> s = Files.list(CORPUS)) {
-      List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList();
-      if (names.size() != 5) throw new IllegalStateException("expected the 5 seed files in corpus/, found " + names);
+      List<String> names =
+          s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList();
+      if (names.size() != 5)
+        throw new IllegalStateException("expected the 5 seed files in corpus/, found " + names);
       return names.stream();
     }
   }
 
-  /** Golden files: the seed's title, every kept paragraph with its section, every dropped line with its reason. */
+  /**
+   * Golden files: the seed's title, every kept paragraph with its section, every dropped line with
+   * its reason.
+   */
   @ParameterizedTest
   @MethodSource("seeds")
   void clean_seed_matchesGoldenFile(String name) throws IOException {
-    CleanedText cleaned = TextCleaner.clean(Files.readString(CORPUS.resolve(name), StandardCharsets.UTF_8));
+    CleanedText cleaned =
+        TextCleaner.clean(Files.readString(CORPUS.resolve(name), StandardCharsets.UTF_8));
 
-    String expected = Files.readString(GOLDEN.resolve(name.replace(".txt", ".expected")), StandardCharsets.UTF_8);
+    String expected =
+        Files.readString(GOLDEN.resolve(name.replace(".txt", ".expected")), StandardCharsets.UTF_8);
     assertEquals(expected, render(cleaned));
   }
 
-  /** Nothing is lost: every non-blank line of a seed is the title, a heading, (part of) a paragraph, or dropped. */
+  /**
+   * Nothing is lost: every non-blank line of a seed is the title, a heading, (part of) a paragraph,
+   * or dropped.
+   */
   @ParameterizedTest
   @MethodSource("seeds")
   void clean_seed_accountsForEveryLine(String name) throws IOException {
@@ -52,13 +62,15 @@ class TextCleanerTest {
     for (DroppedLine d : cleaned.dropped()) kept.add(d.text());
     for (String line : raw.split("\n")) {
       String t = line.strip();
-      if (!t.isEmpty()) org.junit.jupiter.api.Assertions.assertTrue(kept.contains(t), name + ": line lost: " + t);
+      if (!t.isEmpty())
+        org.junit.jupiter.api.Assertions.assertTrue(kept.contains(t), name + ": line lost: " + t);
     }
   }
 
   @Test
   void clean_promoBlockInOtherWords_droppedButClosingListKept() {
-    String raw = """
+    String raw =
+        """
         Chipmakers Race to Build Custom Accelerators
         Demand for training capacity keeps rising across the industry, analysts said on Monday.
         The companies named three priorities:
@@ -74,17 +86,27 @@ class TextCleanerTest {
     CleanedText cleaned = TextCleaner.clean(raw);
 
     assertEquals("Chipmakers Race to Build Custom Accelerators", cleaned.title());
-    assertEquals(List.of(
-        new Paragraph(1, null, "Demand for training capacity keeps rising across the industry, analysts said on Monday."),
-        new Paragraph(2, null, "The companies named three priorities:"),
-        new Paragraph(3, null, "- Lower power per chip"),
-        new Paragraph(4, null, "- Faster interconnects")), cleaned.paragraphs());
-    assertEquals(List.of(
-        new DroppedLine(6, "Was this article useful?", DropReason.PROMO),
-        new DroppedLine(7, "Get in touch with our team", DropReason.PROMO),
-        new DroppedLine(8, "We specialize in growth marketing for startups and can help your brand stand out.", DropReason.PROMO),
-        new DroppedLine(9, "- SEO Audits", DropReason.PROMO),
-        new DroppedLine(10, "- Landing Page Design", DropReason.PROMO)), cleaned.dropped());
+    assertEquals(
+        List.of(
+            new Paragraph(
+                1,
+                null,
+                "Demand for training capacity keeps rising across the industry, analysts said on Monday."),
+            new Paragraph(2, null, "The companies named three priorities:"),
+            new Paragraph(3, null, "- Lower power per chip"),
+            new Paragraph(4, null, "- Faster interconnects")),
+        cleaned.paragraphs());
+    assertEquals(
+        List.of(
+            new DroppedLine(6, "Was this article useful?", DropReason.PROMO),
+            new DroppedLine(7, "Get in touch with our team", DropReason.PROMO),
+            new DroppedLine(
+                8,
+                "We specialize in growth marketing for startups and can help your brand stand out.",
+                DropReason.PROMO),
+            new DroppedLine(9, "- SEO Audits", DropReason.PROMO),
+            new DroppedLine(10, "- Landing Page Design", DropReason.PROMO)),
+        cleaned.dropped());
   }
 
   @Test
@@ -93,16 +115,19 @@ class TextCleanerTest {
 
     CleanedText cleaned = TextCleaner.clean(raw);
 
-    assertEquals(List.of(
-        new Paragraph(1, null, "Markets opened higher on Tuesday."),
-        new Paragraph(2, "What to watch", "- Rates"),
-        new Paragraph(3, "What to watch", "- Earnings")), cleaned.paragraphs());
+    assertEquals(
+        List.of(
+            new Paragraph(1, null, "Markets opened higher on Tuesday."),
+            new Paragraph(2, "What to watch", "- Rates"),
+            new Paragraph(3, "What to watch", "- Earnings")),
+        cleaned.paragraphs());
     assertEquals(List.of(), cleaned.dropped());
   }
 
   @Test
   void clean_adLabelsWidgetsShortLineRuns_droppedOrKeptAsContent() {
-    String raw = """
+    String raw =
+        """
         Storm Closes Ports Along the Coast
         photo-credit
         Jane Doe
@@ -124,21 +149,26 @@ class TextCleanerTest {
 
     CleanedText cleaned = TextCleaner.clean(raw);
 
-    assertEquals(List.of(
-        new Paragraph(1, null, "Officials closed three ports on Friday as the storm approached."),
-        new Paragraph(2, null, "Shipping companies rerouted vessels to inland terminals."),
-        new Paragraph(3, null, "Harbour masters on duty"),
-        new Paragraph(4, "Weather outlook", "Forecasters expect the winds to ease by Sunday."),
-        new Paragraph(5, "Weather outlook", "| Port | Status |\n| North | Closed |"),
-        new Paragraph(6, "Weather outlook", "Further updates tonight")), cleaned.paragraphs());
-    assertEquals(List.of(
-        new DroppedLine(2, "photo-credit", DropReason.PLACEHOLDER),
-        new DroppedLine(3, "Jane Doe", DropReason.WIDGET),
-        new DroppedLine(4, "Updated 2 hours ago", DropReason.TIMESTAMP),
-        new DroppedLine(5, "thumbnail", DropReason.PLACEHOLDER),
-        new DroppedLine(8, "ADVERTISEMENT", DropReason.AD_LABEL),
-        new DroppedLine(9, "Story continues below", DropReason.AD_LABEL),
-        new DroppedLine(15, "|------|--------|", DropReason.TABLE_RULE)), cleaned.dropped());
+    assertEquals(
+        List.of(
+            new Paragraph(
+                1, null, "Officials closed three ports on Friday as the storm approached."),
+            new Paragraph(2, null, "Shipping companies rerouted vessels to inland terminals."),
+            new Paragraph(3, null, "Harbour masters on duty"),
+            new Paragraph(4, "Weather outlook", "Forecasters expect the winds to ease by Sunday."),
+            new Paragraph(5, "Weather outlook", "| Port | Status |\n| North | Closed |"),
+            new Paragraph(6, "Weather outlook", "Further updates tonight")),
+        cleaned.paragraphs());
+    assertEquals(
+        List.of(
+            new DroppedLine(2, "photo-credit", DropReason.PLACEHOLDER),
+            new DroppedLine(3, "Jane Doe", DropReason.WIDGET),
+            new DroppedLine(4, "Updated 2 hours ago", DropReason.TIMESTAMP),
+            new DroppedLine(5, "thumbnail", DropReason.PLACEHOLDER),
+            new DroppedLine(8, "ADVERTISEMENT", DropReason.AD_LABEL),
+            new DroppedLine(9, "Story continues below", DropReason.AD_LABEL),
+            new DroppedLine(15, "|------|--------|", DropReason.TABLE_RULE)),
+        cleaned.dropped());
   }
 
   @Test
@@ -149,11 +179,14 @@ class TextCleanerTest {
 
   @Test
   void clean_windowsLineEndingsAndNbsp_normalised() {
-    CleanedText cleaned = TextCleaner.clean("First line of text, a sentence.\r\nSecond\u00A0 line   here.\r\n");
+    CleanedText cleaned =
+        TextCleaner.clean("First line of text, a sentence.\r\nSecond\u00A0 line   here.\r\n");
 
-    assertEquals(List.of(
-        new Paragraph(1, null, "First line of text, a sentence."),
-        new Paragraph(2, null, "Second line here.")), cleaned.paragraphs());
+    assertEquals(
+        List.of(
+            new Paragraph(1, null, "First line of text, a sentence."),
+            new Paragraph(2, null, "Second line here.")),
+        cleaned.paragraphs());
   }
 
   /** The golden-file format: one line per title, paragraph and dropped line. */
@@ -161,11 +194,22 @@ class TextCleanerTest {
     StringBuilder sb = new StringBuilder();
     sb.append("title: ").append(c.title()).append('\n');
     for (Paragraph p : c.paragraphs()) {
-      sb.append("p").append(p.ordinal()).append(" [").append(p.section() == null ? "" : p.section()).append("] ")
-          .append(p.text().replace("\n", "\\n")).append('\n');
+      sb.append("p")
+          .append(p.ordinal())
+          .append(" [")
+          .append(p.section() == null ? "" : p.section())
+          .append("] ")
+          .append(p.text().replace("\n", "\\n"))
+          .append('\n');
     }
     for (DroppedLine d : c.dropped()) {
-      sb.append("drop ").append(d.line()).append(" ").append(d.reason()).append(": ").append(d.text()).append('\n');
+      sb.append("drop ")
+          .append(d.line())
+          .append(" ")
+          .append(d.reason())
+          .append(": ")
+          .append(d.text())
+          .append('\n');
     }
     return sb.toString();
   }

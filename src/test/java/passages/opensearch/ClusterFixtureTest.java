@@ -12,7 +12,10 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 
-/** The fixture itself: three real nodes, and a kill -9 of the elected cluster manager that loses nothing. */
+/**
+ * The fixture itself: three real nodes, and a kill -9 of the elected cluster manager that loses
+ * nothing.
+ */
 @Tag("opensearch")
 @ExtendWith(SharedCluster.class)
 class ClusterFixtureTest {
@@ -20,19 +23,30 @@ class ClusterFixtureTest {
   @Test
   void threeNodes_green_eachItsOwnProcess(ClusterFixture cluster) throws Exception {
     assertEquals(3, cluster.size());
-    assertEquals(3, List.of(cluster.pid(0), cluster.pid(1), cluster.pid(2)).stream().filter(p -> p > 0).distinct().count());
+    assertEquals(
+        3,
+        List.of(cluster.pid(0), cluster.pid(1), cluster.pid(2)).stream()
+            .filter(p -> p > 0)
+            .distinct()
+            .count());
     assertEquals("green 3", health(cluster));
   }
 
   @Test
-  void killClusterManager_replicasServeExactCounts_nodeRejoins(ClusterFixture cluster) throws Exception {
+  void killClusterManager_replicasServeExactCounts_nodeRejoins(ClusterFixture cluster)
+      throws Exception {
     try (Cluster c = Cluster.connect(cluster.urls())) {
       OpenSearchClient client = c.client();
-      client.indices().create(r -> r.index("fixture-check").settings(s -> s.numberOfShards(3).numberOfReplicas(1)));
+      client
+          .indices()
+          .create(
+              r -> r.index("fixture-check").settings(s -> s.numberOfShards(3).numberOfReplicas(1)));
       List<BulkOperation> ops = new java.util.ArrayList<>();
       for (int i = 0; i < 50; i++) {
         String id = "d" + i;
-        ops.add(BulkOperation.of(b -> b.index(x -> x.index("fixture-check").id(id).document(Map.of("n", id)))));
+        ops.add(
+            BulkOperation.of(
+                b -> b.index(x -> x.index("fixture-check").id(id).document(Map.of("n", id)))));
       }
       assertEquals(false, client.bulk(b -> b.operations(ops).refresh(Refresh.True)).errors());
       cluster.awaitGreen(3);

@@ -23,8 +23,9 @@ import passages.model.EntityType;
 import passages.model.Paragraph;
 
 /**
- * {@link ParagraphWriter} on a real 3-node cluster: what searches see through the alias after a full build, after an
- * update that crashed before its commit, after its re-run, and after a build during which one node was killed.
+ * {@link ParagraphWriter} on a real 3-node cluster: what searches see through the alias after a
+ * full build, after an update that crashed before its commit, after its re-run, and after a build
+ * during which one node was killed.
  */
 @Tag("opensearch")
 @ExtendWith(SharedCluster.class)
@@ -71,7 +72,13 @@ class ParagraphWriterTest {
     v2.add(added);
 
     ParagraphWriter.Update crashed = writer.update();
-    assertEquals(List.of(true, true, true, false), List.of(crashed.put(changed), crashed.put(added), crashed.delete("a005"), crashed.put(v1.get(7))));
+    assertEquals(
+        List.of(true, true, true, false),
+        List.of(
+            crashed.put(changed),
+            crashed.put(added),
+            crashed.delete("a005"),
+            crashed.put(v1.get(7))));
     crashed.put(v1.get(8));
     // the writer is dropped here without commit, as if passages were killed: searches still see v1
     assertEquals(ids(v1), live("updates"));
@@ -83,15 +90,20 @@ class ParagraphWriterTest {
     rerun.commit();
 
     assertEquals(ids(v2), live("updates"));
-    assertEquals(ids(v2), everything(indices("updates-b*").get(0))); // no leftover version in the index itself
+    assertEquals(
+        ids(v2),
+        everything(indices("updates-b*").get(0))); // no leftover version in the index itself
     assertEquals(2L, rerun.run());
   }
 
   @Test
   void fullBuild_killOneNodeMidBuild_reRunEqualsCleanBuild() throws Exception {
     List<IndexedArticle> articles = corpus(300, "v1");
-    ParagraphWriter writer = new ParagraphWriter(cluster, "killed", 40, Duration.ofMinutes(3), Clock.systemUTC());
-    int victim = (fixture.indexOf(fixture.clusterManager()) + 1) % fixture.size(); // a node that is not the manager
+    ParagraphWriter writer =
+        new ParagraphWriter(cluster, "killed", 40, Duration.ofMinutes(3), Clock.systemUTC());
+    int victim =
+        (fixture.indexOf(fixture.clusterManager()) + 1)
+            % fixture.size(); // a node that is not the manager
 
     ParagraphWriter.FullBuild interrupted = writer.fullBuild(3, 1);
     Set<String> afterKill = null;
@@ -119,7 +131,8 @@ class ParagraphWriterTest {
     return new ParagraphWriter(cluster, alias, batch, Duration.ofMinutes(2), Clock.systemUTC());
   }
 
-  private static String build(ParagraphWriter writer, List<IndexedArticle> articles) throws IOException {
+  private static String build(ParagraphWriter writer, List<IndexedArticle> articles)
+      throws IOException {
     ParagraphWriter.FullBuild b = writer.fullBuild(3, 1);
     for (IndexedArticle a : articles) b.add(a);
     b.commit();
@@ -137,20 +150,31 @@ class ParagraphWriterTest {
     List<Paragraph> ps = new ArrayList<>();
     List<List<Entity>> entities = new ArrayList<>();
     for (int p = 1; p <= paragraphs; p++) {
-      String text = "Paragraph " + p + " of article " + i + " (" + version + ") on Trainium3 and AWS.";
+      String text =
+          "Paragraph " + p + " of article " + i + " (" + version + ") on Trainium3 and AWS.";
       ps.add(new Paragraph(p, p == 1 ? null : "Section", text));
       int at = text.indexOf("AWS");
       entities.add(List.of(new Entity(EntityType.ORG, "Amazon Web Services", "AWS", at, at + 3)));
     }
     String id = String.format("a%03d", i);
-    Article a = new Article(id, "Title " + i, "Outlet " + i % 3, "https://example.com/" + id, "2026-11-" + String.format("%02d", 1 + i % 28), ps);
-    return new IndexedArticle(a, entities, version + "-" + String.format("%04d", i) + "-0123456789abcdef");
+    Article a =
+        new Article(
+            id,
+            "Title " + i,
+            "Outlet " + i % 3,
+            "https://example.com/" + id,
+            "2026-11-" + String.format("%02d", 1 + i % 28),
+            ps);
+    return new IndexedArticle(
+        a, entities, version + "-" + String.format("%04d", i) + "-0123456789abcdef");
   }
 
   /** The document ids of every paragraph of {@code articles}. */
   private static Set<String> ids(List<IndexedArticle> articles) {
     Set<String> out = new TreeSet<>();
-    for (IndexedArticle a : articles) for (Paragraph p : a.article().paragraphs()) out.add(ParagraphSource.id(a.article(), p, a.hash()));
+    for (IndexedArticle a : articles)
+      for (Paragraph p : a.article().paragraphs())
+        out.add(ParagraphSource.id(a.article(), p, a.hash()));
     return out;
   }
 
@@ -161,7 +185,16 @@ class ParagraphWriterTest {
 
   private Set<String> everything(String target) throws IOException {
     cluster.client().indices().refresh(r -> r.index(target));
-    var r = cluster.client().search(s -> s.index(target).size(10_000).trackTotalHits(t -> t.enabled(true)).source(src -> src.fetch(false)), JsonNode.class);
+    var r =
+        cluster
+            .client()
+            .search(
+                s ->
+                    s.index(target)
+                        .size(10_000)
+                        .trackTotalHits(t -> t.enabled(true))
+                        .source(src -> src.fetch(false)),
+                JsonNode.class);
     assertEquals(0, r.shards().failed());
     Set<String> out = new TreeSet<>();
     for (Hit<JsonNode> h : r.hits().hits()) out.add(h.id());
@@ -170,6 +203,7 @@ class ParagraphWriterTest {
   }
 
   private List<String> indices(String pattern) throws IOException {
-    return new ArrayList<>(new TreeSet<>(cluster.client().indices().get(g -> g.index(pattern)).result().keySet()));
+    return new ArrayList<>(
+        new TreeSet<>(cluster.client().indices().get(g -> g.index(pattern)).result().keySet()));
   }
 }

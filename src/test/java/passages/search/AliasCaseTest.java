@@ -16,9 +16,9 @@ import passages.ingest.CorpusReader;
 import passages.ingest.ParagraphStream;
 
 /**
- * Abbreviation aliases respect case and dots ({@code louisiana} is not "La La Land" nor "Las Vegas"), and
- * number groups are not words ({@code 617} is not "176,617"), on a hand-written article indexed with the
- * real extractor.
+ * Abbreviation aliases respect case and dots ({@code louisiana} is not "La La Land" nor "Las
+ * Vegas"), and number groups are not words ({@code 617} is not "176,617"), on a hand-written
+ * article indexed with the real extractor.
  */
 class AliasCaseTest {
   private static final Path CORPUS = Path.of("src/test/resources/corpus-aliases");
@@ -27,8 +27,10 @@ class AliasCaseTest {
 
   @BeforeAll
   static void build() throws IOException {
-    EntityExtractor extractor = EntityExtractors.create(new ParagraphStream(new CorpusReader(CORPUS), 1));
-    new Indexer(extractor::extract, EntityExtractors.version(), 1, p -> {}).rebuild(new CorpusReader(CORPUS), indexDir);
+    EntityExtractor extractor =
+        EntityExtractors.create(new ParagraphStream(new CorpusReader(CORPUS), 1));
+    new Indexer(extractor::extract, EntityExtractors.version(), 1, p -> {})
+        .rebuild(new CorpusReader(CORPUS), indexDir);
     searcher = new ParagraphSearcher(indexDir);
   }
 
@@ -38,7 +40,8 @@ class AliasCaseTest {
   }
 
   @Test
-  void stateName_findsTheNameAndItsTaggedAbbreviation_notLowerCaseWordsOrStems() throws IOException {
+  void stateName_findsTheNameAndItsTaggedAbbreviation_notLowerCaseWordsOrStems()
+      throws IOException {
     assertEquals(List.of("states.p1", "states.p4"), ids("louisiana"));
   }
 

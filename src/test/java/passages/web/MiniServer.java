@@ -9,7 +9,10 @@ import passages.ingest.CorpusReader;
 import passages.search.ParagraphSearcher;
 import passages.search.SearchOptions;
 
-/** The real server on a free loopback port over the tiny test corpus {@code src/test/resources/corpus-mini}. */
+/**
+ * The real server on a free loopback port over the tiny test corpus {@code
+ * src/test/resources/corpus-mini}.
+ */
 final class MiniServer implements AutoCloseable {
   static final Path CORPUS = Path.of("src/test/resources/corpus-mini");
 
@@ -26,7 +29,10 @@ final class MiniServer implements AutoCloseable {
     return start(CORPUS, indexDir, SearchOptions.DEFAULTS);
   }
 
-  /** Indexes the mini corpus into {@code indexDir} and starts the server on it, searching with {@code options}. */
+  /**
+   * Indexes the mini corpus into {@code indexDir} and starts the server on it, searching with
+   * {@code options}.
+   */
   static MiniServer start(Path indexDir, SearchOptions options) throws IOException {
     return start(CORPUS, indexDir, options);
   }
@@ -36,7 +42,8 @@ final class MiniServer implements AutoCloseable {
     return start(corpus, indexDir, SearchOptions.DEFAULTS);
   }
 
-  private static MiniServer start(Path corpus, Path indexDir, SearchOptions options) throws IOException {
+  private static MiniServer start(Path corpus, Path indexDir, SearchOptions options)
+      throws IOException {
     new Indexer(text -> List.of()).rebuild(new CorpusReader(corpus), indexDir);
     ParagraphSearcher searcher = new ParagraphSearcher(indexDir, options);
     return new MiniServer(searcher, new WebApp(searcher).create().start("127.0.0.1", 0));

@@ -1,8 +1,8 @@
 package passages.ingest.html;
 
 /**
- * A page could not be turned into an article: it is empty, unreadable, or has no article text. The message
- * always starts with the source name, e.g. {@code "page.html: no article text found"}.
+ * A page could not be turned into an article: it is empty, unreadable, or has no article text. The
+ * message always starts with the source name, e.g. {@code "page.html: no article text found"}.
  */
 public final class HtmlExtractionException extends Exception {
 

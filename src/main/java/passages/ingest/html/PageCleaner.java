@@ -15,37 +15,150 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 /**
- * Removes what is never article text from a page body before the content is searched: scripts, embeds and
- * forms controls, navigation, page headers and footers, hidden elements, and blocks whose class, id or role
- * names a kind of boilerplate (share bars, related stories, newsletter and cookie boxes, comments, ads, author
- * promos). An element that holds most of the page's paragraph text is never removed, so one odd class name on
- * a wrapper cannot drop the article.
+ * Removes what is never article text from a page body before the content is searched: scripts,
+ * embeds and forms controls, navigation, page headers and footers, hidden elements, and blocks
+ * whose class, id or role names a kind of boilerplate (share bars, related stories, newsletter and
+ * cookie boxes, comments, ads, author promos). An element that holds most of the page's paragraph
+ * text is never removed, so one odd class name on a wrapper cannot drop the article.
  */
 final class PageCleaner {
-  private static final Set<String> NEVER_TEXT = Set.of(
-      "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",
-      "button", "input", "select", "textarea", "label", "option", "link", "meta", "img", "picture", "source");
-  private static final Set<String> PAGE_CHROME = Set.of("nav", "aside", "header", "footer", "figure", "figcaption", "dialog", "menu");
-  private static final Set<String> ROLES = Set.of(
-      "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search");
+  private static final Set<String> NEVER_TEXT =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "object",
+          "embed",
+          "svg",
+          "canvas",
+          "video",
+          "audio",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "label",
+          "option",
+          "link",
+          "meta",
+          "img",
+          "picture",
+          "source");
+  private static final Set<String> PAGE_CHROME =
+      Set.of("nav", "aside", "header", "footer", "figure", "figcaption", "dialog", "menu");
+  private static final Set<String> ROLES =
+      Set.of(
+          "navigation",
+          "banner",
+          "contentinfo",
+          "complementary",
+          "dialog",
+          "alertdialog",
+          "menu",
+          "menubar",
+          "search");
 
   /** Boilerplate kinds, matched anywhere in class / id. */
-  private static final Pattern JUNK = Pattern.compile(String.join("|",
-      "comment", "disqus", "sharing", "share-?(bar|tools|buttons|links|icons|this)", "social", "related",
-      "recommend", "newsletter", "subscri", "sign-?up", "promo", "sponsor", "advert", "cookie", "consent",
-      "gdpr", "popup", "modal", "sidebar", "breadcrumb", "pagination", "pager", "navbar", "masthead", "footer",
-      "outbrain", "taboola", "trending", "most-?read", "most-?popular", "more-?stories", "read-?more",
-      "(post|entry|article)-?author", "author-?(bio|box|info|card|promo|details|content|wrap)", "about-?(the-)?author", "toolbar", "caption", "byline",
-      "skip-?link", "widget", "dateline", "timestamp", "paywall", "login", "recirc", "upsell", "inline-?ad",
-      "ad-?(slot|unit|wrap|container|holder|box)", "article-?(tags|meta|footer|header)", "post-?(tags|meta)",
-      "topics", "tag-?list", "keywords", "print-?only", "visually-?hidden", "sr-only", "screen-?reader"),
-      0);
-  /** Single class / id words that are boilerplate only when they stand alone (not "shared", "header-image"). */
-  private static final Set<String> JUNK_WORDS = Set.of(
-      "ad", "ads", "advert", "adv", "nav", "menu", "share", "tags", "tag", "meta", "bio", "hide", "hidden",
-      "print", "rail", "credit", "credits", "author", "date", "header", "masthead");
-  /** Elements that mark the article body explicitly; they and their ancestors are never removed as boilerplate. */
-  private static final String ARTICLE_MARKERS = "[itemprop=articleBody], [class~=(?i)(post|entry|article|story)-?(body|content|text)], .hentry";
+  private static final Pattern JUNK =
+      Pattern.compile(
+          String.join(
+              "|",
+              "comment",
+              "disqus",
+              "sharing",
+              "share-?(bar|tools|buttons|links|icons|this)",
+              "social",
+              "related",
+              "recommend",
+              "newsletter",
+              "subscri",
+              "sign-?up",
+              "promo",
+              "sponsor",
+              "advert",
+              "cookie",
+              "consent",
+              "gdpr",
+              "popup",
+              "modal",
+              "sidebar",
+              "breadcrumb",
+              "pagination",
+              "pager",
+              "navbar",
+              "masthead",
+              "footer",
+              "outbrain",
+              "taboola",
+              "trending",
+              "most-?read",
+              "most-?popular",
+              "more-?stories",
+              "read-?more",
+              "(post|entry|article)-?author",
+              "author-?(bio|box|info|card|promo|details|content|wrap)",
+              "about-?(the-)?author",
+              "toolbar",
+              "caption",
+              "byline",
+              "skip-?link",
+              "widget",
+              "dateline",
+              "timestamp",
+              "paywall",
+              "login",
+              "recirc",
+              "upsell",
+              "inline-?ad",
+              "ad-?(slot|unit|wrap|container|holder|box)",
+              "article-?(tags|meta|footer|header)",
+              "post-?(tags|meta)",
+              "topics",
+              "tag-?list",
+              "keywords",
+              "print-?only",
+              "visually-?hidden",
+              "sr-only",
+              "screen-?reader"),
+          0);
+
+  /**
+   * Single class / id words that are boilerplate only when they stand alone (not "shared",
+   * "header-image").
+   */
+  private static final Set<String> JUNK_WORDS =
+      Set.of(
+          "ad",
+          "ads",
+          "advert",
+          "adv",
+          "nav",
+          "menu",
+          "share",
+          "tags",
+          "tag",
+          "meta",
+          "bio",
+          "hide",
+          "hidden",
+          "print",
+          "rail",
+          "credit",
+          "credits",
+          "author",
+          "date",
+          "header",
+          "masthead");
+
+  /**
+   * Elements that mark the article body explicitly; they and their ancestors are never removed as
+   * boilerplate.
+   */
+  private static final String ARTICLE_MARKERS =
+      "[itemprop=articleBody], [class~=(?i)(post|entry|article|story)-?(body|content|text)], .hentry";
+
   private static final Pattern WORD_SPLIT = Pattern.compile("[\\s_]+");
 
   private PageCleaner() {}
@@ -60,14 +173,17 @@ final class PageCleaner {
     removeAll(never);
 
     int total = plainText(body);
-    Set<Element> protectedElements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Element> protectedElements =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Element marker : body.select(ARTICLE_MARKERS)) {
       for (Element p = marker; p != null; p = p.parent()) protectedElements.add(p);
     }
     List<Element> candidates = new ArrayList<>();
-    Map<String, Boolean> junkNames = new HashMap<>(); // class + id strings repeat a lot within a page
+    Map<String, Boolean> junkNames =
+        new HashMap<>(); // class + id strings repeat a lot within a page
     for (Element e : body.getAllElements()) {
-      if (e != body && !protectedElements.contains(e) && looksLikeBoilerplate(e, junkNames)) candidates.add(e);
+      if (e != body && !protectedElements.contains(e) && looksLikeBoilerplate(e, junkNames))
+        candidates.add(e);
     }
     Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e : candidates) {
@@ -81,7 +197,8 @@ final class PageCleaner {
 
   static boolean looksLikeBoilerplate(Element e, Map<String, Boolean> junkNames) {
     String tag = e.normalName();
-    if (tag.equals("html") || tag.equals("body") || tag.equals("article") || tag.equals("main")) return false;
+    if (tag.equals("html") || tag.equals("body") || tag.equals("article") || tag.equals("main"))
+      return false;
     if (PAGE_CHROME.contains(tag)) return true;
     if ("true".equals(e.attr("aria-hidden"))) return true;
     if (ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) return true;
@@ -99,11 +216,15 @@ final class PageCleaner {
     return false;
   }
 
-  /** Hidden from every reader by the page itself: the {@code hidden} attribute or an inline display:none. */
+  /**
+   * Hidden from every reader by the page itself: the {@code hidden} attribute or an inline
+   * display:none.
+   */
   private static boolean isHidden(Element e) {
     if (e.hasAttr("hidden")) return true;
     String style = e.attr("style");
-    return !style.isEmpty() && style.replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
+    return !style.isEmpty()
+        && style.replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
   }
 
   private static boolean hasAncestorIn(Element e, Set<Element> set) {
@@ -112,14 +233,17 @@ final class PageCleaner {
   }
 
   /**
-   * Removes the nodes from the tree. One jsoup removal costs time linear in the number of siblings, so a parent
-   * that loses many children gets its child list rebuilt once instead (pages with 100k ad slots exist).
+   * Removes the nodes from the tree. One jsoup removal costs time linear in the number of siblings,
+   * so a parent that loses many children gets its child list rebuilt once instead (pages with 100k
+   * ad slots exist).
    */
   static void removeAll(Collection<? extends Node> nodes) {
     Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
     for (Node n : nodes) {
       if (n.parent() instanceof Element parent) {
-        byParent.computeIfAbsent(parent, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(n);
+        byParent
+            .computeIfAbsent(parent, k -> Collections.newSetFromMap(new IdentityHashMap<>()))
+            .add(n);
       }
     }
     for (var entry : byParent.entrySet()) {
@@ -143,9 +267,9 @@ final class PageCleaner {
   }
 
   /**
-   * Removes containers inside the chosen article that look like embedded boilerplate rather than text: link
-   * lists, forms, and boxes with a negative class hint (Readability's "clean conditionally", simplified). Each
-   * box is judged on its full content.
+   * Removes containers inside the chosen article that look like embedded boilerplate rather than
+   * text: link lists, forms, and boxes with a negative class hint (Readability's "clean
+   * conditionally", simplified). Each box is judged on its full content.
    */
   static void cleanInside(Element article) {
     List<Element> boxes = new ArrayList<>(article.select("div, section, ul, ol, table, form, dl"));
@@ -162,13 +286,15 @@ final class PageCleaner {
       int p = box.getElementsByTag("p").size();
       int li = box.getElementsByTag("li").size() - 100;
       boolean list = box.normalName().equals("ul") || box.normalName().equals("ol");
-      boolean remove = weight < 0
-          || (li > p && !list)
-          || (weight < 25 && links > 0.33)
-          || (weight >= 25 && links > 0.5);
+      boolean remove =
+          weight < 0
+              || (li > p && !list)
+              || (weight < 25 && links > 0.33)
+              || (weight >= 25 && links > 0.5);
       if (remove) doomed.add(box);
     }
-    // Removing while measuring would make jsoup re-index a long sibling list after every removal (quadratic on
+    // Removing while measuring would make jsoup re-index a long sibling list after every removal
+    // (quadratic on
     // huge pages), so all removals happen at the end.
     removeAll(doomed);
   }

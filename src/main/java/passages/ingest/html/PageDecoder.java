@@ -16,20 +16,26 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Raw page bytes to text: gunzips, then picks the charset from the BOM, else from a {@code <meta>} declaration
- * in the first 4 KB, else UTF-8 when the bytes are valid UTF-8, else windows-1252. A declared single-byte
- * Latin charset is overridden by UTF-8 when the bytes are valid, non-ASCII UTF-8 (a common mislabel), and a
- * declared UTF-8 that is not valid falls back to windows-1252. Stateless and thread-safe.
+ * Raw page bytes to text: gunzips, then picks the charset from the BOM, else from a {@code <meta>}
+ * declaration in the first 4 KB, else UTF-8 when the bytes are valid UTF-8, else windows-1252. A
+ * declared single-byte Latin charset is overridden by UTF-8 when the bytes are valid, non-ASCII
+ * UTF-8 (a common mislabel), and a declared UTF-8 that is not valid falls back to windows-1252.
+ * Stateless and thread-safe.
  */
 final class PageDecoder {
-  /** Larger pages are cut here: no article is this long, and the DOM of a bigger page may not fit a small heap. */
+  /**
+   * Larger pages are cut here: no article is this long, and the DOM of a bigger page may not fit a
+   * small heap.
+   */
   static final int MAX_BYTES = 5 << 20;
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final Pattern META_CHARSET =
-      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern XML_ENCODING =
-      Pattern.compile("<\\?xml[^>]+encoding\\s*=\\s*[\"']([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "<\\?xml[^>]+encoding\\s*=\\s*[\"']([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
 
   private PageDecoder() {}
 
@@ -38,16 +44,23 @@ final class PageDecoder {
     byte[] bytes = isGzip(raw) ? gunzip(raw, sourceName) : raw;
     int length = Math.min(bytes.length, MAX_BYTES);
 
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) return new String(bytes, 3, length - 3, StandardCharsets.UTF_8);
-    if (startsWith(bytes, 0xFE, 0xFF)) return new String(bytes, 2, length - 2, StandardCharsets.UTF_16BE);
-    if (startsWith(bytes, 0xFF, 0xFE)) return new String(bytes, 2, length - 2, StandardCharsets.UTF_16LE);
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF))
+      return new String(bytes, 3, length - 3, StandardCharsets.UTF_8);
+    if (startsWith(bytes, 0xFE, 0xFF))
+      return new String(bytes, 2, length - 2, StandardCharsets.UTF_16BE);
+    if (startsWith(bytes, 0xFF, 0xFE))
+      return new String(bytes, 2, length - 2, StandardCharsets.UTF_16LE);
 
     Charset declared = declaredCharset(bytes, length);
     boolean latin = declared == null || isLatin(declared);
     if (latin || declared.equals(StandardCharsets.UTF_8)) {
       String utf8 = strictUtf8(bytes, length);
       if (utf8 != null) return utf8;
-      return new String(bytes, 0, length, declared == null || declared.equals(StandardCharsets.UTF_8) ? WINDOWS_1252 : declared);
+      return new String(
+          bytes,
+          0,
+          length,
+          declared == null || declared.equals(StandardCharsets.UTF_8) ? WINDOWS_1252 : declared);
     }
     return new String(bytes, 0, length, declared);
   }
@@ -63,7 +76,10 @@ final class PageDecoder {
       for (int n; (n = in.read(buf)) > 0 && out.size() < MAX_BYTES; ) out.write(buf, 0, n);
       return out.toByteArray();
     } catch (IOException e) {
-      String why = e instanceof java.io.EOFException || e.getMessage() == null ? "truncated" : e.getMessage();
+      String why =
+          e instanceof java.io.EOFException || e.getMessage() == null
+              ? "truncated"
+              : e.getMessage();
       throw new HtmlExtractionException(sourceName, "broken gzip data (" + why + ")", e);
     }
   }
@@ -74,7 +90,10 @@ final class PageDecoder {
     return true;
   }
 
-  /** The charset named by a meta tag or xml declaration near the top, mapped as browsers do; null when none or unknown. */
+  /**
+   * The charset named by a meta tag or xml declaration near the top, mapped as browsers do; null
+   * when none or unknown.
+   */
   private static Charset declaredCharset(byte[] bytes, int length) {
     String head = new String(bytes, 0, Math.min(length, 4096), StandardCharsets.ISO_8859_1);
     Matcher m = META_CHARSET.matcher(head);
@@ -85,8 +104,12 @@ final class PageDecoder {
     }
     if (name == null) return null;
     name = name.toLowerCase(Locale.ROOT);
-    // WHATWG: these labels all mean windows-1252; "utf-16" in a meta tag of an ASCII-compatible page means UTF-8.
-    if (name.equals("iso-8859-1") || name.equals("latin1") || name.equals("us-ascii") || name.equals("ascii")) return WINDOWS_1252;
+    // WHATWG: these labels all mean windows-1252; "utf-16" in a meta tag of an ASCII-compatible
+    // page means UTF-8.
+    if (name.equals("iso-8859-1")
+        || name.equals("latin1")
+        || name.equals("us-ascii")
+        || name.equals("ascii")) return WINDOWS_1252;
     if (name.startsWith("utf-16")) return StandardCharsets.UTF_8;
     try {
       return Charset.forName(name);
@@ -96,23 +119,33 @@ final class PageDecoder {
   }
 
   private static boolean isLatin(Charset c) {
-    return c.equals(WINDOWS_1252) || c.equals(StandardCharsets.ISO_8859_1) || c.equals(StandardCharsets.US_ASCII);
+    return c.equals(WINDOWS_1252)
+        || c.equals(StandardCharsets.ISO_8859_1)
+        || c.equals(StandardCharsets.US_ASCII);
   }
 
-  /** The bytes as UTF-8, or null when they are not valid UTF-8 (a sequence cut by the size limit is fine). */
+  /**
+   * The bytes as UTF-8, or null when they are not valid UTF-8 (a sequence cut by the size limit is
+   * fine).
+   */
   private static String strictUtf8(byte[] bytes, int length) {
     try {
-      CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, 0, trimPartialSequence(bytes, length)));
+      CharBuffer chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, 0, trimPartialSequence(bytes, length)));
       return chars.toString();
     } catch (CharacterCodingException e) {
       return null;
     }
   }
 
-  /** Drops an incomplete UTF-8 sequence at the end of the first {@code length} bytes when they were cut. */
+  /**
+   * Drops an incomplete UTF-8 sequence at the end of the first {@code length} bytes when they were
+   * cut.
+   */
   private static int trimPartialSequence(byte[] bytes, int length) {
     if (length == bytes.length) return length;
     int i = length;

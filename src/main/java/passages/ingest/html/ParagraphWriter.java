@@ -15,19 +15,21 @@ import passages.model.Paragraph;
 
 /**
  * Turns the article's container elements into paragraphs. Every block element ends a paragraph; two
- * {@code <br>} in a row do too. Headings h2-h6 are not paragraphs: their text becomes the {@code section} of the
- * paragraphs that follow ({@code <h1>} is the title and is skipped). Each list item is a paragraph. A data table
- * (one without nested blocks) gives one paragraph per row, cells joined by {@code " | "}; a layout table is
- * read like nested blocks. Blocks that are mostly link text (link lists, "Read more" lines) and short stock
- * phrases ("Advertisement", "Share this article") are dropped.
+ * {@code <br>} in a row do too. Headings h2-h6 are not paragraphs: their text becomes the {@code
+ * section} of the paragraphs that follow ({@code <h1>} is the title and is skipped). Each list item
+ * is a paragraph. A data table (one without nested blocks) gives one paragraph per row, cells
+ * joined by {@code " | "}; a layout table is read like nested blocks. Blocks that are mostly link
+ * text (link lists, "Read more" lines) and short stock phrases ("Advertisement", "Share this
+ * article") are dropped.
  */
 final class ParagraphWriter implements NodeVisitor {
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
-  private static final Pattern STOCK = Pattern.compile(
-      "(?i)(advertisement|advert|ad|sponsored( content)?|share( this)?( article| story| post)?|share on \\w+|"
-          + "click here.*|read more.*|continue reading.*|related( stories| articles| content)?:?|more:?|"
-          + "(sign up|subscribe)( to| for)? .{0,80}|follow us.*|image:.*|photo:.*|credit:.*|getty images|"
-          + "\\(?ap photo.*|copyright .*|© .*|all rights reserved.*|this story has been shared.*|sharing is caring!?|.{0,40} requires javascript\\.?|comments?)[.!:]?");
+  private static final Pattern STOCK =
+      Pattern.compile(
+          "(?i)(advertisement|advert|ad|sponsored( content)?|share( this)?( article| story| post)?|share on \\w+|"
+              + "click here.*|read more.*|continue reading.*|related( stories| articles| content)?:?|more:?|"
+              + "(sign up|subscribe)( to| for)? .{0,80}|follow us.*|image:.*|photo:.*|credit:.*|getty images|"
+              + "\\(?ap photo.*|copyright .*|© .*|all rights reserved.*|this story has been shared.*|sharing is caring!?|.{0,40} requires javascript\\.?|comments?)[.!:]?");
 
   private final List<Paragraph> out = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
@@ -52,7 +54,8 @@ final class ParagraphWriter implements NodeVisitor {
   public void head(Node node, int depth) {
     if (node instanceof TextNode t) {
       String s = t.text();
-      if (s.isBlank() || (t.parent() instanceof Element p && p.normalName().equals("h1"))) return; // h1 is the title
+      if (s.isBlank() || (t.parent() instanceof Element p && p.normalName().equals("h1")))
+        return; // h1 is the title
       if (inHeading > 0) {
         heading.append(s);
         return;
@@ -71,14 +74,15 @@ final class ParagraphWriter implements NodeVisitor {
         breaks++;
         text.append(' ');
       }
-      case "table" -> dataTables.push(e.select("p, div, table, ul, ol, h2, h3, h4, blockquote").size() <= 1);
+      case "table" ->
+          dataTables.push(e.select("p, div, table, ul, ol, h2, h3, h4, blockquote").size() <= 1);
       case "td", "th" -> {
         if (Boolean.TRUE.equals(dataTables.peek())) {
           if (!text.isEmpty() && !text.toString().isBlank()) text.append(" | ");
           return;
         }
       }
-      default -> { }
+      default -> {}
     }
     if (isHeading(e)) {
       flush();
@@ -106,10 +110,14 @@ final class ParagraphWriter implements NodeVisitor {
     }
   }
 
-  /** A real heading; an unclosed {@code <h1>} that swallowed the page's blocks is read as a plain block. */
+  /**
+   * A real heading; an unclosed {@code <h1>} that swallowed the page's blocks is read as a plain
+   * block.
+   */
   private static boolean isHeading(Element e) {
     if (!HEADINGS.contains(e.normalName())) return false;
-    for (Element d : e.getAllElements()) if (d != e && ContentFinder.isBlock(d.normalName())) return false;
+    for (Element d : e.getAllElements())
+      if (d != e && ContentFinder.isBlock(d.normalName())) return false;
     return true;
   }
 

@@ -14,20 +14,27 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the extractor over the 91 dev pages of the ScrapingHub article-extraction benchmark and scores the
- * {@link ExtractedPage#bodyText()} of each page with the benchmark's metric, as
- * {@code python3 ../shared/tools/extract-eval/eval.py ../shared/benchmarks/article-extraction/dev --outputs DIR} does.
+ * Runs the extractor over the 91 dev pages of the ScrapingHub article-extraction benchmark and
+ * scores the {@link ExtractedPage#bodyText()} of each page with the benchmark's metric, as {@code
+ * python3 ../shared/tools/extract-eval/eval.py ../shared/benchmarks/article-extraction/dev
+ * --outputs DIR} does.
  */
 class DevBenchmarkTest {
   static final Path DEV = Path.of("../shared/benchmarks/article-extraction/dev");
-  /** Measured 0.979 (2026-11-23); the floor leaves room for harmless changes, not for regressions. */
+
+  /**
+   * Measured 0.979 (2026-11-23); the floor leaves room for harmless changes, not for regressions.
+   */
   static final double MIN_F1 = 0.97;
 
   @Test
   void devPages_f1AboveFloor() throws Exception {
-    if (!Files.isDirectory(DEV.resolve("html")) || !Files.isRegularFile(DEV.resolve("ground-truth.json"))) {
-      fail("benchmark data missing: expected " + DEV.toAbsolutePath().normalize()
-          + "/{html/,ground-truth.json} next to the repository (../shared, as on CI)");
+    if (!Files.isDirectory(DEV.resolve("html"))
+        || !Files.isRegularFile(DEV.resolve("ground-truth.json"))) {
+      fail(
+          "benchmark data missing: expected "
+              + DEV.toAbsolutePath().normalize()
+              + "/{html/,ground-truth.json} next to the repository (../shared, as on CI)");
     }
     JsonNode truth = new ObjectMapper().readTree(DEV.resolve("ground-truth.json").toFile());
     HtmlArticleExtractor extractor = new HtmlArticleExtractor();
@@ -51,8 +58,15 @@ class DevBenchmarkTest {
       score.add(expected.path("articleBody").asText(""), predicted);
     }
 
-    String summary = String.format(Locale.ROOT, "F1 %.5f P %.5f R %.5f pages %d failed %d",
-        score.f1(), score.precision(), score.recall(), score.size(), failed);
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "F1 %.5f P %.5f R %.5f pages %d failed %d",
+            score.f1(),
+            score.precision(),
+            score.recall(),
+            score.size(),
+            failed);
     System.out.println(summary);
     assertEquals(truth.size(), score.size(), "pages vs ground truth");
     assertTrue(score.f1() >= MIN_F1, summary + " is below the floor " + MIN_F1);
@@ -61,8 +75,14 @@ class DevBenchmarkTest {
   /** The cases of eval.py's self-test, so the port stays faithful. */
   @Test
   void metric_matchesEvalPySelfTest() {
-    assertEquals(List.of("It", "s", "4", "30", "ünïcode_ok"), ExtractionScore.tokens("It's 4:30, ünïcode_ok!"));
-    assertEquals(3, ExtractionScore.shingles(ExtractionScore.tokens("a b c d e f")).values().stream().mapToInt(i -> i).sum());
+    assertEquals(
+        List.of("It", "s", "4", "30", "ünïcode_ok"),
+        ExtractionScore.tokens("It's 4:30, ünïcode_ok!"));
+    assertEquals(
+        3,
+        ExtractionScore.shingles(ExtractionScore.tokens("a b c d e f")).values().stream()
+            .mapToInt(i -> i)
+            .sum());
 
     ExtractionScore s = new ExtractionScore();
     s.add("w x y z", "w x y z");

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ScrapingHub article-extraction metric, ported from /work/shared/tools/extract-eval/eval.py: tokens are runs
- * of Unicode word characters (Python's {@code \w}), shingles are runs of 4 tokens (a text of 1-3 tokens is one
- * shingle), per-page tp/fp/fn over shingle multisets are scaled to sum 1, P and R are means over the pages
- * with something to score, F1 is the harmonic mean of P and R.
+ * The ScrapingHub article-extraction metric, ported from /work/shared/tools/extract-eval/eval.py:
+ * tokens are runs of Unicode word characters (Python's {@code \w}), shingles are runs of 4 tokens
+ * (a text of 1-3 tokens is one shingle), per-page tp/fp/fn over shingle multisets are scaled to sum
+ * 1, P and R are means over the pages with something to score, F1 is the harmonic mean of P and R.
  */
 final class ExtractionScore {
   private final List<double[]> pages = new ArrayList<>();
@@ -46,7 +46,10 @@ final class ExtractionScore {
     return pages.size();
   }
 
-  /** Mean of tp/(tp+x) over pages with tp+x > 0, where x is fp (precision) or fn (recall); 1 when fp = fn = 0. */
+  /**
+   * Mean of tp/(tp+x) over pages with tp+x > 0, where x is fp (precision) or fn (recall); 1 when fp
+   * = fn = 0.
+   */
   private double mean(int tp, int x) {
     double sum = 0;
     int n = 0;
@@ -79,9 +82,15 @@ final class ExtractionScore {
   private static boolean isWord(int cp) {
     if (cp == '_') return true;
     return switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
       default -> false;
     };
   }
@@ -91,7 +100,8 @@ final class ExtractionScore {
     Map<String, Integer> out = new HashMap<>();
     if (tokens.isEmpty()) return out;
     int n = Math.min(4, tokens.size());
-    for (int i = 0; i + n <= tokens.size(); i++) out.merge(String.join("\u0000", tokens.subList(i, i + n)), 1, Integer::sum);
+    for (int i = 0; i + n <= tokens.size(); i++)
+      out.merge(String.join("\u0000", tokens.subList(i, i + n)), 1, Integer::sum);
     return out;
   }
 }

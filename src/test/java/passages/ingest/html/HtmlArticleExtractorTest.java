@@ -28,7 +28,8 @@ class HtmlArticleExtractorTest {
   @ParameterizedTest
   @ValueSource(strings = {"nasty-article", "broken-markup", "windows-1252-no-charset"})
   void extract_goldenPage_givesExpectedArticle(String name) throws Exception {
-    ExtractedPage expected = parseExpected(new String(resource(name + ".expected"), StandardCharsets.UTF_8));
+    ExtractedPage expected =
+        parseExpected(new String(resource(name + ".expected"), StandardCharsets.UTF_8));
 
     ExtractedPage actual = extractor.extract(resource(name + ".html"), name + ".html");
 
@@ -50,45 +51,59 @@ class HtmlArticleExtractorTest {
 
     String text = page.bodyText();
 
-    assertEquals("The harbour bridge reopened to traffic on Thursday morning, four months after inspectors found"
-        + " corrosion in two of its main cables.\n\nEngineers replaced both cables and strengthened the deck, a job the"
-        + " city says cost 12 million euros, slightly less than first estimated.\n\nWhat changes for drivers\n\nThe"
-        + " speed limit on the bridge stays at 50 km/h, and trucks over 30 tonnes must still use the ring road until"
-        + " the summer.\n\nCyclists get a separated lane on the north side.\n\nThe bus lane is open again from 6 a.m."
-        + " to 8 p.m.\n\nTraffic counts\n\nMonth | Vehicles per day\n\nOctober | 41,200\n\nFebruary | 18,900\n\n“We"
-        + " expect traffic to return to normal within a week,” said Ines Duarte, who heads the city's roads"
-        + " department.\n", text);
+    assertEquals(
+        "The harbour bridge reopened to traffic on Thursday morning, four months after inspectors found"
+            + " corrosion in two of its main cables.\n\nEngineers replaced both cables and strengthened the deck, a job the"
+            + " city says cost 12 million euros, slightly less than first estimated.\n\nWhat changes for drivers\n\nThe"
+            + " speed limit on the bridge stays at 50 km/h, and trucks over 30 tonnes must still use the ring road until"
+            + " the summer.\n\nCyclists get a separated lane on the north side.\n\nThe bus lane is open again from 6 a.m."
+            + " to 8 p.m.\n\nTraffic counts\n\nMonth | Vehicles per day\n\nOctober | 41,200\n\nFebruary | 18,900\n\n“We"
+            + " expect traffic to return to normal within a week,” said Ines Duarte, who heads the city's roads"
+            + " department.\n",
+        text);
   }
 
   // ------------------------------------------------------------------ failures
 
   @Test
   void extract_emptyPage_throwsNamingSource() {
-    var e = assertThrows(HtmlExtractionException.class, () -> extractor.extract(resource("empty.html"), "empty.html"));
+    var e =
+        assertThrows(
+            HtmlExtractionException.class,
+            () -> extractor.extract(resource("empty.html"), "empty.html"));
     assertEquals("empty.html: empty page", e.getMessage());
   }
 
   @Test
   void extract_whitespaceOnly_throwsEmptyPage() {
-    var e = assertThrows(HtmlExtractionException.class, () -> extractor.extract(" \n\t ".getBytes(), "blank.html"));
+    var e =
+        assertThrows(
+            HtmlExtractionException.class,
+            () -> extractor.extract(" \n\t ".getBytes(), "blank.html"));
     assertEquals("blank.html: empty page", e.getMessage());
   }
 
   @Test
   void extract_pageWithoutArticle_throwsNoArticle() {
-    var e = assertThrows(HtmlExtractionException.class,
-        () -> extractor.extract(resource("no-article.html"), "no-article.html"));
+    var e =
+        assertThrows(
+            HtmlExtractionException.class,
+            () -> extractor.extract(resource("no-article.html"), "no-article.html"));
     assertEquals("no-article.html: no article text found", e.getMessage());
   }
 
   @Test
   void extract_brokenGzip_throwsNamingSource() {
     byte[] bad = {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3};
-    var e = assertThrows(HtmlExtractionException.class, () -> extractor.extract(bad, "bad.html.gz"));
+    var e =
+        assertThrows(HtmlExtractionException.class, () -> extractor.extract(bad, "bad.html.gz"));
     assertEquals("bad.html.gz: broken gzip data (truncated)", e.getMessage());
   }
 
-  /** Any bytes give an article or the checked exception, never anything else (cf. jsoup's FuzzFixesTest). */
+  /**
+   * Any bytes give an article or the checked exception, never anything else (cf. jsoup's
+   * FuzzFixesTest).
+   */
   @Test
   void extract_garbageAndTruncatedInput_onlyCheckedException() throws Exception {
     List<byte[]> inputs = new ArrayList<>();
@@ -118,22 +133,28 @@ class HtmlArticleExtractorTest {
 
   // ------------------------------------------------------------------ charsets
 
-  private static final String ARTICLE = "<p>Zoë’s café in Malmö serves crème brûlée, and the queue on Saturdays goes"
-      + " round the block — twice, say the neighbours, who are not amused.</p>";
-  private static final String EXPECTED_TEXT = "Zoë’s café in Malmö serves crème brûlée, and the queue on Saturdays"
-      + " goes round the block — twice, say the neighbours, who are not amused.";
+  private static final String ARTICLE =
+      "<p>Zoë’s café in Malmö serves crème brûlée, and the queue on Saturdays goes"
+          + " round the block — twice, say the neighbours, who are not amused.</p>";
+  private static final String EXPECTED_TEXT =
+      "Zoë’s café in Malmö serves crème brûlée, and the queue on Saturdays"
+          + " goes round the block — twice, say the neighbours, who are not amused.";
 
   @Test
   void extract_declaredWindows1252_decodesAsDeclared() throws Exception {
-    String html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head>"
-        + "<body>" + ARTICLE + "</body></html>";
+    String html =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head>"
+            + "<body>"
+            + ARTICLE
+            + "</body></html>";
 
     assertEquals(EXPECTED_TEXT, onlyParagraph(html.getBytes(Charset.forName("windows-1252"))));
   }
 
   @Test
   void extract_declaredLatin1ButUtf8Bytes_decodesAsUtf8() throws Exception {
-    String html = "<html><head><meta charset=\"iso-8859-1\"></head><body>" + ARTICLE + "</body></html>";
+    String html =
+        "<html><head><meta charset=\"iso-8859-1\"></head><body>" + ARTICLE + "</body></html>";
 
     assertEquals(EXPECTED_TEXT, onlyParagraph(html.getBytes(StandardCharsets.UTF_8)));
   }
@@ -158,7 +179,8 @@ class HtmlArticleExtractorTest {
 
   @Test
   void extract_utf8BomAndUnknownDeclaredCharset_decodesAsUtf8() throws Exception {
-    byte[] body = ("<meta charset=\"x-no-such-charset\"><body>" + ARTICLE).getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("<meta charset=\"x-no-such-charset\"><body>" + ARTICLE).getBytes(StandardCharsets.UTF_8);
     byte[] withBom = new byte[body.length + 3];
     withBom[0] = (byte) 0xEF;
     withBom[1] = (byte) 0xBB;
@@ -172,10 +194,19 @@ class HtmlArticleExtractorTest {
 
   @Test
   void stripSiteSuffix_examples() {
-    assertEquals("Storm hits the coast overnight", PageMetadata.stripSiteSuffix("Storm hits the coast overnight | Daily News", null));
-    assertEquals("Storm hits coast", PageMetadata.stripSiteSuffix("Storm hits coast - The Daily News of Springfield", "The Daily News of Springfield"));
-    assertEquals("Storm hits the coast overnight", PageMetadata.stripSiteSuffix("Storm hits the coast overnight | World | Daily News", null));
-    assertEquals("Brexit: what happens next", PageMetadata.stripSiteSuffix("Brexit: what happens next", null));
+    assertEquals(
+        "Storm hits the coast overnight",
+        PageMetadata.stripSiteSuffix("Storm hits the coast overnight | Daily News", null));
+    assertEquals(
+        "Storm hits coast",
+        PageMetadata.stripSiteSuffix(
+            "Storm hits coast - The Daily News of Springfield", "The Daily News of Springfield"));
+    assertEquals(
+        "Storm hits the coast overnight",
+        PageMetadata.stripSiteSuffix("Storm hits the coast overnight | World | Daily News", null));
+    assertEquals(
+        "Brexit: what happens next",
+        PageMetadata.stripSiteSuffix("Brexit: what happens next", null));
     assertEquals("Left - right", PageMetadata.stripSiteSuffix("Left - right", null));
   }
 
@@ -184,7 +215,9 @@ class HtmlArticleExtractorTest {
     assertEquals("2019-11-20", PageMetadata.isoDate("2019-11-20T10:00:00Z"));
     assertEquals("2019-11-20", PageMetadata.isoDate("/news/2019/11/20/story"));
     assertEquals("2019-11-20", PageMetadata.isoDate("20191120"));
-    assertEquals("2019-11-20", PageMetadata.isoDate("Wed, 20 Nov 2019")); // RFC 1123 dates are read since the time axis
+    assertEquals(
+        "2019-11-20",
+        PageMetadata.isoDate("Wed, 20 Nov 2019")); // RFC 1123 dates are read since the time axis
     assertNull(PageMetadata.isoDate("2019-13-45"));
   }
 
@@ -212,8 +245,13 @@ class HtmlArticleExtractorTest {
       if (line.startsWith("## ")) section = line.substring(3);
       else paragraphs.add(new Paragraph(paragraphs.size() + 1, section, line));
     }
-    return new ExtractedPage(meta.get("title"), meta.get("outlet"), meta.get("author"), meta.get("date"),
-        meta.get("canonicalUrl"), paragraphs);
+    return new ExtractedPage(
+        meta.get("title"),
+        meta.get("outlet"),
+        meta.get("author"),
+        meta.get("date"),
+        meta.get("canonicalUrl"),
+        paragraphs);
   }
 
   static byte[] resource(String name) {

@@ -28,24 +28,34 @@ import passages.search.ParagraphSearcher;
 import passages.web.WebApp;
 
 /**
- * The real server on a free port over the seed corpus plus a hostile-markup article, and one headless
- * Chromium driving it. One fixture per test class: starting Chromium costs about a second.
+ * The real server on a free port over the seed corpus plus a hostile-markup article, and one
+ * headless Chromium driving it. One fixture per test class: starting Chromium costs about a second.
  *
- * <p>Uses the system's Chromium and ChromeDriver (Debian packages {@code chromium}, {@code chromium-driver});
- * both paths are given explicitly, so Selenium Manager never downloads anything. When they are missing the
- * tests fail, saying what to install: scripts/test (the README's test command, which CI runs) installs them.
+ * <p>Uses the system's Chromium and ChromeDriver (Debian packages {@code chromium}, {@code
+ * chromium-driver}); both paths are given explicitly, so Selenium Manager never downloads anything.
+ * When they are missing the tests fail, saying what to install: scripts/test (the README's test
+ * command, which CI runs) installs them.
  */
 final class BrowserFixture implements AutoCloseable {
-  static final Path CHROMIUM = Path.of(System.getProperty("passages.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("passages.chromedriver", "/usr/bin/chromedriver"));
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("passages.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("passages.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
   /** The seed file that holds markup which must stay text. */
   static final Path HOSTILE = Path.of("src/test/resources/browser/zz-hostile-markup.txt");
-  /** A wire copy of a seed paragraph (other punctuation, no outlet), for the "group identical paragraphs" toggle. */
+
+  /**
+   * A wire copy of a seed paragraph (other punctuation, no outlet), for the "group identical
+   * paragraphs" toggle.
+   */
   static final Path WIRE_COPY = Path.of("src/test/resources/browser/zz-wire-copy.txt");
 
-  // Selenium logs a warning per session that no DevTools (CDP) implementation matches this Chromium; we use
-  // no DevTools API. Keep a strong reference, or the logger's level is lost when it is garbage-collected.
+  // Selenium logs a warning per session that no DevTools (CDP) implementation matches this
+  // Chromium; we use
+  // no DevTools API. Keep a strong reference, or the logger's level is lost when it is
+  // garbage-collected.
   private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
   final ChromeDriver driver;
@@ -54,7 +64,8 @@ final class BrowserFixture implements AutoCloseable {
   private final Javalin app;
   private final String base;
 
-  private BrowserFixture(ParagraphSearcher searcher, Javalin app, ChromeDriver driver, Path downloads) {
+  private BrowserFixture(
+      ParagraphSearcher searcher, Javalin app, ChromeDriver driver, Path downloads) {
     this.searcher = searcher;
     this.app = app;
     this.driver = driver;
@@ -78,7 +89,8 @@ final class BrowserFixture implements AutoCloseable {
     try {
       app = new WebApp(searcher).create().start("127.0.0.1", 0);
       Path downloads = Files.createDirectories(work.resolve("downloads"));
-      return new BrowserFixture(searcher, app, startChromium(work.resolve("chromium-profile"), downloads), downloads);
+      return new BrowserFixture(
+          searcher, app, startChromium(work.resolve("chromium-profile"), downloads), downloads);
     } catch (RuntimeException | IOException e) {
       if (app != null) app.stop();
       searcher.close();
@@ -86,17 +98,30 @@ final class BrowserFixture implements AutoCloseable {
     }
   }
 
-  /** Stand-in for entity extraction (not this test's subject): fixed names, whole words, so facets have values. */
-  static final Map<String, EntityType> GAZETTEER = Map.of(
-      "Amazon", EntityType.ORG, "OpenAI", EntityType.ORG, "Nvidia", EntityType.ORG,
-      "Trainium3", EntityType.PRODUCT, "<img src=x onerror=window.__xss=1>", EntityType.PRODUCT);
+  /**
+   * Stand-in for entity extraction (not this test's subject): fixed names, whole words, so facets
+   * have values.
+   */
+  static final Map<String, EntityType> GAZETTEER =
+      Map.of(
+          "Amazon",
+          EntityType.ORG,
+          "OpenAI",
+          EntityType.ORG,
+          "Nvidia",
+          EntityType.ORG,
+          "Trainium3",
+          EntityType.PRODUCT,
+          "<img src=x onerror=window.__xss=1>",
+          EntityType.PRODUCT);
 
   static List<Entity> gazetteer(String text) {
     var found = new ArrayList<Entity>();
-    GAZETTEER.forEach((name, type) -> {
-      Matcher m = Pattern.compile("(?<!\\w)" + Pattern.quote(name) + "(?!\\w)").matcher(text);
-      while (m.find()) found.add(new Entity(type, name, name, m.start(), m.end()));
-    });
+    GAZETTEER.forEach(
+        (name, type) -> {
+          Matcher m = Pattern.compile("(?<!\\w)" + Pattern.quote(name) + "(?!\\w)").matcher(text);
+          while (m.find()) found.add(new Entity(type, name, name, m.start(), m.end()));
+        });
     found.sort(Comparator.comparingInt(Entity::start));
     return found;
   }
@@ -104,18 +129,24 @@ final class BrowserFixture implements AutoCloseable {
   private static void requireBrowser() {
     for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(p)) {
-        throw new IllegalStateException("The browser tests need Chromium and ChromeDriver, and " + p + " is missing. "
-            + "Run the tests with scripts/test, which installs them, or `apt-get install chromium chromium-driver` (Debian/Ubuntu), "
-            + "or point -Dpassages.chromium= and -Dpassages.chromedriver= at your own.");
+        throw new IllegalStateException(
+            "The browser tests need Chromium and ChromeDriver, and "
+                + p
+                + " is missing. "
+                + "Run the tests with scripts/test, which installs them, or `apt-get install chromium chromium-driver` (Debian/Ubuntu), "
+                + "or point -Dpassages.chromium= and -Dpassages.chromedriver= at your own.");
       }
     }
   }
 
-  /** The seed corpus (files and sources.json) plus the hostile-markup article, in a fresh directory. */
+  /**
+   * The seed corpus (files and sources.json) plus the hostile-markup article, in a fresh directory.
+   */
   private static Path copySeedCorpus(Path target) throws IOException {
     Files.createDirectories(target);
     try (Stream<Path> files = Files.list(Path.of("corpus"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, target.resolve(f.getFileName()));
+      for (Path f : files.filter(Files::isRegularFile).toList())
+        Files.copy(f, target.resolve(f.getFileName()));
     }
     Files.copy(HOSTILE, target.resolve(HOSTILE.getFileName()));
     Files.copy(WIRE_COPY, target.resolve(WIRE_COPY.getFileName()));
@@ -126,16 +157,28 @@ final class BrowserFixture implements AutoCloseable {
     SELENIUM_LOG.setLevel(Level.SEVERE);
     var options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,900",
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
         "--user-data-dir=" + profile.toAbsolutePath());
-    options.setExperimentalOption("prefs", Map.of(
-        "download.default_directory", downloads.toAbsolutePath().toString(),
-        "download.prompt_for_download", false));
-    var service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false));
+    var service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -168,18 +211,24 @@ final class BrowserFixture implements AutoCloseable {
     }
   }
 
-  /** Cuts the browser off the network (fetch then fails as if the server were down), or reconnects it. */
+  /**
+   * Cuts the browser off the network (fetch then fails as if the server were down), or reconnects
+   * it.
+   */
   void offline(boolean offline) {
     driver.executeCdpCommand("Network.enable", Map.of());
-    driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
-        "downloadThroughput", -1, "uploadThroughput", -1));
+    driver.executeCdpCommand(
+        "Network.emulateNetworkConditions",
+        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
   }
 
   /** Emulates a colour scheme ("dark"/"light") and a viewport width for screenshots. */
   void emulate(String colorScheme, int width, int height, boolean mobile) {
-    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
   }
 

@@ -25,8 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The search page and the article page in headless Chromium against the real server (issue 6): typing,
- * facets, URL state and history, the article view, hostile stored text, errors, keyboard, export.
+ * The search page and the article page in headless Chromium against the real server (issue 6):
+ * typing, facets, URL state and history, the article view, hostile stored text, errors, keyboard,
+ * export.
  */
 class SearchPageBrowserTest {
   @TempDir static Path work;
@@ -85,13 +86,21 @@ class SearchPageBrowserTest {
       assertFalse(hit.findElements(By.cssSelector(".passage mark")).isEmpty(), hit.getText());
     }
     // the paragraph naming both Trainium3 and its instance name Trn3 ranks first
-    assertEquals(List.of("Trn3", "Trainium3"), hits().get(0).findElements(By.cssSelector(".passage mark")).stream()
-        .map(WebElement::getText).toList());
-    assertEquals(List.of("Trainium3"), hits().get(1).findElements(By.cssSelector(".passage mark")).stream()
-        .map(WebElement::getText).toList());
+    assertEquals(
+        List.of("Trn3", "Trainium3"),
+        hits().get(0).findElements(By.cssSelector(".passage mark")).stream()
+            .map(WebElement::getText)
+            .toList());
+    assertEquals(
+        List.of("Trainium3"),
+        hits().get(1).findElements(By.cssSelector(".passage mark")).stream()
+            .map(WebElement::getText)
+            .toList());
     WebElement first = hits().get(1);
     assertEquals("Khogendra Rupini", first.findElement(By.cssSelector(".meta .outlet")).getText());
-    assertEquals("Scaling Trainium for Enterprise AI", first.findElement(By.cssSelector(".meta .section")).getText());
+    assertEquals(
+        "Scaling Trainium for Enterprise AI",
+        first.findElement(By.cssSelector(".meta .section")).getText());
     assertEquals("¶ 26", first.findElement(By.cssSelector(".meta .para-no")).getText());
     web.waiting().until(urlToBe(web.url("/?q=Trainium3")));
     web.screenshot("search-results");
@@ -104,13 +113,21 @@ class SearchPageBrowserTest {
     int before = hits().size();
     assertTrue(before > 1, "Trainium should match in several outlets");
 
-    web.driver.findElement(By.cssSelector("button.facet[data-type='outlet'][data-value='CIOL']")).click();
+    web.driver
+        .findElement(By.cssSelector("button.facet[data-type='outlet'][data-value='CIOL']"))
+        .click();
 
     waitForHits(1, "1 paragraph matches");
     assertEquals(web.url("/?q=Trainium&outlet=CIOL"), web.driver.getCurrentUrl());
     assertEquals("CIOL", hits().get(0).findElement(By.className("outlet")).getText());
-    assertEquals("Outlet CIOL ×", web.driver.findElement(By.cssSelector("#chips .chip")).getText().replace("\n", " "));
-    assertEquals("true", web.driver.findElement(By.cssSelector("button.facet[data-value='CIOL']")).getAttribute("aria-pressed"));
+    assertEquals(
+        "Outlet CIOL ×",
+        web.driver.findElement(By.cssSelector("#chips .chip")).getText().replace("\n", " "));
+    assertEquals(
+        "true",
+        web.driver
+            .findElement(By.cssSelector("button.facet[data-value='CIOL']"))
+            .getAttribute("aria-pressed"));
 
     web.driver.navigate().back();
 
@@ -122,19 +139,35 @@ class SearchPageBrowserTest {
   @Test
   void entityFacetsAndOutletFacets_combine_andShowAsChips() {
     web.open("/?q=Trainium");
-    WebElement amazon = web.waiting().until(visibilityOfElementLocated(
-        By.cssSelector(".facet-group[data-type='org'] button.facet[data-value='Amazon']")));
-    assertEquals("Organisations", web.driver.findElement(By.cssSelector(".facet-group[data-type='org'] h2")).getDomProperty("textContent"));
+    WebElement amazon =
+        web.waiting()
+            .until(
+                visibilityOfElementLocated(
+                    By.cssSelector(
+                        ".facet-group[data-type='org'] button.facet[data-value='Amazon']")));
+    assertEquals(
+        "Organisations",
+        web.driver
+            .findElement(By.cssSelector(".facet-group[data-type='org'] h2"))
+            .getDomProperty("textContent"));
 
     amazon.click();
     web.waiting().until(urlToBe(web.url("/?q=Trainium&entity=org:Amazon")));
-    web.waiting().until(numberOfElementsToBe(By.cssSelector("button.facet[data-value='Amazon'][aria-pressed='true']"), 1));
-    web.driver.findElement(By.cssSelector("button.facet[data-type='outlet'][data-value='CIOL']")).click();
+    web.waiting()
+        .until(
+            numberOfElementsToBe(
+                By.cssSelector("button.facet[data-value='Amazon'][aria-pressed='true']"), 1));
+    web.driver
+        .findElement(By.cssSelector("button.facet[data-type='outlet'][data-value='CIOL']"))
+        .click();
 
     web.waiting().until(urlToBe(web.url("/?q=Trainium&outlet=CIOL&entity=org:Amazon")));
     waitForHits(1, "1 paragraph matches");
-    assertEquals(List.of("Outlet CIOL ×", "Organisations Amazon ×", "Clear filters"),
-        web.driver.findElements(By.cssSelector("#chips button")).stream().map(b -> b.getText().replace("\n", " ")).toList());
+    assertEquals(
+        List.of("Outlet CIOL ×", "Organisations Amazon ×", "Clear filters"),
+        web.driver.findElements(By.cssSelector("#chips button")).stream()
+            .map(b -> b.getText().replace("\n", " "))
+            .toList());
     assertFalse(hits().get(0).findElements(By.cssSelector(".entities .entity.org")).isEmpty());
     web.screenshot("search-results-filtered");
 
@@ -147,8 +180,12 @@ class SearchPageBrowserTest {
     web.open("/?q=Trainium3&entity=product:Trainium3");
 
     waitForHits(2, "2 paragraphs match");
-    assertEquals("true", web.driver.findElement(By.cssSelector("button.facet[data-type='product'][data-value='Trainium3']"))
-        .getAttribute("aria-pressed"));
+    assertEquals(
+        "true",
+        web.driver
+            .findElement(
+                By.cssSelector("button.facet[data-type='product'][data-value='Trainium3']"))
+            .getAttribute("aria-pressed"));
   }
 
   @Test
@@ -162,18 +199,33 @@ class SearchPageBrowserTest {
     web.waiting().until(urlToBe(web.url("/articles/001_ed1477a7c1dbfa86#p-26")));
     WebElement para = web.driver.findElement(By.id("p-26"));
     assertEquals("p-26", js("return document.querySelector(':target').id"));
-    assertTrue((Boolean) js("const r = arguments[0].getBoundingClientRect();"
-        + " return r.top >= 0 && r.bottom <= window.innerHeight;", para), "p-26 is in view");
+    assertTrue(
+        (Boolean)
+            js(
+                "const r = arguments[0].getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight;",
+                para),
+        "p-26 is in view");
     assertTrue(para.getAttribute("class").contains("current"));
     assertTrue(para.getText().contains("The upcoming Trainium3 accelerator"), para.getText());
-    // "Copy link" copies the durable link (article + text fingerprint), which redirects to the current #p-N
-    assertEquals(web.url(passages.search.Permalinks.of("001_ed1477a7c1dbfa86", "The upcoming Trainium3 accelerator is beginning to "
-            + "roll out in select data centers, with AWS executives signaling plans to scale deployment rapidly in the coming year.")),
+    // "Copy link" copies the durable link (article + text fingerprint), which redirects to the
+    // current #p-N
+    assertEquals(
+        web.url(
+            passages.search.Permalinks.of(
+                "001_ed1477a7c1dbfa86",
+                "The upcoming Trainium3 accelerator is beginning to "
+                    + "roll out in select data centers, with AWS executives signaling plans to scale deployment rapidly in the coming year.")),
         para.findElement(By.cssSelector("button.copy")).getAttribute("data-link"));
-    assertEquals("← Results for “Trainium3”", web.driver.findElement(By.cssSelector("a.back")).getText());
-    assertEquals(List.of("Trainium3"), para.findElements(By.cssSelector(".entities a.entity")).stream()
-        .map(WebElement::getText).toList());
-    assertEquals(web.url("/?entity=product%3ATrainium3"),
+    assertEquals(
+        "← Results for “Trainium3”", web.driver.findElement(By.cssSelector("a.back")).getText());
+    assertEquals(
+        List.of("Trainium3"),
+        para.findElements(By.cssSelector(".entities a.entity")).stream()
+            .map(WebElement::getText)
+            .toList());
+    assertEquals(
+        web.url("/?entity=product%3ATrainium3"),
         para.findElement(By.cssSelector(".entities a.entity.product")).getAttribute("href"));
     web.screenshot("article-view");
 
@@ -193,7 +245,8 @@ class SearchPageBrowserTest {
     WebElement last = anchors.get(anchors.size() - 1);
     String id = last.findElement(By.xpath("..")).getAttribute("id");
     last.click();
-    // the page marks the current paragraph when it handles the hash change: wait for it (a busy machine is slow)
+    // the page marks the current paragraph when it handles the hash change: wait for it (a busy
+    // machine is slow)
     web.waiting().until(numberOfElementsToBe(By.cssSelector(".para.current"), 1));
 
     assertEquals(id, js("return document.querySelector(':target').id"));
@@ -205,17 +258,29 @@ class SearchPageBrowserTest {
     web.open("/?q=verbatim%20OR%20plain");
 
     waitForHits(2, "2 paragraphs match");
-    assertEquals(List.of(), web.driver.findElements(By.cssSelector("#results img, #results script, #results b")));
-    assertEquals(List.of(), web.driver.findElements(By.cssSelector("#results a[href^='javascript']")));
+    assertEquals(
+        List.of(),
+        web.driver.findElements(By.cssSelector("#results img, #results script, #results b")));
+    assertEquals(
+        List.of(), web.driver.findElements(By.cssSelector("#results a[href^='javascript']")));
     String shown = web.driver.findElement(By.id("results")).getText();
-    assertTrue(shown.contains("A reader pasted <img src=x onerror=window.__xss=1> into the comments"), shown);
-    assertTrue(shown.contains("<script>window.__xss=2</script> and <a href=\"javascript:window.__xss=3\">a link</a>"), shown);
+    assertTrue(
+        shown.contains("A reader pasted <img src=x onerror=window.__xss=1> into the comments"),
+        shown);
+    assertTrue(
+        shown.contains(
+            "<script>window.__xss=2</script> and <a href=\"javascript:window.__xss=3\">a link</a>"),
+        shown);
     assertTrue(shown.contains("Hostile <b>markup</b> in a headline"), shown);
     assertNull(js("return window.__xss"));
-    // The same text as an entity value: a facet label, then a chip, then part of the URL; still only text.
-    web.driver.findElement(By.cssSelector(".facet-group[data-type='product'] button.facet")).click();
+    // The same text as an entity value: a facet label, then a chip, then part of the URL; still
+    // only text.
+    web.driver
+        .findElement(By.cssSelector(".facet-group[data-type='product'] button.facet"))
+        .click();
     waitForHits(1, "1 paragraph matches");
-    assertEquals("Products <img src=x onerror=window.__xss=1> ×",
+    assertEquals(
+        "Products <img src=x onerror=window.__xss=1> ×",
         web.driver.findElement(By.cssSelector("#chips .chip")).getText().replace("\n", " "));
     assertEquals(List.of(), web.driver.findElements(By.cssSelector("img, script:not([src])")));
     assertNull(js("return window.__xss"));
@@ -223,8 +288,10 @@ class SearchPageBrowserTest {
     hits().get(0).findElement(By.className("title")).click();
     web.waiting().until(visibilityOfElementLocated(By.cssSelector(".para:target")));
 
-    assertEquals(List.of(), web.driver.findElements(By.cssSelector("main img, main script, main b")));
-    assertEquals("Hostile <b>markup</b> in a headline", web.driver.findElement(By.tagName("h1")).getText());
+    assertEquals(
+        List.of(), web.driver.findElements(By.cssSelector("main img, main script, main b")));
+    assertEquals(
+        "Hostile <b>markup</b> in a headline", web.driver.findElement(By.tagName("h1")).getText());
     assertNull(js("return window.__xss"));
   }
 
@@ -236,7 +303,8 @@ class SearchPageBrowserTest {
     box().sendKeys(" AND");
 
     WebElement error = web.waiting().until(visibilityOfElementLocated(By.id("error")));
-    assertTrue(error.getText().startsWith("invalid query: Cannot parse 'Trainium3 AND'"), error.getText());
+    assertTrue(
+        error.getText().startsWith("invalid query: Cannot parse 'Trainium3 AND'"), error.getText());
     assertEquals("true", box().getAttribute("aria-invalid"));
 
     box().sendKeys(" Trn3");
@@ -252,7 +320,8 @@ class SearchPageBrowserTest {
     waitForHits(1, "1 paragraph matches");
     assertEquals("Trainium", box().getDomProperty("value"));
     assertEquals("CIOL", hits().get(0).findElement(By.className("outlet")).getText());
-    assertEquals(1, web.driver.findElements(By.cssSelector("#chips .chip[data-value='CIOL']")).size());
+    assertEquals(
+        1, web.driver.findElements(By.cssSelector("#chips .chip[data-value='CIOL']")).size());
   }
 
   @Test
@@ -272,7 +341,11 @@ class SearchPageBrowserTest {
 
     web.waiting().until(textToBe(STATUS, "No paragraphs match"));
     WebElement notice = web.driver.findElement(By.id("notice"));
-    assertTrue(notice.getText().startsWith("Nothing matches “Trainium3” with this filter.\nTry dropping one:"), notice.getText());
+    assertTrue(
+        notice
+            .getText()
+            .startsWith("Nothing matches “Trainium3” with this filter.\nTry dropping one:"),
+        notice.getText());
 
     notice.findElement(By.cssSelector(".chip[data-value='CIOL']")).click();
 
@@ -281,7 +354,10 @@ class SearchPageBrowserTest {
 
   @Test
   void groupToggle_foldsTheWireCopyIntoOneHit_andStaysInTheUrl() {
-    web.open("/?q=" + java.net.URLEncoder.encode("\"conversations with Amazon began\"", StandardCharsets.UTF_8));
+    web.open(
+        "/?q="
+            + java.net.URLEncoder.encode(
+                "\"conversations with Amazon began\"", StandardCharsets.UTF_8));
     // the copy is not shown twice on one page even without grouping: it is listed under the hit
     waitForHits(1, "2 paragraphs match · 1 distinct text");
     WebElement toggle = web.waiting().until(visibilityOfElementLocated(By.id("collapse")));
@@ -290,7 +366,8 @@ class SearchPageBrowserTest {
 
     waitForHits(1, "2 paragraphs match in 1 group");
     web.waiting().until(d -> d.getCurrentUrl().contains("collapse=true"));
-    assertEquals("also in 1 other outlet", hits().get(0).findElement(By.cssSelector(".also-in")).getText());
+    assertEquals(
+        "also in 1 other outlet", hits().get(0).findElement(By.cssSelector(".also-in")).getText());
   }
 
   @Test
@@ -316,9 +393,16 @@ class SearchPageBrowserTest {
     assertEquals("q", web.driver.switchTo().activeElement().getAttribute("id"));
     keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
     // hits link with their permalinks, which redirect to the paragraph's current anchor
-    assertEquals(web.url("/p/001_ed1477a7c1dbfa86/90ebc69a16128c41556edc1b"), web.driver.switchTo().activeElement().getAttribute("href"));
+    assertEquals(
+        web.url("/p/001_ed1477a7c1dbfa86/90ebc69a16128c41556edc1b"),
+        web.driver.switchTo().activeElement().getAttribute("href"));
     keys(Keys.ARROW_UP);
-    assertTrue(web.driver.switchTo().activeElement().getAttribute("href").startsWith(web.url("/p/000_a5713e335d5c133d/")));
+    assertTrue(
+        web.driver
+            .switchTo()
+            .activeElement()
+            .getAttribute("href")
+            .startsWith(web.url("/p/000_a5713e335d5c133d/")));
     keys(Keys.ARROW_DOWN, Keys.ENTER);
 
     web.waiting().until(urlToBe(web.url("/articles/001_ed1477a7c1dbfa86#p-26")));
@@ -332,8 +416,11 @@ class SearchPageBrowserTest {
 
     box().sendKeys(Keys.ENTER);
 
-    WebElement notice = web.waiting().until(visibilityOfElementLocated(By.cssSelector("#notice.problem")));
-    assertEquals("Can’t reach the passages server. Check that it is running, then try again.\nTry again", notice.getText());
+    WebElement notice =
+        web.waiting().until(visibilityOfElementLocated(By.cssSelector("#notice.problem")));
+    assertEquals(
+        "Can’t reach the passages server. Check that it is running, then try again.\nTry again",
+        notice.getText());
 
     web.offline(false);
     notice.findElement(By.tagName("button")).click();
@@ -352,17 +439,27 @@ class SearchPageBrowserTest {
     Path json = web.downloads.resolve("passages-trainium3.json");
     web.waiting().until(d -> Files.exists(csv) && Files.exists(json));
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    assertEquals("\ufeffid,articleId,title,outlet,section,paragraph,text,link,sourceLink,url,score,entities,date,permalink", lines.get(0));
+    assertEquals(
+        "\ufeffid,articleId,title,outlet,section,paragraph,text,link,sourceLink,url,score,entities,date,permalink",
+        lines.get(0));
     assertEquals(3, lines.size());
     assertTrue(lines.get(1).startsWith("000_a5713e335d5c133d.p10,"), lines.get(1));
-    assertTrue(lines.get(2).startsWith("001_ed1477a7c1dbfa86.p26,001_ed1477a7c1dbfa86,OpenAI and Amazon in Talks for "
-        + "$10 Billion Investment as AI Cloud Rivalry Deepens,Khogendra Rupini,Scaling Trainium for Enterprise AI,26,"
-        + "\"The upcoming Trainium3 accelerator is beginning to roll out in select data centers, with AWS executives "
-        + "signaling plans to scale deployment rapidly in the coming year.\"," + web.url("/articles/001_ed1477a7c1dbfa86#p-26")
-        + ",,,"), lines.get(2));
+    assertTrue(
+        lines
+            .get(2)
+            .startsWith(
+                "001_ed1477a7c1dbfa86.p26,001_ed1477a7c1dbfa86,OpenAI and Amazon in Talks for "
+                    + "$10 Billion Investment as AI Cloud Rivalry Deepens,Khogendra Rupini,Scaling Trainium for Enterprise AI,26,"
+                    + "\"The upcoming Trainium3 accelerator is beginning to roll out in select data centers, with AWS executives "
+                    + "signaling plans to scale deployment rapidly in the coming year.\","
+                    + web.url("/articles/001_ed1477a7c1dbfa86#p-26")
+                    + ",,,"),
+        lines.get(2));
     String body = Files.readString(json);
     assertTrue(body.contains("\"total\": 2,"), body);
-    assertTrue(body.contains("\"link\": \"" + web.url("/articles/001_ed1477a7c1dbfa86#p-26") + "\""), body);
+    assertTrue(
+        body.contains("\"link\": \"" + web.url("/articles/001_ed1477a7c1dbfa86#p-26") + "\""),
+        body);
   }
 
   @Test

@@ -20,9 +20,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The timeline chart in headless Chromium over the dated test corpus (src/test/resources/dated): it draws the
- * buckets the API returned, a click on a bar filters the hits to that bucket, compare mode draws one line per
- * query, and the hits show their dates.
+ * The timeline chart in headless Chromium over the dated test corpus (src/test/resources/dated): it
+ * draws the buckets the API returned, a click on a bar filters the hits to that bucket, compare
+ * mode draws one line per query, and the hits show their dates.
  */
 class TimelineBrowserTest {
   @TempDir static Path work;
@@ -50,8 +50,15 @@ class TimelineBrowserTest {
     List<WebElement> bars = web.driver.findElements(BARS);
     StringBuilder drawn = new StringBuilder();
     for (WebElement b : bars) {
-      drawn.append(drawn.isEmpty() ? "" : ",").append("{\"start\":\"").append(b.getDomAttribute("data-start"))
-          .append("\",\"count\":").append(b.getDomAttribute("data-count")).append(",\"all\":").append(b.getDomAttribute("data-all")).append('}');
+      drawn
+          .append(drawn.isEmpty() ? "" : ",")
+          .append("{\"start\":\"")
+          .append(b.getDomAttribute("data-start"))
+          .append("\",\"count\":")
+          .append(b.getDomAttribute("data-count"))
+          .append(",\"all\":")
+          .append(b.getDomAttribute("data-all"))
+          .append('}');
     }
     assertTrue(api.contains("\"buckets\":[" + drawn + "]"), drawn + " vs " + api);
     assertEquals("2016-03-01", bars.get(2).getDomAttribute("data-start"));
@@ -62,12 +69,22 @@ class TimelineBrowserTest {
     web.waiting().until(d -> d.getCurrentUrl().contains("from=2016-03-01&to=2016-03-31"));
     web.waiting().until(d -> d.findElements(HITS).size() == 2);
     assertEquals("2 paragraphs match", web.driver.findElement(By.id("status")).getText());
-    List<String> dates = web.driver.findElements(By.cssSelector("#results .hit .meta .date")).stream().map(WebElement::getText).sorted().toList();
+    List<String> dates =
+        web.driver.findElements(By.cssSelector("#results .hit .meta .date")).stream()
+            .map(WebElement::getText)
+            .sorted()
+            .toList();
     assertEquals(List.of("2016-03-02", "2016-03-31"), dates);
-    assertEquals("2016-03-01 – 2016-03-31", web.driver.findElement(By.cssSelector("#chips .chip[data-type='date'] .chip-value")).getText());
-    // the chart shows that month alone; per day it shows its 31 days, the matches on the 2nd and the 31st
+    assertEquals(
+        "2016-03-01 – 2016-03-31",
+        web.driver
+            .findElement(By.cssSelector("#chips .chip[data-type='date'] .chip-value"))
+            .getText());
+    // the chart shows that month alone; per day it shows its 31 days, the matches on the 2nd and
+    // the 31st
     web.waiting().until(d -> d.findElements(BARS).size() == 1);
-    new org.openqa.selenium.support.ui.Select(web.driver.findElement(By.id("interval"))).selectByValue("day");
+    new org.openqa.selenium.support.ui.Select(web.driver.findElement(By.id("interval")))
+        .selectByValue("day");
     web.waiting().until(d -> d.findElements(BARS).size() == 31);
     assertEquals("1", web.driver.findElements(BARS).get(1).getDomAttribute("data-count"));
     assertEquals("1", web.driver.findElements(BARS).get(30).getDomAttribute("data-count"));
@@ -80,7 +97,11 @@ class TimelineBrowserTest {
     web.waiting().until(d -> d.findElements(BARS).size() == 13);
     WebElement january = web.driver.findElement(By.cssSelector("#chart .slot[data-index='0']"));
     WebElement march = web.driver.findElement(By.cssSelector("#chart .slot[data-index='2']"));
-    new org.openqa.selenium.interactions.Actions(web.driver).clickAndHold(january).moveToElement(march).release().perform();
+    new org.openqa.selenium.interactions.Actions(web.driver)
+        .clickAndHold(january)
+        .moveToElement(march)
+        .release()
+        .perform();
 
     web.waiting().until(d -> d.getCurrentUrl().contains("from=2016-01-01&to=2016-03-31"));
     web.waiting().until(d -> d.findElements(HITS).size() == 5);
@@ -98,20 +119,33 @@ class TimelineBrowserTest {
     web.driver.findElement(By.id("timeline-csv")).click();
     Path csv = web.downloads.resolve("passages-timeline-wall-month.csv");
     web.waiting().until(d -> Files.exists(csv));
-    assertEquals(List.of("\ufeff# count_1=wall; count_2=taxes", "start,count_1,count_2,all", "2016-01-01,3,1,4", "2016-02-01,0,0,0",
-        "2016-03-01,2,1,3"), Files.readAllLines(csv, StandardCharsets.UTF_8));
+    assertEquals(
+        List.of(
+            "\ufeff# count_1=wall; count_2=taxes",
+            "start,count_1,count_2,all",
+            "2016-01-01,3,1,4",
+            "2016-02-01,0,0,0",
+            "2016-03-01,2,1,3"),
+        Files.readAllLines(csv, StandardCharsets.UTF_8));
   }
 
   @Test
   void splitByBias_drawsALinePerValue() {
     web.open("/?q=wall&interval=month&from=2016-01&to=2016-03");
     web.waiting().until(d -> d.findElements(BARS).size() == 3);
-    new org.openqa.selenium.support.ui.Select(web.driver.findElement(By.id("split"))).selectByValue("bias");
+    new org.openqa.selenium.support.ui.Select(web.driver.findElement(By.id("split")))
+        .selectByValue("bias");
     web.waiting().until(d -> d.findElements(By.cssSelector("#chart polyline.line")).size() == 3);
-    assertEquals(List.of("1,0,1", "2,0,0", "0,0,1"), web.driver.findElements(By.cssSelector("#chart polyline.line")).stream()
-        .map(l -> l.getDomAttribute("data-counts")).toList());
-    assertEquals(List.of("left", "right", "center"),
-        web.driver.findElements(By.cssSelector("#chart .legend li")).stream().map(WebElement::getText).toList());
+    assertEquals(
+        List.of("1,0,1", "2,0,0", "0,0,1"),
+        web.driver.findElements(By.cssSelector("#chart polyline.line")).stream()
+            .map(l -> l.getDomAttribute("data-counts"))
+            .toList());
+    assertEquals(
+        List.of("left", "right", "center"),
+        web.driver.findElements(By.cssSelector("#chart .legend li")).stream()
+            .map(WebElement::getText)
+            .toList());
     assertTrue(web.driver.getCurrentUrl().endsWith("&split=bias"), web.driver.getCurrentUrl());
   }
 
@@ -119,14 +153,22 @@ class TimelineBrowserTest {
   void metadataFacets_filterAndStayInTheUrl_andSortByDate() {
     web.open("/?q=wall&sort=newest");
     web.waiting().until(d -> d.findElements(HITS).size() == 6);
-    assertEquals(List.of("2016-03-31", "2016-03-02", "2016-01-31", "2016-01-31", "2016-01-15"),
-        web.driver.findElements(By.cssSelector("#results .hit .meta .date")).stream().map(WebElement::getText).toList());
-    web.driver.findElement(By.cssSelector("#facets .facet[data-type='bias'][data-value='left']")).click();
+    assertEquals(
+        List.of("2016-03-31", "2016-03-02", "2016-01-31", "2016-01-31", "2016-01-15"),
+        web.driver.findElements(By.cssSelector("#results .hit .meta .date")).stream()
+            .map(WebElement::getText)
+            .toList());
+    web.driver
+        .findElement(By.cssSelector("#facets .facet[data-type='bias'][data-value='left']"))
+        .click();
     web.waiting().until(d -> d.getCurrentUrl().endsWith("/?q=wall&meta=bias:left&sort=newest"));
     web.waiting().until(d -> d.findElements(HITS).size() == 2);
-    web.driver.findElement(By.cssSelector("#facets .facet[data-type='author'][data-value='Ann Lee']")).click();
+    web.driver
+        .findElement(By.cssSelector("#facets .facet[data-type='author'][data-value='Ann Lee']"))
+        .click();
     web.waiting().until(d -> d.findElements(HITS).size() == 1);
-    assertEquals(web.url("/?q=wall&author=Ann+Lee&meta=bias:left&sort=newest"), web.driver.getCurrentUrl());
+    assertEquals(
+        web.url("/?q=wall&author=Ann+Lee&meta=bias:left&sort=newest"), web.driver.getCurrentUrl());
   }
 
   private static String get(String path) throws Exception {
