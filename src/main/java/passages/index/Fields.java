@@ -107,6 +107,11 @@ public final class Fields {
    */
   public static final String FEATURE_QUALITY = "quality";
 
+  /**
+   * The same prior as {@link #FEATURE_QUALITY}, as float doc values: added to the top hits only.
+   */
+  public static final String QUALITY = "quality";
+
   /** Weight of the length prior folded into {@link #FEATURE_QUALITY}. */
   public static final float QUALITY_WORDS_WEIGHT = 2f;
 
@@ -132,7 +137,7 @@ public final class Fields {
    * Bump whenever fields, analysis or the cleaning rules change (an index from unchanged files
    * would otherwise be "up to date" with the old rules): an index with another version is rebuilt.
    */
-  public static final String SCHEMA_VERSION = "11";
+  public static final String SCHEMA_VERSION = "12";
 
   private Fields() {}
 

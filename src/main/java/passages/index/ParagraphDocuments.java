@@ -6,6 +6,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -170,7 +171,9 @@ public final class ParagraphDocuments {
     boolean prose = words >= PROSE_WORDS && endsSentence(paragraph.text());
     doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_WORDS, Math.max(1, words)));
     if (prose) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
-    doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_QUALITY, quality(words, prose)));
+    float quality = quality(words, prose);
+    doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_QUALITY, quality));
+    doc.add(new FloatDocValuesField(Fields.QUALITY, quality));
     if (!entities.isEmpty()) {
       StringBuilder stored = new StringBuilder();
       for (Entity e : entities) {

@@ -24,6 +24,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -130,13 +131,14 @@ public final class ParagraphSearcher implements Closeable {
   private SearchResult run(SearchRequest request, boolean timelineOnly) throws IOException {
     Query base = queries.parse(request.q());
     Ranking ranking = options.ranking();
-    Query ranked =
-        ranking.apply(
-            new Ranking.FieldQueries(
-                base,
-                ranking.titleBoost() > 0 ? queries.parse(request.q(), Fields.TITLE_TEXT) : null,
-                ranking.headlineBoost() > 0 ? queries.parse(request.q(), Fields.HEADLINE) : null,
-                ranking.sectionBoost() > 0 ? queries.parse(request.q(), Fields.SECTION) : null));
+    boolean rescore = rescores(request, base);
+    var fields =
+        new Ranking.FieldQueries(
+            base,
+            ranking.titleBoost() > 0 ? queries.parse(request.q(), Fields.TITLE_TEXT) : null,
+            ranking.headlineBoost() > 0 ? queries.parse(request.q(), Fields.HEADLINE) : null,
+            ranking.sectionBoost() > 0 ? queries.parse(request.q(), Fields.SECTION) : null);
+    Query ranked = rescore ? ranking.match(fields) : ranking.apply(fields);
     IndexSearcher managed = manager.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) managed.getIndexReader();
@@ -212,7 +214,7 @@ public final class ParagraphSearcher implements Closeable {
       }
       return request.collapse()
           ? collapsed(searcher, snap, daySnap, base, query, request)
-          : flat(searcher, snap, daySnap, base, query, request);
+          : flat(searcher, snap, daySnap, base, query, request, rescores(request, base));
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
       throw new InvalidRequestException(
           "query is too expensive: it ran over the "
@@ -262,10 +264,12 @@ public final class ParagraphSearcher implements Closeable {
       DaySnapshot daySnap,
       Query marked,
       Query query,
-      SearchRequest request)
+      SearchRequest request,
+      boolean rescore)
       throws IOException {
     int n = request.offset() + request.limit();
     int fetch = 2 * n + 10; // room for copies folded into a hit above them
+    if (rescore) fetch = Math.max(fetch, Ranking.RESCORE_WINDOW);
     Sort order = sort(request.order());
     var top = new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE);
     Object[] results =
@@ -285,13 +289,13 @@ public final class ParagraphSearcher implements Closeable {
             ? null
             : daySnap.timeline((DaySnapshot.Counts) results[2], request.timeline(), request.days());
     long total = docs.totalHits.value();
-    Folded folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
+    Folded folded = Folded.of(searcher.getIndexReader(), ranked(searcher, docs, rescore));
     while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
       fetch *= 4;
       docs =
           searcher.search(
               query, new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE));
-      folded = Folded.of(searcher.getIndexReader(), docs.scoreDocs);
+      folded = Folded.of(searcher.getIndexReader(), ranked(searcher, docs, rescore));
     }
     int from = Math.min(request.offset(), folded.firsts().size());
     int to = Math.min(n, folded.firsts().size());
@@ -305,6 +309,46 @@ public final class ParagraphSearcher implements Closeable {
             request.highlight(),
             folded.others().subList(from, to));
     return new SearchResult(request.q(), total, total, hits, facets, timeline);
+  }
+
+  /**
+   * Whether {@code request}'s hits get the quality prior on its top hits only ({@link
+   * Ranking#rescores}).
+   */
+  private boolean rescores(SearchRequest request, Query base) {
+    return options.ranking().rescores()
+        && !(base instanceof org.apache.lucene.search.MatchAllDocsQuery)
+        && request.order() == Order.RELEVANCE
+        && !request.collapse();
+  }
+
+  /**
+   * The top hits in their final order: with {@code rescore}, each hit's match score plus its
+   * paragraph's quality prior ({@link Fields#QUALITY}), re-sorted (ties in reading order, as {@link
+   * #ORDER}); otherwise as collected.
+   */
+  private static ScoreDoc[] ranked(IndexSearcher searcher, TopFieldDocs docs, boolean rescore)
+      throws IOException {
+    if (!rescore) return docs.scoreDocs;
+    var leaves = searcher.getIndexReader().leaves();
+    FieldDoc[] out = new FieldDoc[docs.scoreDocs.length];
+    for (int i = 0; i < out.length; i++) {
+      FieldDoc fd = (FieldDoc) docs.scoreDocs[i];
+      var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(fd.doc, leaves));
+      var quality = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.QUALITY);
+      float prior =
+          quality.advanceExact(fd.doc - leaf.docBase) ? Ranking.prior(quality.longValue()) : 0f;
+      Object[] fields = fd.fields.clone();
+      float score = (Float) fields[0] + prior;
+      fields[0] = score;
+      out[i] = new FieldDoc(fd.doc, score, fields);
+    }
+    Arrays.sort(
+        out,
+        java.util.Comparator.comparing((FieldDoc d) -> -(Float) d.fields[0])
+            .thenComparing(d -> (org.apache.lucene.util.BytesRef) d.fields[1])
+            .thenComparing(d -> (Integer) d.fields[2]));
+    return out;
   }
 
   /**

@@ -121,6 +121,32 @@ public record Ranking(
     return scored.build();
   }
 
+  /**
+   * Whether this ranking's quality prior is the one folded into the index ({@link Fields#QUALITY})
+   * with no title weight: then hits are ordered by the match alone and only the top {@link
+   * #RESCORE_WINDOW} get the prior added ({@link #match}, {@link #prior}), instead of scoring the
+   * prior on every match.
+   */
+  boolean rescores() {
+    return titleBoost == 0
+        && wordsWeight == Fields.QUALITY_WORDS_WEIGHT
+        && wordsPivot == Fields.QUALITY_PIVOT
+        && proseWeight == Fields.QUALITY_PROSE_WEIGHT;
+  }
+
+  /** Hits, best by the match alone, that get the prior added when {@link #rescores()}. */
+  static final int RESCORE_WINDOW = 100;
+
+  /** The match query of {@link #apply} without the title weight and the prior. */
+  Query match(FieldQueries fields) {
+    return new Ranking(k1, b, 0f, headlineBoost, sectionBoost, 0f, wordsPivot, 0f).apply(fields);
+  }
+
+  /** The prior of a paragraph whose {@link Fields#QUALITY} doc value is {@code stored}. */
+  static float prior(long stored) {
+    return Float.intBitsToFloat((int) stored);
+  }
+
   /** A user's query parsed over each searchable field. */
   record FieldQueries(Query text, Query title, Query headline, Query section) {}
 }
