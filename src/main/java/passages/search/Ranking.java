@@ -12,12 +12,14 @@ import passages.index.Fields;
 
 /**
  * How hits are ordered: BM25 over the paragraph text, the article's headline and the section
- * heading (each its own weight: a headline phrase finds its article's paragraphs), plus a
- * paragraph-quality prior from the index's feature fields, so a six-word line that repeats the
- * query does not outrank a substantive paragraph that matches as well. The defaults were tuned on
- * the odd-numbered half of the judged relevance set ({@code src/test/resources/relevance/}) and
- * checked on the even half ({@code RankingSweep}, test scope): P@3 0.857 on the half they were
- * chosen on, 0.943 on the other.
+ * heading (each its own weight: a headline phrase finds its article's first paragraph), plus a
+ * paragraph-quality prior stored in the index, so a six-word line that repeats the query does not
+ * outrank a substantive paragraph that matches as well. With the default weights the prior is added
+ * to the {@value #RESCORE_WINDOW} best hits by the match only ({@link #rescores()}); other weights
+ * score it on every match from the feature fields (for tuning). The defaults were tuned on the
+ * odd-numbered half of the judged relevance set ({@code src/test/resources/relevance/}) and checked
+ * on the even half ({@code RankingSweep}, test scope): P@3 0.857 on the half they were chosen on,
+ * 0.943 on the other.
  *
  * @param k1 BM25 term-frequency saturation
  * @param b BM25 length normalisation (1 = full; lower favours short paragraphs less)
