@@ -58,7 +58,8 @@ public record SearchRequest(
     q = q == null ? "" : q;
     kind = kind == null ? "body" : kind;
     if (!KINDS.contains(kind))
-      throw new InvalidRequestException("kind must be body, caption or all, got '" + kind + "'");
+      throw new InvalidRequestException(
+          "parameter 'kind' must be body, caption or all, got '" + kind + "'");
     outlets = List.copyOf(outlets);
     entities = List.copyOf(entities);
     metadata = List.copyOf(metadata);

@@ -135,6 +135,7 @@ class WebAppTest {
         "/api/search?entity=org|400|entity must be type:value (e.g. org:Amazon), got 'org'",
         "/api/search?entity=planet:Mars|400|unknown entity type 'planet' in 'planet:Mars' (types: org, person, product, place, money)",
         "/api/search?collapse=maybe|400|parameter 'collapse' must be true or false, got 'maybe'",
+        "/api/search?kind=bogus|400|parameter 'kind' must be body, caption or all, got 'bogus'",
         "/api/search?q=*ai|400|invalid query: Cannot parse '*ai': '*ai': a wildcard needs at least 2 letters before it",
         "/api/paragraphs/beta.p9|404|no paragraph with id 'beta.p9'",
         "/api/paragraphs/..%2f..%2fetc%2fpasswd|404|no paragraph with id '../../etc/passwd'",
