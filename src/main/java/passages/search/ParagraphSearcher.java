@@ -323,17 +323,20 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /**
-   * The top hits in their final order: with {@code rescore}, each hit's match score plus its
-   * paragraph's quality prior ({@link Fields#QUALITY}), re-sorted (ties in reading order, as {@link
-   * #ORDER}); otherwise as collected.
+   * The top hits in their final order: with {@code rescore}, the first {@link
+   * Ranking#RESCORE_WINDOW} by the match get their paragraph's quality prior ({@link
+   * Fields#QUALITY}) added and are re-sorted (ties in reading order, as {@link #ORDER}); hits below
+   * the window keep the match order after them, so a deeper page (more hits fetched) never reorders
+   * an earlier one. Otherwise as collected.
    */
   private static ScoreDoc[] ranked(IndexSearcher searcher, TopFieldDocs docs, boolean rescore)
       throws IOException {
     if (!rescore) return docs.scoreDocs;
     var leaves = searcher.getIndexReader().leaves();
-    FieldDoc[] out = new FieldDoc[docs.scoreDocs.length];
-    for (int i = 0; i < out.length; i++) {
-      FieldDoc fd = (FieldDoc) docs.scoreDocs[i];
+    ScoreDoc[] out = docs.scoreDocs.clone();
+    int window = Math.min(out.length, Ranking.RESCORE_WINDOW);
+    for (int i = 0; i < window; i++) {
+      FieldDoc fd = (FieldDoc) out[i];
       var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(fd.doc, leaves));
       var quality = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.QUALITY);
       float prior =
@@ -345,9 +348,11 @@ public final class ParagraphSearcher implements Closeable {
     }
     Arrays.sort(
         out,
-        java.util.Comparator.comparing((FieldDoc d) -> -(Float) d.fields[0])
-            .thenComparing(d -> (org.apache.lucene.util.BytesRef) d.fields[1])
-            .thenComparing(d -> (Integer) d.fields[2]));
+        0,
+        window,
+        java.util.Comparator.comparing((ScoreDoc d) -> -(Float) ((FieldDoc) d).fields[0])
+            .thenComparing(d -> (org.apache.lucene.util.BytesRef) ((FieldDoc) d).fields[1])
+            .thenComparing(d -> (Integer) ((FieldDoc) d).fields[2]));
     return out;
   }
 

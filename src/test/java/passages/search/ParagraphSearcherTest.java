@@ -136,6 +136,17 @@ class ParagraphSearcherTest {
   }
 
   @Test
+  void search_pagesInARow_equalOneLongPage() throws IOException {
+    SearchRequest q = SearchRequest.of("OpenAI").withFacets(false);
+    List<String> paged = new java.util.ArrayList<>();
+    for (int offset = 0; offset < 60; offset += 10) {
+      paged.addAll(ids(seeds.search(q.withOffset(offset).withLimit(10))));
+    }
+    assertEquals(ids(seeds.search(q.withLimit(60))), paged);
+    assertEquals(paged.size(), new java.util.HashSet<>(paged).size());
+  }
+
+  @Test
   void search_booleanSyntax_andOrNotParentheses() throws IOException {
     assertEquals(List.of("alpha.p2"), ids(mini.search(SearchRequest.of("nvidia NOT shares"))));
     // BM25: the rarer word ranks its paragraph first; of the two naming Nvidia, the sentence of 13
