@@ -548,33 +548,9 @@ public final class ParagraphSearcher implements Closeable {
       throw new InvalidRequestException(
           "q: at most " + MAX_COMPARED + " queries are compared, got " + queries.size());
     }
-    Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
-    List<SearchResult> out = new ArrayList<>();
-    String resolved = null;
-    for (String q : queries) {
-      SearchRequest one =
-          new SearchRequest(
-              q,
-              request.outlets(),
-              request.entities(),
-              1,
-              0,
-              1,
-              false,
-              false,
-              false,
-              request.kind(),
-              request.metadata(),
-              request.days(),
-              Order.RELEVANCE,
-              resolved == null ? interval : Interval.parse("interval", resolved));
-      SearchResult r = run(one, true);
-      if (resolved == null && r.timeline() != null)
-        resolved = r.timeline().interval(); // auto: the same width for all
-      out.add(
-          new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
-    }
-    return out;
+    List<List<MetaFilter>> filters =
+        java.util.Collections.nCopies(queries.size(), request.metadata());
+    return timelines(request, queries, filters);
   }
 
   /**
@@ -614,16 +590,31 @@ public final class ParagraphSearcher implements Closeable {
         throw new InvalidRequestException("split: unknown metadata key '" + clip(key) + "'");
       values = top.stream().map(FacetValue::value).toList();
     }
+    List<List<MetaFilter>> filters = new ArrayList<>();
+    for (String value : values.subList(0, Math.min(values.size(), MAX_COMPARED))) {
+      List<MetaFilter> with = new ArrayList<>(others);
+      with.add(key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
+      filters.add(with);
+      labels.add(value);
+    }
+    return timelines(request, java.util.Collections.nCopies(filters.size(), q), filters);
+  }
+
+  /**
+   * The timeline of each {@code queries.get(i)} under {@code filters.get(i)}, counted as {@code
+   * request} otherwise (outlets, entities, kind, dates), no hits or facets; an {@code auto}
+   * interval is resolved by the first and used for all, so the series share their buckets.
+   */
+  private List<SearchResult> timelines(
+      SearchRequest request, List<String> queries, List<List<MetaFilter>> filters)
+      throws IOException {
+    Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
     List<SearchResult> out = new ArrayList<>();
     String resolved = null;
-    Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
-    for (String value : values.subList(0, Math.min(values.size(), MAX_COMPARED))) {
-      List<MetaFilter> filters = new ArrayList<>(others);
-      filters.add(
-          key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
+    for (int i = 0; i < queries.size(); i++) {
       SearchRequest one =
           new SearchRequest(
-              q,
+              queries.get(i),
               request.outlets(),
               request.entities(),
               1,
@@ -633,7 +624,7 @@ public final class ParagraphSearcher implements Closeable {
               false,
               false,
               request.kind(),
-              filters,
+              filters.get(i),
               request.days(),
               Order.RELEVANCE,
               resolved == null ? interval : Interval.parse("interval", resolved));
@@ -641,7 +632,6 @@ public final class ParagraphSearcher implements Closeable {
       if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
       out.add(
           new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
-      labels.add(value);
     }
     return out;
   }
