@@ -308,7 +308,10 @@ class ParagraphSearcherTest {
             null,
             null,
             List.of(),
-            "/p/beta/" + Permalinks.fingerprint("Nvidia shares rose after the announcement.")),
+            "/p/beta/" + Permalinks.fingerprint("Nvidia shares rose after the announcement."),
+            List.of(),
+            Map.of(),
+            "body"),
         p);
     for (String bad : List.of("beta.p3", "beta", "../beta.p1", "beta.p0", "", "beta.p1\0")) {
       assertEquals(java.util.Optional.empty(), mini.findParagraph(bad), bad);
