@@ -215,6 +215,9 @@ class MainTest {
     assertEquals(
         new Run(2, "", "passages: sort must be relevance, newest or oldest, got 'new'\n"),
         run("search", "wall", "--sort", "new", "--index", dated.toString()));
+    assertEquals(
+        new Run(2, "", "passages: parameter 'kind' must be body, caption or all, got 'captions'\n"),
+        run("search", "wall", "--kind", "captions", "--index", dated.toString()));
   }
 
   @Test
