@@ -60,21 +60,25 @@ public final class Permalinks {
    */
   public static Optional<Resolved> resolve(List<ParagraphView> paragraphs, String fingerprint) {
     if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) return Optional.empty();
-    long wantedSim = Long.parseUnsignedLong(fingerprint.substring(0, 16), 16);
-    int wantedSig = Integer.parseUnsignedInt(fingerprint.substring(16), 16);
+    long wantedSim = simHashOf(fingerprint);
     ParagraphView nearest = null;
     int best = MAX_DISTANCE + 1;
     for (ParagraphView p : paragraphs) {
-      long sim = simHash(p.text());
-      int distance = Long.bitCount(sim ^ wantedSim);
-      if (distance == 0 && (int) ParagraphDocuments.signature(p.text()) == wantedSig)
-        return Optional.of(new Resolved(p, true));
+      // each view carries its permalink already: compare fingerprints, not the texts again
+      String mine = p.permalink().substring(p.permalink().lastIndexOf('/') + 1);
+      if (mine.equals(fingerprint)) return Optional.of(new Resolved(p, true));
+      int distance = Long.bitCount(simHashOf(mine) ^ wantedSim);
       if (distance < best) {
         best = distance;
         nearest = p;
       }
     }
     return nearest == null ? Optional.empty() : Optional.of(new Resolved(nearest, false));
+  }
+
+  /** The SimHash part of a well-formed fingerprint. */
+  private static long simHashOf(String fingerprint) {
+    return Long.parseUnsignedLong(fingerprint.substring(0, 16), 16);
   }
 
   /**
