@@ -613,21 +613,17 @@ public final class ParagraphSearcher implements Closeable {
     String resolved = null;
     for (int i = 0; i < queries.size(); i++) {
       SearchRequest one =
-          new SearchRequest(
-              queries.get(i),
-              request.outlets(),
-              request.entities(),
-              1,
-              0,
-              1,
-              false,
-              false,
-              false,
-              request.kind(),
-              filters.get(i),
-              request.days(),
-              Order.RELEVANCE,
-              resolved == null ? interval : Interval.parse("interval", resolved));
+          SearchRequest.of(queries.get(i))
+              .withOutlets(request.outlets())
+              .withEntities(request.entities())
+              .withKind(request.kind())
+              .withMetadata(filters.get(i))
+              .withDays(request.days())
+              .withLimit(1)
+              .withFacetLimit(1)
+              .withHighlight(false)
+              .withFacets(false)
+              .withTimeline(resolved == null ? interval : Interval.parse("interval", resolved));
       SearchResult r = run(one, true);
       if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
       out.add(

@@ -80,68 +80,6 @@ public record SearchRequest(
   }
 
   /**
-   * A request without metadata filters, date range or timeline, in relevance order (the fields
-   * before the time axis).
-   */
-  public SearchRequest(
-      String q,
-      List<String> outlets,
-      List<EntityFilter> entities,
-      int limit,
-      int offset,
-      int facetLimit,
-      boolean collapse,
-      boolean highlight,
-      boolean facets) {
-    this(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        "body",
-        List.of(),
-        DayRange.ALL,
-        Order.RELEVANCE,
-        null);
-  }
-
-  /**
-   * A request of {@code kind} without metadata filters, date range or timeline, in relevance order.
-   */
-  public SearchRequest(
-      String q,
-      List<String> outlets,
-      List<EntityFilter> entities,
-      int limit,
-      int offset,
-      int facetLimit,
-      boolean collapse,
-      boolean highlight,
-      boolean facets,
-      String kind) {
-    this(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        List.of(),
-        DayRange.ALL,
-        Order.RELEVANCE,
-        null);
-  }
-
-  /**
    * A request for {@code q} with no filters, the first 10 hits, 10 facet values, highlighting and
    * facets.
    */
