@@ -9,7 +9,7 @@ import passages.search.EntityFilter;
 import passages.search.Hit;
 import passages.search.MetaFilter;
 import passages.search.Order;
-import passages.search.ParagraphSearcher;
+import passages.search.SearchBackend;
 import passages.search.SearchRequest;
 import passages.search.SearchResult;
 import picocli.CommandLine.Command;
@@ -125,7 +125,7 @@ final class SearchCommand implements Callable<Integer> {
                         authors.stream().map(MetaFilter::author))
                     .toList());
     if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
-    try (ParagraphSearcher searcher = index.open()) {
+    try (SearchBackend searcher = index.open()) {
       SearchResult result = searcher.search(request);
       var out = spec.commandLine().getOut();
       if (json) {
