@@ -48,9 +48,10 @@ import passages.model.Paragraph;
  *
  * <ul>
  *   <li>{@link #fullBuild} writes every paragraph into a new index {@code <alias>-b<UTC time>} that
- *       nothing searches, checks its document count, then moves the alias onto it and drops the old
- *       index in the same {@code _aliases} request. A build that fails or is killed leaves an index
- *       without the alias, deleted by the next build.
+ *       nothing searches (no periodic refresh, no fsync per bulk request until the commit), flushes
+ *       it and checks its document count, then moves the alias onto it and drops the old index in
+ *       the same {@code _aliases} request. A build that fails or is killed leaves an index without
+ *       the alias, deleted by the next build.
  *   <li>{@link #update} writes run {@code R = C + 1} into the live index: new versions of changed
  *       articles are added with {@code run = R} (invisible), their old paragraphs get {@code
  *       supersededBy = R} (still visible), and {@link Update#commit} moves the alias filter to
@@ -131,7 +132,14 @@ public final class ParagraphWriter {
     for (String stale : buildIndices())
       if (stale.equals(live) == false) raw("DELETE", "/" + stale, null);
     String name = alias + "-b" + BUILD_NAME.format(clock.instant());
-    cluster.createIndex(name, IndexSettings.paragraphIndex(shards, replicas));
+    // while nothing searches it: no periodic refresh and no fsync per bulk request (the commit
+    // restores both, flushes, and checks the count, so a write lost in a crash cannot go live)
+    ObjectNode body = (ObjectNode) json.readTree(IndexSettings.paragraphIndex(shards, replicas));
+    ((ObjectNode) body.path("settings").path("index"))
+        .put("refresh_interval", "-1")
+        .putObject("translog")
+        .put("durability", "async");
+    cluster.createIndex(name, body.toString());
     // every copy allocated before the first write: with replicas, losing one node then leaves each
     // shard a copy
     retrying(
@@ -232,7 +240,15 @@ public final class ParagraphWriter {
      */
     public long commit(Map<String, String> meta) throws IOException {
       bulk.flush();
+      ObjectNode settings = json.createObjectNode();
+      settings
+          .putObject("index")
+          .putNull("refresh_interval")
+          .putObject("translog")
+          .put("durability", "request");
+      raw("PUT", "/" + index + "/_settings", settings.toString());
       retrying(() -> client.indices().refresh(r -> r.index(index)));
+      retrying(() -> client.indices().flush(f -> f.index(index)));
       long count =
           retrying(
               () -> {
