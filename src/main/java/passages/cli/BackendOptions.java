@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import passages.opensearch.Cluster;
+import passages.opensearch.OpenSearchSearcher;
 import passages.opensearch.ParagraphWriter;
+import passages.search.SearchBackend;
 import picocli.CommandLine.Option;
 
 /**
@@ -122,6 +124,27 @@ final class BackendOptions {
               + rootMessage(e)
               + ")",
           Main.EXIT_USAGE);
+    }
+  }
+
+  /**
+   * A searcher of the paragraphs under {@code --opensearch-alias} on the cluster (it closes the
+   * connection when closed).
+   *
+   * @throws UserException as {@link #connect(Map)}; exit 1 when the alias does not exist
+   */
+  SearchBackend openSearcher() {
+    Cluster cluster = connect();
+    try {
+      return OpenSearchSearcher.opening(cluster, alias);
+    } catch (IOException | RuntimeException e) {
+      throw new UserException(
+          "--opensearch "
+              + String.join(",", urls)
+              + ": "
+              + rootMessage(e)
+              + " (index the corpus with: passages index --backend opensearch --opensearch URL)",
+          Main.EXIT_FAILURE);
     }
   }
 
