@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -41,9 +40,9 @@ import passages.ingest.ParagraphStream;
 import passages.model.EntityType;
 import passages.opensearch.Cluster;
 import passages.opensearch.OpenSearchIndexer;
+import passages.opensearch.OpenSearchSearcher;
 import passages.opensearch.ParagraphWriter;
 import passages.search.ParagraphSearcher;
-import passages.search.SearchBackend;
 import passages.search.SearchOptions;
 import passages.web.WebApp;
 
@@ -99,32 +98,32 @@ public final class OpenSearchBench {
   private final SearchOptions options;
   private final Cluster cluster;
   private final String node;
-  private final Function<String, SearchBackend> openSearchReader;
+  private final boolean withReader;
   private final PrintWriter log;
   private final ObjectMapper json = new ObjectMapper();
 
   /**
    * @param node the base URL of the node the raw searches go to
-   * @param openSearchReader passages' reader of an OpenSearch alias, or null when there is none yet
-   *     (then only the raw searches are timed)
+   * @param withReader also time passages' own reader of the alias ({@link OpenSearchSearcher})
+   *     behind {@code GET /api/search}
    */
   public OpenSearchBench(
       Config config,
       SearchOptions options,
       Cluster cluster,
       String node,
-      Function<String, SearchBackend> openSearchReader,
+      boolean withReader,
       PrintWriter log) {
     this.config = config;
     this.options = options;
     this.cluster = cluster;
     this.node = node;
-    this.openSearchReader = openSearchReader;
+    this.withReader = withReader;
     this.log = log;
   }
 
   /** Times of one target per mode: the client's latency and, for OpenSearch, its {@code took}. */
-  private record Timing(Latency client, Latency took) {}
+  private record Timing(Latency client, Latency took, Latency added) {}
 
   /** Build numbers (NaN when reused). */
   private record Build(
@@ -157,8 +156,8 @@ public final class OpenSearchBench {
     List<String> load = new ArrayList<>();
     try (ParagraphSearcher s = new ParagraphSearcher(embeddedDir, options)) {
       Javalin app = new WebApp(s).create().start("127.0.0.1", 0);
-      SearchBackend reader =
-          openSearchReader == null ? null : openSearchReader.apply(config.alias());
+      OpenSearchSearcher reader =
+          withReader ? new OpenSearchSearcher(cluster, config.alias()) : null;
       Javalin osApp = reader == null ? null : new WebApp(reader).create().start("127.0.0.1", 0);
       try {
         String root = "http://127.0.0.1:" + app.port();
@@ -188,7 +187,15 @@ public final class OpenSearchBench {
                   + ")");
           if (osRoot != null) {
             passagesOs.put(
-                m, timed(lines, q -> time(() -> Benchmark.get(Benchmark.url(osRoot, q, m)))));
+                m,
+                timed(
+                    lines,
+                    q -> {
+                      long before = reader.tookMillis();
+                      double[] r = time(() -> Benchmark.get(Benchmark.url(osRoot, q, m)));
+                      r[1] = reader.tookMillis() - before;
+                      return r;
+                    }));
             log.println(
                 "HTTP " + m.label + ": passages over OpenSearch " + passagesOs.get(m).client());
           }
@@ -216,7 +223,7 @@ public final class OpenSearchBench {
       } finally {
         app.stop();
         if (osApp != null) osApp.stop();
-        if (reader instanceof AutoCloseable c) c.close();
+        if (reader != null) reader.close();
       }
     }
     return markdown(
@@ -429,24 +436,31 @@ public final class OpenSearchBench {
     return new double[] {(System.nanoTime() - t) / 1e6, Double.NaN};
   }
 
+  /**
+   * Times {@code op} on every query, {@code passes} times; the median pass by total client time,
+   * with the same pass's {@code took} and client time minus {@code took} per query (null for a
+   * target without a took).
+   */
   private Timing timed(List<String> queries, Search op) throws Exception {
-    Latency[] client = new Latency[config.passes()];
-    Latency[] took = new Latency[config.passes()];
-    for (int p = 0; p < client.length; p++) {
+    Timing[] passes = new Timing[config.passes()];
+    for (int p = 0; p < passes.length; p++) {
       double[] ms = new double[queries.size()];
       double[] server = new double[queries.size()];
+      double[] added = new double[queries.size()];
       for (int i = 0; i < ms.length; i++) {
         double[] r = op.run(queries.get(i));
         ms[i] = r[0];
         server[i] = r[1];
+        added[i] = r[0] - r[1];
       }
-      client[p] = Latency.of(ms);
-      took[p] = Double.isNaN(server[0]) ? null : Latency.of(server);
+      boolean took = !Double.isNaN(server[0]);
+      passes[p] =
+          new Timing(
+              Latency.of(ms), took ? Latency.of(server) : null, took ? Latency.of(added) : null);
     }
-    Latency median = Latency.median(client);
-    Latency tookMedian = null;
-    for (int p = 0; p < client.length; p++) if (client[p] == median) tookMedian = took[p];
-    return new Timing(median, tookMedian);
+    Latency median = Latency.median(Stream.of(passes).map(Timing::client).toArray(Latency[]::new));
+    for (Timing t : passes) if (t.client() == median) return t;
+    throw new IllegalStateException("no median pass");
   }
 
   private interface Request {
@@ -563,12 +577,12 @@ public final class OpenSearchBench {
             seconds(build.learnSeconds()),
             seconds(build.mergeSeconds())));
     md.append(
-        "| latency p50 / p95 / p99 ms, 1 keep-alive client | embedded `GET /api/search` | OpenSearch raw `_search`, client | OpenSearch `took` |"
+        "| latency p50 / p95 / p99 ms, 1 keep-alive client | embedded `GET /api/search` | OpenSearch raw `_search`, client | its `took` |"
             + (passagesOs.isEmpty()
                 ? ""
-                : " passages over OpenSearch `GET /api/search` | added at p50 (passages − took) |")
+                : " passages over OpenSearch `GET /api/search` | its requests' `took` | passages adds (per query: time − took) |")
             + "\n|---|---|---|---|"
-            + (passagesOs.isEmpty() ? "" : "---|---|")
+            + (passagesOs.isEmpty() ? "" : "---|---|---|")
             + "\n");
     for (Mode m : MODES) {
       md.append(
@@ -583,9 +597,10 @@ public final class OpenSearchBench {
         md.append(
             String.format(
                 Locale.ROOT,
-                " %s | %.2f ms |",
+                " %s | %s | %s |",
                 passagesOs.get(m).client(),
-                passagesOs.get(m).client().p50() - raw.get(m).took().p50()));
+                passagesOs.get(m).took(),
+                passagesOs.get(m).added()));
       md.append('\n');
     }
     md.append("\nThroughput, full mode (+ highlight + facets), in this JVM's clients:\n\n");

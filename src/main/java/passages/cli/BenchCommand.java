@@ -162,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
                   IndexOptions.searchOptions(),
                   cluster,
                   backend.urls.getFirst().strip(),
-                  null,
+                  true,
                   spec.commandLine().getErr())
               .run();
       spec.commandLine().getOut().println(report);
