@@ -108,6 +108,8 @@ public final class OpenSearchSearcher implements SearchBackend {
   private final QueryFactory queries = new QueryFactory();
   private final TextHighlighter highlighter = new TextHighlighter();
   private volatile IndexState state;
+  private final java.util.concurrent.atomic.LongAdder took =
+      new java.util.concurrent.atomic.LongAdder();
 
   /**
    * A searcher of the paragraphs behind {@code alias} on {@code cluster} (no request is made yet).
@@ -809,6 +811,14 @@ public final class OpenSearchSearcher implements SearchBackend {
     return client.count(c -> c.index(alias)).count();
   }
 
+  /**
+   * The sum of OpenSearch's own {@code took} (milliseconds) over every search request this searcher
+   * sent so far: what the cluster spent, for the benchmark's "passages adds" column.
+   */
+  public long tookMillis() {
+    return took.sum();
+  }
+
   /** Closes the cluster connection when this searcher was made by {@link #opening}. */
   @Override
   public void close() throws IOException {
@@ -831,6 +841,7 @@ public final class OpenSearchSearcher implements SearchBackend {
     try {
       SearchResponse<JsonNode> r =
           client.search(b -> request.apply(b.allowPartialSearchResults(false)), JsonNode.class);
+      took.add(r.took());
       if (r.shards().failed() > 0)
         throw new IOException(
             "OpenSearch: " + r.shards().failed() + " of " + r.shards().total() + " shards failed");

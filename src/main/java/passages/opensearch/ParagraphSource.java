@@ -80,7 +80,12 @@ public final class ParagraphSource {
    * same version always gets the same id (a re-run overwrites, never doubles).
    */
   public static String id(Article article, Paragraph p, String hash) {
-    return ArticleIds.paragraphId(article.id(), p.ordinal())
+    return id(article.id(), p.ordinal(), hash);
+  }
+
+  /** {@link #id(Article, Paragraph, String)} from the article id and the paragraph's ordinal. */
+  public static String id(String articleId, int ordinal, String hash) {
+    return ArticleIds.paragraphId(articleId, ordinal)
         + "."
         + hash.substring(0, Math.min(12, hash.length()));
   }
