@@ -90,7 +90,7 @@ final class FacetSnapshot {
         if (all[ord] > 0) known.add(TopValues.label(labels, ord));
     }
     this.outlets = Set.copyOf(known);
-    this.pool = state == null ? null : new CountPool(state.getSize());
+    this.pool = state == null ? null : new CountPool(state.getSize(), ordinals.groups());
     this.filterDims = state == null ? Set.of() : filterDims(state);
     List<String> shown = new ArrayList<>(DIMS.subList(0, FIXED_BEFORE_METADATA));
     if (state != null) shown.addAll(metadataDims(state, ordinals, reader.numDocs(), filterDims));
@@ -110,8 +110,25 @@ final class FacetSnapshot {
       // an index with no outlet and no entity at all has no facet doc values
     }
     FacetOrdinals ordinals =
-        state == null ? null : FacetOrdinals.read(reader, state.getDocValues());
+        state == null
+            ? null
+            : FacetOrdinals.read(reader, state.getDocValues(), articleLevel(state));
     return new FacetSnapshot(reader, state, ordinals);
+  }
+
+  /**
+   * Whether an ordinal is of a dimension every paragraph of an article shares (outlet, author,
+   * metadata), counted per distinct set rather than per paragraph ({@link FacetOrdinals}).
+   */
+  private static java.util.function.IntPredicate articleLevel(SortedSetDocValuesReaderState state) {
+    List<SortedSetDocValuesReaderState.OrdRange> ranges = new ArrayList<>();
+    if (state.getOrdRange(Fields.OUTLET) != null) ranges.add(state.getOrdRange(Fields.OUTLET));
+    for (String key : filterDims(state)) ranges.add(state.getOrdRange(key));
+    return ord -> {
+      for (SortedSetDocValuesReaderState.OrdRange r : ranges)
+        if (ord >= r.start() && ord <= r.end()) return true;
+      return false;
+    };
   }
 
   /** Whether this snapshot was built for {@code other}. */
@@ -198,7 +215,7 @@ final class FacetSnapshot {
       public Map<String, List<FacetValue>> reduce(Collection<Counter> counters) throws IOException {
         Map<String, List<FacetValue>> out = empty();
         if (state == null || counters.isEmpty()) return out;
-        for (Counter c : counters) c.flush();
+        for (Counter c : counters) c.flush().expand();
         Iterator<Counter> it = counters.iterator();
         Counter all = it.next();
         try {
@@ -235,6 +252,9 @@ final class FacetSnapshot {
      * (dense).
      */
     private int touched;
+
+    /** Groups counted so far in {@code scratch.touchedGroups()}. */
+    private int groupsTouched;
 
     private final int sparseLimit;
     private Weight weight;
@@ -289,13 +309,32 @@ final class FacetSnapshot {
     }
 
     /** Counts the buffered documents. */
-    private void flush() {
+    private Counter flush() {
       if (scratch != null && buffered > 0) {
         touched =
             ordinals.count(docs, buffered, from, to, scratch.counts(), scratch.touched(), touched);
+        groupsTouched =
+            ordinals.countGroups(
+                docs, buffered, scratch.groupCounts(), scratch.touchedGroups(), groupsTouched);
         if (touched > sparseLimit) touched = -1;
       }
       buffered = 0;
+      return this;
+    }
+
+    /** Adds the group counts to the counts of their ordinals (once all is collected). */
+    private void expand() {
+      if (scratch == null) return;
+      touched =
+          ordinals.expand(
+              scratch.groupCounts(),
+              scratch.touchedGroups(),
+              groupsTouched,
+              scratch.counts(),
+              scratch.touched(),
+              touched);
+      groupsTouched = 0;
+      if (touched > sparseLimit) touched = -1;
     }
 
     /** Adds {@code other}'s counts to this one and releases it. */
