@@ -278,22 +278,14 @@ public final class ParagraphSearcher implements Closeable {
     int fetch = 2 * n + 10; // room for copies folded into a hit above them
     if (rescore) fetch = Math.max(fetch, Ranking.RESCORE_WINDOW);
     Sort order = sort(request.order());
+    List<CollectorManager<?, ?>> counting = counters(request, snap, daySnap);
     Object[] results =
         searcher.search(
             query,
             new MultiCollectorManager(
-                top(order, fetch, rescore),
-                request.facets()
-                    ? snap.counter(request.facetLimit(), options.facetCounting())
-                    : none(),
-                daySnap != null ? daySnap.counter() : none()));
+                top(order, fetch, rescore), counting.get(0), counting.get(1)));
     TopDocs docs = (TopDocs) results[0];
-    @SuppressWarnings("unchecked")
-    var facets = request.facets() ? (Map<String, List<FacetValue>>) results[1] : snap.empty();
-    Timeline timeline =
-        daySnap == null
-            ? null
-            : daySnap.timeline((DaySnapshot.Counts) results[2], request.timeline(), request.days());
+    Extras extras = extras(results, 1, request, snap, daySnap);
     long total = docs.totalHits.value();
     Folded folded = Folded.of(searcher.getIndexReader(), ranked(searcher, docs, rescore));
     while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
@@ -312,7 +304,7 @@ public final class ParagraphSearcher implements Closeable {
             page,
             request.highlight(),
             folded.others().subList(from, to));
-    return new SearchResult(request.q(), total, total, hits, facets, timeline);
+    return new SearchResult(request.q(), total, total, hits, extras.facets(), extras.timeline());
   }
 
   /**
@@ -325,6 +317,37 @@ public final class ParagraphSearcher implements Closeable {
         && request.order() == Order.RELEVANCE
         && !request.collapse();
   }
+
+  /**
+   * The collectors counting what {@code request} asks besides hits, in this order: the facets, and
+   * the matches per day for the timeline (counted in the facet pass when both are asked, else on
+   * their own); {@link #none()} for what it does not ask.
+   */
+  private List<CollectorManager<?, ?>> counters(
+      SearchRequest request, FacetSnapshot snap, DaySnapshot daySnap) {
+    boolean joint = daySnap != null && request.facets() && snap.countsDays();
+    return List.of(
+        request.facets()
+            ? snap.counter(request.facetLimit(), options.facetCounting(), joint ? daySnap : null)
+            : none(),
+        daySnap != null && !joint ? daySnap.counter() : none());
+  }
+
+  /** The facets and timeline from what {@link #counters} counted, at {@code results[at..at+1]}. */
+  private static Extras extras(
+      Object[] results, int at, SearchRequest request, FacetSnapshot snap, DaySnapshot daySnap) {
+    FacetSnapshot.Counted counted = (FacetSnapshot.Counted) results[at];
+    DaySnapshot.Counts days =
+        counted != null && counted.days() != null
+            ? counted.days()
+            : (DaySnapshot.Counts) results[at + 1];
+    return new Extras(
+        counted != null ? counted.facets() : snap.empty(),
+        daySnap == null ? null : daySnap.timeline(days, request.timeline(), request.days()));
+  }
+
+  /** A search's facets (every dimension, empty when not asked) and timeline (null when not). */
+  private record Extras(Map<String, List<FacetValue>> facets, Timeline timeline) {}
 
   /**
    * Collects the best {@code fetch} hits in {@code order}, counting every match. With {@code
@@ -428,23 +451,12 @@ public final class ParagraphSearcher implements Closeable {
     IndexSearcher single = new IndexSearcher(searcher.getIndexReader());
     single.setSimilarity(searcher.getSimilarity());
     TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
-    Map<String, List<FacetValue>> facets = snap.empty();
-    Timeline timeline = null;
+    Extras extras = new Extras(snap.empty(), null);
     if (request.facets() || request.timeline() != null) {
+      List<CollectorManager<?, ?>> counting = counters(request, snap, daySnap);
       Object[] results =
-          searcher.search(
-              query,
-              new MultiCollectorManager(
-                  request.facets()
-                      ? snap.counter(request.facetLimit(), options.facetCounting())
-                      : none(),
-                  daySnap != null ? daySnap.counter() : none()));
-      @SuppressWarnings("unchecked")
-      var counted = (Map<String, List<FacetValue>>) results[0];
-      if (request.facets()) facets = counted;
-      if (daySnap != null)
-        timeline =
-            daySnap.timeline((DaySnapshot.Counts) results[1], request.timeline(), request.days());
+          searcher.search(query, new MultiCollectorManager(counting.get(0), counting.get(1)));
+      extras = extras(results, 0, request, snap, daySnap);
     }
     int size = groups == null ? 0 : groups.groups.length;
     ScoreDoc[] page = new ScoreDoc[size];
@@ -459,7 +471,8 @@ public final class ParagraphSearcher implements Closeable {
             searcher, queries.analyzer(), marked, page, request.highlight(), others);
     long total = groups == null ? 0 : groups.totalHitCount;
     long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
-    return new SearchResult(request.q(), total, groupCount, hits, facets, timeline);
+    return new SearchResult(
+        request.q(), total, groupCount, hits, extras.facets(), extras.timeline());
   }
 
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */

@@ -90,4 +90,28 @@ class FacetOrdinalsTest {
       assertEquals(58, checked); // facet values compared, so the test cannot pass on empty lists
     }
   }
+
+  @Test
+  void timeline_countedWithTheFacets_sameAsCountedAlone_alsoSplitAcrossCores() throws IOException {
+    try (ParagraphSearcher one = new ParagraphSearcher(dir);
+        ParagraphSearcher sliced =
+            new ParagraphSearcher(dir, SearchOptions.DEFAULTS.withPartitionFrom(0))) {
+      long matches = 0; // summed over the buckets and the undated: the test compares real counts
+      for (String q : List.of("", "wall", "taxes", "critics OR taxes", "nosuchword")) {
+        for (boolean collapse : List.of(false, true)) {
+          SearchRequest r =
+              SearchRequest.of(q)
+                  .withKind("all")
+                  .withCollapse(collapse)
+                  .withTimeline(Interval.MONTH);
+          Timeline alone = one.search(r.withFacets(false)).timeline();
+          assertEquals(alone, one.search(r).timeline(), q);
+          assertEquals(alone, sliced.search(r).timeline(), q + " sliced");
+          matches += alone.undated();
+          for (Timeline.Bucket b : alone.buckets()) matches += b.count();
+        }
+      }
+      assertEquals(42, matches);
+    }
+  }
 }
