@@ -69,10 +69,11 @@ import passages.search.Timeline;
  *       doc_count_error_upper_bound} 0, else counted again with every value of every shard);
  *   <li>copies of a text folded into the first hit ({@code alsoIn}) here from each hit's {@code
  *       sig}, or with {@code collapse} by OpenSearch's field collapsing with inner hits;
- *   <li>the passage marked here ({@link TextHighlighter}: Lucene's unified highlighter over the
- *       same analysis, the whole paragraph, escaped): OpenSearch's own unified highlighter marks
- *       each word of a phrase apart ({@code <mark>$38</mark> <mark>billion</mark>}, no weight
- *       matches), and a {@code NOT} clause does not keep it from marking;
+ *   <li>the passage marked here ({@link TextHighlighter}: the page's texts in a small in-memory
+ *       index built as the embedded one, marked by the same highlighter and formatter):
+ *       OpenSearch's own unified highlighter marks each word of a phrase apart ({@code
+ *       <mark>$38</mark> <mark>billion</mark>}, no weight matches), and a {@code NOT} clause does
+ *       not keep it from marking;
  *   <li>the timeline from the matches' days ({@code histogram} on {@code day}), bucketed by {@link
  *       Timeline#of} as the embedded index buckets them.
  * </ul>
@@ -657,17 +658,23 @@ public final class OpenSearchSearcher implements SearchBackend {
         run(b -> b.index(alias).size(ids.size()).query(q -> q.ids(i -> i.values(ids))));
     Map<String, Hit<JsonNode>> byId = new HashMap<>();
     for (Hit<JsonNode> h : r.hits().hits()) byId.put(h.id(), h);
-    List<passages.search.Hit> out = new ArrayList<>();
-    for (int i = 0; i < page.size(); i++) {
-      Ranked d = page.get(i);
+    List<ParagraphView> views = new ArrayList<>();
+    for (Ranked d : page) {
       Hit<JsonNode> h = byId.get(d.docId());
       if (h == null)
         throw new IOException("paragraph " + d.docId() + " vanished between two requests");
-      ParagraphView p = view(h.source());
-      String passage =
-          marked == null
-              ? TextHighlighter.escape(p.text())
-              : highlighter.highlight(marked, p.text());
+      views.add(view(h.source()));
+    }
+    List<String> texts = views.stream().map(ParagraphView::text).toList();
+    List<String> marks =
+        marked == null
+            ? texts.stream().map(TextHighlighter::escape).toList()
+            : highlighter.highlight(marked, texts);
+    List<passages.search.Hit> out = new ArrayList<>();
+    for (int i = 0; i < page.size(); i++) {
+      Ranked d = page.get(i);
+      ParagraphView p = views.get(i);
+      String passage = marks.get(i);
       List<passages.search.Hit.Duplicate> alsoIn = new ArrayList<>();
       Set<String> outlets = new HashSet<>();
       for (Ranked o : others.get(i)) {

@@ -1,43 +1,71 @@
 package passages.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import passages.index.Fields;
 import passages.index.NewsAnalyzer;
 
 /**
- * Marks a query's matches in a paragraph text that is not in a local index (a backend that keeps
- * its paragraphs elsewhere): the same highlighter, formatter and analysis as the embedded index's
- * {@link PassageHighlighter}, with offsets from analysing the text with the indexing analyzer
- * instead of from the postings, so a passage is marked the same whichever backend found it. Thread-
- * safe.
+ * Marks a query's matches in paragraph texts that are not in a local index (a backend that keeps
+ * its paragraphs elsewhere): the texts of one page go into a small in-memory index built as the
+ * embedded index builds its text field ({@link NewsAnalyzer#forIndexing()}, offsets in the
+ * postings), and {@link PassageHighlighter} marks them there, so a passage is marked exactly as the
+ * embedded index marks it, whichever backend found it. Thread-safe (nothing is shared between
+ * calls).
  */
 public final class TextHighlighter {
-  private final UnifiedHighlighter highlighter =
-      UnifiedHighlighter.builderWithoutSearcher(NewsAnalyzer.forIndexing())
-          .withBreakIterator(WholeBreakIterator::new)
-          .withMaxLength(Integer.MAX_VALUE - 1)
-          .withFormatter(new MarkFormatter())
-          .withMaxNoHighlightPassages(0)
-          .build();
+  private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
+  static {
+    TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT_TYPE.freeze();
+  }
+
+  private final NewsAnalyzer indexing = NewsAnalyzer.forIndexing();
+  private final NewsAnalyzer querying = NewsAnalyzer.forQueries();
 
   /**
-   * The whole {@code text} HTML-escaped with the matches of {@code query} (parsed by {@link
-   * QueryFactory} over the paragraph text) in {@code <mark>}; the escaped text alone when nothing
-   * in it matches.
+   * Each of {@code texts} HTML-escaped with the matches of {@code query} (parsed by {@link
+   * QueryFactory} over the paragraph text) in {@code <mark>}; the escaped text alone where nothing
+   * matches.
    */
-  public String highlight(Query query, String text) {
-    if (query instanceof MatchAllDocsQuery) return MarkFormatter.escape(text);
-    try {
-      Object marked = highlighter.highlightWithoutSearcher(Fields.TEXT, query, text, 1);
-      return marked == null ? MarkFormatter.escape(text) : marked.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("analysing a string", e);
+  public List<String> highlight(Query query, List<String> texts) throws IOException {
+    String[] out = new String[texts.size()];
+    if (!(query instanceof MatchAllDocsQuery) && !texts.isEmpty()) {
+      try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(indexing))) {
+          for (String text : texts) {
+            Document d = new Document();
+            d.add(new Field(Fields.TEXT, text, TEXT_TYPE));
+            w.addDocument(d);
+          }
+        }
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+          ScoreDoc[] page = new ScoreDoc[texts.size()];
+          for (int i = 0; i < page.length; i++) page[i] = new ScoreDoc(i, 1f);
+          String[] marked =
+              PassageHighlighter.highlight(
+                  new IndexSearcher(reader), querying, query, page, texts.toArray(String[]::new));
+          System.arraycopy(marked, 0, out, 0, out.length);
+        }
+      }
     }
+    for (int i = 0; i < out.length; i++)
+      if (out[i] == null) out[i] = MarkFormatter.escape(texts.get(i));
+    return List.of(out);
   }
 
   /** {@code text} HTML-escaped as in every passage ({@code & < > " '}). */
