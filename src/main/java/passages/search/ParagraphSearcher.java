@@ -18,7 +18,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -27,16 +27,13 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.valuesource.LongFieldSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
@@ -277,10 +274,10 @@ public final class ParagraphSearcher implements SearchBackend {
     Sort order = sort(request.order());
     List<CollectorManager<?, ?>> counting = counters(request, snap, daySnap);
     Object[] results =
-        searcher.search(
+        searchAll(
+            searcher,
             query,
-            new MultiCollectorManager(
-                top(order, fetch, rescore), counting.get(0), counting.get(1)));
+            Arrays.asList(top(order, fetch, rescore), counting.get(0), counting.get(1)));
     TopDocs docs = (TopDocs) results[0];
     Extras extras = extras(results, 1, request, snap, daySnap);
     long total = docs.totalHits.value();
@@ -318,16 +315,37 @@ public final class ParagraphSearcher implements SearchBackend {
   /**
    * The collectors counting what {@code request} asks besides hits, in this order: the facets, and
    * the matches per day for the timeline (counted in the facet pass when both are asked, else on
-   * their own); {@link #none()} for what it does not ask.
+   * their own); null for what it does not ask.
    */
   private List<CollectorManager<?, ?>> counters(
       SearchRequest request, FacetSnapshot snap, DaySnapshot daySnap) {
     boolean joint = daySnap != null && request.facets() && snap.countsDays();
-    return List.of(
+    return Arrays.asList(
         request.facets()
             ? snap.counter(request.facetLimit(), options.facetCounting(), joint ? daySnap : null)
-            : none(),
-        daySnap != null && !joint ? daySnap.counter() : none());
+            : null,
+        daySnap != null && !joint ? daySnap.counter() : null);
+  }
+
+  /**
+   * Runs {@code query} once with every non-null collector of {@code managers}; returns their
+   * results in the same places (null where the manager is null). Collectors not asked for are left
+   * out rather than run as no-ops: every collector is called for every match.
+   */
+  private static Object[] searchAll(
+      IndexSearcher searcher, Query query, List<CollectorManager<?, ?>> managers)
+      throws IOException {
+    List<CollectorManager<?, ?>> asked = managers.stream().filter(m -> m != null).toList();
+    Object[] results = new Object[managers.size()];
+    if (asked.isEmpty()) return results;
+    Object[] got =
+        asked.size() == 1
+            ? new Object[] {searcher.search(query, asked.getFirst())}
+            : searcher.search(
+                query, new MultiCollectorManager(asked.toArray(CollectorManager<?, ?>[]::new)));
+    for (int i = 0, j = 0; i < managers.size(); i++)
+      if (managers.get(i) != null) results[i] = got[j++];
+    return results;
   }
 
   /** The facets and timeline from what {@link #counters} counted, at {@code results[at..at+1]}. */
@@ -371,22 +389,30 @@ public final class ParagraphSearcher implements SearchBackend {
     var leaves = searcher.getIndexReader().leaves();
     ScoreDoc[] out = docs.scoreDocs.clone();
     int window = Math.min(out.length, Ranking.RESCORE_WINDOW);
-    for (int i = 0; i < window; i++) {
+    // doc values are read forward only: visit the window in document order, one reader per leaf
+    Integer[] byDoc = new Integer[window];
+    for (int i = 0; i < window; i++) byDoc[i] = i;
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> out[i].doc));
+    LeafReaderContext leaf = null;
+    NumericDocValues quality = null, paragraph = null;
+    SortedDocValues article = null;
+    for (int i : byDoc) {
       ScoreDoc sd = out[i];
-      var context = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      LeafReader leaf = context.reader();
-      int doc = sd.doc - context.docBase;
-      NumericDocValues quality = DocValues.getNumeric(leaf, Fields.QUALITY);
+      if (leaf == null || sd.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        quality = DocValues.getNumeric(leaf.reader(), Fields.QUALITY);
+        paragraph = DocValues.getNumeric(leaf.reader(), Fields.PARAGRAPH);
+        article = DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID);
+      }
+      int doc = sd.doc - leaf.docBase;
       float prior = quality.advanceExact(doc) ? Ranking.prior(quality.longValue()) : 0f;
-      SortedDocValues article = DocValues.getSorted(leaf, Fields.ARTICLE_ID);
-      NumericDocValues paragraph = DocValues.getNumeric(leaf, Fields.PARAGRAPH);
       BytesRef articleId =
           article.advanceExact(doc)
               ? BytesRef.deepCopyOf(article.lookupOrd(article.ordValue()))
               : null;
-      long ordinal = paragraph.advanceExact(doc) ? paragraph.longValue() : 0;
+      int ordinal = paragraph.advanceExact(doc) ? (int) paragraph.longValue() : 0;
       float score = sd.score + prior;
-      out[i] = new FieldDoc(sd.doc, score, new Object[] {score, articleId, (int) ordinal});
+      out[i] = new FieldDoc(sd.doc, score, new Object[] {score, articleId, ordinal});
     }
     Arrays.sort(
         out,
@@ -450,9 +476,7 @@ public final class ParagraphSearcher implements SearchBackend {
     TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
     Extras extras = new Extras(snap.empty(), null);
     if (request.facets() || request.timeline() != null) {
-      List<CollectorManager<?, ?>> counting = counters(request, snap, daySnap);
-      Object[] results =
-          searcher.search(query, new MultiCollectorManager(counting.get(0), counting.get(1)));
+      Object[] results = searchAll(searcher, query, counters(request, snap, daySnap));
       extras = extras(results, 0, request, snap, daySnap);
     }
     int size = groups == null ? 0 : groups.groups.length;
@@ -573,31 +597,6 @@ public final class ParagraphSearcher implements SearchBackend {
         SortField.FIELD_SCORE,
         new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
         new SortField(Fields.PARAGRAPH, SortField.Type.INT));
-  }
-
-  /**
-   * A collector manager that collects nothing, standing in for a count the request did not ask for.
-   */
-  private static CollectorManager<Collector, Object> none() {
-    return new CollectorManager<>() {
-      @Override
-      public Collector newCollector() {
-        return new SimpleCollector() {
-          @Override
-          public void collect(int doc) {}
-
-          @Override
-          public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-          }
-        };
-      }
-
-      @Override
-      public Object reduce(java.util.Collection<Collector> collectors) {
-        return null;
-      }
-    };
   }
 
   private static String clip(String s) {
