@@ -233,7 +233,12 @@ final class FacetOrdinals {
     int r = cursor.run;
     for (int i = 0; i < n; i++) {
       int d = docs[i];
-      if (d < runStart[r] || d >= runStart[r + 1]) r = run(d, r);
+      if (d >= runStart[r + 1]) {
+        r++; // mostly the next run: an article's paragraphs are neighbours
+        if (d >= runStart[r + 1]) r = run(d, r);
+      } else if (d < runStart[r]) {
+        r = run(d, r);
+      }
       int g = runGroup[r];
       if (g >= 0 && groupCounts[g]++ == 0) touchedGroups[groupsTouched++] = g;
     }
