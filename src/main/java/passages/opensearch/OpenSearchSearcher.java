@@ -269,7 +269,8 @@ public final class OpenSearchSearcher implements SearchBackend {
     if (request.timeline() == null)
       throw new IllegalArgumentException("countTimeline needs a request with a timeline interval");
     IndexState s = state();
-    Query query = filtered(QueryTranslator.translate(queries.parse(request.q())), request, s);
+    // the same matches as search: a headline or section heading matching makes a paragraph match
+    Query query = filtered(ranked(request.q(), queries.parse(request.q()), false), request, s);
     SearchResponse<JsonNode> r =
         run(
             b ->
@@ -432,7 +433,11 @@ public final class OpenSearchSearcher implements SearchBackend {
     int from = Math.min(request.offset(), folded.firsts().size());
     int to = Math.min(n, folded.firsts().size());
     List<passages.search.Hit> hits =
-        hits(folded.firsts().subList(from, to), folded.others().subList(from, to), marked);
+        hits(
+            folded.firsts().subList(from, to),
+            folded.others().subList(from, to),
+            marked,
+            request.order() != Order.RELEVANCE);
     return new SearchResult(request.q(), total, total, hits, facets, timeline);
   }
 
@@ -548,7 +553,12 @@ public final class OpenSearchSearcher implements SearchBackend {
       others.add(same.size() > MAX_ALSO_IN ? same.subList(0, MAX_ALSO_IN) : same);
     }
     return new SearchResult(
-        request.q(), total, groups, hits(page, others, marked), facets, timeline);
+        request.q(),
+        total,
+        groups,
+        hits(page, others, marked, request.order() != Order.RELEVANCE),
+        facets,
+        timeline);
   }
 
   private static final String SAME = "same";
@@ -647,10 +657,14 @@ public final class OpenSearchSearcher implements SearchBackend {
 
   /**
    * The hits of a page: each paragraph's source read once, {@code marked} highlighted in it (when
-   * not null); {@code others.get(i)} are the paragraphs folded into hit i.
+   * not null); {@code others.get(i)} are the paragraphs folded into hit i. With {@code unscored} (a
+   * date order) the score is NaN, as the embedded index reports it: the day sorts first.
    */
   private List<passages.search.Hit> hits(
-      List<Ranked> page, List<List<Ranked>> others, org.apache.lucene.search.Query marked)
+      List<Ranked> page,
+      List<List<Ranked>> others,
+      org.apache.lucene.search.Query marked,
+      boolean unscored)
       throws IOException {
     if (page.isEmpty()) return List.of();
     List<String> ids = page.stream().map(Ranked::docId).toList();
@@ -698,7 +712,7 @@ public final class OpenSearchSearcher implements SearchBackend {
               passage,
               Links.articleLink(p.articleId(), p.paragraph()),
               Links.sourceLink(p.url(), p.text()),
-              d.score(),
+              unscored ? Float.NaN : d.score(),
               p.entities(),
               List.copyOf(alsoIn),
               outlets.size(),
