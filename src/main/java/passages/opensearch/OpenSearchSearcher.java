@@ -105,6 +105,10 @@ public final class OpenSearchSearcher implements SearchBackend {
   private final OpenSearchClient client;
   private final String alias;
   private final Ranking ranking = Ranking.DEFAULTS;
+
+  /** The time one search request may take on the cluster: the embedded index's budget. */
+  private final Duration budget = passages.search.SearchOptions.DEFAULTS.budget();
+
   private final QueryFactory queries = new QueryFactory();
   private final TextHighlighter highlighter = new TextHighlighter();
   private volatile IndexState state;
@@ -843,7 +847,8 @@ public final class OpenSearchSearcher implements SearchBackend {
 
   /**
    * Runs a search on every shard or fails: partial results are refused, so a total is never
-   * silently short.
+   * silently short; a search over the time budget (OpenSearch's {@code timeout}, which stops
+   * collecting and flags the answer) is the user's error, as in the embedded index.
    */
   private SearchResponse<JsonNode> run(
       java.util.function.Function<
@@ -854,8 +859,17 @@ public final class OpenSearchSearcher implements SearchBackend {
       throws IOException {
     try {
       SearchResponse<JsonNode> r =
-          client.search(b -> request.apply(b.allowPartialSearchResults(false)), JsonNode.class);
+          client.search(
+              b ->
+                  request.apply(
+                      b.allowPartialSearchResults(false).timeout(budget.toMillis() + "ms")),
+              JsonNode.class);
       took.add(r.took());
+      if (r.timedOut())
+        throw new InvalidRequestException(
+            "query is too expensive: it ran over the "
+                + budget.toMillis()
+                + " ms budget; make it more specific");
       if (r.shards().failed() > 0)
         throw new IOException(
             "OpenSearch: " + r.shards().failed() + " of " + r.shards().total() + " shards failed");
