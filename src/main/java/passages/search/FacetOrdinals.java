@@ -233,7 +233,12 @@ final class FacetOrdinals {
     int r = cursor.run;
     for (int i = 0; i < n; i++) {
       int d = docs[i];
-      if (d < runStart[r] || d >= runStart[r + 1]) r = run(d, r);
+      if (d >= runStart[r + 1]) {
+        r++; // mostly the next run: an article's paragraphs are neighbours
+        if (d >= runStart[r + 1]) r = run(d, r);
+      } else if (d < runStart[r]) {
+        r = run(d, r);
+      }
       int g = runGroup[r];
       if (g >= 0 && groupCounts[g]++ == 0) touchedGroups[groupsTouched++] = g;
     }
@@ -241,11 +246,17 @@ final class FacetOrdinals {
     return groupsTouched;
   }
 
-  /** The run of document {@code d}: a few steps forward from {@code r}, else a binary search. */
+  /**
+   * The run of document {@code d}: searched forward from run {@code r} in doubling steps (documents
+   * come in ascending order), from the start when {@code d} is before it.
+   */
   private int run(int d, int r) {
-    for (int step = 0; step < 4 && d >= runStart[r + 1]; step++) r++;
-    if (d >= runStart[r] && d < runStart[r + 1]) return r;
-    int found = Arrays.binarySearch(runStart, 0, runStart.length - 1, d);
+    int lo = d < runStart[r] ? 0 : r, hi = lo + 1, last = runStart.length - 1;
+    while (hi < last && runStart[hi] <= d) {
+      lo = hi;
+      hi = Math.min(last, lo + 2 * (hi - lo + 1));
+    }
+    int found = Arrays.binarySearch(runStart, lo, hi, d);
     return found >= 0 ? found : -found - 2;
   }
 

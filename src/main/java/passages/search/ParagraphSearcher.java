@@ -14,29 +14,20 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.valuesource.LongFieldSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
@@ -277,10 +268,10 @@ public final class ParagraphSearcher implements SearchBackend {
     Sort order = sort(request.order());
     List<CollectorManager<?, ?>> counting = counters(request, snap, daySnap);
     Object[] results =
-        searcher.search(
+        searchAll(
+            searcher,
             query,
-            new MultiCollectorManager(
-                top(order, fetch, rescore), counting.get(0), counting.get(1)));
+            Arrays.asList(top(order, fetch, rescore), counting.get(0), counting.get(1)));
     TopDocs docs = (TopDocs) results[0];
     Extras extras = extras(results, 1, request, snap, daySnap);
     long total = docs.totalHits.value();
@@ -318,16 +309,37 @@ public final class ParagraphSearcher implements SearchBackend {
   /**
    * The collectors counting what {@code request} asks besides hits, in this order: the facets, and
    * the matches per day for the timeline (counted in the facet pass when both are asked, else on
-   * their own); {@link #none()} for what it does not ask.
+   * their own); null for what it does not ask.
    */
   private List<CollectorManager<?, ?>> counters(
       SearchRequest request, FacetSnapshot snap, DaySnapshot daySnap) {
     boolean joint = daySnap != null && request.facets() && snap.countsDays();
-    return List.of(
+    return Arrays.asList(
         request.facets()
             ? snap.counter(request.facetLimit(), options.facetCounting(), joint ? daySnap : null)
-            : none(),
-        daySnap != null && !joint ? daySnap.counter() : none());
+            : null,
+        daySnap != null && !joint ? daySnap.counter() : null);
+  }
+
+  /**
+   * Runs {@code query} once with every non-null collector of {@code managers}; returns their
+   * results in the same places (null where the manager is null). Collectors not asked for are left
+   * out rather than run as no-ops: every collector is called for every match.
+   */
+  private static Object[] searchAll(
+      IndexSearcher searcher, Query query, List<CollectorManager<?, ?>> managers)
+      throws IOException {
+    List<CollectorManager<?, ?>> asked = managers.stream().filter(m -> m != null).toList();
+    Object[] results = new Object[managers.size()];
+    if (asked.isEmpty()) return results;
+    Object[] got =
+        asked.size() == 1
+            ? new Object[] {searcher.search(query, asked.getFirst())}
+            : searcher.search(
+                query, new MultiCollectorManager(asked.toArray(CollectorManager<?, ?>[]::new)));
+    for (int i = 0, j = 0; i < managers.size(); i++)
+      if (managers.get(i) != null) results[i] = got[j++];
+    return results;
   }
 
   /** The facets and timeline from what {@link #counters} counted, at {@code results[at..at+1]}. */
@@ -368,36 +380,41 @@ public final class ParagraphSearcher implements SearchBackend {
   private static ScoreDoc[] ranked(IndexSearcher searcher, TopDocs docs, boolean rescore)
       throws IOException {
     if (!rescore) return docs.scoreDocs;
-    var leaves = searcher.getIndexReader().leaves();
+    IndexReader reader = searcher.getIndexReader();
     ScoreDoc[] out = docs.scoreDocs.clone();
     int window = Math.min(out.length, Ranking.RESCORE_WINDOW);
+    long[] quality = HitValues.numeric(reader, out, window, Fields.QUALITY);
     for (int i = 0; i < window; i++) {
-      ScoreDoc sd = out[i];
-      var context = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      LeafReader leaf = context.reader();
-      int doc = sd.doc - context.docBase;
-      NumericDocValues quality = DocValues.getNumeric(leaf, Fields.QUALITY);
-      float prior = quality.advanceExact(doc) ? Ranking.prior(quality.longValue()) : 0f;
-      SortedDocValues article = DocValues.getSorted(leaf, Fields.ARTICLE_ID);
-      NumericDocValues paragraph = DocValues.getNumeric(leaf, Fields.PARAGRAPH);
-      BytesRef articleId =
-          article.advanceExact(doc)
-              ? BytesRef.deepCopyOf(article.lookupOrd(article.ordValue()))
-              : null;
-      long ordinal = paragraph.advanceExact(doc) ? paragraph.longValue() : 0;
-      float score = sd.score + prior;
-      out[i] = new FieldDoc(sd.doc, score, new Object[] {score, articleId, (int) ordinal});
+      float prior = quality[i] == HitValues.MISSING ? 0f : Ranking.prior(quality[i]);
+      out[i] = new ScoreDoc(out[i].doc, out[i].score + prior);
     }
-    Arrays.sort(
-        out,
-        0,
-        window,
-        Comparator.comparing((ScoreDoc d) -> -(Float) ((FieldDoc) d).fields[0])
-            .thenComparing(
-                d -> (BytesRef) ((FieldDoc) d).fields[1],
-                Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(d -> (Integer) ((FieldDoc) d).fields[2]));
+    Arrays.sort(out, 0, window, (x, y) -> Float.compare(y.score, x.score));
+    for (int from = 0, to; from < window; from = to) {
+      to = from + 1;
+      while (to < window && out[to].score == out[from].score) to++;
+      if (to - from > 1) inReadingOrder(reader, out, from, to);
+    }
     return out;
+  }
+
+  /**
+   * Sorts {@code hits[from..to)} (equal scores) by article id, then paragraph: ties are rare, so
+   * these values are read for them only.
+   */
+  private static void inReadingOrder(IndexReader reader, ScoreDoc[] hits, int from, int to)
+      throws IOException {
+    ScoreDoc[] tied = Arrays.copyOfRange(hits, from, to);
+    BytesRef[] articles = HitValues.sorted(reader, tied, tied.length, Fields.ARTICLE_ID);
+    long[] paragraphs = HitValues.numeric(reader, tied, tied.length, Fields.PARAGRAPH);
+    Integer[] order = new Integer[tied.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(
+        order,
+        Comparator.comparing(
+                (Integer i) -> articles[i],
+                Comparator.nullsLast(Comparator.<BytesRef>naturalOrder()))
+            .thenComparingLong(i -> paragraphs[i]));
+    for (int i = 0; i < order.length; i++) hits[from + i] = tied[order[i]];
   }
 
   /**
@@ -409,14 +426,11 @@ public final class ParagraphSearcher implements SearchBackend {
       List<ScoreDoc> firsts = new ArrayList<>();
       List<List<ScoreDoc>> others = new ArrayList<>();
       Map<Long, Integer> bySignature = new HashMap<>();
-      var leaves = reader.leaves();
-      for (ScoreDoc sd : ranked) {
-        var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        var signatures = DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
-        long sig =
-            signatures.advanceExact(sd.doc - leaf.docBase)
-                ? signatures.longValue()
-                : sd.doc; // (every paragraph has one)
+      long[] signatures = HitValues.numeric(reader, ranked, ranked.length, Fields.SIGNATURE);
+      for (int i = 0; i < ranked.length; i++) {
+        ScoreDoc sd = ranked[i];
+        // every paragraph has a signature
+        long sig = signatures[i] == HitValues.MISSING ? sd.doc : signatures[i];
         Integer first = bySignature.putIfAbsent(sig, firsts.size());
         if (first == null) {
           firsts.add(sd);
@@ -450,9 +464,7 @@ public final class ParagraphSearcher implements SearchBackend {
     TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
     Extras extras = new Extras(snap.empty(), null);
     if (request.facets() || request.timeline() != null) {
-      List<CollectorManager<?, ?>> counting = counters(request, snap, daySnap);
-      Object[] results =
-          searcher.search(query, new MultiCollectorManager(counting.get(0), counting.get(1)));
+      Object[] results = searchAll(searcher, query, counters(request, snap, daySnap));
       extras = extras(results, 0, request, snap, daySnap);
     }
     int size = groups == null ? 0 : groups.groups.length;
@@ -573,31 +585,6 @@ public final class ParagraphSearcher implements SearchBackend {
         SortField.FIELD_SCORE,
         new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
         new SortField(Fields.PARAGRAPH, SortField.Type.INT));
-  }
-
-  /**
-   * A collector manager that collects nothing, standing in for a count the request did not ask for.
-   */
-  private static CollectorManager<Collector, Object> none() {
-    return new CollectorManager<>() {
-      @Override
-      public Collector newCollector() {
-        return new SimpleCollector() {
-          @Override
-          public void collect(int doc) {}
-
-          @Override
-          public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-          }
-        };
-      }
-
-      @Override
-      public Object reduce(java.util.Collection<Collector> collectors) {
-        return null;
-      }
-    };
   }
 
   private static String clip(String s) {
