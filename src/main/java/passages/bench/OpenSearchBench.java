@@ -154,6 +154,7 @@ public final class OpenSearchBench {
     Map<Mode, Timing> raw = new EnumMap<>(Mode.class);
     Map<Mode, Timing> passagesOs = new EnumMap<>(Mode.class);
     List<String> load = new ArrayList<>();
+    String parity = null;
     try (ParagraphSearcher s = new ParagraphSearcher(embeddedDir, options)) {
       Javalin app = new WebApp(s).create().start("127.0.0.1", 0);
       OpenSearchSearcher reader =
@@ -200,6 +201,10 @@ public final class OpenSearchBench {
                 "HTTP " + m.label + ": passages over OpenSearch " + passagesOs.get(m).client());
           }
         }
+        if (osRoot != null) {
+          parity = parity(root, osRoot, lines);
+          log.println(parity);
+        }
         load.add(
             "embedded, "
                 + throughput(
@@ -236,7 +241,60 @@ public final class OpenSearchBench {
         embedded,
         raw,
         passagesOs,
-        load);
+        load,
+        parity);
+  }
+
+  /**
+   * The same answers? Each query's full-mode {@code /api/search} answer from both backends: equal
+   * totals, the share of the embedded top 10 also in OpenSearch's, and equal outlet facet counts
+   * where the totals are equal (the issue's targets: 95% equal totals, overlap 0.8).
+   */
+  private String parity(String root, String osRoot, List<String> lines) throws IOException {
+    int equalTotals = 0;
+    int equalOutlets = 0;
+    double overlap = 0;
+    List<String> differing = new ArrayList<>();
+    for (String q : lines) {
+      JsonNode a = json.readTree(body(Benchmark.url(root, q, Mode.FACETS)));
+      JsonNode b = json.readTree(body(Benchmark.url(osRoot, q, Mode.FACETS)));
+      java.util.Set<String> ours = new java.util.HashSet<>();
+      a.path("hits").forEach(h -> ours.add(h.path("id").asText()));
+      int shared = 0;
+      for (JsonNode h : b.path("hits")) if (ours.contains(h.path("id").asText())) shared++;
+      overlap +=
+          ours.isEmpty() ? (b.path("hits").isEmpty() ? 1 : 0) : shared / (double) ours.size();
+      if (a.path("total").asLong() == b.path("total").asLong()) {
+        equalTotals++;
+        if (a.path("facets").path(Fields.OUTLET).equals(b.path("facets").path(Fields.OUTLET)))
+          equalOutlets++;
+        else if (differing.size() < 5) differing.add(q + " (outlet facet)");
+      } else if (differing.size() < 5) {
+        differing.add(
+            q + " (" + a.path("total").asLong() + " vs " + b.path("total").asLong() + ")");
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "Same answers, full mode: equal totals on %d of %d queries (%.1f%%); mean top-10 overlap %.3f; "
+            + "equal outlet facet counts on %d of the %d with equal totals%s",
+        equalTotals,
+        lines.size(),
+        100.0 * equalTotals / lines.size(),
+        overlap / lines.size(),
+        equalOutlets,
+        equalTotals,
+        differing.isEmpty() ? "" : "; first differences: " + String.join(", ", differing));
+  }
+
+  private static String body(String url) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    int status = c.getResponseCode();
+    try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+      String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      if (status != 200) throw new IOException("HTTP " + status + " for " + url + ": " + text);
+      return text;
+    }
   }
 
   /** The corpus, or a JSONL.gz of its first {@code articles} lines under {@code work}. */
@@ -524,7 +582,8 @@ public final class OpenSearchBench {
       Map<Mode, Timing> embedded,
       Map<Mode, Timing> raw,
       Map<Mode, Timing> passagesOs,
-      List<String> load) {
+      List<String> load,
+      String parity) {
     StringBuilder md = new StringBuilder();
     double[] loadAverage = loadAverage();
     md.append(
@@ -603,6 +662,7 @@ public final class OpenSearchBench {
                 passagesOs.get(m).added()));
       md.append('\n');
     }
+    if (parity != null) md.append('\n').append(parity).append(".\n");
     md.append("\nThroughput, full mode (+ highlight + facets), in this JVM's clients:\n\n");
     for (String l : load) md.append("- ").append(l).append('\n');
     return md.toString();
