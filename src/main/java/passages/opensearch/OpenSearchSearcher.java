@@ -105,6 +105,10 @@ public final class OpenSearchSearcher implements SearchBackend {
   private final OpenSearchClient client;
   private final String alias;
   private final Ranking ranking = Ranking.DEFAULTS;
+
+  /** The time one search request may take on the cluster: the embedded index's budget. */
+  private final Duration budget = passages.search.SearchOptions.DEFAULTS.budget();
+
   private final QueryFactory queries = new QueryFactory();
   private final TextHighlighter highlighter = new TextHighlighter();
   private volatile IndexState state;
@@ -269,7 +273,8 @@ public final class OpenSearchSearcher implements SearchBackend {
     if (request.timeline() == null)
       throw new IllegalArgumentException("countTimeline needs a request with a timeline interval");
     IndexState s = state();
-    Query query = filtered(QueryTranslator.translate(queries.parse(request.q())), request, s);
+    // the same matches as search: a headline or section heading matching makes a paragraph match
+    Query query = filtered(ranked(request.q(), queries.parse(request.q()), false), request, s);
     SearchResponse<JsonNode> r =
         run(
             b ->
@@ -432,7 +437,11 @@ public final class OpenSearchSearcher implements SearchBackend {
     int from = Math.min(request.offset(), folded.firsts().size());
     int to = Math.min(n, folded.firsts().size());
     List<passages.search.Hit> hits =
-        hits(folded.firsts().subList(from, to), folded.others().subList(from, to), marked);
+        hits(
+            folded.firsts().subList(from, to),
+            folded.others().subList(from, to),
+            marked,
+            request.order() != Order.RELEVANCE);
     return new SearchResult(request.q(), total, total, hits, facets, timeline);
   }
 
@@ -548,7 +557,12 @@ public final class OpenSearchSearcher implements SearchBackend {
       others.add(same.size() > MAX_ALSO_IN ? same.subList(0, MAX_ALSO_IN) : same);
     }
     return new SearchResult(
-        request.q(), total, groups, hits(page, others, marked), facets, timeline);
+        request.q(),
+        total,
+        groups,
+        hits(page, others, marked, request.order() != Order.RELEVANCE),
+        facets,
+        timeline);
   }
 
   private static final String SAME = "same";
@@ -647,10 +661,14 @@ public final class OpenSearchSearcher implements SearchBackend {
 
   /**
    * The hits of a page: each paragraph's source read once, {@code marked} highlighted in it (when
-   * not null); {@code others.get(i)} are the paragraphs folded into hit i.
+   * not null); {@code others.get(i)} are the paragraphs folded into hit i. With {@code unscored} (a
+   * date order) the score is NaN, as the embedded index reports it: the day sorts first.
    */
   private List<passages.search.Hit> hits(
-      List<Ranked> page, List<List<Ranked>> others, org.apache.lucene.search.Query marked)
+      List<Ranked> page,
+      List<List<Ranked>> others,
+      org.apache.lucene.search.Query marked,
+      boolean unscored)
       throws IOException {
     if (page.isEmpty()) return List.of();
     List<String> ids = page.stream().map(Ranked::docId).toList();
@@ -698,7 +716,7 @@ public final class OpenSearchSearcher implements SearchBackend {
               passage,
               Links.articleLink(p.articleId(), p.paragraph()),
               Links.sourceLink(p.url(), p.text()),
-              d.score(),
+              unscored ? Float.NaN : d.score(),
               p.entities(),
               List.copyOf(alsoIn),
               outlets.size(),
@@ -829,7 +847,8 @@ public final class OpenSearchSearcher implements SearchBackend {
 
   /**
    * Runs a search on every shard or fails: partial results are refused, so a total is never
-   * silently short.
+   * silently short; a search over the time budget (OpenSearch's {@code timeout}, which stops
+   * collecting and flags the answer) is the user's error, as in the embedded index.
    */
   private SearchResponse<JsonNode> run(
       java.util.function.Function<
@@ -840,8 +859,17 @@ public final class OpenSearchSearcher implements SearchBackend {
       throws IOException {
     try {
       SearchResponse<JsonNode> r =
-          client.search(b -> request.apply(b.allowPartialSearchResults(false)), JsonNode.class);
+          client.search(
+              b ->
+                  request.apply(
+                      b.allowPartialSearchResults(false).timeout(budget.toMillis() + "ms")),
+              JsonNode.class);
       took.add(r.took());
+      if (r.timedOut())
+        throw new InvalidRequestException(
+            "query is too expensive: it ran over the "
+                + budget.toMillis()
+                + " ms budget; make it more specific");
       if (r.shards().failed() > 0)
         throw new IOException(
             "OpenSearch: " + r.shards().failed() + " of " + r.shards().total() + " shards failed");

@@ -21,10 +21,11 @@ import passages.index.NewsAnalyzer;
 /**
  * Marks a query's matches in paragraph texts that are not in a local index (a backend that keeps
  * its paragraphs elsewhere): the texts of one page go into a small in-memory index built as the
- * embedded index builds its text field ({@link NewsAnalyzer#forIndexing()}, offsets in the
- * postings), and {@link PassageHighlighter} marks them there, so a passage is marked exactly as the
- * embedded index marks it, whichever backend found it. Thread-safe (nothing is shared between
- * calls).
+ * embedded index builds its text field (a one-document {@code MemoryIndex} marks differently where
+ * analysis stacks tokens, e.g. {@code train*} in "Trn1") ({@link NewsAnalyzer#forIndexing()},
+ * offsets in the postings), and {@link PassageHighlighter} marks them there, so a passage is marked
+ * exactly as the embedded index marks it, whichever backend found it. Thread-safe (nothing is
+ * shared between calls).
  */
 public final class TextHighlighter {
   private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
@@ -46,20 +47,23 @@ public final class TextHighlighter {
     String[] out = new String[texts.size()];
     if (!(query instanceof MatchAllDocsQuery) && !texts.isEmpty()) {
       try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(indexing))) {
+        IndexWriterConfig config = new IndexWriterConfig(indexing).setUseCompoundFile(false);
+        try (IndexWriter w = new IndexWriter(dir, config)) {
           for (String text : texts) {
             Document d = new Document();
             d.add(new Field(Fields.TEXT, text, TEXT_TYPE));
             w.addDocument(d);
           }
-        }
-        try (DirectoryReader reader = DirectoryReader.open(dir)) {
-          ScoreDoc[] page = new ScoreDoc[texts.size()];
-          for (int i = 0; i < page.length; i++) page[i] = new ScoreDoc(i, 1f);
-          String[] marked =
-              PassageHighlighter.highlight(
-                  new IndexSearcher(reader), querying, query, page, texts.toArray(String[]::new));
-          System.arraycopy(marked, 0, out, 0, out.length);
+          // read without a commit (a near-real-time reader): nothing of this index outlives the
+          // call
+          try (DirectoryReader reader = DirectoryReader.open(w)) {
+            ScoreDoc[] page = new ScoreDoc[texts.size()];
+            for (int i = 0; i < page.length; i++) page[i] = new ScoreDoc(i, 1f);
+            String[] marked =
+                PassageHighlighter.highlight(
+                    new IndexSearcher(reader), querying, query, page, texts.toArray(String[]::new));
+            System.arraycopy(marked, 0, out, 0, out.length);
+          }
         }
       }
     }

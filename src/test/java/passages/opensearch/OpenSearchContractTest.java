@@ -34,8 +34,10 @@ class OpenSearchContractTest extends BackendContractTest {
   private final Cluster cluster;
 
   private final List<String> urls;
+  private final ClusterFixture fixture;
 
   OpenSearchContractTest(ClusterFixture fixture) {
+    this.fixture = fixture;
     this.urls = fixture.urls();
     this.cluster = Cluster.connect(urls);
   }
@@ -78,6 +80,53 @@ class OpenSearchContractTest extends BackendContractTest {
     assertEquals("", cluster[1]);
     assertEquals(embedded[0], cluster[0]);
     assertTrue(cluster[0].startsWith("2 paragraphs match: Trainium3\n"), cluster[0]);
+  }
+
+  /**
+   * kill -9 of a node while searches run: every search either answers the exact total or fails
+   * (partial results are refused), never a smaller total; once the other two have promoted the
+   * replicas, searches answer again, and the node rejoins.
+   */
+  @Test
+  void killANodeDuringSearches_exactTotalOrAnError_neverAWrongTotal() throws Exception {
+    SearchRequest q = SearchRequest.of("OpenAI");
+    long expected = seeds.search(q).total();
+    int victim =
+        fixture.indexOf(fixture.clusterManager()) == 0 ? 1 : 0; // a data node, not the manager
+    List<String> wrong = new ArrayList<>();
+    int[] during;
+    int[] after;
+    fixture.kill(victim);
+    try {
+      during = searches(q, expected, 20, wrong); // at once: the failover window
+      fixture.awaitYellow(2);
+      after = searches(q, expected, 20, wrong); // the replicas promoted
+    } finally {
+      fixture.restart(victim);
+    }
+    System.out.printf(
+        "kill -9 of n%d during searches: %d exact, %d failed; after yellow %d exact, %d failed%n",
+        victim + 1, during[0], during[1], after[0], after[1]);
+    assertEquals(List.of(), wrong);
+    assertEquals(20, after[0], "every search answers once the replicas are promoted");
+    assertEquals(expected, seeds.search(q).total());
+  }
+
+  /**
+   * Runs {@code q} {@code n} times: {exact answers, failures}; a wrong total goes to {@code wrong}.
+   */
+  private int[] searches(SearchRequest q, long expected, int n, List<String> wrong) {
+    int[] out = new int[2];
+    for (int i = 0; i < n; i++) {
+      try {
+        long total = seeds.search(q).total();
+        if (total == expected) out[0]++;
+        else wrong.add(Long.toString(total));
+      } catch (IOException | RuntimeException e) {
+        out[1]++;
+      }
+    }
+    return out;
   }
 
   /** Runs the CLI: {stdout, stderr, exit code}. */

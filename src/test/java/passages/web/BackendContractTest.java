@@ -199,6 +199,17 @@ public abstract class BackendContractTest {
   }
 
   @Test
+  void seeds_timelineTotals_equalTheSearchTotals_headlineMatchesIncluded() throws IOException {
+    List<SearchResult> series =
+        seeds.compare(
+            List.of("openai", "amazon"), SearchRequest.of("").withTimeline(Interval.AUTO));
+
+    assertEquals(List.of(61L, 53L), series.stream().map(SearchResult::total).toList());
+    assertEquals(61, seeds.search(SearchRequest.of("openai")).total());
+    assertEquals(61, series.getFirst().timeline().undated()); // the seeds are undated
+  }
+
+  @Test
   void seeds_pagesInARow_equalOneLongPage() throws IOException {
     SearchRequest q = SearchRequest.of("OpenAI").withFacets(false);
     List<String> paged = new ArrayList<>();
@@ -434,6 +445,10 @@ public abstract class BackendContractTest {
         dated.search(SearchRequest.of("wall").withOrder(Order.OLDEST)).hits().stream()
             .map(Hit::date)
             .toList());
+    // a date order is unscored (api.md): the day sorts first
+    assertTrue(
+        dated.search(SearchRequest.of("wall").withOrder(Order.NEWEST)).hits().stream()
+            .allMatch(h -> Float.isNaN(h.score())));
   }
 
   @Test
