@@ -101,23 +101,6 @@ class OpenSearchIndexCommandTest {
     assertEquals(ParagraphSets.lucene(lucene), ParagraphSets.cluster(cluster, "seeds"));
   }
 
-  @Test
-  void index_unreachableCluster_oneLineNamingTheOption_exit2(@TempDir Path corpus) {
-    ParagraphSets.Run r =
-        run(
-            "index",
-            "--backend",
-            "opensearch",
-            "--opensearch",
-            "http://127.0.0.1:1",
-            "--corpus",
-            corpus.toString());
-
-    assertEquals(2, r.code());
-    assertEquals(true, r.err().startsWith("passages: --opensearch http://127.0.0.1:1: "), r.err());
-    assertEquals(1, r.err().lines().count(), r.err());
-  }
-
   private ParagraphSets.Run openSearch(Path corpus) {
     return run(
         "index",
