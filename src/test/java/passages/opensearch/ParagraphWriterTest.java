@@ -101,6 +101,29 @@ class ParagraphWriterTest {
   }
 
   @Test
+  void duplicateIds_theLastPutWins_noOtherVersionLeft() throws IOException {
+    ParagraphWriter writer = writer("dups", 5);
+    List<IndexedArticle> v1 = corpus(6, "v1");
+    IndexedArticle other = article(2, 1, "v2"); // a002 with 1 paragraph instead of 3
+
+    // a full build that gets a002 twice (the indexer met a duplicate id and chose the first item)
+    ParagraphWriter.FullBuild build = writer.fullBuild(3, 1);
+    for (IndexedArticle a : v1) if (a != v1.get(2)) build.add(a);
+    build.add(other);
+    build.add(v1.get(2));
+    build.commit();
+    String index = indices("dups-b*").get(0);
+
+    assertEquals(ids(v1), live("dups"));
+    // an update that puts a002 in a new version, then back in its live one: nothing changes
+    ParagraphWriter.Update update = writer.update(writer.liveArticles());
+    assertEquals(List.of(true, false), List.of(update.put(other), update.put(v1.get(2))));
+    update.commit();
+    assertEquals(ids(v1), live("dups"));
+    assertEquals(ids(v1), everything(index));
+  }
+
+  @Test
   void fullBuild_killOneNodeMidBuild_reRunEqualsCleanBuild() throws Exception {
     List<IndexedArticle> articles = corpus(300, "v1");
     ParagraphWriter writer =
