@@ -114,8 +114,11 @@ public final class OpenSearchIndexer {
       long total = build.commit(meta(fingerprint, run.failureCount()));
       return run.report(0, total, millisSince(start));
     }
-    Map<String, String> existing = writer.articleHashes();
-    ParagraphWriter.Update update = writer.update();
+    Map<String, ParagraphWriter.LiveArticle> articles = writer.liveArticles();
+    Map<String, String> existing = new HashMap<>();
+    // an article whose live paragraphs disagree on the hash is written again
+    articles.forEach((id, a) -> existing.put(id, a.hash() == null ? "" : a.hash()));
+    ParagraphWriter.Update update = writer.update(articles);
     IndexRun run = pipeline.feed(corpus, existing, serialized(update::put));
     long deleted = 0;
     for (String id : existing.keySet()) {

@@ -166,13 +166,26 @@ public final class ParagraphWriter {
    * @throws IllegalStateException when the alias does not exist yet (run a full build first)
    */
   public Update update() throws IOException {
+    return update(null);
+  }
+
+  /**
+   * {@link #update()} for a run that knows every live article: {@code live} is what {@link
+   * #liveArticles()} read before the run (searches see no write of this run before its commit, so
+   * it stays right throughout), and saves one search per article put or deleted.
+   */
+  public Update update(Map<String, LiveArticle> live) throws IOException {
+    return startUpdate(live);
+  }
+
+  private Update startUpdate(Map<String, LiveArticle> known) throws IOException {
     String live = liveIndex();
     if (live == null)
       throw new IllegalStateException("alias " + alias + " does not exist: run a full build first");
     for (String stale : buildIndices())
       if (stale.equals(live) == false) raw("DELETE", "/" + stale, null);
     long committed = committedRun(live);
-    Update u = new Update(live, committed + 1);
+    Update u = new Update(live, committed + 1, known);
     u.removeLeftovers(committed);
     return u;
   }
@@ -289,9 +302,13 @@ public final class ParagraphWriter {
 
     private record Put(Version version, Set<String> superseded) {}
 
-    private Update(String index, long run) {
+    /** The live articles read before the run, or null: then each is looked up. */
+    private final Map<String, LiveArticle> known;
+
+    private Update(String index, long run, Map<String, LiveArticle> known) {
       this.index = index;
       this.run = run;
+      this.known = known;
       this.bulk = new Bulk(index);
     }
 
@@ -388,6 +405,16 @@ public final class ParagraphWriter {
 
     /** The live paragraph documents of an article: id → article hash. */
     private Map<String, String> liveParagraphs(String articleId) throws IOException {
+      if (known != null) {
+        LiveArticle k = known.get(articleId);
+        Map<String, String> out = new HashMap<>();
+        if (k == null) return out;
+        if (k.hash() != null) {
+          for (String id : new Version(k.hash(), k.paragraphs()).ids(articleId))
+            out.put(id, k.hash());
+          return out;
+        }
+      }
       SearchResponse<JsonNode> r =
           retrying(
               () ->
@@ -504,46 +531,63 @@ public final class ParagraphWriter {
   }
 
   /**
-   * Article id → content hash of every article searches see through the alias (read from the
-   * articles' first paragraphs, a page at a time); empty when there is no alias.
+   * An article as searches see it.
+   *
+   * @param hash its content hash, or null when its live paragraphs disagree (then {@link
+   *     Update#put} looks them up)
+   * @param paragraphs its live paragraphs
    */
-  public Map<String, String> articleHashes() throws IOException {
-    Map<String, String> out = new HashMap<>();
+  public record LiveArticle(String hash, int paragraphs) {}
+
+  /**
+   * Every article searches see through the alias, with its hash and number of paragraphs (a
+   * composite aggregation over the article ids, {@value #HASH_PAGE} articles a request); empty when
+   * there is no alias.
+   */
+  public Map<String, LiveArticle> liveArticles() throws IOException {
+    Map<String, LiveArticle> out = new HashMap<>();
     if (liveIndex() == null) return out;
     retrying(() -> client.indices().refresh(r -> r.index(alias)));
-    List<FieldValue> after = null;
+    JsonNode after = null;
     while (true) {
-      List<FieldValue> from = after;
-      SearchResponse<JsonNode> r =
+      ObjectNode body = json.createObjectNode();
+      body.put("size", 0).put("track_total_hits", false);
+      ObjectNode articles = body.putObject("aggs").putObject("a");
+      ObjectNode composite = articles.putObject("composite").put("size", HASH_PAGE);
+      composite
+          .putArray("sources")
+          .addObject()
+          .putObject("id")
+          .putObject("terms")
+          .put("field", Fields.ARTICLE_ID);
+      if (after != null) composite.set("after", after);
+      articles
+          .putObject("aggs")
+          .putObject("h")
+          .putObject("terms")
+          .put("field", Fields.ARTICLE_HASH)
+          .put("size", 2);
+      String request = body.toString();
+      JsonNode r =
           retrying(
-              () ->
-                  complete(
-                      client.search(
-                          s -> {
-                            s.index(alias)
-                                .query(
-                                    q ->
-                                        q.term(
-                                            t -> t.field(Fields.PARAGRAPH).value(FieldValue.of(1))))
-                                .size(HASH_PAGE)
-                                .sort(o -> o.field(f -> f.field(Fields.ARTICLE_ID)))
-                                .source(
-                                    src ->
-                                        src.filter(
-                                            f ->
-                                                f.includes(
-                                                    Fields.ARTICLE_ID, Fields.ARTICLE_HASH)));
-                            if (from != null) s.searchAfter(from);
-                            return s;
-                          },
-                          JsonNode.class)));
-      List<Hit<JsonNode>> hits = r.hits().hits();
-      for (Hit<JsonNode> h : hits)
+              () -> {
+                JsonNode answer = rawOnce("POST", "/" + alias + "/_search", request);
+                if (answer.path("_shards").path("failed").asInt() > 0)
+                  throw new RetryableException("aggregation with failed shards");
+                return answer;
+              });
+      JsonNode agg = r.path("aggregations").path("a");
+      for (JsonNode b : agg.path("buckets")) {
+        JsonNode hashes = b.path("h").path("buckets");
         out.put(
-            h.source().path(Fields.ARTICLE_ID).asText(),
-            h.source().path(Fields.ARTICLE_HASH).asText());
-      if (hits.size() < HASH_PAGE) return out;
-      after = hits.getLast().sort();
+            b.path("key").path("id").asText(),
+            new LiveArticle(
+                hashes.size() == 1 ? hashes.get(0).path("key").asText() : null,
+                b.path("doc_count").asInt()));
+      }
+      if (agg.path("buckets").size() < HASH_PAGE || agg.path("after_key").isMissingNode())
+        return out;
+      after = agg.path("after_key");
     }
   }
 
@@ -619,22 +663,24 @@ public final class ParagraphWriter {
 
   /** A raw JSON request, retried like the others; the parsed answer, or null on 404. */
   private JsonNode raw(String method, String endpoint, String body) throws IOException {
-    return retrying(
-        () -> {
-          var b = Requests.builder().method(method).endpoint(endpoint);
-          if (body != null) b.json(body);
-          try (Response r = client.generic().execute(b.build())) {
-            String answer = r.getBody().map(Body::bodyAsString).orElse("");
-            if (r.getStatus() == 404) return null;
-            if (r.getStatus() == 429 || r.getStatus() >= 500)
-              throw new RetryableException(
-                  method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
-            if (r.getStatus() / 100 != 2)
-              throw new RefusedException(
-                  method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
-            return answer.isEmpty() ? json.createObjectNode() : json.readTree(answer);
-          }
-        });
+    return retrying(() -> rawOnce(method, endpoint, body));
+  }
+
+  /** A raw JSON request, sent once; the parsed answer, or null on 404. */
+  private JsonNode rawOnce(String method, String endpoint, String body) throws IOException {
+    var b = Requests.builder().method(method).endpoint(endpoint);
+    if (body != null) b.json(body);
+    try (Response r = client.generic().execute(b.build())) {
+      String answer = r.getBody().map(Body::bodyAsString).orElse("");
+      if (r.getStatus() == 404) return null;
+      if (r.getStatus() == 429 || r.getStatus() >= 500)
+        throw new RetryableException(
+            method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
+      if (r.getStatus() / 100 != 2)
+        throw new RefusedException(
+            method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
+      return answer.isEmpty() ? json.createObjectNode() : json.readTree(answer);
+    }
   }
 
   private static <T> SearchResponse<T> complete(SearchResponse<T> r) {

@@ -70,8 +70,12 @@ class ParagraphWriterTest {
     v2.set(3, changed);
     v2.remove(5); // a005 deleted
     v2.add(added);
+    var liveV1 = writer.liveArticles();
 
-    ParagraphWriter.Update crashed = writer.update();
+    assertEquals(20, liveV1.size());
+    assertEquals(new ParagraphWriter.LiveArticle(v1.get(3).hash(), 4), liveV1.get("a003"));
+    assertEquals(new ParagraphWriter.LiveArticle(v1.get(8).hash(), 1), liveV1.get("a008"));
+    ParagraphWriter.Update crashed = writer.update(liveV1);
     assertEquals(
         List.of(true, true, true, false),
         List.of(
