@@ -212,7 +212,9 @@ class EntityEvaluationTest {
               .append(e.type().key())
               .append(" '")
               .append(e.text())
-              .append("'\n");
+              .append("' ")
+              .append(e.start())
+              .append('\n');
       }
       for (Entity e : d.gold()) {
         if (got.contains(new Key(e.type(), e.start(), e.end()))) continue;
@@ -225,7 +227,9 @@ class EntityEvaluationTest {
             .append(e.type().key())
             .append(" '")
             .append(e.text())
-            .append("'\n");
+            .append("' ")
+            .append(e.start())
+            .append('\n');
       }
     }
     System.out.print(errors);
