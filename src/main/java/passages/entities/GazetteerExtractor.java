@@ -103,10 +103,12 @@ final class GazetteerExtractor implements EntityExtractor {
     Tokens t = Tokens.of(paragraphText);
     Found f = new Found(t);
     money(f, paragraphText);
+    facilities(f);
     knownNames(f);
     makersAndModels(f);
     modelCodes(f);
     if (!NameRules.isTitleCase(t)) typedSequences(f);
+    ordinals(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
     platformsAsProducts(f);
@@ -659,7 +661,7 @@ final class GazetteerExtractor implements EntityExtractor {
    */
   private static EntityType ofPrefix(String w) {
     return switch (w) {
-      case "Embassy", "Consulate" -> EntityType.ORG;
+      case "Embassy", "Consulate", "Bank", "University", "Ministry" -> EntityType.ORG;
       case "Gulf", "Strait", "Straits", "Sea", "Bay", "Isle", "Cape" -> EntityType.PLACE;
       default -> null;
     };
@@ -680,11 +682,45 @@ final class GazetteerExtractor implements EntityExtractor {
     return rules.sequenceEnd(t, k, f.covered);
   }
 
+  /** A known name at {@code i} at least as long as {@code [i, end)}: "Bank of America". */
+  private boolean knownAsLong(Tokens t, int i, int end) {
+    NameTrie.Match m = longest(t, i);
+    return m != null && m.to() >= end;
+  }
+
+  /**
+   * Buildings and facilities are not entities (the annotation guidelines): a capitalised name that
+   * ends in "Base", "Airport", "Prison", "Jail", "Penitentiary" or "Correctional / Detention /
+   * Processing Center / Facility" is covered, so no part of it is tagged ("Tyndall Air Force Base"
+   * is not the Air Force).
+   */
+  private void facilities(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      if (f.covered[i] || !rules.isCapitalWord(t, i)) continue;
+      int end = rules.sequenceEnd(t, i, f.covered);
+      String last = t.word[end - 1];
+      boolean facility =
+          switch (last) {
+            case "Base", "Airport", "Prison", "Jail", "Penitentiary" -> true;
+            case "Center", "Facility" ->
+                end - 2 > i
+                    && switch (t.word[end - 2]) {
+                      case "Correctional", "Detention", "Processing" -> true;
+                      default -> false;
+                    };
+            default -> false;
+          };
+      if (facility && end - i >= 2) for (int k = i; k < end; k++) f.covered[k] = true;
+      i = end - 1;
+    }
+  }
+
   private void knownNames(Found f) {
     Tokens t = f.t;
     for (int i = 0; i < t.size; ) {
       int ofEnd = f.covered[i] ? -1 : ofNameEnd(f, i);
-      if (ofEnd > 0 && f.free(i, ofEnd)) {
+      if (ofEnd > 0 && f.free(i, ofEnd) && !knownAsLong(t, i, ofEnd)) {
         f.add(i, ofEnd, ofPrefix(t.word[i]), NameRules.text(t, i, ofEnd));
         i = ofEnd;
         continue;
@@ -713,6 +749,8 @@ final class GazetteerExtractor implements EntityExtractor {
       } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
         int end = rules.sequenceEnd(t, to, f.covered);
         NameRules.Typed wider = names.longestAt(t, to) == null ? rules.type(t, from, end) : null;
+        if (wider == null && names.longestAt(t, to) == null && type != EntityType.PERSON)
+          wider = rules.byKindNoun(t, from, end); // "Texas Impact, a civil group,"
         if (wider != null && type == EntityType.PERSON && !namedAfter(t, to, end)) wider = null;
         if (wider != null && wider.type() != EntityType.PERSON) {
           f.add(
@@ -989,6 +1027,29 @@ final class GazetteerExtractor implements EntityExtractor {
               ? typed.to()
               : end; // the rest may be another name
     }
+  }
+
+  /** An ordinal before an org is part of its name: "the 4th Circuit Court of Appeals". */
+  private static void ordinals(Found f) {
+    Tokens t = f.t;
+    for (int i = 1; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.ORG
+          || !t.spaceBefore[i]
+          || f.covered[i - 1]
+          || !isOrdinal(t.word[i - 1])) continue;
+      int to = f.endAt[i];
+      remove(f, i);
+      f.add(i - 1, to, EntityType.ORG, NameRules.text(t, i - 1, to));
+    }
+  }
+
+  /** "4th", "21st", "2nd": an ordinal written in digits. */
+  private static boolean isOrdinal(String w) {
+    int n = w.length();
+    if (n < 3 || !Character.isDigit(w.charAt(0))) return false;
+    String tail = w.substring(n - 2);
+    return (tail.equals("st") || tail.equals("nd") || tail.equals("rd") || tail.equals("th"))
+        && w.substring(0, n - 2).chars().allMatch(Character::isDigit);
   }
 
   /**
