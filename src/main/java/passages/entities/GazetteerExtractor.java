@@ -679,7 +679,18 @@ final class GazetteerExtractor implements EntityExtractor {
     int k = i + 2;
     if (t.word[k].equals("the") && k + 1 < t.size) k++;
     if (!rules.isCapitalWord(t, k) || f.covered[k]) return -1;
-    return rules.sequenceEnd(t, k, f.covered);
+    int end = rules.sequenceEnd(t, k, f.covered);
+    while (end - 1 > k && rules.titles.contains(t.word[end - 1]))
+      end--; // "a University of California President's Fellow"
+    return end;
+  }
+
+  /** Token {@code i} follows a party letter and a hyphen, glued: "D-Mass.", "R-Ill.". */
+  private static boolean partyLabel(Tokens t, int i) {
+    if (i < 2 || t.spaceBefore[i] || t.spaceBefore[i - 1] || !t.word[i - 1].equals("-"))
+      return false;
+    String party = t.word[i - 2];
+    return party.equals("D") || party.equals("R") || party.equals("I");
   }
 
   /** A known name at {@code i} at least as long as {@code [i, end)}: "Bank of America". */
@@ -731,6 +742,10 @@ final class GazetteerExtractor implements EntityExtractor {
         continue;
       }
       int from = m.from(), to = m.to();
+      if (m.name().type() == EntityType.PLACE && partyLabel(t, from)) {
+        i = to; // "D-Mass.", "R-Ill.": a party-state label, not a place
+        continue;
+      }
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
       boolean single = to - from == 1;

@@ -295,6 +295,8 @@ final class NameRules {
     if (commonFirstNames.contains(t.word[from])
         || isGlued(t.word[from])
         || to - from == 1 && titles.contains(t.word[from])) return null;
+    if (to + 1 < t.size && ORG_CONNECTORS.contains(t.word[to]) && isCapitalWord(t, to + 1))
+      return null; // cut short by a name found first
     int k = from - 1;
     if (k > 0 && t.word[k].equals("The") && t.spaceBefore[from])
       k--; // "the collective The People…"
