@@ -273,14 +273,15 @@ final class NameRules {
         && noCommonWord(t, from, to)) {
       typed = new Typed(from, to, EntityType.PLACE, text(t, from, to));
     }
-    if (typed == null) {
+    if (typed == null || typed.type() == EntityType.PERSON && typed.from() == from) {
       int named = start; // "the think tank Third Way", "the New Center, a think tank"
       if (named > 0
           && t.spaceBefore[named]
           && !covered[named - 1]
           && ORDINAL_OR_NEW.contains(t.word[named - 1])
           && !t.sentenceInitial(named - 1)) named--;
-      typed = byKindNoun(t, named, to);
+      Typed kind = byKindNoun(t, named, to); // "the research firm Acme Widgets said"
+      if (kind != null) typed = kind;
     }
     return typed;
   }
