@@ -111,6 +111,7 @@ final class GazetteerExtractor implements EntityExtractor {
     ordinals(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
+    juniors(f);
     platformsAsProducts(f);
     return f;
   }
@@ -1041,6 +1042,19 @@ final class GazetteerExtractor implements EntityExtractor {
           typed != null && typed.to() > i && typed.to() < end
               ? typed.to()
               : end; // the rest may be another name
+    }
+  }
+
+  /** "Jr." and "Sr." keep their period in a person's span: "Marvin Roe Jr." */
+  private static void juniors(Found f) {
+    String text = f.t.text;
+    for (int k = 0; k < f.out.size(); k++) {
+      Entity e = f.out.get(k);
+      if (e.type() != EntityType.PERSON
+          || !(e.text().endsWith(" Jr") || e.text().endsWith(" Sr"))
+          || e.end() >= text.length()
+          || text.charAt(e.end()) != '.') continue;
+      f.out.set(k, new Entity(e.type(), e.value(), e.text() + ".", e.start(), e.end() + 1));
     }
   }
 

@@ -283,6 +283,8 @@ final class NameRules {
       Typed kind = byKindNoun(t, named, to); // "the research firm Acme Widgets said"
       if (kind != null) typed = kind;
     }
+    if (typed == null && toldOutlet(t, from, to))
+      typed = new Typed(from, to, EntityType.ORG, text(t, from, to));
     return typed;
   }
 
@@ -308,6 +310,27 @@ final class NameRules {
         return new Typed(from, to, EntityType.PRODUCT, text(t, from, to));
     }
     return orgAppositive(t, to) ? new Typed(from, to, EntityType.ORG, text(t, from, to)) : null;
+  }
+
+  /**
+   * The name someone "told the …" is an outlet or a body ("told the Free Beacon", "told the
+   * Monitor"), and an acronym someone "told" is a station or network ("told WRDW"); not a title, a
+   * demonym or a common first name.
+   */
+  boolean toldOutlet(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (modifiers.contains(t.word[k]) || titles.contains(t.word[k])) return false;
+    }
+    if (commonFirstNames.contains(t.word[from])) return false;
+    if (from >= 2 && t.word[from - 1].equals("the") && t.word[from - 2].equals("told")) return true;
+    String w = t.word[from];
+    return from >= 1
+        && to - from == 1
+        && t.word[from - 1].equals("told")
+        && w.length() >= 3
+        && w.length() <= 5
+        && isAcronym(w)
+        && !englishWords.contains(w.toLowerCase(Locale.ROOT));
   }
 
   /** Capitalised words a name may start with that the stop list keeps out of others. */
