@@ -708,23 +708,21 @@ final class GazetteerExtractor implements EntityExtractor {
    */
   private void facilities(Found f) {
     Tokens t = f.t;
-    for (int i = 0; i < t.size; i++) {
-      if (f.covered[i] || !rules.isCapitalWord(t, i)) continue;
-      int end = rules.sequenceEnd(t, i, f.covered);
-      String last = t.word[end - 1];
+    for (int j = 1; j < t.size; j++) {
       boolean facility =
-          switch (last) {
+          switch (t.word[j]) {
             case "Base", "Airport", "Prison", "Jail", "Penitentiary" -> true;
             case "Center", "Facility" ->
-                end - 2 > i
-                    && switch (t.word[end - 2]) {
-                      case "Correctional", "Detention", "Processing" -> true;
-                      default -> false;
-                    };
+                switch (t.word[j - 1]) {
+                  case "Correctional", "Detention", "Processing" -> true;
+                  default -> false;
+                };
             default -> false;
           };
-      if (facility && end - i >= 2) for (int k = i; k < end; k++) f.covered[k] = true;
-      i = end - 1;
+      if (!facility) continue;
+      int start = j;
+      while (start > 0 && t.spaceBefore[start] && rules.isCapitalWord(t, start - 1)) start--;
+      if (start < j) for (int k = start; k <= j; k++) f.covered[k] = true;
     }
   }
 
@@ -764,8 +762,9 @@ final class GazetteerExtractor implements EntityExtractor {
         canonical = NameRules.text(t, from, to);
       } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
         int end = rules.sequenceEnd(t, to, f.covered);
-        NameRules.Typed wider = names.longestAt(t, to) == null ? rules.type(t, from, end) : null;
-        if (wider == null && names.longestAt(t, to) == null && type != EntityType.PERSON)
+        boolean nextKnown = names.longestAt(t, to) != null;
+        NameRules.Typed wider = nextKnown ? null : rules.type(t, from, end);
+        if (wider == null && !nextKnown && type != EntityType.PERSON)
           wider = rules.byKindNoun(t, from, end); // "Texas Impact, a civil group,"
         if (wider != null && type == EntityType.PERSON && !namedAfter(t, to, end)) wider = null;
         if (wider != null && wider.type() != EntityType.PERSON) {
