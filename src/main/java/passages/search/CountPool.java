@@ -17,29 +17,38 @@ final class CountPool {
    *
    * @param counts count per ordinal; all zero when taken
    * @param touched room for the ordinals counted, in first-touch order (for a sparse count)
+   * @param groupCounts count per ordinal group ({@link FacetOrdinals}); all zero when taken
+   * @param touchedGroups room for the groups counted, in first-touch order
    */
-  record Scratch(int[] counts, int[] touched) {}
+  record Scratch(int[] counts, int[] touched, int[] groupCounts, int[] touchedGroups) {}
 
   private final int ordinals;
+  private final int groups;
   private final ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pooled = new AtomicInteger();
   private final int maxPooled;
 
-  /** A pool of arrays of {@code ordinals} ints. */
-  CountPool(int ordinals) {
+  /** A pool of arrays of {@code ordinals} and of {@code groups} ints. */
+  CountPool(int ordinals, int groups) {
     this.ordinals = ordinals;
-    this.maxPooled = (int) Math.max(4, POOLED_BYTES / (8L * Math.max(1, ordinals)));
+    this.groups = groups;
+    this.maxPooled = (int) Math.max(4, POOLED_BYTES / (8L * Math.max(1, (long) ordinals + groups)));
   }
 
   /** Arrays for one count: reused ones when some are kept, else new ones. */
   Scratch take() {
     Scratch s = pool.poll();
-    if (s == null) return new Scratch(new int[ordinals], new int[ordinals]);
+    if (s == null) {
+      return new Scratch(new int[ordinals], new int[ordinals], new int[groups], new int[groups]);
+    }
     pooled.decrementAndGet();
     return s;
   }
 
-  /** Puts back arrays taken with {@link #take}; the caller has cleared {@code counts} to zeros. */
+  /**
+   * Puts back arrays taken with {@link #take}; the caller has cleared {@code counts} and {@code
+   * groupCounts} to zeros.
+   */
   void give(Scratch s) {
     if (pooled.incrementAndGet() <= maxPooled) {
       pool.add(s);

@@ -69,6 +69,16 @@ final class DaySnapshot {
     return new DaySnapshot(reader, dayOf, first, last, all);
   }
 
+  /** The first day with a dated paragraph: index 0 of {@link Counts#perDay()}. */
+  int first() {
+    return first;
+  }
+
+  /** The length of {@link Counts#perDay()}. */
+  int span() {
+    return all.length;
+  }
+
   /** Whether this snapshot was built for {@code other}. */
   boolean isFor(DirectoryReader other) {
     return reader == other;

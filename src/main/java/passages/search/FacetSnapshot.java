@@ -90,7 +90,7 @@ final class FacetSnapshot {
         if (all[ord] > 0) known.add(TopValues.label(labels, ord));
     }
     this.outlets = Set.copyOf(known);
-    this.pool = state == null ? null : new CountPool(state.getSize());
+    this.pool = state == null ? null : new CountPool(state.getSize(), ordinals.groups());
     this.filterDims = state == null ? Set.of() : filterDims(state);
     List<String> shown = new ArrayList<>(DIMS.subList(0, FIXED_BEFORE_METADATA));
     if (state != null) shown.addAll(metadataDims(state, ordinals, reader.numDocs(), filterDims));
@@ -110,8 +110,25 @@ final class FacetSnapshot {
       // an index with no outlet and no entity at all has no facet doc values
     }
     FacetOrdinals ordinals =
-        state == null ? null : FacetOrdinals.read(reader, state.getDocValues());
+        state == null
+            ? null
+            : FacetOrdinals.read(reader, state.getDocValues(), articleLevel(state));
     return new FacetSnapshot(reader, state, ordinals);
+  }
+
+  /**
+   * Whether an ordinal is of a dimension every paragraph of an article shares (outlet, author,
+   * metadata), counted per distinct set rather than per paragraph ({@link FacetOrdinals}).
+   */
+  private static java.util.function.IntPredicate articleLevel(SortedSetDocValuesReaderState state) {
+    List<SortedSetDocValuesReaderState.OrdRange> ranges = new ArrayList<>();
+    if (state.getOrdRange(Fields.OUTLET) != null) ranges.add(state.getOrdRange(Fields.OUTLET));
+    for (String key : filterDims(state)) ranges.add(state.getOrdRange(key));
+    return ord -> {
+      for (SortedSetDocValuesReaderState.OrdRange r : ranges)
+        if (ord >= r.start() && ord <= r.end()) return true;
+      return false;
+    };
   }
 
   /** Whether this snapshot was built for {@code other}. */
@@ -184,10 +201,10 @@ final class FacetSnapshot {
    * search slice, each with its own count array) and reduces to the top {@code limit} values of
    * every dimension by descending count, ties by value (the order of {@code
    * SortedSetDocValuesFacetCounts}); every dimension is present. {@code counting} says how (the
-   * answer is the same).
+   * answer is the same). With {@code days} (a snapshot of the same reader), the matches per day are
+   * counted too, from the same pass ({@link #countsDays()} must hold).
    */
-  CollectorManager<Counter, Map<String, List<FacetValue>>> counter(
-      int limit, FacetCounting counting) {
+  CollectorManager<Counter, Counted> counter(int limit, FacetCounting counting, DaySnapshot days) {
     return new CollectorManager<>() {
       @Override
       public Counter newCollector() {
@@ -195,10 +212,16 @@ final class FacetSnapshot {
       }
 
       @Override
-      public Map<String, List<FacetValue>> reduce(Collection<Counter> counters) throws IOException {
+      public Counted reduce(Collection<Counter> counters) throws IOException {
         Map<String, List<FacetValue>> out = empty();
-        if (state == null || counters.isEmpty()) return out;
-        for (Counter c : counters) c.flush();
+        if (state == null || counters.isEmpty()) return new Counted(out, null);
+        int[] perDay = days == null ? null : new int[days.span()];
+        long undated = 0;
+        for (Counter c : counters) {
+          c.flush();
+          if (days != null) undated += c.days(days.first(), perDay);
+          c.expand();
+        }
         Iterator<Counter> it = counters.iterator();
         Counter all = it.next();
         try {
@@ -211,10 +234,21 @@ final class FacetSnapshot {
         } finally {
           all.release();
         }
-        return out;
+        return new Counted(out, days == null ? null : new DaySnapshot.Counts(perDay, undated));
       }
     };
   }
+
+  /** Whether {@link #counter} can count days: some facet is indexed. */
+  boolean countsDays() {
+    return state != null;
+  }
+
+  /**
+   * What {@link #counter} counted: the top values of every dimension, and the matches per day when
+   * asked (else null).
+   */
+  record Counted(Map<String, List<FacetValue>> facets, DaySnapshot.Counts days) {}
 
   /** Counts the facet ordinals of the documents it collects; see {@link #counter}. */
   final class Counter implements Collector {
@@ -235,6 +269,11 @@ final class FacetSnapshot {
      * (dense).
      */
     private int touched;
+
+    /** Groups counted so far in {@code scratch.touchedGroups()}. */
+    private int groupsTouched;
+
+    private final FacetOrdinals.Cursor cursor = new FacetOrdinals.Cursor();
 
     private final int sparseLimit;
     private Weight weight;
@@ -289,13 +328,47 @@ final class FacetSnapshot {
     }
 
     /** Counts the buffered documents. */
-    private void flush() {
+    private Counter flush() {
       if (scratch != null && buffered > 0) {
         touched =
             ordinals.count(docs, buffered, from, to, scratch.counts(), scratch.touched(), touched);
+        groupsTouched =
+            ordinals.countGroups(
+                docs,
+                buffered,
+                cursor,
+                scratch.groupCounts(),
+                scratch.touchedGroups(),
+                groupsTouched);
         if (touched > sparseLimit) touched = -1;
       }
       buffered = 0;
+      return this;
+    }
+
+    /**
+     * Adds the matches counted per group to their days (index {@code day - first} of {@code
+     * perDay}); returns the undated matches. Before {@link #expand}.
+     */
+    private long days(int first, int[] perDay) {
+      if (scratch == null) return 0;
+      return ordinals.days(
+          scratch.groupCounts(), scratch.touchedGroups(), groupsTouched, first, perDay);
+    }
+
+    /** Adds the group counts to the counts of their ordinals (once all is collected). */
+    private void expand() {
+      if (scratch == null) return;
+      touched =
+          ordinals.expand(
+              scratch.groupCounts(),
+              scratch.touchedGroups(),
+              groupsTouched,
+              scratch.counts(),
+              scratch.touched(),
+              touched);
+      groupsTouched = 0;
+      if (touched > sparseLimit) touched = -1;
     }
 
     /** Adds {@code other}'s counts to this one and releases it. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,35 +15,38 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.valuesource.LongFieldSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.grouping.GroupingSearch;
 import org.apache.lucene.search.grouping.TopGroups;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOFunction;
 import passages.index.Fields;
 import passages.model.ArticleIds;
@@ -271,30 +275,19 @@ public final class ParagraphSearcher implements Closeable {
     int fetch = 2 * n + 10; // room for copies folded into a hit above them
     if (rescore) fetch = Math.max(fetch, Ranking.RESCORE_WINDOW);
     Sort order = sort(request.order());
-    var top = new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE);
+    List<CollectorManager<?, ?>> counting = counters(request, snap, daySnap);
     Object[] results =
-        searcher.search(
+        searchAll(
+            searcher,
             query,
-            new MultiCollectorManager(
-                top,
-                request.facets()
-                    ? snap.counter(request.facetLimit(), options.facetCounting())
-                    : none(),
-                daySnap != null ? daySnap.counter() : none()));
-    TopFieldDocs docs = (TopFieldDocs) results[0];
-    @SuppressWarnings("unchecked")
-    var facets = request.facets() ? (Map<String, List<FacetValue>>) results[1] : snap.empty();
-    Timeline timeline =
-        daySnap == null
-            ? null
-            : daySnap.timeline((DaySnapshot.Counts) results[2], request.timeline(), request.days());
+            Arrays.asList(top(order, fetch, rescore), counting.get(0), counting.get(1)));
+    TopDocs docs = (TopDocs) results[0];
+    Extras extras = extras(results, 1, request, snap, daySnap);
     long total = docs.totalHits.value();
     Folded folded = Folded.of(searcher.getIndexReader(), ranked(searcher, docs, rescore));
     while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
       fetch *= 4;
-      docs =
-          searcher.search(
-              query, new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE));
+      docs = searcher.search(query, top(order, fetch, rescore));
       folded = Folded.of(searcher.getIndexReader(), ranked(searcher, docs, rescore));
     }
     int from = Math.min(request.offset(), folded.firsts().size());
@@ -308,7 +301,7 @@ public final class ParagraphSearcher implements Closeable {
             page,
             request.highlight(),
             folded.others().subList(from, to));
-    return new SearchResult(request.q(), total, total, hits, facets, timeline);
+    return new SearchResult(request.q(), total, total, hits, extras.facets(), extras.timeline());
   }
 
   /**
@@ -323,35 +316,115 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /**
+   * The collectors counting what {@code request} asks besides hits, in this order: the facets, and
+   * the matches per day for the timeline (counted in the facet pass when both are asked, else on
+   * their own); null for what it does not ask.
+   */
+  private List<CollectorManager<?, ?>> counters(
+      SearchRequest request, FacetSnapshot snap, DaySnapshot daySnap) {
+    boolean joint = daySnap != null && request.facets() && snap.countsDays();
+    return Arrays.asList(
+        request.facets()
+            ? snap.counter(request.facetLimit(), options.facetCounting(), joint ? daySnap : null)
+            : null,
+        daySnap != null && !joint ? daySnap.counter() : null);
+  }
+
+  /**
+   * Runs {@code query} once with every non-null collector of {@code managers}; returns their
+   * results in the same places (null where the manager is null). Collectors not asked for are left
+   * out rather than run as no-ops: every collector is called for every match.
+   */
+  private static Object[] searchAll(
+      IndexSearcher searcher, Query query, List<CollectorManager<?, ?>> managers)
+      throws IOException {
+    List<CollectorManager<?, ?>> asked = managers.stream().filter(m -> m != null).toList();
+    Object[] results = new Object[managers.size()];
+    if (asked.isEmpty()) return results;
+    Object[] got =
+        asked.size() == 1
+            ? new Object[] {searcher.search(query, asked.getFirst())}
+            : searcher.search(
+                query, new MultiCollectorManager(asked.toArray(CollectorManager<?, ?>[]::new)));
+    for (int i = 0, j = 0; i < managers.size(); i++)
+      if (managers.get(i) != null) results[i] = got[j++];
+    return results;
+  }
+
+  /** The facets and timeline from what {@link #counters} counted, at {@code results[at..at+1]}. */
+  private static Extras extras(
+      Object[] results, int at, SearchRequest request, FacetSnapshot snap, DaySnapshot daySnap) {
+    FacetSnapshot.Counted counted = (FacetSnapshot.Counted) results[at];
+    DaySnapshot.Counts days =
+        counted != null && counted.days() != null
+            ? counted.days()
+            : (DaySnapshot.Counts) results[at + 1];
+    return new Extras(
+        counted != null ? counted.facets() : snap.empty(),
+        daySnap == null ? null : daySnap.timeline(days, request.timeline(), request.days()));
+  }
+
+  /** A search's facets (every dimension, empty when not asked) and timeline (null when not). */
+  private record Extras(Map<String, List<FacetValue>> facets, Timeline timeline) {}
+
+  /**
+   * Collects the best {@code fetch} hits in {@code order}, counting every match. With {@code
+   * rescore} (relevance order) by score alone, ties by document: cheaper per match than comparing
+   * reading order too; {@link #ranked} puts the ties of the rescored window in reading order.
+   */
+  private static CollectorManager<?, ? extends TopDocs> top(
+      Sort order, int fetch, boolean rescore) {
+    return rescore
+        ? new TopScoreDocCollectorManager(fetch, Integer.MAX_VALUE)
+        : new TopFieldCollectorManager(order, fetch, null, Integer.MAX_VALUE);
+  }
+
+  /**
    * The top hits in their final order: with {@code rescore}, the first {@link
    * Ranking#RESCORE_WINDOW} by the match get their paragraph's quality prior ({@link
    * Fields#QUALITY}) added and are re-sorted (ties in reading order, as {@link #ORDER}); hits below
-   * the window keep the match order after them, so a deeper page (more hits fetched) never reorders
-   * an earlier one. Otherwise as collected.
+   * the window keep the match order after them (ties by document), so a deeper page (more hits
+   * fetched) never reorders an earlier one. Otherwise as collected.
    */
-  private static ScoreDoc[] ranked(IndexSearcher searcher, TopFieldDocs docs, boolean rescore)
+  private static ScoreDoc[] ranked(IndexSearcher searcher, TopDocs docs, boolean rescore)
       throws IOException {
     if (!rescore) return docs.scoreDocs;
     var leaves = searcher.getIndexReader().leaves();
     ScoreDoc[] out = docs.scoreDocs.clone();
     int window = Math.min(out.length, Ranking.RESCORE_WINDOW);
-    for (int i = 0; i < window; i++) {
-      FieldDoc fd = (FieldDoc) out[i];
-      var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(fd.doc, leaves));
-      var quality = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.QUALITY);
-      float prior =
-          quality.advanceExact(fd.doc - leaf.docBase) ? Ranking.prior(quality.longValue()) : 0f;
-      Object[] fields = fd.fields.clone();
-      float score = (Float) fields[0] + prior;
-      fields[0] = score;
-      out[i] = new FieldDoc(fd.doc, score, fields);
+    // doc values are read forward only: visit the window in document order, one reader per leaf
+    Integer[] byDoc = new Integer[window];
+    for (int i = 0; i < window; i++) byDoc[i] = i;
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> out[i].doc));
+    LeafReaderContext leaf = null;
+    NumericDocValues quality = null, paragraph = null;
+    SortedDocValues article = null;
+    for (int i : byDoc) {
+      ScoreDoc sd = out[i];
+      if (leaf == null || sd.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        quality = DocValues.getNumeric(leaf.reader(), Fields.QUALITY);
+        paragraph = DocValues.getNumeric(leaf.reader(), Fields.PARAGRAPH);
+        article = DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID);
+      }
+      int doc = sd.doc - leaf.docBase;
+      float prior = quality.advanceExact(doc) ? Ranking.prior(quality.longValue()) : 0f;
+      BytesRef articleId =
+          article.advanceExact(doc)
+              ? BytesRef.deepCopyOf(article.lookupOrd(article.ordValue()))
+              : null;
+      int ordinal = paragraph.advanceExact(doc) ? (int) paragraph.longValue() : 0;
+      float score = sd.score + prior;
+      out[i] = new FieldDoc(sd.doc, score, new Object[] {score, articleId, ordinal});
     }
     Arrays.sort(
         out,
         0,
         window,
-        java.util.Comparator.comparing((ScoreDoc d) -> -(Float) ((FieldDoc) d).fields[0])
-            .thenComparing(d -> (org.apache.lucene.util.BytesRef) ((FieldDoc) d).fields[1])
+        Comparator.comparing((ScoreDoc d) -> -(Float) ((FieldDoc) d).fields[0])
+            .thenComparing(
+                d -> (BytesRef) ((FieldDoc) d).fields[1],
+                Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(d -> (Integer) ((FieldDoc) d).fields[2]));
     return out;
   }
@@ -361,16 +434,14 @@ public final class ParagraphSearcher implements Closeable {
    * copies of {@code firsts.get(i)}.
    */
   private record Folded(List<ScoreDoc> firsts, List<List<ScoreDoc>> others) {
-    static Folded of(org.apache.lucene.index.IndexReader reader, ScoreDoc[] ranked)
-        throws IOException {
+    static Folded of(IndexReader reader, ScoreDoc[] ranked) throws IOException {
       List<ScoreDoc> firsts = new ArrayList<>();
       List<List<ScoreDoc>> others = new ArrayList<>();
       Map<Long, Integer> bySignature = new HashMap<>();
       var leaves = reader.leaves();
       for (ScoreDoc sd : ranked) {
-        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
-        var signatures =
-            org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
+        var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        var signatures = DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
         long sig =
             signatures.advanceExact(sd.doc - leaf.docBase)
                 ? signatures.longValue()
@@ -406,23 +477,10 @@ public final class ParagraphSearcher implements Closeable {
     IndexSearcher single = new IndexSearcher(searcher.getIndexReader());
     single.setSimilarity(searcher.getSimilarity());
     TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
-    Map<String, List<FacetValue>> facets = snap.empty();
-    Timeline timeline = null;
+    Extras extras = new Extras(snap.empty(), null);
     if (request.facets() || request.timeline() != null) {
-      Object[] results =
-          searcher.search(
-              query,
-              new MultiCollectorManager(
-                  request.facets()
-                      ? snap.counter(request.facetLimit(), options.facetCounting())
-                      : none(),
-                  daySnap != null ? daySnap.counter() : none()));
-      @SuppressWarnings("unchecked")
-      var counted = (Map<String, List<FacetValue>>) results[0];
-      if (request.facets()) facets = counted;
-      if (daySnap != null)
-        timeline =
-            daySnap.timeline((DaySnapshot.Counts) results[1], request.timeline(), request.days());
+      Object[] results = searchAll(searcher, query, counters(request, snap, daySnap));
+      extras = extras(results, 0, request, snap, daySnap);
     }
     int size = groups == null ? 0 : groups.groups.length;
     ScoreDoc[] page = new ScoreDoc[size];
@@ -437,7 +495,8 @@ public final class ParagraphSearcher implements Closeable {
             searcher, queries.analyzer(), marked, page, request.highlight(), others);
     long total = groups == null ? 0 : groups.totalHitCount;
     long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
-    return new SearchResult(request.q(), total, groupCount, hits, facets, timeline);
+    return new SearchResult(
+        request.q(), total, groupCount, hits, extras.facets(), extras.timeline());
   }
 
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */
@@ -649,31 +708,6 @@ public final class ParagraphSearcher implements Closeable {
         SortField.FIELD_SCORE,
         new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
         new SortField(Fields.PARAGRAPH, SortField.Type.INT));
-  }
-
-  /**
-   * A collector manager that collects nothing, standing in for a count the request did not ask for.
-   */
-  private static CollectorManager<Collector, Object> none() {
-    return new CollectorManager<>() {
-      @Override
-      public Collector newCollector() {
-        return new SimpleCollector() {
-          @Override
-          public void collect(int doc) {}
-
-          @Override
-          public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-          }
-        };
-      }
-
-      @Override
-      public Object reduce(java.util.Collection<Collector> collectors) {
-        return null;
-      }
-    };
   }
 
   private static String clip(String s) {
