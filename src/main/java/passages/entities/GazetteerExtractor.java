@@ -541,9 +541,10 @@ final class GazetteerExtractor implements EntityExtractor {
           && !f.covered[end]
           && !t.sentenceInitial(end)
           && !rules.firstNames.contains(t.word[end])) { // not "B-1 Bob" Dornan
-        int e2 = end + 1; // "MQ-9 Reaper", "MV-22 Ospreys"
+        int e2 = end + 1; // "MQ-9 Reaper", "MV-22 Ospreys", "F-18 Super Hornet"
+        if (e2 < t.size && t.spaceBefore[e2] && rules.isCapitalWord(t, e2) && !f.covered[e2]) e2++;
         if (f.free(end, e2)) {
-          canonical = canonical + " " + t.word[end];
+          canonical = canonical + " " + NameRules.text(t, end, e2);
           end = e2;
         }
       }
@@ -644,7 +645,10 @@ final class GazetteerExtractor implements EntityExtractor {
           "FM",
           "FD",
           "SF",
-          "DS" -> {
+          "DS",
+          "EF",
+          "BSL",
+          "PPD" -> {
         return true;
       }
       case "F", "S" -> {
@@ -802,14 +806,13 @@ final class GazetteerExtractor implements EntityExtractor {
   }
 
   /**
-   * A kind word after an unknown capitalised name that makes it a product: "the COVIDSafe app", "a
-   * Shahed drone" (not "fighters", "jet": "Islamist fighters", "jet ski").
+   * A kind word after an unknown capitalised name that makes it a product: "a Shahed drone", "an
+   * Izhmash rifle" (not "fighters", "jet": "Islamist fighters", "jet ski"; not "app": the article
+   * would then call "Infowars" a product wherever it stands bare).
    */
   private static boolean isNamingKindWord(String w) {
     return switch (w) {
-      case "app",
-          "apps",
-          "missile",
+      case "missile",
           "missiles",
           "drone",
           "drones",

@@ -297,7 +297,8 @@ final class NameRules {
   Typed byKindNoun(Tokens t, int from, int to) {
     if (commonFirstNames.contains(t.word[from])
         || isGlued(t.word[from])
-        || to - from == 1 && titles.contains(t.word[from])) return null;
+        || to - from == 1 && (titles.contains(t.word[from]) || t.word[from].length() == 1)
+        || to < t.size && !t.spaceBefore[to] && t.word[to].equals("-")) return null; // "L-dopa"
     if (to + 1 < t.size && ORG_CONNECTORS.contains(t.word[to]) && isCapitalWord(t, to + 1))
       return null; // cut short by a name found first
     int k = from - 1;

@@ -336,9 +336,11 @@ class EntityExtractorTest {
             "The Army bought F-35s, three MQ-9 Reaper drones, B-21 bombers and AR-15s, not H-1B"
                 + " visas or I-95 lanes."));
     assertEquals(
-        "product:Patriot missile:Patriot@11 | product:Zapto:Zapto@46"
-            + " | product:iPhone:iPhones@63",
-        mentions("He fired a Patriot missile and downloaded the Zapto app on his iPhones."));
+        "product:Patriot missile:Patriot@11 | product:Zapto:Zapto@38"
+            + " | product:iPhone:iPhones@59",
+        mentions("He fired a Patriot missile and flew a Zapto drone near his iPhones."));
+    // "the Infowars app" would make the article call Infowars a product wherever it stands bare
+    assertEquals("", mentions("He downloaded the Zapto app and the drug L-dopa."));
     assertEquals(
         "org:Fortune:Fortune@4 | org:House of Representatives:House@29",
         mentions("The Fortune 500 list and the House 144 to 44 vote are not products."));
