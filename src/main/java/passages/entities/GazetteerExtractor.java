@@ -437,7 +437,9 @@ final class GazetteerExtractor implements EntityExtractor {
       int to = f.endAt[i];
       if (to >= t.size || !t.spaceBefore[to]) continue;
       EntityType type = f.typeAt[i];
-      if (type == EntityType.ORG && f.typeAt[to] == EntityType.PRODUCT) {
+      if (type == EntityType.ORG
+          && f.typeAt[to] == EntityType.PRODUCT
+          && !isAllCaps(t, i, f.endAt[i])) { // "a CMS PowerPoint": not its maker
         Entity product = remove(f, to);
         remove(f, i);
         f.add(i, f.endAt[to], EntityType.PRODUCT, product.value());
@@ -452,6 +454,14 @@ final class GazetteerExtractor implements EntityExtractor {
         f.add(i, to + 1, EntityType.PRODUCT, product.value() + " Live");
       }
     }
+  }
+
+  /** Whether every letter of tokens {@code [from, to)} is upper case ("CMS", "FBI"). */
+  private static boolean isAllCaps(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++)
+      for (int c = 0; c < t.word[k].length(); c++)
+        if (Character.isLowerCase(t.word[k].charAt(c))) return false;
+    return true;
   }
 
   /** Removes the mention that starts at token {@code i} and returns it. */

@@ -371,4 +371,13 @@ class EntityExtractorTest {
             "Sen. Jane Roe, D-Mass., went to the Bank of Cyprus and the 4th Circuit Court of"
                 + " Appeals."));
   }
+
+  @Test
+  void money_poundsOfWeightAreNotMoney() {
+    assertEquals(
+        "money:£20 million:20 million pounds@17 | money:£5:5 pounds@67",
+        mentions(
+            "The company lost 20 million pounds; he weighed 240 pounds and paid 5 pounds"
+                + " for 3 pounds of rice."));
+  }
 }
