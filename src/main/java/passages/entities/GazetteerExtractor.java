@@ -1037,7 +1037,8 @@ final class GazetteerExtractor implements EntityExtractor {
       int end = rules.sequenceEnd(t, i, f.covered);
       if (i == 0 && end == t.size)
         break; // a paragraph that is one name alone is a byline or a heading
-      NameRules.Typed typed = rules.typeInContext(t, i, end, f.covered);
+      NameRules.Typed typed = possessiveOrg(f, i, end);
+      if (typed == null) typed = rules.typeInContext(t, i, end, f.covered);
       if (typed == null) typed = cityBeforePlace(f, i, end);
       if (typed == null
           && end < t.size
@@ -1047,7 +1048,7 @@ final class GazetteerExtractor implements EntityExtractor {
           && end - i <= 3
           && !t.sentenceInitial(i)) {
         typed = new NameRules.Typed(i, end, EntityType.PRODUCT, NameRules.text(t, i, end));
-      } // "the COVIDSafe app", "a Shahed drone"
+      } // "a Shahed drone"
       if (typed != null && f.free(typed.from(), typed.to()))
         f.add(typed.from(), typed.to(), typed.type(), typed.canonical());
       i =
@@ -1082,6 +1083,31 @@ final class GazetteerExtractor implements EntityExtractor {
       remove(f, i);
       f.add(i - 1, to, EntityType.ORG, NameRules.text(t, i - 1, to));
     }
+  }
+
+  /**
+   * "Children's Aid Society", "People's Liberation Army": a name, a glued "'s" and a name that an
+   * org word ends make one org; null otherwise.
+   */
+  private NameRules.Typed possessiveOrg(Found f, int from, int end) {
+    Tokens t = f.t;
+    if (end + 2 >= t.size
+        || !t.word[end].equals("'")
+        || t.spaceBefore[end]
+        || !t.word[end + 1].equals("s")
+        || t.spaceBefore[end + 1]
+        || !t.spaceBefore[end + 2]
+        || f.covered[end + 2]
+        || !rules.isCapitalWord(t, end + 2)
+        || rules.firstNames.contains(t.word[from])) return null;
+    int tail = rules.sequenceEnd(t, end + 2, f.covered);
+    NameRules.Typed typed = rules.type(t, end + 2, tail);
+    boolean org =
+        typed != null && typed.type() == EntityType.ORG && typed.to() == tail
+            || tail == end + 3
+                && rules.orgSuffix.contains(t.word[end + 2]); // "Colt's Manufacturing"
+    if (!org) return null;
+    return new NameRules.Typed(from, tail, EntityType.ORG, NameRules.text(t, from, tail));
   }
 
   /** "4th", "21st", "2nd": an ordinal written in digits. */

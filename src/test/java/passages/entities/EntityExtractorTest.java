@@ -380,4 +380,15 @@ class EntityExtractorTest {
             "The company lost 20 million pounds; he weighed 240 pounds and paid 5 pounds"
                 + " for 3 pounds of rice."));
   }
+
+  @Test
+  void orgs_possessiveInsideTheName() {
+    assertEquals(
+        "org:People's Liberation Army:People's Liberation Army@4"
+            + " | org:Colt's Manufacturing:Colt's Manufacturing@36"
+            + " | person:John Smith:John Smith@65",
+        mentions(
+            "The People's Liberation Army met at Colt's Manufacturing, not at John Smith's"
+                + " Foundation."));
+  }
 }
