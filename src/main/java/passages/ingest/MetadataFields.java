@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import passages.model.Article;
 
@@ -59,12 +60,30 @@ public final class MetadataFields {
     else if (v.isObject() && v.path("name").isTextual()) addNames(v.get("name").asText(), out);
   }
 
+  /**
+   * An author written as the local part and domain of an e-mail address with the "@" lost, as one
+   * outlet's bylines come: "Kristina.Peterson Wsj.Com" is Kristina Peterson.
+   */
+  private static final Pattern EMAIL_NAME =
+      Pattern.compile("(\\p{L}+)\\.(\\p{L}+) [\\p{L}.-]+\\.(?i:com|org|net)");
+
+  /**
+   * Scraped page-template text where a byline should be ("Backgroundurl Avatar_Large", "Showtags
+   * Popular_Tags") and site names ("Www.Facebook.Com Sfchronicle", "Dailymail.Com Reporter"): not
+   * an author.
+   */
+  private static final Pattern NOT_A_NAME = Pattern.compile("_|(?i:\\bwww\\.|\\.com\\b|https?:)");
+
   private static void addNames(String s, Set<String> out) {
     String t = s.strip().replaceFirst("(?i)^by:?\\s+", "");
     for (String name : NAME_SEPARATOR.split(t)) {
       String n = name.replaceAll("^[\"'“”‘’\\s]+|[\"'“”‘’\\s]+$", "").replaceAll("\\s+", " ");
-      if (!n.isEmpty() && n.length() <= 100 && n.codePoints().anyMatch(Character::isLetter))
-        out.add(n);
+      Matcher email = EMAIL_NAME.matcher(n);
+      if (email.matches()) n = email.group(1) + " " + email.group(2);
+      if (!n.isEmpty()
+          && n.length() <= 100
+          && n.codePoints().anyMatch(Character::isLetter)
+          && !NOT_A_NAME.matcher(n).find()) out.add(n);
     }
   }
 

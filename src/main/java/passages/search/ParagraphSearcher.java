@@ -15,21 +15,15 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.valuesource.LongFieldSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -389,44 +383,41 @@ public final class ParagraphSearcher implements Closeable {
   private static ScoreDoc[] ranked(IndexSearcher searcher, TopDocs docs, boolean rescore)
       throws IOException {
     if (!rescore) return docs.scoreDocs;
-    var leaves = searcher.getIndexReader().leaves();
+    IndexReader reader = searcher.getIndexReader();
     ScoreDoc[] out = docs.scoreDocs.clone();
     int window = Math.min(out.length, Ranking.RESCORE_WINDOW);
-    // doc values are read forward only: visit the window in document order, one reader per leaf
-    Integer[] byDoc = new Integer[window];
-    for (int i = 0; i < window; i++) byDoc[i] = i;
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> out[i].doc));
-    LeafReaderContext leaf = null;
-    NumericDocValues quality = null, paragraph = null;
-    SortedDocValues article = null;
-    for (int i : byDoc) {
-      ScoreDoc sd = out[i];
-      if (leaf == null || sd.doc >= leaf.docBase + leaf.reader().maxDoc()) {
-        leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        quality = DocValues.getNumeric(leaf.reader(), Fields.QUALITY);
-        paragraph = DocValues.getNumeric(leaf.reader(), Fields.PARAGRAPH);
-        article = DocValues.getSorted(leaf.reader(), Fields.ARTICLE_ID);
-      }
-      int doc = sd.doc - leaf.docBase;
-      float prior = quality.advanceExact(doc) ? Ranking.prior(quality.longValue()) : 0f;
-      BytesRef articleId =
-          article.advanceExact(doc)
-              ? BytesRef.deepCopyOf(article.lookupOrd(article.ordValue()))
-              : null;
-      int ordinal = paragraph.advanceExact(doc) ? (int) paragraph.longValue() : 0;
-      float score = sd.score + prior;
-      out[i] = new FieldDoc(sd.doc, score, new Object[] {score, articleId, ordinal});
+    long[] quality = HitValues.numeric(reader, out, window, Fields.QUALITY);
+    for (int i = 0; i < window; i++) {
+      float prior = quality[i] == HitValues.MISSING ? 0f : Ranking.prior(quality[i]);
+      out[i] = new ScoreDoc(out[i].doc, out[i].score + prior);
     }
-    Arrays.sort(
-        out,
-        0,
-        window,
-        Comparator.comparing((ScoreDoc d) -> -(Float) ((FieldDoc) d).fields[0])
-            .thenComparing(
-                d -> (BytesRef) ((FieldDoc) d).fields[1],
-                Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(d -> (Integer) ((FieldDoc) d).fields[2]));
+    Arrays.sort(out, 0, window, (x, y) -> Float.compare(y.score, x.score));
+    for (int from = 0, to; from < window; from = to) {
+      to = from + 1;
+      while (to < window && out[to].score == out[from].score) to++;
+      if (to - from > 1) inReadingOrder(reader, out, from, to);
+    }
     return out;
+  }
+
+  /**
+   * Sorts {@code hits[from..to)} (equal scores) by article id, then paragraph: ties are rare, so
+   * these values are read for them only.
+   */
+  private static void inReadingOrder(IndexReader reader, ScoreDoc[] hits, int from, int to)
+      throws IOException {
+    ScoreDoc[] tied = Arrays.copyOfRange(hits, from, to);
+    BytesRef[] articles = HitValues.sorted(reader, tied, tied.length, Fields.ARTICLE_ID);
+    long[] paragraphs = HitValues.numeric(reader, tied, tied.length, Fields.PARAGRAPH);
+    Integer[] order = new Integer[tied.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(
+        order,
+        Comparator.comparing(
+                (Integer i) -> articles[i],
+                Comparator.nullsLast(Comparator.<BytesRef>naturalOrder()))
+            .thenComparingLong(i -> paragraphs[i]));
+    for (int i = 0; i < order.length; i++) hits[from + i] = tied[order[i]];
   }
 
   /**
@@ -438,14 +429,11 @@ public final class ParagraphSearcher implements Closeable {
       List<ScoreDoc> firsts = new ArrayList<>();
       List<List<ScoreDoc>> others = new ArrayList<>();
       Map<Long, Integer> bySignature = new HashMap<>();
-      var leaves = reader.leaves();
-      for (ScoreDoc sd : ranked) {
-        var leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        var signatures = DocValues.getNumeric(leaf.reader(), Fields.SIGNATURE);
-        long sig =
-            signatures.advanceExact(sd.doc - leaf.docBase)
-                ? signatures.longValue()
-                : sd.doc; // (every paragraph has one)
+      long[] signatures = HitValues.numeric(reader, ranked, ranked.length, Fields.SIGNATURE);
+      for (int i = 0; i < ranked.length; i++) {
+        ScoreDoc sd = ranked[i];
+        // every paragraph has a signature
+        long sig = signatures[i] == HitValues.MISSING ? sd.doc : signatures[i];
         Integer first = bySignature.putIfAbsent(sig, firsts.size());
         if (first == null) {
           firsts.add(sd);

@@ -49,6 +49,18 @@ class ArticleMetadataTest {
   }
 
   @Test
+  void authors_templateTextAndSiteNamesDropped_emailBylinesBecomeNames() {
+    // shapes from allsides' author fields (127 "Backgroundurl Avatar_Large", 18 "Kristina.Peterson
+    // Wsj.Com", 9 "Www.Facebook.Com Sfchronicle"); a real name with a period stays as it is
+    assertEquals(
+        List.of("Kristina Peterson", "Ann Lee", "N. R. Kleinfield"),
+        MetadataFields.authors(
+            "Kristina.Peterson Wsj.Com, Backgroundurl Avatar_Large, Ann Lee,"
+                + " Www.Facebook.Com Sfchronicle, Showtags Popular_Tags, Dailymail.Com Reporter,"
+                + " N. R. Kleinfield"));
+  }
+
+  @Test
   void textFile_sidecarFirst_thenTheHeadsDateLineAndByline(@TempDir Path dir) throws IOException {
     Files.writeString(
         dir.resolve("a.txt"),
