@@ -104,6 +104,7 @@ final class GazetteerExtractor implements EntityExtractor {
     Found f = new Found(t);
     money(f, paragraphText);
     facilities(f);
+    siteNames(f);
     knownNames(f);
     makersAndModels(f);
     modelCodes(f);
@@ -706,6 +707,30 @@ final class GazetteerExtractor implements EntityExtractor {
       return false;
     String party = t.word[i - 2];
     return party.equals("D") || party.equals("R") || party.equals("I");
+  }
+
+  /**
+   * An outlet or group written as its site's name is an org: "told FoxNews.com", "a Change.org
+   * petition" (a capitalised name, then ".com", ".org" or ".net"; not inside a longer address).
+   */
+  private void siteNames(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i + 2 < t.size; i++) {
+      if (f.covered[i] || !t.isWord(i) || !Character.isUpperCase(t.word[i].charAt(0))) continue;
+      if (!t.word[i + 1].equals(".") || t.spaceBefore[i + 1] || t.spaceBefore[i + 2]) continue;
+      String tld = t.word[i + 2];
+      if (!tld.equals("com") && !tld.equals("org") && !tld.equals("net")) continue;
+      if (i > 0 && !t.spaceBefore[i] && (t.isWord(i - 1) || ".@/#".contains(t.word[i - 1])))
+        continue; // "www.FoxNews.com", "@Vox.com"
+      if (i + 3 < t.size
+          && !t.spaceBefore[i + 3]
+          && (t.isWord(i + 3) || t.word[i + 3].equals("/") || t.word[i + 3].equals("."))
+          && !(t.word[i + 3].equals(".") && (i + 4 == t.size || t.spaceBefore[i + 4])))
+        continue; // "FoxNews.com/politics", "Vox.com.au"
+      if (knownAsLong(t, i, i + 3)) continue; // "Amazon.com" is Amazon
+      f.add(i, i + 3, EntityType.ORG, NameRules.text(t, i, i + 3));
+      i += 2;
+    }
   }
 
   /** A known name at {@code i} at least as long as {@code [i, end)}: "Bank of America". */

@@ -104,7 +104,7 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> HELDOUT2_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.93, 0.78},
+              EntityType.ORG, new double[] {0.93, 0.79},
               EntityType.PERSON, new double[] {0.96, 0.87},
               EntityType.PLACE, new double[] {0.93, 0.97},
               EntityType.PRODUCT, new double[] {0.97, 0.90},
@@ -114,7 +114,7 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> HELDOUT2_ARTICLE_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.92, 0.79},
+              EntityType.ORG, new double[] {0.92, 0.80},
               EntityType.PERSON, new double[] {0.96, 0.92},
               EntityType.PLACE, new double[] {0.93, 0.97},
               EntityType.PRODUCT, new double[] {0.97, 0.90},

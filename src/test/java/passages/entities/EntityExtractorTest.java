@@ -391,4 +391,15 @@ class EntityExtractorTest {
             "The People's Liberation Army met at Colt's Manufacturing, not at John Smith's"
                 + " Foundation."));
   }
+
+  @Test
+  void orgs_siteNamesAndPacs() {
+    assertEquals(
+        "org:FoxNews.com:FoxNews.com@8 | org:Change.org:Change.org@23"
+            + " | org:Amazon:Amazon.com@47 | org:Nuestro PAC:Nuestro PAC@70",
+        mentions(
+            "He told FoxNews.com. A Change.org petition and Amazon.com sales grew; Nuestro PAC"
+                + " spent."));
+    assertEquals("", mentions("Read more at www.example.com/News.com/politics today."));
+  }
 }
