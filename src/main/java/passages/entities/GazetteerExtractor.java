@@ -110,6 +110,7 @@ final class GazetteerExtractor implements EntityExtractor {
     modelCodes(f);
     if (!NameRules.isTitleCase(t)) typedSequences(f);
     ordinals(f);
+    slashPartners(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
     juniors(f);
@@ -1093,6 +1094,29 @@ final class GazetteerExtractor implements EntityExtractor {
           || e.end() >= text.length()
           || text.charAt(e.end()) != '.') continue;
       f.out.set(k, new Entity(e.type(), e.value(), e.text() + ".", e.start(), e.end() + 1));
+    }
+  }
+
+  /**
+   * The partner written after an org and a slash is an org: "a CNN/ORC poll", "Reuters/Ipsos",
+   * "POLITICO/Morning Consult" (not a person: "REUTERS/Kevin Lamarque"; not the other way round:
+   * "Applewhite/AP" credits a photographer).
+   */
+  private void slashPartners(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.ORG) continue;
+      int s = f.endAt[i];
+      if (s + 1 >= t.size
+          || !t.word[s].equals("/")
+          || t.spaceBefore[s]
+          || t.spaceBefore[s + 1]
+          || f.covered[s + 1]
+          || !rules.isNameWord(t, s + 1)
+          || rules.firstNames.contains(t.word[s + 1])) continue;
+      int end = rules.sequenceEnd(t, s + 1, f.covered);
+      if (end - s - 1 > 3) continue;
+      f.add(s + 1, end, EntityType.ORG, NameRules.text(t, s + 1, end));
     }
   }
 

@@ -402,4 +402,11 @@ class EntityExtractorTest {
                 + " spent."));
     assertEquals("", mentions("Read more at www.example.com/News.com/politics today."));
   }
+
+  @Test
+  void orgs_partnerAfterASlash() {
+    assertEquals(
+        "org:CNN:CNN@2 | org:ORC:ORC@6 | org:Reuters:Reuters@21 | org:Ipsos:Ipsos@29",
+        mentions("A CNN/ORC poll and a Reuters/Ipsos survey said so today."));
+  }
 }
