@@ -9,13 +9,15 @@ import passages.model.EntityType;
 
 /**
  * The extractor {@link EntityExtractors#create} builds. Per paragraph, each step one left-to-right
- * pass over the tokens: (1) money amounts; (2) the longest known name at each token, from the
- * gazetteer or learned from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon"
- * + "Inc."); (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio"
- * places; (4) bare surnames of people named earlier in the same paragraph; (5) a social platform
- * named as a service becomes a product ("posted on Facebook"). Earlier steps win overlaps. {@link
- * #extractArticle} then adds what the article tells ({@link ArticleCoreference}). Immutable and
- * thread-safe.
+ * pass over the tokens: (1) money amounts; facilities covered so no part of them is tagged; site
+ * names ("FoxNews.com"); (2) the longest known name at each token, from the gazetteer or learned
+ * from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" + "Inc."); (3)
+ * products by shape ({@link ProductShapes}: "Boeing 737-800", "B-21"); (4) capitalised sequences
+ * that {@link NameRules} types from context, and "X, Ohio" places; ordinals and slash partners
+ * ("the 4th Circuit …", "CNN/ORC"); (5) bare surnames of people named earlier in the same
+ * paragraph; (6) a social platform is a product unless it is named as the company ({@link
+ * Platforms}). Earlier steps win overlaps. {@link #extractArticle} then adds what the article tells
+ * ({@link ArticleCoreference}). Immutable and thread-safe.
  */
 final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie names;
@@ -25,6 +27,8 @@ final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie openData;
 
   private final NameRules rules;
+  private final Platforms platforms;
+  private final ProductShapes productShapes;
   private final List<String> learnedReport;
   private final ArticleCoreference coreference;
 
@@ -38,6 +42,8 @@ final class GazetteerExtractor implements EntityExtractor {
     this.learned = learned;
     this.openData = openData;
     this.rules = rules;
+    this.platforms = new Platforms(rules.platforms);
+    this.productShapes = new ProductShapes(rules);
     this.learnedReport = List.copyOf(learnedReport);
     this.coreference = new ArticleCoreference(rules);
   }
@@ -76,6 +82,19 @@ final class GazetteerExtractor implements EntityExtractor {
       int s = t.start[from], e = t.end[to - 1];
       out.add(new Entity(type, canonical, t.text.substring(s, e), s, e));
     }
+
+    /** Removes the mention that starts at token {@code i} and returns it. */
+    Entity remove(int i) {
+      int s = t.start[i];
+      for (int k = 0; k < out.size(); k++) {
+        if (out.get(k).start() == s) {
+          for (int j = i; j < endAt[i]; j++) covered[j] = false;
+          typeAt[i] = null;
+          return out.remove(k);
+        }
+      }
+      throw new IllegalStateException("no mention at token " + i);
+    }
   }
 
   @Override
@@ -106,570 +125,16 @@ final class GazetteerExtractor implements EntityExtractor {
     facilities(f);
     siteNames(f);
     knownNames(f);
-    makersAndModels(f);
-    modelCodes(f);
+    productShapes.makersAndModels(f);
+    productShapes.modelCodes(f);
     if (!NameRules.isTitleCase(t)) typedSequences(f);
     ordinals(f);
     slashPartners(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
     juniors(f);
-    platformsAsProducts(f);
+    platforms.retype(f);
     return f;
-  }
-
-  /**
-   * A social platform is named for the service it runs far more often than for the company ("posted
-   * on Facebook", "a Twitter account", "Instagram and Snapchat aren't designed for…"), so it is a
-   * product unless the words around it speak of the company: it acts or speaks ("Twitter said",
-   * "Facebook banned"), its people or property follow ("a Twitter spokesperson", "Twitter's
-   * software"), it is met, sued or worked at ("met Facebook", "engineers at Facebook"), or it
-   * stands in a list with companies that are not platforms ("Google, Facebook and Amazon").
-   */
-  private void platformsAsProducts(Found f) {
-    Tokens t = f.t;
-    for (int k = 0; k < f.out.size(); k++) {
-      Entity e = f.out.get(k);
-      if (e.type() != EntityType.ORG) continue;
-      int from = tokenAt(t, e.start()), to = tokenAt(t, e.end() - 1) + 1;
-      boolean app =
-          to < t.size
-              && t.spaceBefore[to]
-              && (t.word[to].equals("app") || t.word[to].equals("apps")); // "the Uber app"
-      if (!app && !rules.platforms.contains(e.value())) continue;
-      if (!app
-          && to < t.size
-          && t.spaceBefore[to]
-          && (t.word[to].equals("Live") || t.word[to].equals("LIVE"))) {
-        int end = t.end[to]; // "Facebook Live"
-        f.out.set(
-            k,
-            new Entity(
-                EntityType.PRODUCT,
-                e.value() + " Live",
-                t.text.substring(e.start(), end),
-                e.start(),
-                end));
-        f.covered[to] = true;
-      } else if (app || !isCompany(f, k, from, to))
-        f.out.set(k, new Entity(EntityType.PRODUCT, e.value(), e.text(), e.start(), e.end()));
-    }
-  }
-
-  /** Whether the platform mention {@code k}, tokens {@code [from, to)}, names the company. */
-  private boolean isCompany(Found f, int k, int from, int to) {
-    Tokens t = f.t;
-    String before = from > 0 ? t.word[from - 1] : "";
-    String before2 = from > 1 ? t.word[from - 2] : "";
-    boolean spaced = to < t.size && t.spaceBefore[to];
-    String after = spaced ? t.word[to] : "";
-    String after2 = to + 1 < t.size && t.spaceBefore[to + 1] ? t.word[to + 1] : "";
-    if (isServiceNoun(after)) return false; // "a Twitter account"
-    if (to + 1 < t.size && t.word[to].equals("'") && !t.spaceBefore[to])
-      return !isServiceNoun(after2); // "Twitter's software", not "Twitter's users"
-    if ((before.equals("on") || before.equals("via")) && !before2.equals("pressure"))
-      return false; // "earlier on Twitter said"
-    if (isCompanyNoun(after) || isCompanyVerb(after) || NameRules.isSayingVerb(after)) return true;
-    if (after.endsWith("ed") && after.length() > 4 && !after2.equals("up") && !after2.equals("out"))
-      return true; // "Facebook sided with", not "a TikTok popped up"
-    boolean auxiliary =
-        after.equals("is")
-            || after.equals("was")
-            || after.equals("has")
-            || after.equals("had")
-            || after.equals("also")
-            || after.endsWith("ly") && after.length() > 3;
-    if (auxiliary
-        && (after2.endsWith("ing")
-            || after2.endsWith("ed")
-            || after2.endsWith("en")
-            || isCompanyVerb(after2)
-            || NameRules.isSayingVerb(after2))) return true; // "Twitter is using", "also announced"
-    if (after.equals("to")
-        && !before.equals("to")
-        && !before.equals("on")
-        && !before.equals("via")
-        && !before.equals("from")) return true; // "pushes Twitter to suspend"
-    if (before.equals("at") && !before2.equals("posted") && !before2.equals("posts")
-        || before.equals("met")
-        || before.equals("sued")
-        || before.equals("against")
-        || before.equals("like")
-        || before.equals("giants")
-        || before.equals("companies")
-        || before.equals("firms")
-        || before.equals("on") && before2.equals("pressure")
-        || before.equals("to") && before2.equals("out") // "reached out to Twitter"
-        || before.equals("of") && isCompanyOf(before2)) return true; // "critics of Facebook"
-    return nextToCompany(f, k);
-  }
-
-  /** A neighbour in a list ("Google, Facebook and Amazon") is an org that is not a platform. */
-  private boolean nextToCompany(Found f, int k) {
-    for (int d = -1; d <= 1; d += 2) {
-      int j = k + d;
-      if (j < 0 || j >= f.out.size()) continue;
-      Entity a = f.out.get(Math.min(k, j)), b = f.out.get(Math.max(k, j));
-      String between = f.t.text.substring(a.end(), Math.max(a.end(), b.start())).strip();
-      boolean listed =
-          between.equals(",")
-              || between.equals("and")
-              || between.equals(", and")
-              || between.equals("or");
-      Entity other = f.out.get(j);
-      if (listed && other.type() == EntityType.ORG && !rules.platforms.contains(other.value()))
-        return true;
-    }
-    return false;
-  }
-
-  /** A word before "of" that makes the platform after it the company: "the CEO of Twitter". */
-  private static boolean isCompanyOf(String w) {
-    return switch (w) {
-      case "CEO",
-          "founder",
-          "owner",
-          "owners",
-          "head",
-          "shares",
-          "acquisition",
-          "acquisitions",
-          "critical",
-          "critics",
-          "executives",
-          "employees",
-          "representatives",
-          "spokesperson",
-          "spokesman",
-          "spokeswoman",
-          "officials",
-          "policies",
-          "parent",
-          "breakup" ->
-          true;
-      default -> false;
-    };
-  }
-
-  /** A noun after a platform that makes it the company: "a Twitter spokesperson". */
-  private static boolean isCompanyNoun(String w) {
-    return switch (w) {
-      case "spokesperson",
-          "spokesman",
-          "spokeswoman",
-          "representative",
-          "representatives",
-          "executive",
-          "executives",
-          "CEO",
-          "founder",
-          "cofounder",
-          "co",
-          "employee",
-          "employees",
-          "staff",
-          "staffers",
-          "engineers",
-          "moderators",
-          "officials",
-          "police",
-          "shares",
-          "stock",
-          "investors",
-          "headquarters",
-          "head",
-          "chief",
-          "boss",
-          "policy",
-          "policies",
-          "announcement",
-          "lawyers",
-          "algorithm",
-          "algorithms",
-          "board",
-          "earnings",
-          "revenue",
-          "IPO",
-          "workers",
-          "subsidiary",
-          "Inc",
-          "Corp" ->
-          true;
-      default -> false;
-    };
-  }
-
-  /** A verb after a platform that makes it the company acting: "Facebook banned". */
-  private static boolean isCompanyVerb(String w) {
-    return switch (w) {
-      case "applied",
-          "suspended",
-          "suspends",
-          "banned",
-          "bans",
-          "removed",
-          "removes",
-          "deleted",
-          "deletes",
-          "blocked",
-          "blocks",
-          "launched",
-          "launches",
-          "bought",
-          "acquired",
-          "sued",
-          "declined",
-          "confirmed",
-          "denied",
-          "updated",
-          "labeled",
-          "labelled",
-          "flagged",
-          "will",
-          "would",
-          "could",
-          "should",
-          "must",
-          "did",
-          "does",
-          "plans",
-          "agreed",
-          "hired",
-          "fired",
-          "paid",
-          "pays",
-          "owns",
-          "owned",
-          "reported",
-          "reports",
-          "announced",
-          "announces",
-          "built",
-          "builds",
-          "decided",
-          "decides",
-          "chose",
-          "wants",
-          "wanted",
-          "needs",
-          "ramps",
-          "insists",
-          "acknowledged",
-          "acknowledges",
-          "admitted",
-          "admits",
-          "settled",
-          "sells",
-          "sold",
-          "shut",
-          "notified",
-          "warned" ->
-          true;
-      default -> false;
-    };
-  }
-
-  private static boolean isServiceNoun(String w) {
-    return switch (w) {
-      case "account",
-          "accounts",
-          "post",
-          "posts",
-          "page",
-          "pages",
-          "feed",
-          "feeds",
-          "followers",
-          "video",
-          "videos",
-          "live",
-          "user",
-          "users",
-          "handle",
-          "message",
-          "messages",
-          "profile",
-          "story",
-          "stories",
-          "channel",
-          "channels",
-          "group",
-          "groups",
-          "livestream",
-          "photo",
-          "photos",
-          "clip",
-          "clips",
-          "thread",
-          "threads",
-          "app",
-          "ad",
-          "ads",
-          "comment",
-          "comments",
-          "subscribers",
-          "friends",
-          "timeline",
-          "bio",
-          "chat",
-          "chats",
-          "status",
-          "poll",
-          "reel",
-          "reels",
-          "stream",
-          "broadcast",
-          "posting",
-          "postings",
-          "audience" ->
-          true;
-      default -> false;
-    };
-  }
-
-  /**
-   * A maker written before its product or model is part of the product's name: "Microsoft Internet
-   * Explorer" (the product's canonical value), "Boeing 737-800", "Airbus A320" (an org, then a
-   * model number); and "Xbox Live" is the product too.
-   */
-  private void makersAndModels(Found f) {
-    Tokens t = f.t;
-    for (int i = 0; i < t.size; i++) {
-      if (f.typeAt[i] == null) continue;
-      int to = f.endAt[i];
-      if (to >= t.size || !t.spaceBefore[to]) continue;
-      EntityType type = f.typeAt[i];
-      if (type == EntityType.ORG
-          && f.typeAt[to] == EntityType.PRODUCT
-          && !isAllCaps(t, i, f.endAt[i])) { // "a CMS PowerPoint": not its maker
-        Entity product = remove(f, to);
-        remove(f, i);
-        f.add(i, f.endAt[to], EntityType.PRODUCT, product.value());
-      } else if (type == EntityType.ORG && !f.covered[to] && isModelNumber(t, to)) {
-        int end = modelEnd(t, to);
-        remove(f, i);
-        f.add(i, end, EntityType.PRODUCT, NameRules.text(t, i, end));
-      } else if (type == EntityType.PRODUCT
-          && !f.covered[to]
-          && (t.word[to].equals("Live") || t.word[to].equals("LIVE"))) {
-        Entity product = remove(f, i);
-        f.add(i, to + 1, EntityType.PRODUCT, product.value() + " Live");
-      }
-    }
-  }
-
-  /** Whether every letter of tokens {@code [from, to)} is upper case ("CMS", "FBI"). */
-  private static boolean isAllCaps(Tokens t, int from, int to) {
-    for (int k = from; k < to; k++)
-      for (int c = 0; c < t.word[k].length(); c++)
-        if (Character.isLowerCase(t.word[k].charAt(c))) return false;
-    return true;
-  }
-
-  /** Removes the mention that starts at token {@code i} and returns it. */
-  private static Entity remove(Found f, int i) {
-    int s = f.t.start[i];
-    for (int k = 0; k < f.out.size(); k++) {
-      if (f.out.get(k).start() == s) {
-        for (int j = i; j < f.endAt[i]; j++) f.covered[j] = false;
-        f.typeAt[i] = null;
-        return f.out.remove(k);
-      }
-    }
-    throw new IllegalStateException("no mention at token " + i);
-  }
-
-  /**
-   * A model number: three digits ("777"; four would be a year), or letters and digits mixed
-   * ("A320", "737-800" is read on by {@link #modelEnd}).
-   */
-  private static boolean isModelNumber(Tokens t, int i) {
-    String w = t.word[i];
-    if (!t.isWord(i)) return false;
-    boolean digits = w.chars().allMatch(Character::isDigit);
-    if (digits)
-      return w.length() == 3
-          && !w.endsWith("00")
-          && !followedByCount(t, i + 1); // not "Fortune 500"
-    return w.length() <= 6
-        && Character.isUpperCase(w.charAt(0))
-        && w.chars().anyMatch(Character::isDigit)
-        && w.chars().allMatch(Character::isLetterOrDigit);
-  }
-
-  /** "the House 144 to 44", "98-2", "50%": the number counts something. */
-  private static boolean followedByCount(Tokens t, int i) {
-    return i < t.size
-            && (t.word[i].equals("to") || t.word[i].equals("-") || t.word[i].equals("\u2013"))
-        || i < t.size
-            && (t.word[i].equals("%")
-                || t.word[i].equals(",")
-                    && i + 1 < t.size
-                    && Character.isDigit(t.word[i + 1].charAt(0)));
-  }
-
-  /** The end of a model number from token {@code i}: "737", "-", "800" glued, and a "Max". */
-  private int modelEnd(Tokens t, int i) {
-    int end = i + 1;
-    while (end + 1 < t.size
-        && t.word[end].equals("-")
-        && !t.spaceBefore[end]
-        && !t.spaceBefore[end + 1]
-        && t.isWord(end + 1)) end += 2;
-    if (end < t.size
-        && t.spaceBefore[end]
-        && (t.word[end].equals("Max") || t.word[end].equals("MAX"))) end++;
-    return end;
-  }
-
-  /**
-   * A weapon's or aircraft's model code no list knows is a product: "B-21", "MV-22 Ospreys",
-   * "AR-15s" (canonical without the plural). Prefixes that make visas, forms, roads, districts and
-   * groups ("H-1B", "W-2", "I-95", "TX-7", "G-20", "K-12", "MS-13") are left out.
-   */
-  private void modelCodes(Found f) {
-    Tokens t = f.t;
-    for (int i = 0; i + 2 < t.size; i++) {
-      if (f.covered[i] || f.covered[i + 2] || !isCodeLetters(t.word[i])) continue;
-      if (!t.word[i + 1].equals("-") || t.spaceBefore[i + 1] || t.spaceBefore[i + 2]) continue;
-      if (i > 0 && !t.spaceBefore[i] && (t.isWord(i - 1) || t.word[i - 1].equals("/")))
-        continue; // "F/A-18" is one code this rule does not read
-      String num = t.word[i + 2];
-      int digits = 0;
-      while (digits < num.length() && Character.isDigit(num.charAt(digits))) digits++;
-      if (digits == 0 || digits > 3) continue;
-      String rest = num.substring(digits);
-      boolean plural = rest.endsWith("s");
-      if (plural) rest = rest.substring(0, rest.length() - 1);
-      if (rest.length() > 2 || !rest.chars().allMatch(Character::isUpperCase)) continue;
-      if (excludedCode(t.word[i], num.substring(0, digits))) continue;
-      if (i + 3 < t.size && !t.spaceBefore[i + 3] && (t.isWord(i + 3) || t.word[i + 3].equals("-")))
-        continue; // "COVID-19-era", "F-35-like"
-      int end = i + 3;
-      String canonical = t.word[i] + "-" + (plural ? num.substring(0, num.length() - 1) : num);
-      if (end < t.size
-          && t.spaceBefore[end]
-          && rules.isCapitalWord(t, end)
-          && !f.covered[end]
-          && !t.sentenceInitial(end)
-          && !rules.firstNames.contains(t.word[end])) { // not "B-1 Bob" Dornan
-        int e2 = end + 1; // "MQ-9 Reaper", "MV-22 Ospreys", "F-18 Super Hornet"
-        if (e2 < t.size && t.spaceBefore[e2] && rules.isCapitalWord(t, e2) && !f.covered[e2]) e2++;
-        if (f.free(end, e2)) {
-          canonical = canonical + " " + NameRules.text(t, end, e2);
-          end = e2;
-        }
-      }
-      f.add(i, end, EntityType.PRODUCT, canonical);
-      i = end - 1;
-    }
-  }
-
-  private static boolean isCodeLetters(String w) {
-    if (w.isEmpty() || w.length() > 3) return false;
-    for (int k = 0; k < w.length(); k++)
-      if (!Character.isUpperCase(w.charAt(k)) || w.charAt(k) > 'Z') return false;
-    return true;
-  }
-
-  /** Visa classes, forms, roads, districts, summits and gangs, not products. */
-  private static boolean excludedCode(String letters, String number) {
-    switch (letters) {
-      case "H",
-          "G",
-          "K",
-          "I",
-          "W",
-          "L",
-          "J",
-          "E",
-          "O",
-          "U",
-          "N",
-          "P",
-          "R",
-          "D",
-          "T",
-          "MS",
-          "EB",
-          "HR",
-          "HB",
-          "SB",
-          "AB",
-          "PM",
-          "DD",
-          "CD",
-          "IR",
-          "SR",
-          "HJ",
-          "SJ",
-          "TV",
-          "NY",
-          "TX",
-          "CA",
-          "PA",
-          "FL",
-          "IL",
-          "OH",
-          "GA",
-          "NC",
-          "MI",
-          "NJ",
-          "VA",
-          "WA",
-          "AZ",
-          "MA",
-          "TN",
-          "IN",
-          "MO",
-          "MD",
-          "WI",
-          "CO",
-          "MN",
-          "SC",
-          "AL",
-          "LA",
-          "KY",
-          "OR",
-          "OK",
-          "CT",
-          "UT",
-          "IA",
-          "NV",
-          "KS",
-          "NM",
-          "NE",
-          "WV",
-          "ID",
-          "HI",
-          "NH",
-          "ME",
-          "MT",
-          "RI",
-          "DE",
-          "SD",
-          "ND",
-          "VT",
-          "WY",
-          "DC",
-          "COVID",
-          "AM",
-          "FM",
-          "FD",
-          "SF",
-          "DS",
-          "EF",
-          "BSL",
-          "PPD" -> {
-        return true;
-      }
-      case "F", "S" -> {
-        return number.equals("1"); // the F-1 student visa, an S-1 filing
-      }
-      default -> {
-        return false;
-      }
-    }
   }
 
   /**
@@ -1129,7 +594,7 @@ final class GazetteerExtractor implements EntityExtractor {
           || f.covered[i - 1]
           || !isOrdinal(t.word[i - 1])) continue;
       int to = f.endAt[i];
-      remove(f, i);
+      f.remove(i);
       f.add(i - 1, to, EntityType.ORG, NameRules.text(t, i - 1, to));
     }
   }
@@ -1213,7 +678,7 @@ final class GazetteerExtractor implements EntityExtractor {
   /**
    * The token containing char offset {@code off} (money spans start and end on token boundaries).
    */
-  private static int tokenAt(Tokens t, int off) {
+  static int tokenAt(Tokens t, int off) {
     int lo = 0, hi = t.size - 1;
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
