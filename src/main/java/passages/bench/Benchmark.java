@@ -183,7 +183,7 @@ public final class Benchmark {
     return mode == Mode.TIMELINE ? r.withTimeline(Interval.MONTH) : r;
   }
 
-  private static String url(String root, String q, Mode mode) {
+  static String url(String root, String q, Mode mode) {
     return root
         + "/api/search?limit=10&q="
         + URLEncoder.encode(q, StandardCharsets.UTF_8)
@@ -200,7 +200,7 @@ public final class Benchmark {
    * java.net.http.HttpClient} (no selector thread and hand-offs), so the timing is mostly the
    * server's.
    */
-  private static long get(String url) throws IOException {
+  static long get(String url) throws IOException {
     HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
     int status = c.getResponseCode();
     try (InputStream body = status < 400 ? c.getInputStream() : c.getErrorStream()) {

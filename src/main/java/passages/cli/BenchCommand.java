@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import passages.bench.Benchmark;
+import passages.bench.OpenSearchBench;
+import passages.opensearch.Cluster;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,6 +77,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Also write the Markdown report here.")
   Path out;
 
+  @Mixin BackendOptions backend = new BackendOptions();
+
+  @Option(
+      names = "--articles",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "With --backend opensearch: use only the first N articles of --corpus (default: all).")
+  int articles;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -85,6 +98,9 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserException(
           "--warmup >= 0, --passes, --clients and --load-seconds >= 1", Main.EXIT_USAGE);
     }
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (articles < 0) throw new UserException("--articles must be >= 0", Main.EXIT_USAGE);
+    if (backend.isOpenSearch()) return openSearch(n);
     if (reuse) {
       for (String engine : List.of("baseline", "passages")) {
         if (!Files.isDirectory(work.resolve(engine))) {
@@ -98,7 +114,6 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
     }
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     var config =
         new Benchmark.Config(
             corpus,
@@ -116,5 +131,43 @@ final class BenchCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(report);
     if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);
     return 0;
+  }
+
+  /**
+   * The embedded index and OpenSearch side by side ({@link OpenSearchBench}): both built from the
+   * same corpus, the same queries timed on both in this run.
+   */
+  private int openSearch(int threads) throws Exception {
+    try (Cluster cluster = backend.connect()) {
+      int dataNodes = Math.max(1, cluster.client().cluster().health().numberOfDataNodes());
+      var config =
+          new OpenSearchBench.Config(
+              corpus,
+              articles,
+              queries,
+              work,
+              warmup,
+              passes,
+              clients,
+              loadSeconds,
+              threads,
+              EntityWiring.LEARNING_SAMPLE,
+              backend.alias,
+              dataNodes,
+              Math.min(1, dataNodes - 1),
+              reuse);
+      String report =
+          new OpenSearchBench(
+                  config,
+                  IndexOptions.searchOptions(),
+                  cluster,
+                  backend.urls.getFirst().strip(),
+                  true,
+                  spec.commandLine().getErr())
+              .run();
+      spec.commandLine().getOut().println(report);
+      if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);
+      return 0;
+    }
   }
 }

@@ -104,16 +104,25 @@ final class IndexJob {
     } finally {
       progress.finish();
     }
-    for (var f : report.failures()) err.println(f.source() + ": " + f.message());
-    if (report.failureCount() > report.failures().size()) {
-      err.println("… and " + (report.failureCount() - report.failures().size()) + " more failures");
-    }
+    printFailures(report, err);
     out.println(summary(report, corpus.path(), index));
     return report;
   }
 
-  /** The one-line report of a run that read the corpus. */
-  static String summary(IndexReport r, Path corpus, Path index) {
+  /** Prints each failure of {@code report} (as many as it kept) and how many more there were. */
+  static void printFailures(IndexReport report, PrintWriter err) {
+    for (var f : report.failures()) err.println(f.source() + ": " + f.message());
+    if (report.failureCount() > report.failures().size()) {
+      err.println("… and " + (report.failureCount() - report.failures().size()) + " more failures");
+    }
+  }
+
+  /**
+   * The one-line report of a run that read the corpus.
+   *
+   * @param index where the paragraphs went: an index directory, or a description of a cluster
+   */
+  static String summary(IndexReport r, Path corpus, Object index) {
     Map<String, Long> dropped = new TreeMap<>();
     long total = 0;
     for (Map.Entry<DropReason, Long> e : r.dropped().entrySet()) {

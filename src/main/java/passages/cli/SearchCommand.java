@@ -9,7 +9,7 @@ import passages.search.EntityFilter;
 import passages.search.Hit;
 import passages.search.MetaFilter;
 import passages.search.Order;
-import passages.search.ParagraphSearcher;
+import passages.search.SearchBackend;
 import passages.search.SearchRequest;
 import passages.search.SearchResult;
 import picocli.CommandLine.Command;
@@ -105,6 +105,7 @@ final class SearchCommand implements Callable<Integer> {
   boolean json;
 
   @Mixin IndexOptions index = new IndexOptions();
+  @Mixin BackendOptions backend = new BackendOptions();
   @Spec CommandSpec spec;
 
   @Override
@@ -124,8 +125,9 @@ final class SearchCommand implements Callable<Integer> {
                         meta.stream().map(MetaFilter::parse),
                         authors.stream().map(MetaFilter::author))
                     .toList());
-    if (index.index == null) IndexOptions.refreshDefault(spec.commandLine().getErr());
-    try (ParagraphSearcher searcher = index.open()) {
+    if (!backend.isOpenSearch() && index.index == null)
+      IndexOptions.refreshDefault(spec.commandLine().getErr());
+    try (SearchBackend searcher = backend.isOpenSearch() ? backend.openSearcher() : index.open()) {
       SearchResult result = searcher.search(request);
       var out = spec.commandLine().getOut();
       if (json) {

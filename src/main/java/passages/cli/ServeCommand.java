@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import passages.search.ParagraphSearcher;
+import passages.search.SearchBackend;
 import passages.search.WarmUp;
 import passages.web.WebApp;
 import picocli.CommandLine.Command;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code passages serve}: indexes the corpus when the index is missing or stale, then serves it.
+ * {@code passages serve}: indexes the corpus when the index is missing or stale, then serves it;
+ * with {@code --backend opensearch}, serves the paragraphs of an OpenSearch cluster instead (the
+ * same API, page and links).
  */
 @Command(
     name = "serve",
@@ -23,6 +26,7 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Mixin CorpusOptions corpus = new CorpusOptions();
   @Mixin IndexOptions index = new IndexOptions();
+  @Mixin BackendOptions backend = new BackendOptions();
 
   @Option(
       names = "--host",
@@ -52,42 +56,70 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (port < 0 || port > 65535)
       throw new UserException("--port must be 0..65535, got " + port, Main.EXIT_USAGE);
-    var out = spec.commandLine().getOut();
+    if (backend.isOpenSearch()) {
+      if (watch)
+        throw new UserException(
+            "--watch needs --backend lucene (update an OpenSearch index with: passages index --backend opensearch)",
+            Main.EXIT_USAGE);
+      try (SearchBackend searcher = backend.openSearcher()) {
+        serve(searcher, " (OpenSearch alias " + backend.alias + ")", null);
+      }
+      return 0;
+    }
     var reader = corpus.reader();
-    new IndexJob(reader, index.index(), out, spec.commandLine().getErr())
+    new IndexJob(reader, index.index(), spec.commandLine().getOut(), spec.commandLine().getErr())
         .updateIfStale("index is missing or stale: indexing " + reader.path());
     try (ParagraphSearcher searcher = index.open()) {
       WarmUp.run(searcher, WARM_UP); // before the port opens: the first user query is already fast
-      Javalin app = new WebApp(searcher).create();
-      try {
-        app.start(host, port);
-      } catch (RuntimeException e) {
-        throw new UserException(
-            "cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
-      }
-      Thread.ofPlatform().daemon().name("passages-http-warm-up").start(() -> warmHttp(app.port()));
-      out.printf(
-          "serving %d paragraphs at http://%s:%d%s%n",
-          searcher.paragraphCount(),
-          host,
-          app.port(),
-          watch ? " (watching " + reader.path() + ")" : "");
-      out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      try (var follower =
-          new IndexFollower(
-              searcher, reader, index.index(), watch, out, spec.commandLine().getErr())) {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      app.stop();
-                      stopped.countDown();
-                    }));
-        stopped.await();
-      }
+      serve(
+          searcher,
+          watch ? " (watching " + reader.path() + ")" : "",
+          () ->
+              new IndexFollower(
+                  searcher,
+                  reader,
+                  index.index(),
+                  watch,
+                  spec.commandLine().getOut(),
+                  spec.commandLine().getErr()));
     }
     return 0;
+  }
+
+  /** What runs beside the server while it serves (the lucene backend's index follower). */
+  private interface Companion {
+    AutoCloseable start() throws Exception;
+  }
+
+  /**
+   * Serves {@code searcher} until the process is stopped, with {@code companion} (may be null)
+   * running meanwhile.
+   */
+  private void serve(SearchBackend searcher, String note, Companion companion) throws Exception {
+    var out = spec.commandLine().getOut();
+    Javalin app = new WebApp(searcher).create();
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      throw new UserException(
+          "cannot listen on " + host + ":" + port + ": " + rootMessage(e), Main.EXIT_FAILURE);
+    }
+    Thread.ofPlatform().daemon().name("passages-http-warm-up").start(() -> warmHttp(app.port()));
+    out.printf(
+        "serving %d paragraphs at http://%s:%d%s%n",
+        searcher.paragraphCount(), host, app.port(), note);
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (AutoCloseable running = companion == null ? () -> {} : companion.start()) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.stop();
+                    stopped.countDown();
+                  }));
+      stopped.await();
+    }
   }
 
   /**

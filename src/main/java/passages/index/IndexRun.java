@@ -11,10 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.Term;
 import passages.entities.EntityExtractor;
 import passages.ingest.CorpusItem;
 import passages.ingest.DropReason;
@@ -28,14 +24,14 @@ import passages.model.Paragraph;
 /**
  * The state of one indexing run, shared by its workers: which corpus item holds each article id
  * (the duplicate-id protocol), the counts, the failures, and the first fatal error. {@link
- * #process} is called from any worker thread; the rest once the workers are done.
+ * #process} is called from any worker thread; the rest once the workers are done. Where the
+ * articles go is the run's {@link ArticleSink}: the Lucene index or another backend.
  */
-final class IndexRun {
-  private final IndexWriter writer;
+public final class IndexRun {
+  private final ArticleSink sink;
   private final Map<String, String> existing;
   private final EntityExtractor entities;
   private final Function<Article, String> hash;
-  private final FacetsConfig facets = Fields.facetsConfig();
   private final Map<String, Claim> seen = new ConcurrentHashMap<>();
 
   /**
@@ -68,18 +64,18 @@ final class IndexRun {
       List<DroppedLine> dropped) {}
 
   /**
-   * @param writer the writer the articles go to
+   * @param sink where new and changed articles are written
    * @param existing article id → content hash of the articles already in the index (skipped when
    *     unchanged)
    * @param entities finds the entity mentions of a paragraph; thread-safe
    * @param hash the content hash of an article as indexed
    */
   IndexRun(
-      IndexWriter writer,
+      ArticleSink sink,
       Map<String, String> existing,
       EntityExtractor entities,
       Function<Article, String> hash) {
-    this.writer = writer;
+    this.sink = sink;
     this.existing = existing;
     this.entities = entities;
     this.hash = hash;
@@ -127,20 +123,13 @@ final class IndexRun {
       boolean written = held != null && held.written();
       int count = 0;
       if (written || !articleHash.equals(existing.get(a.id()))) {
-        List<Document> docs = new ArrayList<>(a.paragraphs().size());
         // the article's paragraphs read together: a surname alone takes the full name met elsewhere
         // in it
         List<List<Entity>> mentions =
             entities.extractArticle(a.paragraphs().stream().map(Paragraph::text).toList());
-        for (int k = 0; k < a.paragraphs().size(); k++) {
-          docs.add(
-              facets.build(
-                  ParagraphDocuments.toDocument(
-                      a, a.paragraphs().get(k), mentions.get(k), articleHash)));
-        }
-        writer.updateDocuments(new Term(Fields.ARTICLE_ID, a.id()), docs);
+        sink.write(a, mentions, articleHash);
         written = true;
-        count = docs.size();
+        count = a.paragraphs().size();
         indexed.incrementAndGet();
         paragraphs.addAndGet(count);
       } else {
@@ -176,27 +165,27 @@ final class IndexRun {
   }
 
   /** The first I/O error of a worker, which ends the run; null when none. */
-  IOException fatal() {
+  public IOException fatal() {
     return fatal.get();
   }
 
   /** Corpus items processed so far. */
-  long items() {
+  public long items() {
     return items.get();
   }
 
   /** Paragraphs written so far. */
-  long paragraphs() {
+  public long paragraphs() {
     return paragraphs.get();
   }
 
   /** Corpus items that failed so far. */
-  long failureCount() {
+  public long failureCount() {
     return failureCount.get();
   }
 
   /** Whether some corpus item of this run has article id {@code id} (read or failed). */
-  boolean saw(String id) {
+  public boolean saw(String id) {
     return seen.containsKey(id);
   }
 
@@ -207,7 +196,7 @@ final class IndexRun {
    * @param totalParagraphs paragraphs in the index after the run
    * @param millis the run's duration
    */
-  IndexReport report(long deleted, long totalParagraphs, long millis) {
+  public IndexReport report(long deleted, long totalParagraphs, long millis) {
     Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     dropped.forEach((k, v) -> drops.put(k, v.get()));
     List<IngestResult.Failed> sorted = new ArrayList<>(failures);

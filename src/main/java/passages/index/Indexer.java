@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -118,36 +120,20 @@ public final class Indexer {
                 + " is being written by another passages process; try again when it is done",
             e);
       }
-      IndexRun run = new IndexRun(writer, existing, entities, this::hash);
+      FacetsConfig facets = Fields.facetsConfig();
+      ArticleSink sink =
+          (article, mentions, articleHash) -> {
+            List<Document> docs = new ArrayList<>(article.paragraphs().size());
+            for (int k = 0; k < article.paragraphs().size(); k++) {
+              docs.add(
+                  facets.build(
+                      ParagraphDocuments.toDocument(
+                          article, article.paragraphs().get(k), mentions.get(k), articleHash)));
+            }
+            writer.updateDocuments(new Term(Fields.ARTICLE_ID, article.id()), docs);
+          };
       try {
-        ThreadPoolExecutor pool =
-            new ThreadPoolExecutor(
-                threads,
-                threads,
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(threads * 16),
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        try {
-          AtomicLong order = new AtomicLong();
-          corpus.read(
-              item -> {
-                long seq = order.getAndIncrement();
-                pool.execute(() -> run.process(item, seq));
-                progress.accept(
-                    new IndexProgress(
-                        corpus.bytesRead(),
-                        totalBytes,
-                        run.items(),
-                        run.paragraphs(),
-                        (System.nanoTime() - start) / 1_000_000,
-                        false));
-              });
-        } finally {
-          pool.shutdown();
-          awaitQuietly(pool);
-        }
-        if (run.fatal() != null) throw run.fatal();
+        IndexRun run = feed(corpus, existing, sink, start);
         flushInParallel(writer);
         // a full build is merged into one segment before its commit: searches on one segment are
         // faster
@@ -193,6 +179,58 @@ public final class Indexer {
         throw e;
       }
     }
+  }
+
+  /**
+   * Runs the pipeline over {@code corpus} into {@code sink}: reads every item, cleans it, finds its
+   * entities on the workers, and writes each article whose content hash is not the one {@code
+   * existing} holds for its id (the others are counted unchanged); duplicate ids resolve in corpus
+   * order, as in {@link #update}. Deleting the articles the run did not see ({@link IndexRun#saw})
+   * and committing are the caller's. Progress is reported after each item.
+   *
+   * @param existing article id → content hash of what the target holds now (empty for a full build)
+   * @return the finished run: its counts, failures and the ids it saw
+   * @throws IOException the first failure of {@code sink} (the run stops there)
+   */
+  public IndexRun feed(CorpusReader corpus, Map<String, String> existing, ArticleSink sink)
+      throws IOException {
+    return feed(corpus, existing, sink, System.nanoTime());
+  }
+
+  private IndexRun feed(
+      CorpusReader corpus, Map<String, String> existing, ArticleSink sink, long start)
+      throws IOException {
+    long totalBytes = corpus.totalBytes();
+    IndexRun run = new IndexRun(sink, existing, entities, this::hash);
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(threads * 16),
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    try {
+      AtomicLong order = new AtomicLong();
+      corpus.read(
+          item -> {
+            long seq = order.getAndIncrement();
+            pool.execute(() -> run.process(item, seq));
+            progress.accept(
+                new IndexProgress(
+                    corpus.bytesRead(),
+                    totalBytes,
+                    run.items(),
+                    run.paragraphs(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    false));
+          });
+    } finally {
+      pool.shutdown();
+      awaitQuietly(pool);
+    }
+    if (run.fatal() != null) throw run.fatal();
+    return run;
   }
 
   /**

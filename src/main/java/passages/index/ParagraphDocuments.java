@@ -36,7 +36,7 @@ public final class ParagraphDocuments {
   }
 
   /** Words a paragraph needs, with sentence punctuation at its end, to read as prose. */
-  static final int PROSE_WORDS = 8;
+  public static final int PROSE_WORDS = 8;
 
   private ParagraphDocuments() {}
 
@@ -70,7 +70,7 @@ public final class ParagraphDocuments {
   }
 
   /** The quality prior with the default weights ({@link Fields#FEATURE_QUALITY}); always > 0. */
-  static float quality(int words, boolean prose) {
+  public static float quality(int words, boolean prose) {
     int w = Math.max(1, words);
     return Fields.QUALITY_WORDS_WEIGHT * w / (w + Fields.QUALITY_PIVOT)
         + (prose ? Fields.QUALITY_PROSE_WEIGHT : 0);
@@ -80,13 +80,13 @@ public final class ParagraphDocuments {
    * Whether the article's title is a headline of its own, not the start of its first paragraph
    * (shown as title).
    */
-  static boolean hasHeadline(Article article) {
+  public static boolean hasHeadline(Article article) {
     return article.paragraphs().isEmpty()
         || !article.paragraphs().getFirst().text().startsWith(article.title());
   }
 
   /** Runs of letters and digits in {@code text}. */
-  static int words(String text) {
+  public static int words(String text) {
     int words = 0;
     boolean inWord = false;
     for (int i = 0, n = text.length(); i < n; i++) {
@@ -101,7 +101,7 @@ public final class ParagraphDocuments {
    * Whether {@code text} ends with sentence punctuation ({@code . ! ?}), possibly inside closing
    * quotes or brackets.
    */
-  static boolean endsSentence(String text) {
+  public static boolean endsSentence(String text) {
     for (int i = text.length() - 1; i >= 0; i--) {
       char c = text.charAt(i);
       if (c == '.' || c == '!' || c == '?') return true;
@@ -114,6 +114,14 @@ public final class ParagraphDocuments {
           || Character.isWhitespace(c))) return false;
     }
     return false;
+  }
+
+  /**
+   * Whether a paragraph of {@code words} words ({@link #words}) reads as prose: {@value
+   * #PROSE_WORDS}+ words ending in sentence punctuation ({@link Fields#FEATURE_PROSE}).
+   */
+  public static boolean isProse(int words, String text) {
+    return words >= PROSE_WORDS && endsSentence(text);
   }
 
   /**
@@ -168,7 +176,7 @@ public final class ParagraphDocuments {
     doc.add(new Field(Fields.TEXT, paragraph.text(), TEXT_TYPE));
     doc.add(new NumericDocValuesField(Fields.SIGNATURE, signature(paragraph.text())));
     int words = words(paragraph.text());
-    boolean prose = words >= PROSE_WORDS && endsSentence(paragraph.text());
+    boolean prose = isProse(words, paragraph.text());
     doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_WORDS, Math.max(1, words)));
     if (prose) doc.add(new FeatureField(Fields.FEATURES, Fields.FEATURE_PROSE, 1));
     float quality = quality(words, prose);

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import passages.index.Fields;
 import passages.index.NewsAnalyzer;
 
 /**
@@ -29,6 +34,23 @@ public final class IndexSettings {
   static final String QUERY_ANALYZER = "passages_query";
 
   private IndexSettings() {}
+
+  /**
+   * The version of the index body (mapping and analysis) and of what the Lucene schema means:
+   * {@link Fields#SCHEMA_VERSION}, a dash, and the first 12 hex digits of the SHA-256 of {@link
+   * #paragraphIndex} (with one shard, no replica). A live index with another version is rebuilt
+   * from scratch, since a mapping cannot change in place.
+   */
+  public static String schemaVersion() {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(paragraphIndex(1, 0).getBytes(StandardCharsets.UTF_8));
+      return Fields.SCHEMA_VERSION + "-" + HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /**
    * The index body with {@code shards} primary shards and {@code replicas} replicas of each.

@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -32,6 +34,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.util.MissingRequiredPropertyException;
 import passages.index.Fields;
+import passages.model.Article;
 import passages.model.Paragraph;
 
 /**
@@ -45,9 +48,10 @@ import passages.model.Paragraph;
  *
  * <ul>
  *   <li>{@link #fullBuild} writes every paragraph into a new index {@code <alias>-b<UTC time>} that
- *       nothing searches, checks its document count, then moves the alias onto it and drops the old
- *       index in the same {@code _aliases} request. A build that fails or is killed leaves an index
- *       without the alias, deleted by the next build.
+ *       nothing searches (no periodic refresh, no fsync per bulk request until the commit), flushes
+ *       it and checks its document count, then moves the alias onto it and drops the old index in
+ *       the same {@code _aliases} request. A build that fails or is killed leaves an index without
+ *       the alias, deleted by the next build.
  *   <li>{@link #update} writes run {@code R = C + 1} into the live index: new versions of changed
  *       articles are added with {@code run = R} (invisible), their old paragraphs get {@code
  *       supersededBy = R} (still visible), and {@link Update#commit} moves the alias filter to
@@ -73,6 +77,9 @@ public final class ParagraphWriter {
 
   /** Page size of the searches that find an article's paragraphs or a crashed run's leftovers. */
   private static final int PAGE = 1000;
+
+  /** Page size of the search that reads every live article's hash. */
+  private static final int HASH_PAGE = 5000;
 
   private final Cluster cluster;
   private final OpenSearchClient client;
@@ -105,7 +112,12 @@ public final class ParagraphWriter {
    * A writer for {@link #DEFAULT_ALIAS}, 500 paragraphs per bulk request, retrying for two minutes.
    */
   public ParagraphWriter(Cluster cluster) {
-    this(cluster, DEFAULT_ALIAS, 500, Duration.ofMinutes(2), Clock.systemUTC());
+    this(cluster, DEFAULT_ALIAS);
+  }
+
+  /** A writer for {@code alias}, 500 paragraphs per bulk request, retrying for two minutes. */
+  public ParagraphWriter(Cluster cluster, String alias) {
+    this(cluster, alias, 500, Duration.ofMinutes(2), Clock.systemUTC());
   }
 
   /**
@@ -120,7 +132,14 @@ public final class ParagraphWriter {
     for (String stale : buildIndices())
       if (stale.equals(live) == false) raw("DELETE", "/" + stale, null);
     String name = alias + "-b" + BUILD_NAME.format(clock.instant());
-    cluster.createIndex(name, IndexSettings.paragraphIndex(shards, replicas));
+    // while nothing searches it: no periodic refresh and no fsync per bulk request (the commit
+    // restores both, flushes, and checks the count, so a write lost in a crash cannot go live)
+    ObjectNode body = (ObjectNode) json.readTree(IndexSettings.paragraphIndex(shards, replicas));
+    ((ObjectNode) body.path("settings").path("index"))
+        .put("refresh_interval", "-1")
+        .putObject("translog")
+        .put("durability", "async");
+    cluster.createIndex(name, body.toString());
     // every copy allocated before the first write: with replicas, losing one node then leaves each
     // shard a copy
     retrying(
@@ -147,11 +166,26 @@ public final class ParagraphWriter {
    * @throws IllegalStateException when the alias does not exist yet (run a full build first)
    */
   public Update update() throws IOException {
+    return update(null);
+  }
+
+  /**
+   * {@link #update()} for a run that knows every live article: {@code live} is what {@link
+   * #liveArticles()} read before the run (searches see no write of this run before its commit, so
+   * it stays right throughout), and saves one search per article put or deleted.
+   */
+  public Update update(Map<String, LiveArticle> live) throws IOException {
+    return startUpdate(live);
+  }
+
+  private Update startUpdate(Map<String, LiveArticle> known) throws IOException {
     String live = liveIndex();
     if (live == null)
       throw new IllegalStateException("alias " + alias + " does not exist: run a full build first");
+    for (String stale : buildIndices())
+      if (stale.equals(live) == false) raw("DELETE", "/" + stale, null);
     long committed = committedRun(live);
-    Update u = new Update(live, committed + 1);
+    Update u = new Update(live, committed + 1, known);
     u.removeLeftovers(committed);
     return u;
   }
@@ -161,7 +195,8 @@ public final class ParagraphWriter {
     private final String index;
     private final String previous;
     private final Bulk bulk;
-    private final Set<String> ids = new HashSet<>();
+    private final Map<String, Version> added = new HashMap<>();
+    private long paragraphs;
 
     private FullBuild(String index, String previous) {
       this.index = index;
@@ -174,27 +209,59 @@ public final class ParagraphWriter {
       return index;
     }
 
-    /** Adds the paragraphs of {@code article} (written in bulk batches as they fill). */
+    /**
+     * Adds the paragraphs of {@code article} (written in bulk batches as they fill). Adding an
+     * article id again replaces what was added for it before (a corpus with a duplicate id: the
+     * indexer's choice wins).
+     */
     public void add(IndexedArticle article) throws IOException {
-      for (Paragraph p : article.article().paragraphs()) {
-        String id = ParagraphSource.id(article.article(), p, article.hash());
-        ids.add(id);
+      Article a = article.article();
+      Version now = new Version(article.hash(), a.paragraphs().size());
+      Version before = added.put(a.id(), now);
+      if (before != null) {
+        paragraphs -= before.paragraphs();
+        for (String id : before.ids(a.id()))
+          if (now.ids(a.id()).contains(id) == false)
+            bulk.add(BulkOperation.of(b -> b.delete(d -> d.id(id))));
+      }
+      paragraphs += now.paragraphs();
+      for (Paragraph p : a.paragraphs()) {
+        String id = ParagraphSource.id(a, p, article.hash());
         Map<String, Object> doc = ParagraphSource.of(article, p, 1);
         bulk.add(BulkOperation.of(b -> b.index(i -> i.id(id).document(doc))));
       }
     }
 
+    /** The paragraphs added so far (an article added twice counted once, as its last version). */
+    public long paragraphs() {
+      return paragraphs;
+    }
+
+    /** {@link #commit(Map)} with no metadata. */
+    public long commit() throws IOException {
+      return commit(Map.of());
+    }
+
     /**
-     * Writes what is buffered, checks that the index holds exactly the paragraphs added, then makes
+     * Writes what is buffered, checks that the index holds exactly the paragraphs added, stores
+     * {@code meta} in the index's mapping ({@code _meta}, read back by {@link #live()}), then makes
      * it live (alias moved and the previous index deleted in one request).
      *
      * @return the number of paragraphs now live
      * @throws IOException when the count differs (the alias is not moved) or the cluster fails past
      *     the retry time
      */
-    public long commit() throws IOException {
+    public long commit(Map<String, String> meta) throws IOException {
       bulk.flush();
+      ObjectNode settings = json.createObjectNode();
+      settings
+          .putObject("index")
+          .putNull("refresh_interval")
+          .putObject("translog")
+          .put("durability", "request");
+      raw("PUT", "/" + index + "/_settings", settings.toString());
       retrying(() -> client.indices().refresh(r -> r.index(index)));
+      retrying(() -> client.indices().flush(f -> f.index(index)));
       long count =
           retrying(
               () -> {
@@ -204,15 +271,16 @@ public final class ParagraphWriter {
                       "count with " + c.shards().failed() + " failed shards");
                 return c.count();
               });
-      if (count != ids.size())
+      if (count != paragraphs)
         throw new IOException(
             "build "
                 + index
                 + " holds "
                 + count
                 + " paragraphs, expected "
-                + ids.size()
+                + paragraphs
                 + ": not made live");
+      writeMeta(index, meta);
       ObjectNode body = json.createObjectNode();
       ArrayNode actions = body.putArray("actions");
       ObjectNode add = actions.addObject().putObject("add");
@@ -229,9 +297,18 @@ public final class ParagraphWriter {
     private final long run;
     private final Bulk bulk;
 
-    private Update(String index, long run) {
+    /** What this run put per article id: the version added and the live ids it marked. */
+    private final Map<String, Put> puts = new HashMap<>();
+
+    private record Put(Version version, Set<String> superseded) {}
+
+    /** The live articles read before the run, or null: then each is looked up. */
+    private final Map<String, LiveArticle> known;
+
+    private Update(String index, long run, Map<String, LiveArticle> known) {
       this.index = index;
       this.run = run;
+      this.known = known;
       this.bulk = new Bulk(index);
     }
 
@@ -248,17 +325,27 @@ public final class ParagraphWriter {
      * @return whether the article was new or changed
      */
     public boolean put(IndexedArticle article) throws IOException {
-      Map<String, String> live = liveParagraphs(article.article().id());
-      Set<String> newIds = new HashSet<>();
-      for (Paragraph p : article.article().paragraphs())
-        newIds.add(ParagraphSource.id(article.article(), p, article.hash()));
+      Article a = article.article();
+      Map<String, String> live = liveParagraphs(a.id());
+      Version now = new Version(article.hash(), a.paragraphs().size());
+      Set<String> newIds = now.ids(a.id());
+      Put before = puts.remove(a.id());
+      if (before != null) {
+        // put again in this run (a duplicate id the indexer resolved the other way): take the first
+        // put back, the version it added (invisible) and its marks
+        for (String id : before.version().ids(a.id()))
+          if (newIds.contains(id) == false && live.containsKey(id) == false)
+            bulk.add(BulkOperation.of(b -> b.delete(d -> d.id(id))));
+        unmark(before.superseded());
+      }
       if (live.keySet().equals(newIds)) return false;
-      for (Paragraph p : article.article().paragraphs()) {
-        String id = ParagraphSource.id(article.article(), p, article.hash());
+      for (Paragraph p : a.paragraphs()) {
+        String id = ParagraphSource.id(a, p, article.hash());
         Map<String, Object> doc = ParagraphSource.of(article, p, run);
         bulk.add(BulkOperation.of(b -> b.index(i -> i.id(id).document(doc))));
       }
       supersede(live.keySet());
+      puts.put(a.id(), new Put(now, live.keySet()));
       return true;
     }
 
@@ -274,11 +361,18 @@ public final class ParagraphWriter {
       return live.isEmpty() == false;
     }
 
+    /** {@link #commit(Map)} with no metadata. */
+    public void commit() throws IOException {
+      commit(Map.of());
+    }
+
     /**
      * Publishes the run: writes what is buffered, moves the alias filter to this run (every article
-     * flips at once), then deletes the replaced paragraphs.
+     * flips at once), deletes the replaced paragraphs, then stores {@code meta} in the index's
+     * mapping (after the commit: a crash in between leaves the previous run's metadata, which only
+     * makes the next run look stale).
      */
-    public void commit() throws IOException {
+    public void commit(Map<String, String> meta) throws IOException {
       bulk.flush();
       retrying(() -> client.indices().refresh(r -> r.index(index)));
       ObjectNode body = json.createObjectNode();
@@ -292,6 +386,13 @@ public final class ParagraphWriter {
       drain(
           Query.of(q -> q.range(r -> r.field(ParagraphSource.SUPERSEDED_BY).lte(JsonData.of(run)))),
           id -> BulkOperation.of(b -> b.delete(d -> d.id(id))));
+      if (meta.isEmpty() == false) writeMeta(index, meta);
+    }
+
+    private void unmark(Set<String> ids) throws IOException {
+      ObjectNode unmark = json.createObjectNode().putNull(ParagraphSource.SUPERSEDED_BY);
+      for (String id : ids)
+        bulk.add(BulkOperation.of(b -> b.update(u -> u.id(id).document(unmark))));
     }
 
     private void supersede(Set<String> ids) throws IOException {
@@ -304,6 +405,16 @@ public final class ParagraphWriter {
 
     /** The live paragraph documents of an article: id → article hash. */
     private Map<String, String> liveParagraphs(String articleId) throws IOException {
+      if (known != null) {
+        LiveArticle k = known.get(articleId);
+        Map<String, String> out = new HashMap<>();
+        if (k == null) return out;
+        if (k.hash() != null) {
+          for (String id : new Version(k.hash(), k.paragraphs()).ids(articleId))
+            out.put(id, k.hash());
+          return out;
+        }
+      }
       SearchResponse<JsonNode> r =
           retrying(
               () ->
@@ -344,9 +455,8 @@ public final class ParagraphWriter {
       drain(
           Query.of(q -> q.range(r -> r.field(ParagraphSource.RUN).gt(JsonData.of(committed)))),
           id -> BulkOperation.of(b -> b.delete(d -> d.id(id))));
-      ObjectNode unmark =
-          json.createObjectNode()
-              .putNull(ParagraphSource.SUPERSEDED_BY); // a Map would drop the null
+      // a Map would drop the null
+      ObjectNode unmark = json.createObjectNode().putNull(ParagraphSource.SUPERSEDED_BY);
       drain(
           Query.of(
               q -> q.range(r -> r.field(ParagraphSource.SUPERSEDED_BY).gt(JsonData.of(committed)))),
@@ -376,6 +486,125 @@ public final class ParagraphWriter {
         for (Hit<JsonNode> h : r.hits().hits()) bulk.add(op.apply(h.id()));
         bulk.flush();
       }
+    }
+  }
+
+  /**
+   * The live index: the one the alias points at, its committed run, and the metadata its last
+   * commit stored; empty when the alias does not exist (no build went live yet).
+   */
+  public Optional<Live> live() throws IOException {
+    String index = liveIndex();
+    if (index == null) return Optional.empty();
+    JsonNode m =
+        raw("GET", "/" + index + "/_mapping", null).path(index).path("mappings").path("_meta");
+    Map<String, String> meta = new TreeMap<>();
+    m.fields().forEachRemaining(e -> meta.put(e.getKey(), e.getValue().asText()));
+    return Optional.of(new Live(index, committedRun(index), meta));
+  }
+
+  /**
+   * The index the alias points at.
+   *
+   * @param index its name
+   * @param run the committed write run
+   * @param meta what the last commit stored ({@link FullBuild#commit(Map)}, {@link
+   *     Update#commit(Map)})
+   */
+  public record Live(String index, long run, Map<String, String> meta) {
+    public Live {
+      meta = Map.copyOf(meta);
+    }
+  }
+
+  /** The exact number of paragraphs searches see through the alias (0 when there is none). */
+  public long count() throws IOException {
+    if (liveIndex() == null) return 0;
+    retrying(() -> client.indices().refresh(r -> r.index(alias)));
+    return retrying(
+        () -> {
+          var c = client.count(r -> r.index(alias));
+          if (c.shards().failed() > 0)
+            throw new RetryableException("count with " + c.shards().failed() + " failed shards");
+          return c.count();
+        });
+  }
+
+  /**
+   * An article as searches see it.
+   *
+   * @param hash its content hash, or null when its live paragraphs disagree (then {@link
+   *     Update#put} looks them up)
+   * @param paragraphs its live paragraphs
+   */
+  public record LiveArticle(String hash, int paragraphs) {}
+
+  /**
+   * Every article searches see through the alias, with its hash and number of paragraphs (a
+   * composite aggregation over the article ids, {@value #HASH_PAGE} articles a request); empty when
+   * there is no alias.
+   */
+  public Map<String, LiveArticle> liveArticles() throws IOException {
+    Map<String, LiveArticle> out = new HashMap<>();
+    if (liveIndex() == null) return out;
+    retrying(() -> client.indices().refresh(r -> r.index(alias)));
+    JsonNode after = null;
+    while (true) {
+      ObjectNode body = json.createObjectNode();
+      body.put("size", 0).put("track_total_hits", false);
+      ObjectNode articles = body.putObject("aggs").putObject("a");
+      ObjectNode composite = articles.putObject("composite").put("size", HASH_PAGE);
+      composite
+          .putArray("sources")
+          .addObject()
+          .putObject("id")
+          .putObject("terms")
+          .put("field", Fields.ARTICLE_ID);
+      if (after != null) composite.set("after", after);
+      articles
+          .putObject("aggs")
+          .putObject("h")
+          .putObject("terms")
+          .put("field", Fields.ARTICLE_HASH)
+          .put("size", 2);
+      String request = body.toString();
+      JsonNode r =
+          retrying(
+              () -> {
+                JsonNode answer = rawOnce("POST", "/" + alias + "/_search", request);
+                if (answer.path("_shards").path("failed").asInt() > 0)
+                  throw new RetryableException("aggregation with failed shards");
+                return answer;
+              });
+      JsonNode agg = r.path("aggregations").path("a");
+      for (JsonNode b : agg.path("buckets")) {
+        JsonNode hashes = b.path("h").path("buckets");
+        out.put(
+            b.path("key").path("id").asText(),
+            new LiveArticle(
+                hashes.size() == 1 ? hashes.get(0).path("key").asText() : null,
+                b.path("doc_count").asInt()));
+      }
+      if (agg.path("buckets").size() < HASH_PAGE || agg.path("after_key").isMissingNode())
+        return out;
+      after = agg.path("after_key");
+    }
+  }
+
+  /** Stores {@code meta} as the {@code _meta} of {@code index}'s mapping. */
+  private void writeMeta(String index, Map<String, String> meta) throws IOException {
+    ObjectNode body = json.createObjectNode();
+    ObjectNode m = body.putObject("_meta");
+    meta.forEach(m::put);
+    raw("PUT", "/" + index + "/_mapping", body.toString());
+  }
+
+  /** A version of an article: its hash and number of paragraphs, which give its document ids. */
+  private record Version(String hash, int paragraphs) {
+    Set<String> ids(String articleId) {
+      Set<String> out = new HashSet<>();
+      for (int p = 1; p <= paragraphs; p++) out.add(ParagraphSource.id(articleId, p, hash));
+      return out;
     }
   }
 
@@ -434,22 +663,24 @@ public final class ParagraphWriter {
 
   /** A raw JSON request, retried like the others; the parsed answer, or null on 404. */
   private JsonNode raw(String method, String endpoint, String body) throws IOException {
-    return retrying(
-        () -> {
-          var b = Requests.builder().method(method).endpoint(endpoint);
-          if (body != null) b.json(body);
-          try (Response r = client.generic().execute(b.build())) {
-            String answer = r.getBody().map(Body::bodyAsString).orElse("");
-            if (r.getStatus() == 404) return null;
-            if (r.getStatus() == 429 || r.getStatus() >= 500)
-              throw new RetryableException(
-                  method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
-            if (r.getStatus() / 100 != 2)
-              throw new RefusedException(
-                  method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
-            return answer.isEmpty() ? json.createObjectNode() : json.readTree(answer);
-          }
-        });
+    return retrying(() -> rawOnce(method, endpoint, body));
+  }
+
+  /** A raw JSON request, sent once; the parsed answer, or null on 404. */
+  private JsonNode rawOnce(String method, String endpoint, String body) throws IOException {
+    var b = Requests.builder().method(method).endpoint(endpoint);
+    if (body != null) b.json(body);
+    try (Response r = client.generic().execute(b.build())) {
+      String answer = r.getBody().map(Body::bodyAsString).orElse("");
+      if (r.getStatus() == 404) return null;
+      if (r.getStatus() == 429 || r.getStatus() >= 500)
+        throw new RetryableException(
+            method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
+      if (r.getStatus() / 100 != 2)
+        throw new RefusedException(
+            method + " " + endpoint + ": HTTP " + r.getStatus() + " " + answer);
+      return answer.isEmpty() ? json.createObjectNode() : json.readTree(answer);
+    }
   }
 
   private static <T> SearchResponse<T> complete(SearchResponse<T> r) {

@@ -1,10 +1,8 @@
 package passages.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -141,25 +139,6 @@ final class DaySnapshot {
    * count and all summed over its days inside the range.
    */
   Timeline timeline(Counts counts, Interval interval, DayRange range) {
-    int lo = Math.max(first, range.from());
-    int hi = Math.min(last, range.to());
-    if (lo > hi)
-      return new Timeline(
-          interval == Interval.AUTO ? Interval.MONTH.key() : interval.key(),
-          List.of(),
-          counts.undated());
-    Interval width = interval.resolve(lo, hi);
-    List<Timeline.Bucket> buckets = new ArrayList<>();
-    for (int start = width.start(lo); start <= hi; ) {
-      int next = width.next(start);
-      long count = 0, total = 0;
-      for (int day = Math.max(start, lo), end = Math.min(next - 1, hi); day <= end; day++) {
-        count += counts.perDay()[day - first];
-        total += all[day - first];
-      }
-      buckets.add(new Timeline.Bucket(DayRange.format(start), count, total));
-      start = next;
-    }
-    return new Timeline(width.key(), buckets, counts.undated());
+    return Timeline.of(first, all, counts.perDay(), counts.undated(), interval, range);
   }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * @param score relevance score
  * @param entities entity mentions in the paragraph
  * @param alsoIn with {@code collapse=true}: the other paragraphs with the same text (best first, at
- *     most {@value ParagraphSearcher#MAX_ALSO_IN}); otherwise empty
+ *     most {@value SearchBackend#MAX_ALSO_IN}); otherwise empty
  * @param alsoInOutlets with {@code collapse=true}: how many distinct other outlets carry the same
  *     text
  * @param permalink durable path to this paragraph, built from its article and text ({@link

@@ -1,6 +1,5 @@
 package passages.search;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ import passages.model.ArticleIds;
  * splitting across cores, facet counting) is fixed by the {@link SearchOptions} it is opened with.
  * Thread-safe.
  */
-public final class ParagraphSearcher implements Closeable {
+public final class ParagraphSearcher implements SearchBackend {
   /** Relevance first; ties in reading order (article id, then paragraph), so results are stable. */
   private static final Sort ORDER =
       new Sort(
@@ -62,9 +61,6 @@ public final class ParagraphSearcher implements Closeable {
   private static final Sort READING_ORDER =
       new Sort(new SortField(Fields.PARAGRAPH, SortField.Type.INT));
   private static final int MAX_ARTICLE_PARAGRAPHS = 100_000;
-
-  /** Most paragraphs listed in {@link Hit#alsoIn()} for one collapsed hit. */
-  public static final int MAX_ALSO_IN = 20;
 
   private final Directory directory;
   private final SearchOptions options;
@@ -117,6 +113,7 @@ public final class ParagraphSearcher implements Closeable {
    * @throws InvalidRequestException for a bad query, an unknown outlet, or a search over the time
    *     budget
    */
+  @Override
   public SearchResult search(SearchRequest request) throws IOException {
     return run(request, false);
   }
@@ -488,6 +485,7 @@ public final class ParagraphSearcher implements Closeable {
   }
 
   /** The paragraph with id {@code id}, if indexed. Malformed ids are simply not found. */
+  @Override
   public Optional<ParagraphView> findParagraph(String id) throws IOException {
     var ref = ArticleIds.parseParagraphId(id);
     if (ref.isEmpty()) return Optional.empty();
@@ -511,21 +509,8 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  /**
-   * The paragraph of article {@code articleId} that a permalink's {@code fingerprint} links to
-   * ({@link Permalinks#resolve}); empty when the article is gone, nothing close is left, or the
-   * parts are malformed.
-   */
-  public Optional<Permalinks.Resolved> findPermalink(String articleId, String fingerprint)
-      throws IOException {
-    if (!Permalinks.isWellFormed(articleId, fingerprint)) return Optional.empty();
-    Optional<ArticleView> article = findArticle(articleId);
-    return article.isEmpty()
-        ? Optional.empty()
-        : Permalinks.resolve(article.get().paragraphs(), fingerprint);
-  }
-
   /** The article with id {@code id} and all its paragraphs in order, if indexed. */
+  @Override
   public Optional<ArticleView> findArticle(String id) throws IOException {
     if (!ArticleIds.isValid(id)) return Optional.empty();
     IndexSearcher searcher = manager.acquire();
@@ -569,8 +554,8 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  /** Number of indexed paragraphs. */
-  public int paragraphCount() throws IOException {
+  @Override
+  public long paragraphCount() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
       return searcher.getIndexReader().numDocs();
@@ -579,108 +564,12 @@ public final class ParagraphSearcher implements Closeable {
     }
   }
 
-  /**
-   * The timelines of up to {@value #MAX_COMPARED} queries under the same filters and date range:
-   * each query counted as {@code request} with its {@code q} replaced, no hits or facets; all share
-   * their buckets' days and {@code all}.
-   *
-   * @throws InvalidRequestException for a bad query, more than {@value #MAX_COMPARED} queries, or
-   *     none
-   */
-  public List<SearchResult> compare(List<String> queries, SearchRequest request)
-      throws IOException {
-    if (queries.isEmpty())
-      throw new InvalidRequestException("q: give 1 to " + MAX_COMPARED + " queries (q=a&q=b)");
-    if (queries.size() > MAX_COMPARED) {
-      throw new InvalidRequestException(
-          "q: at most " + MAX_COMPARED + " queries are compared, got " + queries.size());
-    }
-    List<List<MetaFilter>> filters =
-        java.util.Collections.nCopies(queries.size(), request.metadata());
-    return timelines(request, queries, filters);
+  @Override
+  public SearchResult countTimeline(SearchRequest request) throws IOException {
+    if (request.timeline() == null)
+      throw new IllegalArgumentException("countTimeline needs a request with a timeline interval");
+    return run(request, true);
   }
-
-  /**
-   * The timelines of {@code q} split by the values of a metadata key (or {@code author}): one
-   * series per value among the {@value #MAX_COMPARED} most frequent under the query and {@code
-   * request}'s filters (or the values {@code request} already filters that key on), each counted
-   * with that value as an added filter; e.g. "border wall" split by {@code bias} gives a left, a
-   * right and a center series.
-   *
-   * @return the series, each {@link SearchResult#query()} being {@code q}, with the value in {@code
-   *     labels}
-   * @throws InvalidRequestException when {@code key} is not a metadata key of this index
-   */
-  public List<SearchResult> split(String q, String key, SearchRequest request, List<String> labels)
-      throws IOException {
-    List<String> values =
-        request.metadata().stream()
-            .filter(m -> m.key().equals(key))
-            .map(MetaFilter::value)
-            .toList();
-    List<MetaFilter> others =
-        request.metadata().stream().filter(m -> !m.key().equals(key)).toList();
-    if (values.isEmpty()) {
-      SearchResult facets =
-          search(
-              SearchRequest.of(q)
-                  .withOutlets(request.outlets())
-                  .withEntities(request.entities())
-                  .withKind(request.kind())
-                  .withMetadata(others)
-                  .withDays(request.days())
-                  .withLimit(1)
-                  .withHighlight(false)
-                  .withFacetLimit(MAX_COMPARED));
-      List<FacetValue> top = facets.facets().get(key);
-      if (top == null)
-        throw new InvalidRequestException("split: unknown metadata key '" + clip(key) + "'");
-      values = top.stream().map(FacetValue::value).toList();
-    }
-    List<List<MetaFilter>> filters = new ArrayList<>();
-    for (String value : values.subList(0, Math.min(values.size(), MAX_COMPARED))) {
-      List<MetaFilter> with = new ArrayList<>(others);
-      with.add(key.equals(Fields.AUTHOR) ? MetaFilter.author(value) : new MetaFilter(key, value));
-      filters.add(with);
-      labels.add(value);
-    }
-    return timelines(request, java.util.Collections.nCopies(filters.size(), q), filters);
-  }
-
-  /**
-   * The timeline of each {@code queries.get(i)} under {@code filters.get(i)}, counted as {@code
-   * request} otherwise (outlets, entities, kind, dates), no hits or facets; an {@code auto}
-   * interval is resolved by the first and used for all, so the series share their buckets.
-   */
-  private List<SearchResult> timelines(
-      SearchRequest request, List<String> queries, List<List<MetaFilter>> filters)
-      throws IOException {
-    Interval interval = request.timeline() == null ? Interval.AUTO : request.timeline();
-    List<SearchResult> out = new ArrayList<>();
-    String resolved = null;
-    for (int i = 0; i < queries.size(); i++) {
-      SearchRequest one =
-          SearchRequest.of(queries.get(i))
-              .withOutlets(request.outlets())
-              .withEntities(request.entities())
-              .withKind(request.kind())
-              .withMetadata(filters.get(i))
-              .withDays(request.days())
-              .withLimit(1)
-              .withFacetLimit(1)
-              .withHighlight(false)
-              .withFacets(false)
-              .withTimeline(resolved == null ? interval : Interval.parse("interval", resolved));
-      SearchResult r = run(one, true);
-      if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
-      out.add(
-          new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
-    }
-    return out;
-  }
-
-  /** Most queries {@link #compare} takes. */
-  public static final int MAX_COMPARED = 3;
 
   /**
    * The sort of {@code order}: relevance, or day first (undated last), then relevance, then reading

@@ -41,7 +41,7 @@ public final class Permalinks {
   }
 
   /** The 24-hex-digit fingerprint of {@code text}. */
-  static String fingerprint(String text) {
+  public static String fingerprint(String text) {
     return HEX.toHexDigits(simHash(text))
         + HEX.toHexDigits((int) ParagraphDocuments.signature(text));
   }

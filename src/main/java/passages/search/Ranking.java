@@ -129,7 +129,7 @@ public record Ranking(
    * #RESCORE_WINDOW} get the prior added ({@link #match}, {@link #prior}), instead of scoring the
    * prior on every match.
    */
-  boolean rescores() {
+  public boolean rescores() {
     return titleBoost == 0
         && wordsWeight == Fields.QUALITY_WORDS_WEIGHT
         && wordsPivot == Fields.QUALITY_PIVOT
@@ -137,7 +137,7 @@ public record Ranking(
   }
 
   /** Hits, best by the match alone, that get the prior added when {@link #rescores()}. */
-  static final int RESCORE_WINDOW = 100;
+  public static final int RESCORE_WINDOW = 100;
 
   /** The match query of {@link #apply} without the title weight and the prior. */
   Query match(FieldQueries fields) {

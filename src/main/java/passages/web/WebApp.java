@@ -19,7 +19,7 @@ import passages.search.InvalidRequestException;
 import passages.search.Links;
 import passages.search.MetaFilter;
 import passages.search.Order;
-import passages.search.ParagraphSearcher;
+import passages.search.SearchBackend;
 import passages.search.SearchRequest;
 import passages.search.SearchResult;
 import passages.search.Timeline;
@@ -68,11 +68,12 @@ public final class WebApp {
   /** The query parameters a permalink accepts; any other is a 400. */
   static final Set<String> PERMALINK_PARAMS = Set.of("format");
 
-  private final ParagraphSearcher searcher;
+  private final SearchBackend searcher;
   private final ObjectMapper mapper = jsonMapper();
   private final byte[] openApi = OpenApiDocument.load();
 
-  public WebApp(ParagraphSearcher searcher) {
+  /** The app answering from {@code searcher} (either backend; the app does not close it). */
+  public WebApp(SearchBackend searcher) {
     this.searcher = searcher;
   }
 

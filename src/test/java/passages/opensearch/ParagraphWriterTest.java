@@ -70,8 +70,12 @@ class ParagraphWriterTest {
     v2.set(3, changed);
     v2.remove(5); // a005 deleted
     v2.add(added);
+    var liveV1 = writer.liveArticles();
 
-    ParagraphWriter.Update crashed = writer.update();
+    assertEquals(20, liveV1.size());
+    assertEquals(new ParagraphWriter.LiveArticle(v1.get(3).hash(), 4), liveV1.get("a003"));
+    assertEquals(new ParagraphWriter.LiveArticle(v1.get(8).hash(), 1), liveV1.get("a008"));
+    ParagraphWriter.Update crashed = writer.update(liveV1);
     assertEquals(
         List.of(true, true, true, false),
         List.of(
@@ -94,6 +98,29 @@ class ParagraphWriterTest {
         ids(v2),
         everything(indices("updates-b*").get(0))); // no leftover version in the index itself
     assertEquals(2L, rerun.run());
+  }
+
+  @Test
+  void duplicateIds_theLastPutWins_noOtherVersionLeft() throws IOException {
+    ParagraphWriter writer = writer("dups", 5);
+    List<IndexedArticle> v1 = corpus(6, "v1");
+    IndexedArticle other = article(2, 1, "v2"); // a002 with 1 paragraph instead of 3
+
+    // a full build that gets a002 twice (the indexer met a duplicate id and chose the first item)
+    ParagraphWriter.FullBuild build = writer.fullBuild(3, 1);
+    for (IndexedArticle a : v1) if (a != v1.get(2)) build.add(a);
+    build.add(other);
+    build.add(v1.get(2));
+    build.commit();
+    String index = indices("dups-b*").get(0);
+
+    assertEquals(ids(v1), live("dups"));
+    // an update that puts a002 in a new version, then back in its live one: nothing changes
+    ParagraphWriter.Update update = writer.update(writer.liveArticles());
+    assertEquals(List.of(true, false), List.of(update.put(other), update.put(v1.get(2))));
+    update.commit();
+    assertEquals(ids(v1), live("dups"));
+    assertEquals(ids(v1), everything(index));
   }
 
   @Test

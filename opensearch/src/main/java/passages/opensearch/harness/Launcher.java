@@ -12,6 +12,7 @@ import org.opensearch.Version;
 import org.opensearch.analysis.common.CommonAnalysisModulePlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.index.mapper.MapperExtrasModulePlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
@@ -20,7 +21,7 @@ import org.opensearch.transport.Netty4ModulePlugin;
 
 /**
  * Starts one OpenSearch 3.9.0 node in this JVM, from the jars on the classpath (no distribution): the netty4
- * transport and the common analysis plugin are loaded as classpath plugins.
+ * transport, the common analysis plugin and mapper-extras ({@code rank_feature}) are loaded as classpath plugins.
  *
  * <p>Arguments are node settings, {@code key=value} or {@code -Ekey=value} as in OpenSearch's own command line:
  * <pre>{@code
@@ -44,7 +45,8 @@ public final class Launcher {
     }
   }
 
-  private static final List<Class<? extends Plugin>> PLUGINS = List.of(Netty4ModulePlugin.class, CommonAnalysisModulePlugin.class);
+  private static final List<Class<? extends Plugin>> PLUGINS =
+      List.of(Netty4ModulePlugin.class, CommonAnalysisModulePlugin.class, MapperExtrasModulePlugin.class);
 
   public static void main(String[] args) throws Exception {
     Settings settings = settings(args);

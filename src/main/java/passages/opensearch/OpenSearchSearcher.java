@@ -1,0 +1,894 @@
+package passages.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SearchType;
+import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.aggregations.Aggregate;
+import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchRequest.Builder;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.InnerHitsResult;
+import passages.index.Fields;
+import passages.model.ArticleIds;
+import passages.model.EntityType;
+import passages.model.ParagraphKind;
+import passages.search.ArticleView;
+import passages.search.DayRange;
+import passages.search.EntityFilter;
+import passages.search.FacetValue;
+import passages.search.HitEntity;
+import passages.search.InvalidRequestException;
+import passages.search.Links;
+import passages.search.MetaFilter;
+import passages.search.Order;
+import passages.search.ParagraphView;
+import passages.search.Permalinks;
+import passages.search.QueryFactory;
+import passages.search.Ranking;
+import passages.search.SearchBackend;
+import passages.search.SearchRequest;
+import passages.search.SearchResult;
+import passages.search.TextHighlighter;
+import passages.search.Timeline;
+
+/**
+ * Searches the paragraphs of an OpenSearch cluster through the alias {@link ParagraphWriter}
+ * commits, with the answers of the embedded index ({@code passages.search.ParagraphSearcher}) to
+ * the same requests:
+ *
+ * <ul>
+ *   <li>the query is parsed here by {@link QueryFactory} (our syntax, analyzer and aliases) and
+ *       sent term for term ({@link QueryTranslator}); ranking as {@link Ranking#DEFAULTS}: BM25
+ *       (k1, b from the index's similarity) over the text, the headline (first paragraphs) and the
+ *       section heading, with the quality prior added to the {@value Ranking#RESCORE_WINDOW} best
+ *       by the match here, from each hit's {@code quality}, exactly as the embedded index does;
+ *       global term statistics ({@code dfs_query_then_fetch}) so scores do not depend on shards;
+ *   <li>exact totals ({@code track_total_hits}); partial results refused ({@code
+ *       allow_partial_search_results: false}): a search with a failed shard is an error, never a
+ *       smaller total;
+ *   <li>facets from {@code terms} aggregations whose counts are checked exact ({@code
+ *       doc_count_error_upper_bound} 0, else counted again with every value of every shard);
+ *   <li>copies of a text folded into the first hit ({@code alsoIn}) here from each hit's {@code
+ *       sig}, or with {@code collapse} by OpenSearch's field collapsing with inner hits;
+ *   <li>the passage marked here ({@link TextHighlighter}: the page's texts in a small in-memory
+ *       index built as the embedded one, marked by the same highlighter and formatter):
+ *       OpenSearch's own unified highlighter marks each word of a phrase apart ({@code
+ *       <mark>$38</mark> <mark>billion</mark>}, no weight matches), and a {@code NOT} clause does
+ *       not keep it from marking;
+ *   <li>the timeline from the matches' days ({@code histogram} on {@code day}), bucketed by {@link
+ *       Timeline#of} as the embedded index buckets them.
+ * </ul>
+ *
+ * What it needs of the index as a whole (outlets, metadata keys, the paragraphs per day) is read
+ * once and again at most every {@value #STATE_SECONDS} s. Thread-safe.
+ */
+public final class OpenSearchSearcher implements SearchBackend {
+  /** Seconds for which the index-wide state (outlets, metadata keys, days) is reused. */
+  static final int STATE_SECONDS = 5;
+
+  /** Most paragraphs of one article read back. */
+  private static final int MAX_ARTICLE_PARAGRAPHS = 10_000;
+
+  /** Values per shard asked for first in a facet count; more when that was not exact. */
+  private static final int SHARD_SIZE = 2_000;
+
+  /** Every value of every shard: the count that is always exact. */
+  private static final int ALL_VALUES = 1 << 20;
+
+  /** Precision threshold of the distinct-texts count of a collapsed search (OpenSearch's most). */
+  private static final int GROUPS_PRECISION = 40_000;
+
+  private static final List<String> HIT_FIELDS =
+      List.of(Fields.ARTICLE_ID, Fields.PARAGRAPH, Fields.OUTLET, Fields.SIGNATURE, Fields.QUALITY);
+
+  private final Cluster cluster;
+  private final boolean ownsCluster;
+  private final OpenSearchClient client;
+  private final String alias;
+  private final Ranking ranking = Ranking.DEFAULTS;
+
+  /** The time one search request may take on the cluster: the embedded index's budget. */
+  private final Duration budget = passages.search.SearchOptions.DEFAULTS.budget();
+
+  private final QueryFactory queries = new QueryFactory();
+  private final TextHighlighter highlighter = new TextHighlighter();
+  private volatile IndexState state;
+  private final java.util.concurrent.atomic.LongAdder took =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /**
+   * A searcher of the paragraphs behind {@code alias} on {@code cluster} (no request is made yet).
+   */
+  public OpenSearchSearcher(Cluster cluster, String alias) {
+    this(cluster, alias, false);
+  }
+
+  private OpenSearchSearcher(Cluster cluster, String alias, boolean ownsCluster) {
+    this.cluster = cluster;
+    this.ownsCluster = ownsCluster;
+    this.client = cluster.client();
+    this.alias = alias;
+  }
+
+  /**
+   * A searcher of {@code alias} that closes {@code cluster} when it is closed, after checking that
+   * the alias exists.
+   *
+   * @throws IOException when the cluster does not answer or has no index or alias {@code alias}
+   *     (the cluster is closed then)
+   */
+  public static OpenSearchSearcher opening(Cluster cluster, String alias) throws IOException {
+    try {
+      if (!cluster.client().indices().exists(e -> e.index(alias)).value())
+        throw new IOException("no index or alias '" + alias + "' on the cluster");
+      return new OpenSearchSearcher(cluster, alias, true);
+    } catch (IOException | RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // the index as a whole
+
+  /**
+   * What a search needs to know of the whole index: the outlets, the keys a metadata filter may
+   * name, the facet dimensions shown, and the dated paragraphs per day.
+   */
+  private record IndexState(
+      long paragraphs,
+      Set<String> outlets,
+      Set<String> filterKeys,
+      List<String> shownDims,
+      int firstDay,
+      int[] perDay,
+      long readAt) {}
+
+  private IndexState state() throws IOException {
+    IndexState s = state;
+    long now = System.nanoTime();
+    if (s != null && now - s.readAt() < Duration.ofSeconds(STATE_SECONDS).toNanos()) return s;
+    synchronized (this) {
+      s = state;
+      if (s == null || now - s.readAt() >= Duration.ofSeconds(STATE_SECONDS).toNanos())
+        state = s = readState();
+      return s;
+    }
+  }
+
+  private IndexState readState() throws IOException {
+    List<String> metaKeys = metaKeys();
+    Map<String, Aggregation> aggs = new LinkedHashMap<>();
+    aggs.put("outlets", terms(Fields.OUTLET, ALL_VALUES, ALL_VALUES));
+    aggs.put("authors", Aggregation.of(a -> a.filter(f -> f.exists(e -> e.field(Fields.AUTHOR)))));
+    aggs.put(
+        "days",
+        Aggregation.of(a -> a.histogram(h -> h.field(Fields.DAY).interval(1.0).minDocCount(1))));
+    for (int i = 0; i < metaKeys.size(); i++)
+      aggs.put("meta" + i, terms(metaField(metaKeys.get(i)), MAX_META_VALUES + 1, ALL_VALUES));
+    SearchResponse<JsonNode> r =
+        run(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true)).aggregations(aggs));
+    long paragraphs = r.hits().total().value();
+    Set<String> outlets = new HashSet<>();
+    for (var b : r.aggregations().get("outlets").sterms().buckets().array()) outlets.add(b.key());
+    Set<String> filterKeys = new HashSet<>(metaKeys);
+    if (r.aggregations().get("authors").filter().docCount() > 0) filterKeys.add(Fields.AUTHOR);
+    List<String> shownMeta = new ArrayList<>();
+    for (int i = 0; i < metaKeys.size(); i++) {
+      StringTermsAggregate t = r.aggregations().get("meta" + i).sterms();
+      long with = t.sumOtherDocCount() == null ? 0 : t.sumOtherDocCount();
+      for (var b : t.buckets().array()) with += b.docCount();
+      int values = t.buckets().array().size();
+      // as the embedded index: a label most paragraphs carry, not an id or free text
+      if (with * 2 >= paragraphs && values <= MAX_META_VALUES) shownMeta.add(metaKeys.get(i));
+    }
+    shownMeta.sort(null);
+    List<String> shown = new ArrayList<>(List.of(Fields.OUTLET, Fields.AUTHOR));
+    shown.addAll(shownMeta);
+    for (EntityType t : EntityType.values()) shown.add(t.key());
+    var days = r.aggregations().get("days").histogram().buckets().array();
+    int first = days.isEmpty() ? 0 : (int) days.getFirst().key();
+    int last = days.isEmpty() ? -1 : (int) days.getLast().key();
+    int[] perDay = new int[last - first + 1];
+    for (var b : days) perDay[(int) b.key() - first] = (int) b.docCount();
+    return new IndexState(
+        paragraphs,
+        Set.copyOf(outlets),
+        Set.copyOf(filterKeys),
+        List.copyOf(shown),
+        first,
+        perDay,
+        System.nanoTime());
+  }
+
+  /** Most distinct values of a metadata key that is shown as a facet (as the embedded index). */
+  private static final int MAX_META_VALUES = 1000;
+
+  /** The metadata keys the index's mapping knows ({@code meta.<key>}), in name order. */
+  private List<String> metaKeys() throws IOException {
+    var mapping = client.indices().getMapping(m -> m.index(alias));
+    Set<String> keys = new HashSet<>();
+    for (var index : mapping.result().values()) {
+      var meta = index.mappings().properties().get(Fields.META);
+      if (meta != null && meta.isObject()) keys.addAll(meta.object().properties().keySet());
+    }
+    List<String> out = new ArrayList<>(keys);
+    out.sort(null);
+    return out;
+  }
+
+  private static String metaField(String key) {
+    return key.equals(Fields.AUTHOR) ? Fields.AUTHOR : Fields.META + "." + key;
+  }
+
+  /** The document field counted for facet dimension {@code dim}. */
+  private static String dimField(String dim) {
+    if (dim.equals(Fields.OUTLET) || dim.equals(Fields.AUTHOR)) return dim;
+    if (EntityType.fromKey(dim).isPresent()) return dim;
+    return Fields.META + "." + dim;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // search
+
+  @Override
+  public SearchResult search(SearchRequest request) throws IOException {
+    IndexState s = state();
+    org.apache.lucene.search.Query base = queries.parse(request.q());
+    boolean matchAll = base instanceof MatchAllDocsQuery;
+    boolean rescore =
+        ranking.rescores()
+            && !matchAll
+            && request.order() == Order.RELEVANCE
+            && !request.collapse();
+    Query ranked = ranked(request.q(), base, !rescore);
+    Query query = filtered(ranked, request, s);
+    org.apache.lucene.search.Query marked = matchAll || !request.highlight() ? null : base;
+    return request.collapse()
+        ? collapsed(s, query, marked, request)
+        : flat(s, query, marked, request, rescore);
+  }
+
+  @Override
+  public SearchResult countTimeline(SearchRequest request) throws IOException {
+    if (request.timeline() == null)
+      throw new IllegalArgumentException("countTimeline needs a request with a timeline interval");
+    IndexState s = state();
+    // the same matches as search: a headline or section heading matching makes a paragraph match
+    Query query = filtered(ranked(request.q(), queries.parse(request.q()), false), request, s);
+    SearchResponse<JsonNode> r =
+        run(
+            b ->
+                b.index(alias)
+                    .size(0)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(query)
+                    .aggregations(DAYS, days()));
+    long total = r.hits().total().value();
+    return new SearchResult(
+        request.q(), total, total, List.of(), Map.of(), timeline(s, r, total, request));
+  }
+
+  /**
+   * The scored query, shaped as {@link Ranking#DEFAULTS}: a match in the text, the headline (first
+   * paragraphs) or the section heading; with {@code withPrior}, the quality prior as a {@code
+   * rank_feature} on every match (sorts other than relevance, collapse), as the embedded index's
+   * feature query.
+   */
+  private Query ranked(String q, org.apache.lucene.search.Query base, boolean withPrior) {
+    if (base instanceof MatchAllDocsQuery) return Query.of(x -> x.matchAll(m -> m));
+    Query text = QueryTranslator.translate(base);
+    List<Query> any = new ArrayList<>();
+    any.add(text);
+    if (ranking.headlineBoost() > 0)
+      any.add(
+          boost(
+              QueryTranslator.translate(queries.parse(q, Fields.HEADLINE)),
+              ranking.headlineBoost()));
+    if (ranking.sectionBoost() > 0)
+      any.add(
+          boost(
+              QueryTranslator.translate(queries.parse(q, Fields.SECTION)), ranking.sectionBoost()));
+    Query match =
+        any.size() == 1 ? text : Query.of(x -> x.bool(b -> b.should(any).minimumShouldMatch("1")));
+    if (!withPrior) return match;
+    return Query.of(
+        x ->
+            x.bool(
+                b ->
+                    b.must(match)
+                        .should(
+                            Query.of(
+                                y ->
+                                    y.rankFeature(
+                                        f ->
+                                            f.field(Fields.FEATURES + "." + Fields.FEATURE_QUALITY)
+                                                .linear(l -> l))))));
+  }
+
+  private static Query boost(Query q, float boost) {
+    return Query.of(x -> x.bool(b -> b.must(q).boost(boost)));
+  }
+
+  /** {@code ranked} kept to the request's kind, days, outlets, entities and metadata. */
+  private static Query filtered(Query ranked, SearchRequest request, IndexState s) {
+    List<Query> filters = new ArrayList<>();
+    List<Query> not = new ArrayList<>();
+    Query caption = term(Fields.KIND, ParagraphKind.CAPTION.key());
+    switch (request.kind()) {
+      case "all" -> {}
+      case "caption" -> filters.add(caption);
+      default -> not.add(caption);
+    }
+    DayRange days = request.days();
+    if (!days.isAll())
+      filters.add(
+          Query.of(
+              x ->
+                  x.range(
+                      r ->
+                          r.field(Fields.DAY)
+                              .gte(org.opensearch.client.json.JsonData.of(days.from()))
+                              .lte(org.opensearch.client.json.JsonData.of(days.to())))));
+    for (String outlet : request.outlets())
+      if (!s.outlets().contains(outlet))
+        throw new InvalidRequestException("unknown outlet '" + outlet + "'");
+    if (!request.outlets().isEmpty()) filters.add(anyOf(Fields.OUTLET, request.outlets()));
+    Map<String, List<String>> entities = new LinkedHashMap<>();
+    for (EntityFilter e : request.entities())
+      entities.computeIfAbsent(e.type().key(), k -> new ArrayList<>()).add(e.value());
+    entities.forEach((field, values) -> filters.add(anyOf(field, values)));
+    Map<String, List<String>> meta = new LinkedHashMap<>();
+    for (MetaFilter m : request.metadata()) {
+      if (!s.filterKeys().contains(m.key()))
+        throw new InvalidRequestException(
+            m.key().equals(Fields.AUTHOR)
+                ? "no article of this index has an author"
+                : "meta: unknown metadata key '" + clip(m.key()) + "'");
+      meta.computeIfAbsent(metaField(m.key()), k -> new ArrayList<>()).add(m.value());
+    }
+    meta.forEach((field, values) -> filters.add(anyOf(field, values)));
+    if (filters.isEmpty() && not.isEmpty()) return ranked;
+    return Query.of(x -> x.bool(b -> b.must(ranked).filter(filters).mustNot(not)));
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(x -> x.term(t -> t.field(field).value(FieldValue.of(value))));
+  }
+
+  private static Query anyOf(String field, List<String> values) {
+    return Query.of(
+        x ->
+            x.terms(
+                t ->
+                    t.field(field)
+                        .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+  }
+
+  /** The sort of {@code order}, as the embedded index: score or day first, reading order last. */
+  private static List<SortOptions> sort(Order order) {
+    List<SortOptions> out = new ArrayList<>();
+    if (order != Order.RELEVANCE) {
+      SortOrder dir = order == Order.NEWEST ? SortOrder.Desc : SortOrder.Asc;
+      out.add(
+          SortOptions.of(
+              o -> o.field(f -> f.field(Fields.DAY).order(dir).missing(FieldValue.of("_last")))));
+    }
+    out.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+    out.add(SortOptions.of(o -> o.field(f -> f.field(Fields.ARTICLE_ID).order(SortOrder.Asc))));
+    out.add(SortOptions.of(o -> o.field(f -> f.field(Fields.PARAGRAPH).order(SortOrder.Asc))));
+    return out;
+  }
+
+  /** One ranked paragraph of a first pass: its document, score and the fields folding needs. */
+  private record Ranked(
+      String docId, float score, String articleId, int paragraph, String outlet, long sig) {
+    static Ranked of(Hit<JsonNode> h, float score) {
+      JsonNode src = h.source();
+      return new Ranked(
+          h.id(),
+          score,
+          src.path(Fields.ARTICLE_ID).asText(),
+          src.path(Fields.PARAGRAPH).asInt(),
+          src.hasNonNull(Fields.OUTLET) ? src.get(Fields.OUTLET).asText() : null,
+          src.path(Fields.SIGNATURE).asLong());
+    }
+  }
+
+  private SearchResult flat(
+      IndexState s,
+      Query query,
+      org.apache.lucene.search.Query marked,
+      SearchRequest request,
+      boolean rescore)
+      throws IOException {
+    int n = request.offset() + request.limit();
+    int fetch = 2 * n + 10; // room for copies folded into a hit above them (as the embedded index)
+    if (rescore) fetch = Math.max(fetch, Ranking.RESCORE_WINDOW);
+    Map<String, Aggregation> aggs = aggregations(s, request, SHARD_SIZE);
+    SearchResponse<JsonNode> r = firstPass(query, request.order(), fetch, aggs);
+    long total = r.hits().total().value();
+    Map<String, List<FacetValue>> facets = facets(s, r, request, query);
+    Timeline timeline = request.timeline() == null ? null : timeline(s, r, total, request);
+    Folded folded = Folded.of(ranked(r, rescore));
+    while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
+      fetch *= 4;
+      folded = Folded.of(ranked(firstPass(query, request.order(), fetch, Map.of()), rescore));
+    }
+    int from = Math.min(request.offset(), folded.firsts().size());
+    int to = Math.min(n, folded.firsts().size());
+    List<passages.search.Hit> hits =
+        hits(
+            folded.firsts().subList(from, to),
+            folded.others().subList(from, to),
+            marked,
+            request.order() != Order.RELEVANCE);
+    return new SearchResult(request.q(), total, total, hits, facets, timeline);
+  }
+
+  private SearchResponse<JsonNode> firstPass(
+      Query query, Order order, int size, Map<String, Aggregation> aggs) throws IOException {
+    return run(
+        b ->
+            b.index(alias)
+                .searchType(SearchType.DfsQueryThenFetch)
+                .query(query)
+                .sort(sort(order))
+                .size(size)
+                .trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                .aggregations(aggs));
+  }
+
+  /**
+   * The first pass's hits in their final order: with {@code rescore} the first {@value
+   * Ranking#RESCORE_WINDOW} get their quality prior added and are sorted again (ties in reading
+   * order), the others keep the match order after them, as in the embedded index.
+   */
+  private static List<Ranked> ranked(SearchResponse<JsonNode> r, boolean rescore) {
+    List<Ranked> out = new ArrayList<>();
+    int window = Ranking.RESCORE_WINDOW;
+    for (Hit<JsonNode> h : r.hits().hits()) {
+      float score = h.score() == null ? Float.NaN : h.score().floatValue();
+      if (rescore && out.size() < window)
+        score += (float) h.source().path(Fields.QUALITY).asDouble();
+      out.add(Ranked.of(h, score));
+    }
+    if (rescore) {
+      out.subList(0, Math.min(window, out.size()))
+          .sort(
+              Comparator.comparing((Ranked d) -> -d.score())
+                  .thenComparing(Ranked::articleId)
+                  .thenComparingInt(Ranked::paragraph));
+    }
+    return out;
+  }
+
+  /**
+   * Ranked hits with the copies of a text folded into its first (at most {@value
+   * SearchBackend#MAX_ALSO_IN}).
+   */
+  private record Folded(List<Ranked> firsts, List<List<Ranked>> others) {
+    static Folded of(List<Ranked> ranked) {
+      List<Ranked> firsts = new ArrayList<>();
+      List<List<Ranked>> others = new ArrayList<>();
+      Map<Long, Integer> bySignature = new HashMap<>();
+      for (Ranked d : ranked) {
+        Integer first = bySignature.putIfAbsent(d.sig(), firsts.size());
+        if (first == null) {
+          firsts.add(d);
+          others.add(new ArrayList<>());
+        } else if (others.get(first).size() < MAX_ALSO_IN) {
+          others.get(first).add(d);
+        }
+      }
+      return new Folded(firsts, others);
+    }
+  }
+
+  private SearchResult collapsed(
+      IndexState s, Query query, org.apache.lucene.search.Query marked, SearchRequest request)
+      throws IOException {
+    Map<String, Aggregation> aggs = aggregations(s, request, SHARD_SIZE);
+    aggs.put(
+        "groups",
+        Aggregation.of(
+            a ->
+                a.cardinality(
+                    c -> c.field(Fields.SIGNATURE).precisionThreshold(GROUPS_PRECISION))));
+    List<SortOptions> sort = sort(request.order());
+    SearchResponse<JsonNode> r =
+        run(
+            b ->
+                b.index(alias)
+                    .searchType(SearchType.DfsQueryThenFetch)
+                    .query(query)
+                    .sort(sort)
+                    .from(request.offset())
+                    .size(request.limit())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                    .collapse(
+                        c ->
+                            c.field(Fields.SIGNATURE)
+                                .innerHits(
+                                    ih ->
+                                        ih.name(SAME)
+                                            .size(MAX_ALSO_IN + 1)
+                                            .sort(sort)
+                                            .source(
+                                                src -> src.filter(f -> f.includes(HIT_FIELDS)))))
+                    .aggregations(aggs));
+    long total = r.hits().total().value();
+    long groups = Math.round(r.aggregations().get("groups").cardinality().value());
+    Map<String, List<FacetValue>> facets = facets(s, r, request, query);
+    Timeline timeline = request.timeline() == null ? null : timeline(s, r, total, request);
+    List<Ranked> page = new ArrayList<>();
+    List<List<Ranked>> others = new ArrayList<>();
+    for (Hit<JsonNode> h : r.hits().hits()) {
+      page.add(Ranked.of(h, h.score() == null ? Float.NaN : h.score().floatValue()));
+      List<Ranked> same = new ArrayList<>();
+      InnerHitsResult inner = h.innerHits().get(SAME);
+      if (inner != null) {
+        for (Hit<com.fasterxml.jackson.databind.JsonNode> d : innerHits(inner)) {
+          if (d.id().equals(h.id())) continue;
+          same.add(Ranked.of(d, Float.NaN));
+        }
+      }
+      others.add(same.size() > MAX_ALSO_IN ? same.subList(0, MAX_ALSO_IN) : same);
+    }
+    return new SearchResult(
+        request.q(),
+        total,
+        groups,
+        hits(page, others, marked, request.order() != Order.RELEVANCE),
+        facets,
+        timeline);
+  }
+
+  private static final String SAME = "same";
+
+  private List<Hit<JsonNode>> innerHits(InnerHitsResult inner) {
+    List<Hit<JsonNode>> out = new ArrayList<>();
+    for (Hit<org.opensearch.client.json.JsonData> h : inner.hits().hits()) {
+      JsonNode src = h.source() == null ? null : h.source().to(JsonNode.class);
+      out.add(Hit.of(x -> x.id(h.id()).index(h.index()).score(h.score()).source(src)));
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // facets and timeline
+
+  private static final String DAYS = "days";
+
+  private static Aggregation days() {
+    return Aggregation.of(a -> a.histogram(h -> h.field(Fields.DAY).interval(1.0).minDocCount(1)));
+  }
+
+  private static Aggregation terms(String field, int size, int shardSize) {
+    return Aggregation.of(
+        a ->
+            a.terms(
+                t ->
+                    t.field(field)
+                        .size(size)
+                        .shardSize(Math.max(size, shardSize))
+                        .order(
+                            List.of(
+                                Map.of("_count", SortOrder.Desc), Map.of("_key", SortOrder.Asc)))));
+  }
+
+  private static Map<String, Aggregation> aggregations(
+      IndexState s, SearchRequest request, int shardSize) {
+    Map<String, Aggregation> aggs = new LinkedHashMap<>();
+    if (request.facets())
+      for (String dim : s.shownDims())
+        aggs.put("f:" + dim, terms(dimField(dim), request.facetLimit(), shardSize));
+    if (request.timeline() != null) aggs.put(DAYS, days());
+    return aggs;
+  }
+
+  /**
+   * The facets of a search, every shown dimension present; counted again with every value of every
+   * shard when OpenSearch says a count may be off ({@code doc_count_error_upper_bound} above 0).
+   */
+  private Map<String, List<FacetValue>> facets(
+      IndexState s, SearchResponse<JsonNode> r, SearchRequest request, Query query)
+      throws IOException {
+    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+    for (String dim : s.shownDims()) out.put(dim, List.of());
+    if (!request.facets()) return out;
+    Map<String, Aggregate> aggs = r.aggregations();
+    boolean exact = true;
+    for (String dim : s.shownDims()) exact &= errorBound(aggs.get("f:" + dim).sterms()) == 0;
+    if (!exact) {
+      Map<String, Aggregation> again = new LinkedHashMap<>();
+      for (String dim : s.shownDims())
+        again.put("f:" + dim, terms(dimField(dim), request.facetLimit(), ALL_VALUES));
+      aggs = run(b -> b.index(alias).size(0).query(query).aggregations(again)).aggregations();
+    }
+    for (String dim : s.shownDims()) {
+      StringTermsAggregate t = aggs.get("f:" + dim).sterms();
+      if (errorBound(t) != 0)
+        throw new IOException(
+            "facet " + dim + " not exact: doc_count_error_upper_bound " + errorBound(t));
+      out.put(
+          dim,
+          t.buckets().array().stream().map(b -> new FacetValue(b.key(), b.docCount())).toList());
+    }
+    return out;
+  }
+
+  private static long errorBound(StringTermsAggregate t) {
+    return t.docCountErrorUpperBound() == null ? 0 : t.docCountErrorUpperBound();
+  }
+
+  private static Timeline timeline(
+      IndexState s, SearchResponse<JsonNode> r, long total, SearchRequest request) {
+    int[] matches = new int[s.perDay().length];
+    long dated = 0;
+    for (var b : r.aggregations().get(DAYS).histogram().buckets().array()) {
+      int i = (int) b.key() - s.firstDay();
+      dated += b.docCount();
+      if (i >= 0 && i < matches.length) matches[i] += (int) b.docCount();
+    }
+    return Timeline.of(
+        s.firstDay(), s.perDay(), matches, total - dated, request.timeline(), request.days());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // hits
+
+  /**
+   * The hits of a page: each paragraph's source read once, {@code marked} highlighted in it (when
+   * not null); {@code others.get(i)} are the paragraphs folded into hit i. With {@code unscored} (a
+   * date order) the score is NaN, as the embedded index reports it: the day sorts first.
+   */
+  private List<passages.search.Hit> hits(
+      List<Ranked> page,
+      List<List<Ranked>> others,
+      org.apache.lucene.search.Query marked,
+      boolean unscored)
+      throws IOException {
+    if (page.isEmpty()) return List.of();
+    List<String> ids = page.stream().map(Ranked::docId).toList();
+    SearchResponse<JsonNode> r =
+        run(b -> b.index(alias).size(ids.size()).query(q -> q.ids(i -> i.values(ids))));
+    Map<String, Hit<JsonNode>> byId = new HashMap<>();
+    for (Hit<JsonNode> h : r.hits().hits()) byId.put(h.id(), h);
+    List<ParagraphView> views = new ArrayList<>();
+    for (Ranked d : page) {
+      Hit<JsonNode> h = byId.get(d.docId());
+      if (h == null)
+        throw new IOException("paragraph " + d.docId() + " vanished between two requests");
+      views.add(view(h.source()));
+    }
+    List<String> texts = views.stream().map(ParagraphView::text).toList();
+    List<String> marks =
+        marked == null
+            ? texts.stream().map(TextHighlighter::escape).toList()
+            : highlighter.highlight(marked, texts);
+    List<passages.search.Hit> out = new ArrayList<>();
+    for (int i = 0; i < page.size(); i++) {
+      Ranked d = page.get(i);
+      ParagraphView p = views.get(i);
+      String passage = marks.get(i);
+      List<passages.search.Hit.Duplicate> alsoIn = new ArrayList<>();
+      Set<String> outlets = new HashSet<>();
+      for (Ranked o : others.get(i)) {
+        alsoIn.add(
+            new passages.search.Hit.Duplicate(
+                ArticleIds.paragraphId(o.articleId(), o.paragraph()),
+                o.outlet(),
+                Links.articleLink(o.articleId(), o.paragraph())));
+        if (o.outlet() != null && !o.outlet().equals(p.outlet())) outlets.add(o.outlet());
+      }
+      out.add(
+          new passages.search.Hit(
+              p.id(),
+              p.articleId(),
+              p.title(),
+              p.outlet(),
+              p.url(),
+              p.date(),
+              p.paragraph(),
+              p.section(),
+              passage,
+              Links.articleLink(p.articleId(), p.paragraph()),
+              Links.sourceLink(p.url(), p.text()),
+              unscored ? Float.NaN : d.score(),
+              p.entities(),
+              List.copyOf(alsoIn),
+              outlets.size(),
+              p.permalink(),
+              p.authors(),
+              p.meta(),
+              p.kind()));
+    }
+    return out;
+  }
+
+  /** The paragraph a document's {@code _source} holds (as the embedded index's stored fields). */
+  static ParagraphView view(JsonNode src) {
+    String text = src.path(Fields.TEXT).asText();
+    String articleId = src.path(Fields.ARTICLE_ID).asText();
+    int ordinal = src.path(Fields.PARAGRAPH).asInt();
+    List<HitEntity> entities = new ArrayList<>();
+    for (JsonNode m : src.path(Fields.ENTITIES)) {
+      int start = m.path(ParagraphSource.MENTION_START).asInt();
+      int end = m.path(ParagraphSource.MENTION_END).asInt();
+      entities.add(
+          new HitEntity(
+              m.path(ParagraphSource.MENTION_TYPE).asText(),
+              m.path(ParagraphSource.MENTION_VALUE).asText(),
+              text.substring(start, end),
+              start,
+              end));
+    }
+    List<String> authors = new ArrayList<>();
+    for (JsonNode a : src.path(Fields.AUTHOR)) authors.add(a.asText());
+    Map<String, String> meta = new LinkedHashMap<>();
+    src.path(Fields.META).properties().forEach(e -> meta.put(e.getKey(), e.getValue().asText()));
+    return new ParagraphView(
+        ArticleIds.paragraphId(articleId, ordinal),
+        articleId,
+        ordinal,
+        text(src, Fields.SECTION),
+        text,
+        text(src, Fields.TITLE),
+        text(src, Fields.OUTLET),
+        text(src, Fields.URL),
+        text(src, Fields.DATE),
+        List.copyOf(entities),
+        Permalinks.of(articleId, text),
+        List.copyOf(authors),
+        meta.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(meta),
+        src.hasNonNull(Fields.KIND) ? src.get(Fields.KIND).asText() : ParagraphKind.BODY.key());
+  }
+
+  private static String text(JsonNode src, String field) {
+    JsonNode v = src.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // paragraphs and articles
+
+  @Override
+  public Optional<ParagraphView> findParagraph(String id) throws IOException {
+    var ref = ArticleIds.parseParagraphId(id);
+    if (ref.isEmpty()) return Optional.empty();
+    Query exact =
+        Query.of(
+            q ->
+                q.bool(
+                    x ->
+                        x.filter(term(Fields.ARTICLE_ID, ref.get().articleId()))
+                            .filter(
+                                Query.of(
+                                    t ->
+                                        t.term(
+                                            v ->
+                                                v.field(Fields.PARAGRAPH)
+                                                    .value(FieldValue.of(ref.get().ordinal())))))));
+    SearchResponse<JsonNode> r = run(b -> b.index(alias).size(1).query(exact));
+    if (r.hits().hits().isEmpty()) return Optional.empty();
+    return Optional.of(view(r.hits().hits().getFirst().source()));
+  }
+
+  @Override
+  public Optional<ArticleView> findArticle(String id) throws IOException {
+    if (!ArticleIds.isValid(id)) return Optional.empty();
+    SearchResponse<JsonNode> r =
+        run(
+            b ->
+                b.index(alias)
+                    .size(MAX_ARTICLE_PARAGRAPHS)
+                    .query(q -> q.bool(x -> x.filter(term(Fields.ARTICLE_ID, id))))
+                    .sort(
+                        SortOptions.of(
+                            o -> o.field(f -> f.field(Fields.PARAGRAPH).order(SortOrder.Asc)))));
+    if (r.hits().hits().isEmpty()) return Optional.empty();
+    List<ParagraphView> paragraphs = new ArrayList<>();
+    for (Hit<JsonNode> h : r.hits().hits()) paragraphs.add(view(h.source()));
+    ParagraphView first = paragraphs.getFirst();
+    return Optional.of(
+        new ArticleView(
+            id,
+            first.title(),
+            first.outlet(),
+            first.url(),
+            first.date(),
+            List.copyOf(paragraphs),
+            first.authors(),
+            first.meta()));
+  }
+
+  @Override
+  public long paragraphCount() throws IOException {
+    return client.count(c -> c.index(alias)).count();
+  }
+
+  /**
+   * The sum of OpenSearch's own {@code took} (milliseconds) over every search request this searcher
+   * sent so far: what the cluster spent, for the benchmark's "passages adds" column.
+   */
+  public long tookMillis() {
+    return took.sum();
+  }
+
+  /** Closes the cluster connection when this searcher was made by {@link #opening}. */
+  @Override
+  public void close() throws IOException {
+    if (ownsCluster) cluster.close();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Runs a search on every shard or fails: partial results are refused, so a total is never
+   * silently short; a search over the time budget (OpenSearch's {@code timeout}, which stops
+   * collecting and flags the answer) is the user's error, as in the embedded index.
+   */
+  private SearchResponse<JsonNode> run(
+      java.util.function.Function<
+              Builder,
+              org.opensearch.client.util.ObjectBuilder<
+                  org.opensearch.client.opensearch.core.SearchRequest>>
+          request)
+      throws IOException {
+    try {
+      SearchResponse<JsonNode> r =
+          client.search(
+              b ->
+                  request.apply(
+                      b.allowPartialSearchResults(false).timeout(budget.toMillis() + "ms")),
+              JsonNode.class);
+      took.add(r.took());
+      if (r.timedOut())
+        throw new InvalidRequestException(
+            "query is too expensive: it ran over the "
+                + budget.toMillis()
+                + " ms budget; make it more specific");
+      if (r.shards().failed() > 0)
+        throw new IOException(
+            "OpenSearch: " + r.shards().failed() + " of " + r.shards().total() + " shards failed");
+      return r;
+    } catch (OpenSearchException e) {
+      String reason = e.getMessage() == null ? "" : e.getMessage();
+      if (reason.contains("too_many_clauses") || reason.contains("maxClauseCount"))
+        throw new InvalidRequestException(
+            "query expands to too many terms; use fewer fuzzy, wildcard or range terms");
+      throw new IOException("OpenSearch: " + reason, e);
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  @Override
+  public String toString() {
+    return "OpenSearchSearcher[" + alias + "]";
+  }
+}
