@@ -94,13 +94,23 @@ final class Gazetteer {
   }
 
   /**
-   * Adds the surface forms of the open-data names ({@code openData} true) or of the others to
-   * {@code trie}.
+   * Adds the surface forms (and a product's plural) of the open-data names ({@code openData} true)
+   * or of the others to {@code trie}.
    */
   void addTo(NameTrie trie, boolean openData) {
     forms.forEach(
         (name, list) -> {
-          if (this.openData.contains(name) == openData) for (String s : list) trie.add(s, name);
+          if (this.openData.contains(name) != openData) return;
+          for (String s : list) {
+            trie.add(s, name);
+            if (name.type() == EntityType.PRODUCT && pluralizable(s)) trie.add(s + "s", name);
+          }
         });
+  }
+
+  /** A product's plural is its name and an "s" ("iPhones", "F-35s"), unless it ends in one. */
+  private static boolean pluralizable(String s) {
+    char last = s.charAt(s.length() - 1);
+    return Character.isLetterOrDigit(last) && last != 's' && last != 'S';
   }
 }

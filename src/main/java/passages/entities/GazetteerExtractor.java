@@ -9,13 +9,15 @@ import passages.model.EntityType;
 
 /**
  * The extractor {@link EntityExtractors#create} builds. Per paragraph, each step one left-to-right
- * pass over the tokens: (1) money amounts; (2) the longest known name at each token, from the
- * gazetteer or learned from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon"
- * + "Inc."); (3) capitalised sequences that {@link NameRules} types from context, and "X, Ohio"
- * places; (4) bare surnames of people named earlier in the same paragraph; (5) a social platform
- * named as a service becomes a product ("posted on Facebook"). Earlier steps win overlaps. {@link
- * #extractArticle} then adds what the article tells ({@link ArticleCoreference}). Immutable and
- * thread-safe.
+ * pass over the tokens: (1) money amounts; facilities covered so no part of them is tagged; site
+ * names ("FoxNews.com"); (2) the longest known name at each token, from the gazetteer or learned
+ * from the corpus, widened when a suffix follows ("Jordan" + "River", "Amazon" + "Inc."); (3)
+ * products by shape ({@link ProductShapes}: "Boeing 737-800", "B-21"); (4) capitalised sequences
+ * that {@link NameRules} types from context, and "X, Ohio" places; ordinals and slash partners
+ * ("the 4th Circuit …", "CNN/ORC"); (5) bare surnames of people named earlier in the same
+ * paragraph; (6) a social platform is a product unless it is named as the company ({@link
+ * Platforms}). Earlier steps win overlaps. {@link #extractArticle} then adds what the article tells
+ * ({@link ArticleCoreference}). Immutable and thread-safe.
  */
 final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie names;
@@ -25,6 +27,8 @@ final class GazetteerExtractor implements EntityExtractor {
   private final NameTrie openData;
 
   private final NameRules rules;
+  private final Platforms platforms;
+  private final ProductShapes productShapes;
   private final List<String> learnedReport;
   private final ArticleCoreference coreference;
 
@@ -38,6 +42,8 @@ final class GazetteerExtractor implements EntityExtractor {
     this.learned = learned;
     this.openData = openData;
     this.rules = rules;
+    this.platforms = new Platforms(rules.platforms);
+    this.productShapes = new ProductShapes(rules);
     this.learnedReport = List.copyOf(learnedReport);
     this.coreference = new ArticleCoreference(rules);
   }
@@ -76,6 +82,19 @@ final class GazetteerExtractor implements EntityExtractor {
       int s = t.start[from], e = t.end[to - 1];
       out.add(new Entity(type, canonical, t.text.substring(s, e), s, e));
     }
+
+    /** Removes the mention that starts at token {@code i} and returns it. */
+    Entity remove(int i) {
+      int s = t.start[i];
+      for (int k = 0; k < out.size(); k++) {
+        if (out.get(k).start() == s) {
+          for (int j = i; j < endAt[i]; j++) covered[j] = false;
+          typeAt[i] = null;
+          return out.remove(k);
+        }
+      }
+      throw new IllegalStateException("no mention at token " + i);
+    }
   }
 
   @Override
@@ -103,101 +122,19 @@ final class GazetteerExtractor implements EntityExtractor {
     Tokens t = Tokens.of(paragraphText);
     Found f = new Found(t);
     money(f, paragraphText);
+    facilities(f);
+    siteNames(f);
     knownNames(f);
+    productShapes.makersAndModels(f);
+    productShapes.modelCodes(f);
     if (!NameRules.isTitleCase(t)) typedSequences(f);
+    ordinals(f);
+    slashPartners(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
-    platformsAsProducts(f);
+    juniors(f);
+    platforms.retype(f);
     return f;
-  }
-
-  /**
-   * A platform named as the service it runs is a product: "posted on Facebook", "a Twitter
-   * account", "an Instagram live", "on Reddit and Twitter"; named as the company, an org ("Twitter
-   * said").
-   */
-  private void platformsAsProducts(Found f) {
-    Tokens t = f.t;
-    boolean previousWasService = false;
-    for (int k = 0; k < f.out.size(); k++) {
-      Entity e = f.out.get(k);
-      if (e.type() != EntityType.ORG || !rules.platforms.contains(e.value())) {
-        previousWasService = false;
-        continue;
-      }
-      int from = tokenAt(t, e.start()), to = tokenAt(t, e.end() - 1) + 1;
-      String before = from > 0 ? t.word[from - 1] : "";
-      String after = to < t.size && t.spaceBefore[to] ? t.word[to] : "";
-      boolean service =
-          before.equals("on")
-              || before.equals("a")
-              || before.equals("an")
-              || before.equals("via")
-              || isServiceNoun(after)
-              || previousWasService
-                  && (before.equals("and") || before.equals("or") || before.equals(","));
-      if (service)
-        f.out.set(k, new Entity(EntityType.PRODUCT, e.value(), e.text(), e.start(), e.end()));
-      previousWasService = service;
-    }
-  }
-
-  private static boolean isServiceNoun(String w) {
-    return switch (w) {
-      case "account",
-          "accounts",
-          "post",
-          "posts",
-          "page",
-          "pages",
-          "feed",
-          "feeds",
-          "followers",
-          "video",
-          "videos",
-          "live",
-          "user",
-          "users",
-          "handle",
-          "message",
-          "messages",
-          "profile",
-          "story",
-          "stories",
-          "channel",
-          "channels",
-          "group",
-          "groups",
-          "livestream",
-          "photo",
-          "photos",
-          "clip",
-          "clips",
-          "thread",
-          "threads",
-          "app",
-          "ad",
-          "ads",
-          "comment",
-          "comments",
-          "subscribers",
-          "friends",
-          "timeline",
-          "bio",
-          "chat",
-          "chats",
-          "status",
-          "poll",
-          "reel",
-          "reels",
-          "stream",
-          "broadcast",
-          "posting",
-          "postings",
-          "audience" ->
-          true;
-      default -> false;
-    };
   }
 
   /**
@@ -206,7 +143,7 @@ final class GazetteerExtractor implements EntityExtractor {
    */
   private static EntityType ofPrefix(String w) {
     return switch (w) {
-      case "Embassy", "Consulate" -> EntityType.ORG;
+      case "Embassy", "Consulate", "Bank", "University", "Ministry" -> EntityType.ORG;
       case "Gulf", "Strait", "Straits", "Sea", "Bay", "Isle", "Cape" -> EntityType.PLACE;
       default -> null;
     };
@@ -224,14 +161,81 @@ final class GazetteerExtractor implements EntityExtractor {
     int k = i + 2;
     if (t.word[k].equals("the") && k + 1 < t.size) k++;
     if (!rules.isCapitalWord(t, k) || f.covered[k]) return -1;
-    return rules.sequenceEnd(t, k, f.covered);
+    int end = rules.sequenceEnd(t, k, f.covered);
+    while (end - 1 > k && rules.titles.contains(t.word[end - 1]))
+      end--; // "a University of California President's Fellow"
+    return end;
+  }
+
+  /** Token {@code i} follows a party letter and a hyphen, glued: "D-Mass.", "R-Ill.". */
+  private static boolean partyLabel(Tokens t, int i) {
+    if (i < 2 || t.spaceBefore[i] || t.spaceBefore[i - 1] || !t.word[i - 1].equals("-"))
+      return false;
+    String party = t.word[i - 2];
+    return party.equals("D") || party.equals("R") || party.equals("I");
+  }
+
+  /**
+   * An outlet or group written as its site's name is an org: "told FoxNews.com", "a Change.org
+   * petition" (a capitalised name, then ".com", ".org" or ".net"; not inside a longer address).
+   */
+  private void siteNames(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i + 2 < t.size; i++) {
+      if (f.covered[i] || !t.isWord(i) || !Character.isUpperCase(t.word[i].charAt(0))) continue;
+      if (!t.word[i + 1].equals(".") || t.spaceBefore[i + 1] || t.spaceBefore[i + 2]) continue;
+      String tld = t.word[i + 2];
+      if (!tld.equals("com") && !tld.equals("org") && !tld.equals("net")) continue;
+      if (i > 0 && !t.spaceBefore[i] && (t.isWord(i - 1) || ".@/#".contains(t.word[i - 1])))
+        continue; // "www.FoxNews.com", "@Vox.com"
+      if (i + 3 < t.size
+          && !t.spaceBefore[i + 3]
+          && (t.isWord(i + 3) || t.word[i + 3].equals("/") || t.word[i + 3].equals("."))
+          && !(t.word[i + 3].equals(".") && (i + 4 == t.size || t.spaceBefore[i + 4])))
+        continue; // "FoxNews.com/politics", "Vox.com.au"
+      if (knownAsLong(t, i, i + 3)) continue; // "Amazon.com" is Amazon
+      f.add(i, i + 3, EntityType.ORG, NameRules.text(t, i, i + 3));
+      i += 2;
+    }
+  }
+
+  /** A known name at {@code i} at least as long as {@code [i, end)}: "Bank of America". */
+  private boolean knownAsLong(Tokens t, int i, int end) {
+    NameTrie.Match m = longest(t, i);
+    return m != null && m.to() >= end;
+  }
+
+  /**
+   * Buildings and facilities are not entities (the annotation guidelines): a capitalised name that
+   * ends in "Base", "Airport", "Prison", "Jail", "Penitentiary" or "Correctional / Detention /
+   * Processing Center / Facility" is covered, so no part of it is tagged ("Tyndall Air Force Base"
+   * is not the Air Force).
+   */
+  private void facilities(Found f) {
+    Tokens t = f.t;
+    for (int j = 1; j < t.size; j++) {
+      boolean facility =
+          switch (t.word[j]) {
+            case "Base", "Airport", "Prison", "Jail", "Penitentiary" -> true;
+            case "Center", "Facility" ->
+                switch (t.word[j - 1]) {
+                  case "Correctional", "Detention", "Processing" -> true;
+                  default -> false;
+                };
+            default -> false;
+          };
+      if (!facility) continue;
+      int start = j;
+      while (start > 0 && t.spaceBefore[start] && rules.isCapitalWord(t, start - 1)) start--;
+      if (start < j) for (int k = start; k <= j; k++) f.covered[k] = true;
+    }
   }
 
   private void knownNames(Found f) {
     Tokens t = f.t;
     for (int i = 0; i < t.size; ) {
       int ofEnd = f.covered[i] ? -1 : ofNameEnd(f, i);
-      if (ofEnd > 0 && f.free(i, ofEnd)) {
+      if (ofEnd > 0 && f.free(i, ofEnd) && !knownAsLong(t, i, ofEnd)) {
         f.add(i, ofEnd, ofPrefix(t.word[i]), NameRules.text(t, i, ofEnd));
         i = ofEnd;
         continue;
@@ -242,6 +246,10 @@ final class GazetteerExtractor implements EntityExtractor {
         continue;
       }
       int from = m.from(), to = m.to();
+      if (m.name().type() == EntityType.PLACE && partyLabel(t, from)) {
+        i = to; // "D-Mass.", "R-Ill.": a party-state label, not a place
+        continue;
+      }
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
       boolean single = to - from == 1;
@@ -259,7 +267,10 @@ final class GazetteerExtractor implements EntityExtractor {
         canonical = NameRules.text(t, from, to);
       } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
         int end = rules.sequenceEnd(t, to, f.covered);
-        NameRules.Typed wider = names.longestAt(t, to) == null ? rules.type(t, from, end) : null;
+        boolean nextKnown = names.longestAt(t, to) != null;
+        NameRules.Typed wider = nextKnown ? null : rules.type(t, from, end);
+        if (wider == null && !nextKnown && type != EntityType.PERSON)
+          wider = rules.byKindNoun(t, from, end); // "Texas Impact, a civil group,"
         if (wider != null && type == EntityType.PERSON && !namedAfter(t, to, end)) wider = null;
         if (wider != null && wider.type() != EntityType.PERSON) {
           f.add(
@@ -288,9 +299,96 @@ final class GazetteerExtractor implements EntityExtractor {
         to++; // "Amazon Inc."
         if (to < t.size && t.word[to].equals(".") && !t.spaceBefore[to]) to++;
       }
+      if (type == EntityType.PRODUCT && to - from > 1 && isKindWord(t.word[to - 1]))
+        to--; // "Patriot missile" is "Patriot": the kind of thing is not its name
       f.add(from, to, type, canonical);
       i = to;
     }
+  }
+
+  /**
+   * A kind word after an unknown capitalised name that makes it a product: "a Shahed drone", "an
+   * Izhmash rifle" (not "fighters", "jet": "Islamist fighters", "jet ski"; not "app": the article
+   * would then call "Infowars" a product wherever it stands bare).
+   */
+  private static boolean isNamingKindWord(String w) {
+    return switch (w) {
+      case "missile",
+          "missiles",
+          "drone",
+          "drones",
+          "rifle",
+          "rifles",
+          "smartphone",
+          "smartphones",
+          "browser",
+          "chatbot" ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** A noun after a kind word that makes a compound about something else: "missile base". */
+  private static boolean isCompoundTail(String w) {
+    return switch (w) {
+      case "base",
+          "bases",
+          "site",
+          "sites",
+          "defense",
+          "defence",
+          "test",
+          "tests",
+          "program",
+          "programs",
+          "programme",
+          "attack",
+          "attacks",
+          "strike",
+          "strikes",
+          "range",
+          "crisis",
+          "store",
+          "stores",
+          "maker",
+          "makers",
+          "company",
+          "companies",
+          "developer",
+          "developers" ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** A word that says what kind of thing a product is: "missile", "rifle", "app". */
+  static boolean isKindWord(String w) {
+    return switch (w) {
+      case "missile",
+          "missiles",
+          "drone",
+          "drones",
+          "rifle",
+          "rifles",
+          "jet",
+          "jets",
+          "fighter",
+          "fighters",
+          "bomber",
+          "bombers",
+          "helicopter",
+          "helicopters",
+          "tank",
+          "tanks",
+          "app",
+          "apps",
+          "smartphone",
+          "smartphones",
+          "browser",
+          "chatbot" ->
+          true;
+      default -> false;
+    };
   }
 
   /**
@@ -430,8 +528,18 @@ final class GazetteerExtractor implements EntityExtractor {
       int end = rules.sequenceEnd(t, i, f.covered);
       if (i == 0 && end == t.size)
         break; // a paragraph that is one name alone is a byline or a heading
-      NameRules.Typed typed = rules.typeInContext(t, i, end, f.covered);
+      NameRules.Typed typed = possessiveOrg(f, i, end);
+      if (typed == null) typed = rules.typeInContext(t, i, end, f.covered);
       if (typed == null) typed = cityBeforePlace(f, i, end);
+      if (typed == null
+          && end < t.size
+          && t.spaceBefore[end]
+          && isNamingKindWord(t.word[end])
+          && !(end + 1 < t.size && t.spaceBefore[end + 1] && isCompoundTail(t.word[end + 1]))
+          && end - i <= 3
+          && !t.sentenceInitial(i)) {
+        typed = new NameRules.Typed(i, end, EntityType.PRODUCT, NameRules.text(t, i, end));
+      } // "a Shahed drone"
       if (typed != null && f.free(typed.from(), typed.to()))
         f.add(typed.from(), typed.to(), typed.type(), typed.canonical());
       i =
@@ -439,6 +547,90 @@ final class GazetteerExtractor implements EntityExtractor {
               ? typed.to()
               : end; // the rest may be another name
     }
+  }
+
+  /** "Jr." and "Sr." keep their period in a person's span: "Marvin Roe Jr." */
+  private static void juniors(Found f) {
+    String text = f.t.text;
+    for (int k = 0; k < f.out.size(); k++) {
+      Entity e = f.out.get(k);
+      if (e.type() != EntityType.PERSON
+          || !(e.text().endsWith(" Jr") || e.text().endsWith(" Sr"))
+          || e.end() >= text.length()
+          || text.charAt(e.end()) != '.') continue;
+      f.out.set(k, new Entity(e.type(), e.value(), e.text() + ".", e.start(), e.end() + 1));
+    }
+  }
+
+  /**
+   * The partner written after an org and a slash is an org: "a CNN/ORC poll", "Reuters/Ipsos",
+   * "POLITICO/Morning Consult" (not a person: "REUTERS/Kevin Lamarque"; not the other way round:
+   * "Applewhite/AP" credits a photographer).
+   */
+  private void slashPartners(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.ORG) continue;
+      int s = f.endAt[i];
+      if (s + 1 >= t.size
+          || !t.word[s].equals("/")
+          || t.spaceBefore[s]
+          || t.spaceBefore[s + 1]
+          || f.covered[s + 1]
+          || !rules.isNameWord(t, s + 1)
+          || rules.firstNames.contains(t.word[s + 1])) continue;
+      int end = rules.sequenceEnd(t, s + 1, f.covered);
+      if (end - s - 1 > 3) continue;
+      f.add(s + 1, end, EntityType.ORG, NameRules.text(t, s + 1, end));
+    }
+  }
+
+  /** An ordinal before an org is part of its name: "the 4th Circuit Court of Appeals". */
+  private static void ordinals(Found f) {
+    Tokens t = f.t;
+    for (int i = 1; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.ORG
+          || !t.spaceBefore[i]
+          || f.covered[i - 1]
+          || !isOrdinal(t.word[i - 1])) continue;
+      int to = f.endAt[i];
+      f.remove(i);
+      f.add(i - 1, to, EntityType.ORG, NameRules.text(t, i - 1, to));
+    }
+  }
+
+  /**
+   * "Children's Aid Society", "People's Liberation Army": a name, a glued "'s" and a name that an
+   * org word ends make one org; null otherwise.
+   */
+  private NameRules.Typed possessiveOrg(Found f, int from, int end) {
+    Tokens t = f.t;
+    if (end + 2 >= t.size
+        || !t.word[end].equals("'")
+        || t.spaceBefore[end]
+        || !t.word[end + 1].equals("s")
+        || t.spaceBefore[end + 1]
+        || !t.spaceBefore[end + 2]
+        || f.covered[end + 2]
+        || !rules.isCapitalWord(t, end + 2)
+        || rules.firstNames.contains(t.word[from])) return null;
+    int tail = rules.sequenceEnd(t, end + 2, f.covered);
+    NameRules.Typed typed = rules.type(t, end + 2, tail);
+    boolean org =
+        typed != null && typed.type() == EntityType.ORG && typed.to() == tail
+            || tail == end + 3
+                && rules.orgSuffix.contains(t.word[end + 2]); // "Colt's Manufacturing"
+    if (!org) return null;
+    return new NameRules.Typed(from, tail, EntityType.ORG, NameRules.text(t, from, tail));
+  }
+
+  /** "4th", "21st", "2nd": an ordinal written in digits. */
+  private static boolean isOrdinal(String w) {
+    int n = w.length();
+    if (n < 3 || !Character.isDigit(w.charAt(0))) return false;
+    String tail = w.substring(n - 2);
+    return (tail.equals("st") || tail.equals("nd") || tail.equals("rd") || tail.equals("th"))
+        && w.substring(0, n - 2).chars().allMatch(Character::isDigit);
   }
 
   /**
@@ -486,7 +678,7 @@ final class GazetteerExtractor implements EntityExtractor {
   /**
    * The token containing char offset {@code off} (money spans start and end on token boundaries).
    */
-  private static int tokenAt(Tokens t, int off) {
+  static int tokenAt(Tokens t, int off) {
     int lo = 0, hi = t.size - 1;
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;

@@ -97,11 +97,29 @@ final class Money {
     if (!hasCurrency(text)) return out;
     Matcher m = PATTERN.matcher(text);
     while (m.find()) {
+      if (isWeight(text, m)) continue;
       String canonical = canonical(m);
       if (canonical != null)
         out.add(new Entity(EntityType.MONEY, canonical, m.group(), m.start(), m.end()));
     }
     return out;
+  }
+
+  private static final Pattern WEIGHT_BEFORE =
+      Pattern.compile(
+          "\\b(?:weigh|weighs|weighed|weighing|weight|lost|lose|loses|losing|gained|gain|gains"
+              + "|gaining|dropped|shed|heavier|lighter)\\b[^.;:!?]{0,12}$");
+
+  /**
+   * "weighed in at 240 pounds", "lost 20 pounds", "20 pounds of cocaine": pounds of weight, not
+   * money (only the word "pounds", never "£" nor "pounds sterling").
+   */
+  private static boolean isWeight(String text, Matcher m) {
+    String word = m.group("cur2");
+    if (word == null || !word.startsWith("pound") || word.contains("sterling")) return false;
+    if (m.group("mag2") != null) return false; // "lost 20 million pounds" is money
+    if (text.startsWith(" of ", m.end())) return true;
+    return WEIGHT_BEFORE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find();
   }
 
   /** The canonical form of {@code text} when all of it is one money amount, else null. */

@@ -273,7 +273,155 @@ final class NameRules {
         && noCommonWord(t, from, to)) {
       typed = new Typed(from, to, EntityType.PLACE, text(t, from, to));
     }
+    if (typed == null || typed.type() == EntityType.PERSON && typed.from() == from) {
+      int named = start; // "the think tank Third Way", "the New Center, a think tank"
+      if (named > 0
+          && t.spaceBefore[named]
+          && !covered[named - 1]
+          && ORDINAL_OR_NEW.contains(t.word[named - 1])
+          && !t.sentenceInitial(named - 1)) named--;
+      Typed kind = byKindNoun(t, named, to); // "the research firm Acme Widgets said"
+      if (kind != null) typed = kind;
+    }
+    if (typed == null && toldOutlet(t, from, to))
+      typed = new Typed(from, to, EntityType.ORG, text(t, from, to));
     return typed;
+  }
+
+  /**
+   * A name that a kind noun right before it or an appositive after it types: "the research firm
+   * Fusion GPS", "AR-15 manufacturer Stag Arms", "the app Nextdoor"; "Laiki, the country's
+   * second-largest bank,". Not a name that starts with a common first name ("the company Jane Roe
+   * founded"); null when no kind noun says.
+   */
+  Typed byKindNoun(Tokens t, int from, int to) {
+    if (commonFirstNames.contains(t.word[from])
+        || isGlued(t.word[from])
+        || to - from == 1 && (titles.contains(t.word[from]) || t.word[from].length() == 1)
+        || to < t.size && !t.spaceBefore[to] && t.word[to].equals("-")) return null; // "L-dopa"
+    if (to + 1 < t.size && ORG_CONNECTORS.contains(t.word[to]) && isCapitalWord(t, to + 1))
+      return null; // cut short by a name found first
+    int k = from - 1;
+    if (k > 0 && t.word[k].equals("The") && t.spaceBefore[from])
+      k--; // "the collective The People…"
+    if (k >= 0 && t.spaceBefore[from] && t.isWord(k)) {
+      if (ORG_KIND.contains(t.word[k]))
+        return new Typed(from, to, EntityType.ORG, text(t, from, to));
+      if (PRODUCT_KIND.contains(t.word[k]))
+        return new Typed(from, to, EntityType.PRODUCT, text(t, from, to));
+    }
+    return orgAppositive(t, to) ? new Typed(from, to, EntityType.ORG, text(t, from, to)) : null;
+  }
+
+  /**
+   * The name someone "told the …" is an outlet or a body ("told the Free Beacon", "told the
+   * Monitor"), and an acronym someone "told" is a station or network ("told WRDW"); not a title, a
+   * demonym or a common first name.
+   */
+  boolean toldOutlet(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (modifiers.contains(t.word[k]) || titles.contains(t.word[k])) return false;
+    }
+    if (commonFirstNames.contains(t.word[from])) return false;
+    if (from >= 2 && t.word[from - 1].equals("the") && t.word[from - 2].equals("told")) return true;
+    String w = t.word[from];
+    return from >= 1
+        && to - from == 1
+        && t.word[from - 1].equals("told")
+        && w.length() >= 3
+        && w.length() <= 5
+        && isAcronym(w)
+        && !englishWords.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  /** Capitalised words a name may start with that the stop list keeps out of others. */
+  private static final Set<String> ORDINAL_OR_NEW =
+      Set.of("New", "First", "Second", "Third", "Fourth", "Fifth");
+
+  /** Lower-case nouns that, right before a name, say it is an organisation: "the firm Acme". */
+  static final Set<String> ORG_KIND =
+      Set.of(
+          "firm",
+          "company",
+          "group",
+          "organization",
+          "organisation",
+          "nonprofit",
+          "charity",
+          "startup",
+          "bank",
+          "lender",
+          "manufacturer",
+          "maker",
+          "retailer",
+          "chain",
+          "broadcaster",
+          "station",
+          "outlet",
+          "newspaper",
+          "magazine",
+          "website",
+          "publication",
+          "agency",
+          "superPAC",
+          "PAC",
+          "coalition",
+          "union",
+          "publisher",
+          "brokerage",
+          "insurer",
+          "automaker",
+          "airline",
+          "consultancy",
+          "conglomerate",
+          "collective",
+          "subsidiary",
+          "affiliate",
+          "contractor",
+          "tank",
+          "institute",
+          "nonprofits",
+          "companies",
+          "firms",
+          "groups");
+
+  /** Lower-case nouns that, right before a name, say it is a product: "the app Nextdoor". */
+  static final Set<String> PRODUCT_KIND =
+      Set.of("app", "software", "browser", "drug", "medication", "smartphone", "chatbot");
+
+  /**
+   * ", a theological civil group that", ", the country's second-largest bank.": an appositive whose
+   * head is an org noun, ended by punctuation or a relative word.
+   */
+  static boolean orgAppositive(Tokens t, int end) {
+    if (end + 2 >= t.size || !t.word[end].equals(",")) return false;
+    String det = t.word[end + 1];
+    if (!det.equals("a") && !det.equals("an") && !det.equals("the")) return false;
+    for (int k = end + 2, n = 0; k < t.size && n < 9; k++, n++) {
+      String w = t.word[k];
+      if (!t.isWord(k) && !w.equals("-") && !w.equals("'")) return false;
+      if (!ORG_KIND.contains(w) || !t.spaceBefore[k]) continue;
+      if (k + 1 == t.size) return true;
+      String next = t.word[k + 1];
+      if (next.equals("'")) return false; // "the company's CEO"
+      return !t.isWord(k + 1)
+          || switch (next) {
+            case "that",
+                "which",
+                "whose",
+                "based",
+                "founded",
+                "in",
+                "with",
+                "owned",
+                "run",
+                "backed",
+                "and" ->
+                true;
+            default -> false;
+          };
+    }
+    return false;
   }
 
   /** No word of {@code [from, to)} is a common English word ("Moms Demand Action" has three). */

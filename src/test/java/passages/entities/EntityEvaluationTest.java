@@ -35,7 +35,7 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> HELDOUT_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.98, 0.86},
+              EntityType.ORG, new double[] {0.98, 0.88},
               EntityType.PERSON, new double[] {0.98, 0.92},
               EntityType.PLACE, new double[] {0.96, 0.95},
               EntityType.PRODUCT, new double[] {1.0, 1.0},
@@ -65,7 +65,7 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> HELDOUT_ARTICLE_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.98, 0.91},
+              EntityType.ORG, new double[] {0.98, 0.93},
               EntityType.PERSON, new double[] {0.98, 0.94},
               EntityType.PLACE, new double[] {0.96, 0.95},
               EntityType.PRODUCT, new double[] {1.0, 1.0},
@@ -97,27 +97,28 @@ class EntityEvaluationTest {
   }
 
   /**
-   * type -> {precision floor, recall floor} on held-out set 2 (annotated blind, see the README);
-   * set under the measured values.
+   * type -> {precision floor, recall floor} on held-out set 2 (annotated blind, see the README; its
+   * errors were read for issue 15 on 2026-12-01, so it is no longer blind); set under the measured
+   * values.
    */
   private static final Map<EntityType, double[]> HELDOUT2_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.80, 0.70},
+              EntityType.ORG, new double[] {0.93, 0.79},
               EntityType.PERSON, new double[] {0.96, 0.87},
-              EntityType.PLACE, new double[] {0.88, 0.97},
-              EntityType.PRODUCT, new double[] {0.87, 0.63},
-              EntityType.MONEY, new double[] {0.98, 0.99}));
+              EntityType.PLACE, new double[] {0.93, 0.97},
+              EntityType.PRODUCT, new double[] {0.97, 0.90},
+              EntityType.MONEY, new double[] {0.99, 0.99}));
 
   /** The same, each paragraph read in its article (as indexing does). */
   private static final Map<EntityType, double[]> HELDOUT2_ARTICLE_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.79, 0.71},
+              EntityType.ORG, new double[] {0.92, 0.80},
               EntityType.PERSON, new double[] {0.96, 0.92},
-              EntityType.PLACE, new double[] {0.88, 0.97},
-              EntityType.PRODUCT, new double[] {0.87, 0.63},
-              EntityType.MONEY, new double[] {0.98, 0.99}));
+              EntityType.PLACE, new double[] {0.93, 0.97},
+              EntityType.PRODUCT, new double[] {0.97, 0.90},
+              EntityType.MONEY, new double[] {0.99, 0.99}));
 
   @Test
   void heldOutSet2_precisionAndRecallPerType_meetFloors() {
@@ -212,7 +213,9 @@ class EntityEvaluationTest {
               .append(e.type().key())
               .append(" '")
               .append(e.text())
-              .append("'\n");
+              .append("' ")
+              .append(e.start())
+              .append('\n');
       }
       for (Entity e : d.gold()) {
         if (got.contains(new Key(e.type(), e.start(), e.end()))) continue;
@@ -225,7 +228,9 @@ class EntityEvaluationTest {
             .append(e.type().key())
             .append(" '")
             .append(e.text())
-            .append("'\n");
+            .append("' ")
+            .append(e.start())
+            .append('\n');
       }
     }
     System.out.print(errors);

@@ -303,4 +303,110 @@ class EntityExtractorTest {
       }
     }
   }
+
+  @Test
+  void platforms_productByDefault_orgWhereTheCompanyActs() {
+    assertEquals(
+        "product:Instagram:Instagram@0 | product:Snapchat:Snapchat@14 | product:TikTok:TikTok@49",
+        mentions("Instagram and Snapchat are built for photos, and TikTok is video-based."));
+    assertEquals(
+        "org:Twitter:Twitter@2 | org:Twitter:Twitter@28 | org:Facebook:Facebook@54"
+            + " | org:Facebook:Facebook@93",
+        mentions(
+            "A Twitter spokesperson said Twitter's policy changed; Facebook banned him and"
+                + " investors sued Facebook."));
+    assertEquals(
+        "org:Google:Google@0 | org:Facebook:Facebook@8 | org:Amazon:Amazon@21"
+            + " | org:Congress:Congress@36",
+        mentions("Google, Facebook and Amazon lobbied Congress."));
+  }
+
+  @Test
+  void products_makerPrefixModelNumbersCodesPluralsAndKindWords() {
+    assertEquals(
+        "product:Boeing 767:Boeing 767@18 | product:Airbus A320:Airbus A320@37"
+            + " | product:Internet Explorer:Microsoft Internet Explorer@60",
+        mentions(
+            "The pilots flew a Boeing 767 and two Airbus A320 jets, then Microsoft Internet"
+                + " Explorer crashed."));
+    assertEquals(
+        "org:Army:Army@4 | product:F-35:F-35s@16 | product:MQ-9 Reaper:MQ-9 Reaper@29"
+            + " | product:B-21:B-21@49 | product:AR-15:AR-15s@66",
+        mentions(
+            "The Army bought F-35s, three MQ-9 Reaper drones, B-21 bombers and AR-15s, not H-1B"
+                + " visas or I-95 lanes."));
+    assertEquals(
+        "product:Patriot missile:Patriot@11 | product:Zapto:Zapto@38"
+            + " | product:iPhone:iPhones@59",
+        mentions("He fired a Patriot missile and flew a Zapto drone near his iPhones."));
+    // "the Infowars app" would make the article call Infowars a product wherever it stands bare
+    assertEquals("", mentions("He downloaded the Zapto app and the drug L-dopa."));
+    assertEquals(
+        "org:Fortune:Fortune@4 | org:House of Representatives:House@29",
+        mentions("The Fortune 500 list and the House 144 to 44 vote are not products."));
+  }
+
+  @Test
+  void orgs_kindNounBeforeOrAppositiveAfter_typeUnknownNames() {
+    assertEquals(
+        "org:Acme Widgets:Acme Widgets@18 | org:Zorblat:Zorblat@40",
+        mentions(
+            "The research firm Acme Widgets said so; Zorblat, the country's largest lender,"
+                + " agreed."));
+    // a common first name keeps a person a person
+    assertEquals(
+        "person:Jane Roe:Jane Roe@5 | person:Jane Roe:Jane Roe@31",
+        mentions("Sen. Jane Roe said the company Jane Roe founded grew."));
+  }
+
+  @Test
+  void facilitiesPartyLabelsOrdinalsAndOfNames() {
+    assertEquals(
+        "",
+        mentions("He was held at Tyndall Air Force Base and the Harris County Detention Center."));
+    assertEquals(
+        "person:Jane Roe:Jane Roe@5 | org:Bank of Cyprus:Bank of Cyprus@36"
+            + " | org:4th Circuit Court of Appeals:4th Circuit Court of Appeals@59",
+        mentions(
+            "Sen. Jane Roe, D-Mass., went to the Bank of Cyprus and the 4th Circuit Court of"
+                + " Appeals."));
+  }
+
+  @Test
+  void money_poundsOfWeightAreNotMoney() {
+    assertEquals(
+        "money:£20 million:20 million pounds@17 | money:£5:5 pounds@67",
+        mentions(
+            "The company lost 20 million pounds; he weighed 240 pounds and paid 5 pounds"
+                + " for 3 pounds of rice."));
+  }
+
+  @Test
+  void orgs_possessiveInsideTheName() {
+    assertEquals(
+        "org:People's Liberation Army:People's Liberation Army@4"
+            + " | org:Colt's Manufacturing:Colt's Manufacturing@36"
+            + " | person:John Smith:John Smith@65",
+        mentions(
+            "The People's Liberation Army met at Colt's Manufacturing, not at John Smith's"
+                + " Foundation."));
+  }
+
+  @Test
+  void orgs_siteNamesAndPacs() {
+    assertEquals(
+        "org:FoxNews.com:FoxNews.com@8 | org:Change.org:Change.org@23"
+            + " | org:Amazon:Amazon.com@47 | org:Nuestro PAC:Nuestro PAC@70",
+        mentions(
+            "He told FoxNews.com. A Change.org petition and Amazon.com sales grew; Nuestro PAC"
+                + " spent."));
+    assertEquals("", mentions("Read more at www.example.com/News.com/politics today."));
+  }
+
+  @Test
+  void orgs_partnerAfterASlash() {
+    assertEquals(
+        "org:CNN:CNN@2 | org:ORC:ORC@6 | org:Reuters:Reuters@21 | org:Ipsos:Ipsos@29",
+        mentions("A CNN/ORC poll and a Reuters/Ipsos survey said so today."));
+  }
 }
