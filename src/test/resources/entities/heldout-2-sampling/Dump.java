@@ -9,8 +9,8 @@ import passages.model.Paragraph;
 
 /**
  * Writes every body paragraph that indexing keeps of allsides-news (TextCleaner.cleanBlocks, as JsonlArticles
- * calls it) as one JSON line {id, ord, n, section, text}. Run from the project root after a build:
- * java -cp "target/passages.jar:$(ls target/lib/*.jar | tr '\n' ':')" \
+ * calls it) as one JSON line {id, ord, n, section, kind, text}. Run from the project root after a build (JDK 21+):
+ * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp "target/passages.jar:$(ls target/lib/*.jar | tr '\n' ':')" \
  *   src/test/resources/entities/heldout-2-sampling/Dump.java ../shared/data/allsides-news/articles.jsonl.gz cleaned.jsonl
  */
 public class Dump {
@@ -31,7 +31,7 @@ public class Dump {
         for (Paragraph p : c.paragraphs()) {
           ObjectNode o = json.createObjectNode();
           o.put("id", n.get("id").asText()); o.put("ord", p.ordinal()); o.put("n", c.paragraphs().size());
-          o.put("section", p.section()); o.put("text", p.text());
+          o.put("section", p.section()); o.put("kind", p.kind().name()); o.put("text", p.text());
           w.println(json.writeValueAsString(o));
         }
       }

@@ -1,12 +1,16 @@
-"""Samples the heldout-2 entity paragraphs (see ../README.md, "heldout-2").
-Usage: python3 sample.py src/test/resources/entities cleaned.jsonl sample.jsonl
+"""Samples the heldout-2 and heldout-3 entity paragraphs (see ../README.md, "heldout-2", "heldout-3").
+Usage: python3 sample.py src/test/resources/entities cleaned.jsonl sample.jsonl [SEED [EXCLUDED-IDS-FILE...]]
+heldout-2: no SEED (20261130, excluding eval- and heldout-context-ids.txt).
+heldout-3: python3 sample.py src/test/resources/entities cleaned.jsonl sample.jsonl 20261201 \
+             eval-context-ids.txt heldout-context-ids.txt heldout-2-context-ids.txt
 cleaned.jsonl comes from Dump.java: one line per body paragraph that passages.ingest.TextCleaner
 keeps (id, ord, text), in corpus order. Python 3.11 (random.Random's choice/shuffle are stable)."""
 import json, random, re, sys
-SEED = 20261130
+SEED = int(sys.argv[4]) if len(sys.argv) > 4 else 20261130
+EXCLUDED = sys.argv[5:] or ['eval-context-ids.txt', 'heldout-context-ids.txt']
 ENT = sys.argv[1]  # src/test/resources/entities
 used = set()
-for f in ('eval-context-ids.txt', 'heldout-context-ids.txt'):
+for f in EXCLUDED:
     used |= {l.strip() for l in open(f'{ENT}/{f}') if l.strip()}
 BOILER = re.compile(r'Advertis|Subscribe|newsletter|Sign up|[Cc]lick here|All rights reserved|Getty Images|Photo:|Image:|©')
 MONEY = re.compile(r'[$€£]\s?\d|\b\d[\d,.]*\s*(million |billion |trillion )?(dollars|euros|pounds|yen|yuan|rubles|rupees|pesos|cents)\b')
