@@ -308,8 +308,17 @@ public final class OpenSearchSearcher implements SearchBackend {
       any.add(
           boost(
               QueryTranslator.translate(queries.parse(q, Fields.SECTION)), ranking.sectionBoost()));
+    // what the query excludes at its top level excludes a paragraph whose text has it, whichever
+    // field matched (as Ranking.apply)
+    List<Query> excluded = new ArrayList<>();
+    if (base instanceof org.apache.lucene.search.BooleanQuery bq)
+      for (org.apache.lucene.search.BooleanClause c : bq.clauses())
+        if (c.occur() == org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+          excluded.add(QueryTranslator.translate(c.query()));
     Query match =
-        any.size() == 1 ? text : Query.of(x -> x.bool(b -> b.should(any).minimumShouldMatch("1")));
+        any.size() == 1
+            ? text
+            : Query.of(x -> x.bool(b -> b.should(any).minimumShouldMatch("1").mustNot(excluded)));
     if (!withPrior) return match;
     return Query.of(
         x ->

@@ -78,8 +78,9 @@ public record Ranking(
 
   /**
    * The scored query: a match in the text, the headline (first paragraphs only) or the section
-   * heading; a match in the title adds to it, and so does the quality prior. A query matching
-   * everything stays unscored (reading order).
+   * heading; a match in the title adds to it, and so does the quality prior. What the query
+   * excludes at its top level ({@code NOT amazon}) excludes paragraphs whose text has it, whichever
+   * field matched. A query matching everything stays unscored (reading order).
    *
    * @param fields the query parsed over each field: text, and title, headline and section (each
    *     null when its weight is 0)
@@ -94,6 +95,11 @@ public record Ranking(
         any.add(new BoostQuery(fields.headline(), headlineBoost), BooleanClause.Occur.SHOULD);
       if (sectionBoost > 0)
         any.add(new BoostQuery(fields.section(), sectionBoost), BooleanClause.Occur.SHOULD);
+      // "openai NOT amazon": a paragraph whose text says Amazon is out, also when its headline or
+      // section is what matches openai
+      if (fields.text() instanceof BooleanQuery text)
+        for (BooleanClause c : text.clauses())
+          if (c.occur() == BooleanClause.Occur.MUST_NOT) any.add(c);
       match = any.build();
     }
     if (titleBoost == 0 && wordsWeight == 0 && proseWeight == 0) return match;

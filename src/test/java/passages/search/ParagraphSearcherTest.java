@@ -1,12 +1,14 @@
 package passages.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +146,19 @@ class ParagraphSearcherTest {
     }
     assertEquals(ids(seeds.search(q.withLimit(60))), paged);
     assertEquals(paged.size(), new java.util.HashSet<>(paged).size());
+  }
+
+  @Test
+  void search_not_excludesParagraphsWhoseTextHasIt_evenWhenTheirSectionOrHeadlineMatches()
+      throws IOException {
+    // on the seeds, 5 paragraphs under a section or headline naming OpenAI say Amazon
+    // in their text: before, the section or headline branch matched them despite the NOT
+    SearchResult r = seeds.search(SearchRequest.of("openai NOT amazon").withLimit(100));
+    for (Hit h : r.hits()) {
+      String text = seeds.findParagraph(h.id()).orElseThrow().text().toLowerCase(Locale.ROOT);
+      assertFalse(text.matches("(?s).*\\bamazon.*"), h.id() + " says Amazon");
+    }
+    assertEquals(19, r.total()); // 24 before
   }
 
   @Test
