@@ -141,8 +141,8 @@ public final class Benchmark {
     return markdown(
         lines.size(),
         build,
-        size(baseDir),
-        size(ourDir),
+        BenchFiles.size(baseDir),
+        BenchFiles.size(ourDir),
         base,
         ours,
         http,
@@ -399,8 +399,8 @@ public final class Benchmark {
       double mergeSeconds) {}
 
   private Build build(Path baseDir, Path ourDir) throws IOException {
-    deleteTree(baseDir);
-    deleteTree(ourDir);
+    BenchFiles.deleteTree(baseDir);
+    BenchFiles.deleteTree(ourDir);
     Files.createDirectories(config.work());
     log.println("building the baseline index…");
     long t0 = System.nanoTime();
@@ -509,8 +509,8 @@ public final class Benchmark {
             Locale.ROOT,
             "| raw Lucene baseline (StandardAnalyzer, 1 writer, forceMerge) | %d | %s | %s | %d |%n",
             baseRows,
-            seconds(baseBuild),
-            rate(baseRate),
+            BenchFiles.seconds(baseBuild),
+            BenchFiles.rate(baseRate),
             baseSize >> 20));
     md.append(
         String.format(
@@ -518,8 +518,8 @@ public final class Benchmark {
             "| passages (clean + entities + index, %d threads, forceMerge) | %d | %s | %s | %d |%n",
             config.threads(),
             ourRows,
-            seconds(ourBuild),
-            rate(ourRate),
+            BenchFiles.seconds(ourBuild),
+            BenchFiles.rate(ourRate),
             ourSize >> 20));
     md.append(
         String.format(
@@ -533,9 +533,9 @@ public final class Benchmark {
               Locale.ROOT,
               "passages build steps: learning names %s s, reading + cleaning + entities + "
                   + "indexing %s s, merging into one segment and committing %s s.%n%n",
-              seconds(build.learnSeconds()),
-              seconds(build.indexSeconds()),
-              seconds(build.mergeSeconds())));
+              BenchFiles.seconds(build.learnSeconds()),
+              BenchFiles.seconds(build.indexSeconds()),
+              BenchFiles.seconds(build.mergeSeconds())));
     }
     md.append(
         "| latency p50 / p95 / p99 ms | baseline in-process | passages in-process | passages over HTTP (1 keep-alive client) | p95 ratio in-process |\n");
@@ -562,27 +562,5 @@ public final class Benchmark {
     md.append(cold).append(".  \n");
     md.append(timeline).append(".\n");
     return md.toString();
-  }
-
-  private static String seconds(double s) {
-    return Double.isNaN(s) ? "reused, not timed" : String.format(Locale.ROOT, "%.1f", s);
-  }
-
-  private static String rate(double r) {
-    return Double.isNaN(r) ? "–" : String.format(Locale.ROOT, "%,.0f", r);
-  }
-
-  private static long size(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) return;
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList())
-        Files.delete(x);
-    }
   }
 }

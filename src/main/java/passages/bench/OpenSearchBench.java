@@ -144,7 +144,7 @@ public final class OpenSearchBench {
     Path embeddedDir = config.work().resolve("passages");
     Build build = config.reuse() ? reused(embeddedDir) : build(corpus, embeddedDir);
     System.gc();
-    long embeddedBytes = size(embeddedDir);
+    long embeddedBytes = BenchFiles.size(embeddedDir);
     JsonNode stats = request("GET", "/" + config.alias() + "/_stats/store,docs", null).path("_all");
     long osPrimaryBytes = stats.path("primaries").path("store").path("size_in_bytes").asLong();
     long osTotalBytes = stats.path("total").path("store").path("size_in_bytes").asLong();
@@ -321,7 +321,7 @@ public final class OpenSearchBench {
   }
 
   private Build build(Path corpus, Path embeddedDir) throws IOException {
-    deleteTree(embeddedDir);
+    BenchFiles.deleteTree(embeddedDir);
     log.println("learning entity names…");
     long t0 = System.nanoTime();
     EntityExtractor entities =
@@ -615,16 +615,16 @@ public final class OpenSearchBench {
             Locale.ROOT,
             "| embedded (clean + entities + index, %d threads, forceMerge) | %s | %s | %d MB | %s |%n",
             config.threads(),
-            seconds(build.embeddedSeconds()),
-            rate(build.paragraphs() / build.embeddedSeconds()),
+            BenchFiles.seconds(build.embeddedSeconds()),
+            BenchFiles.rate(build.paragraphs() / build.embeddedSeconds()),
             embeddedBytes >> 20,
             perParagraph(embeddedBytes, build.paragraphs())));
     md.append(
         String.format(
             Locale.ROOT,
             "| OpenSearch (same pipeline, bulk through ParagraphWriter, alias swap) | %s | %s | %d MB primaries, %d MB with replicas | %s primaries (%s with replicas) |%n",
-            seconds(build.openSearchSeconds()),
-            rate(build.paragraphs() / build.openSearchSeconds()),
+            BenchFiles.seconds(build.openSearchSeconds()),
+            BenchFiles.rate(build.paragraphs() / build.openSearchSeconds()),
             osPrimaryBytes >> 20,
             osTotalBytes >> 20,
             perParagraph(osPrimaryBytes, osDocs),
@@ -633,8 +633,8 @@ public final class OpenSearchBench {
         String.format(
             Locale.ROOT,
             "%nLearning entity names (once, shared by both builds): %s s; OpenSearch force-merge to one segment per shard: %s s.%n%n",
-            seconds(build.learnSeconds()),
-            seconds(build.mergeSeconds())));
+            BenchFiles.seconds(build.learnSeconds()),
+            BenchFiles.seconds(build.mergeSeconds())));
     md.append(
         "| latency p50 / p95 / p99 ms, 1 keep-alive client | embedded `GET /api/search` | OpenSearch raw `_search`, client | its `took` |"
             + (passagesOs.isEmpty()
@@ -681,27 +681,5 @@ public final class OpenSearchBench {
 
   private static String perParagraph(long bytes, long paragraphs) {
     return paragraphs == 0 ? "–" : String.format(Locale.ROOT, "%,.0f", bytes / (double) paragraphs);
-  }
-
-  private static String seconds(double s) {
-    return Double.isNaN(s) ? "reused, not timed" : String.format(Locale.ROOT, "%.1f", s);
-  }
-
-  private static String rate(double r) {
-    return Double.isNaN(r) ? "–" : String.format(Locale.ROOT, "%,.0f", r);
-  }
-
-  private static long size(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) return;
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList())
-        Files.delete(x);
-    }
   }
 }

@@ -35,6 +35,7 @@ import passages.search.ArticleView;
 import passages.search.DayRange;
 import passages.search.EntityFilter;
 import passages.search.FacetValue;
+import passages.search.Folded;
 import passages.search.HitEntity;
 import passages.search.InvalidRequestException;
 import passages.search.Links;
@@ -438,10 +439,10 @@ public final class OpenSearchSearcher implements SearchBackend {
     long total = r.hits().total().value();
     Map<String, List<FacetValue>> facets = facets(s, r, request, query);
     Timeline timeline = request.timeline() == null ? null : timeline(s, r, total, request);
-    Folded folded = Folded.of(ranked(r, rescore));
+    Folded<Ranked> folded = fold(ranked(r, rescore));
     while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
       fetch *= 4;
-      folded = Folded.of(ranked(firstPass(query, request.order(), fetch, Map.of()), rescore));
+      folded = fold(ranked(firstPass(query, request.order(), fetch, Map.of()), rescore));
     }
     int from = Math.min(request.offset(), folded.firsts().size());
     int to = Math.min(n, folded.firsts().size());
@@ -492,26 +493,9 @@ public final class OpenSearchSearcher implements SearchBackend {
     return out;
   }
 
-  /**
-   * Ranked hits with the copies of a text folded into its first (at most {@value
-   * SearchBackend#MAX_ALSO_IN}).
-   */
-  private record Folded(List<Ranked> firsts, List<List<Ranked>> others) {
-    static Folded of(List<Ranked> ranked) {
-      List<Ranked> firsts = new ArrayList<>();
-      List<List<Ranked>> others = new ArrayList<>();
-      Map<Long, Integer> bySignature = new HashMap<>();
-      for (Ranked d : ranked) {
-        Integer first = bySignature.putIfAbsent(d.sig(), firsts.size());
-        if (first == null) {
-          firsts.add(d);
-          others.add(new ArrayList<>());
-        } else if (others.get(first).size() < MAX_ALSO_IN) {
-          others.get(first).add(d);
-        }
-      }
-      return new Folded(firsts, others);
-    }
+  /** {@code ranked} with the copies of a text folded into its first ({@link Folded}). */
+  private static Folded<Ranked> fold(List<Ranked> ranked) {
+    return Folded.of(ranked, ranked.stream().mapToLong(Ranked::sig).toArray());
   }
 
   private SearchResult collapsed(
@@ -703,36 +687,14 @@ public final class OpenSearchSearcher implements SearchBackend {
       ParagraphView p = views.get(i);
       String passage = marks.get(i);
       List<passages.search.Hit.Duplicate> alsoIn = new ArrayList<>();
-      Set<String> outlets = new HashSet<>();
       for (Ranked o : others.get(i)) {
         alsoIn.add(
             new passages.search.Hit.Duplicate(
                 ArticleIds.paragraphId(o.articleId(), o.paragraph()),
                 o.outlet(),
                 Links.articleLink(o.articleId(), o.paragraph())));
-        if (o.outlet() != null && !o.outlet().equals(p.outlet())) outlets.add(o.outlet());
       }
-      out.add(
-          new passages.search.Hit(
-              p.id(),
-              p.articleId(),
-              p.title(),
-              p.outlet(),
-              p.url(),
-              p.date(),
-              p.paragraph(),
-              p.section(),
-              passage,
-              Links.articleLink(p.articleId(), p.paragraph()),
-              Links.sourceLink(p.url(), p.text()),
-              unscored ? Float.NaN : d.score(),
-              p.entities(),
-              List.copyOf(alsoIn),
-              outlets.size(),
-              p.permalink(),
-              p.authors(),
-              p.meta(),
-              p.kind()));
+      out.add(passages.search.Hit.of(p, passage, unscored ? Float.NaN : d.score(), alsoIn));
     }
     return out;
   }

@@ -53,4 +53,37 @@ public record Hit(
 
   /** Another paragraph with the same text: its id, outlet (or {@code null}) and page link. */
   public record Duplicate(String id, String outlet, String link) {}
+
+  /**
+   * The hit of paragraph {@code p}, whichever backend read it: its links built from its article,
+   * paragraph and url; {@code alsoIn} the copies of its text, and {@code alsoInOutlets} how many of
+   * their outlets differ from its own.
+   *
+   * @param passage the paragraph's text marked (or escaped) for the page
+   */
+  public static Hit of(ParagraphView p, String passage, float score, List<Duplicate> alsoIn) {
+    java.util.Set<String> outlets = new java.util.HashSet<>();
+    for (Duplicate d : alsoIn)
+      if (d.outlet() != null && !d.outlet().equals(p.outlet())) outlets.add(d.outlet());
+    return new Hit(
+        p.id(),
+        p.articleId(),
+        p.title(),
+        p.outlet(),
+        p.url(),
+        p.date(),
+        p.paragraph(),
+        p.section(),
+        passage,
+        Links.articleLink(p.articleId(), p.paragraph()),
+        Links.sourceLink(p.url(), p.text()),
+        score,
+        p.entities(),
+        List.copyOf(alsoIn),
+        outlets.size(),
+        p.permalink(),
+        p.authors(),
+        p.meta(),
+        p.kind());
+  }
 }

@@ -275,11 +275,11 @@ public final class ParagraphSearcher implements SearchBackend {
     TopDocs docs = (TopDocs) results[0];
     Extras extras = extras(results, 1, request, snap, daySnap);
     long total = docs.totalHits.value();
-    Folded folded = Folded.of(searcher.getIndexReader(), ranked(searcher, docs, rescore));
+    Folded<ScoreDoc> folded = fold(searcher.getIndexReader(), ranked(searcher, docs, rescore));
     while (folded.firsts().size() < n && total > fetch && fetch < 8 * n + 1000) {
       fetch *= 4;
       docs = searcher.search(query, top(order, fetch, rescore));
-      folded = Folded.of(searcher.getIndexReader(), ranked(searcher, docs, rescore));
+      folded = fold(searcher.getIndexReader(), ranked(searcher, docs, rescore));
     }
     int from = Math.min(request.offset(), folded.firsts().size());
     int to = Math.min(n, folded.firsts().size());
@@ -417,30 +417,13 @@ public final class ParagraphSearcher implements SearchBackend {
     for (int i = 0; i < order.length; i++) hits[from + i] = tied[order[i]];
   }
 
-  /**
-   * Ranked hits with the copies of a text folded into its first: {@code others.get(i)} are the
-   * copies of {@code firsts.get(i)}.
-   */
-  private record Folded(List<ScoreDoc> firsts, List<List<ScoreDoc>> others) {
-    static Folded of(IndexReader reader, ScoreDoc[] ranked) throws IOException {
-      List<ScoreDoc> firsts = new ArrayList<>();
-      List<List<ScoreDoc>> others = new ArrayList<>();
-      Map<Long, Integer> bySignature = new HashMap<>();
-      long[] signatures = HitValues.numeric(reader, ranked, ranked.length, Fields.SIGNATURE);
-      for (int i = 0; i < ranked.length; i++) {
-        ScoreDoc sd = ranked[i];
-        // every paragraph has a signature
-        long sig = signatures[i] == HitValues.MISSING ? sd.doc : signatures[i];
-        Integer first = bySignature.putIfAbsent(sig, firsts.size());
-        if (first == null) {
-          firsts.add(sd);
-          others.add(new ArrayList<>());
-        } else if (others.get(first).size() < MAX_ALSO_IN) {
-          others.get(first).add(sd);
-        }
-      }
-      return new Folded(firsts, others);
-    }
+  /** {@code ranked} with the copies of a text folded into its first ({@link Folded}). */
+  private static Folded<ScoreDoc> fold(IndexReader reader, ScoreDoc[] ranked) throws IOException {
+    long[] signatures = HitValues.numeric(reader, ranked, ranked.length, Fields.SIGNATURE);
+    // every paragraph has a signature
+    for (int i = 0; i < ranked.length; i++)
+      if (signatures[i] == HitValues.MISSING) signatures[i] = ranked[i].doc;
+    return Folded.of(Arrays.asList(ranked), signatures);
   }
 
   private SearchResult collapsed(

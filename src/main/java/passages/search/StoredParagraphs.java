@@ -2,7 +2,6 @@ package passages.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -56,42 +55,19 @@ final class StoredParagraphs {
           page[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : page[i].score;
       String passage = passages[i] != null ? passages[i] : MarkFormatter.escape(p.text());
       List<Hit.Duplicate> alsoIn = new ArrayList<>();
-      Set<String> outlets = new HashSet<>();
       if (!others.isEmpty()) {
         for (ScoreDoc d : others.get(i)) {
           Document doc = stored.document(d.doc, DUPLICATE_FIELDS);
-          String outlet = doc.get(Fields.OUTLET);
           String articleId = doc.get(Fields.ARTICLE_ID);
           int ordinal = doc.getField(Fields.PARAGRAPH).numericValue().intValue();
           alsoIn.add(
               new Hit.Duplicate(
                   ArticleIds.paragraphId(articleId, ordinal),
-                  outlet,
+                  doc.get(Fields.OUTLET),
                   Links.articleLink(articleId, ordinal)));
-          if (outlet != null && !outlet.equals(p.outlet())) outlets.add(outlet);
         }
       }
-      hits.add(
-          new Hit(
-              p.id(),
-              p.articleId(),
-              p.title(),
-              p.outlet(),
-              p.url(),
-              p.date(),
-              p.paragraph(),
-              p.section(),
-              passage,
-              Links.articleLink(p.articleId(), p.paragraph()),
-              Links.sourceLink(p.url(), p.text()),
-              score,
-              p.entities(),
-              List.copyOf(alsoIn),
-              outlets.size(),
-              p.permalink(),
-              p.authors(),
-              p.meta(),
-              p.kind()));
+      hits.add(Hit.of(p, passage, score, alsoIn));
     }
     return hits;
   }
