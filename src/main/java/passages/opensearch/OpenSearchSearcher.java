@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -409,9 +408,18 @@ public final class OpenSearchSearcher implements SearchBackend {
     return out;
   }
 
-  /** One ranked paragraph of a first pass: its document, score and the fields folding needs. */
+  /**
+   * One ranked paragraph of a first pass: its document, score, the fields folding needs, and its
+   * whole {@code _source} (the page is read from it: no second request).
+   */
   private record Ranked(
-      String docId, float score, String articleId, int paragraph, String outlet, long sig) {
+      String docId,
+      float score,
+      String articleId,
+      int paragraph,
+      String outlet,
+      long sig,
+      JsonNode source) {
     static Ranked of(Hit<JsonNode> h, float score) {
       JsonNode src = h.source();
       return new Ranked(
@@ -420,7 +428,8 @@ public final class OpenSearchSearcher implements SearchBackend {
           src.path(Fields.ARTICLE_ID).asText(),
           src.path(Fields.PARAGRAPH).asInt(),
           src.hasNonNull(Fields.OUTLET) ? src.get(Fields.OUTLET).asText() : null,
-          src.path(Fields.SIGNATURE).asLong());
+          src.path(Fields.SIGNATURE).asLong(),
+          src);
     }
   }
 
@@ -465,7 +474,6 @@ public final class OpenSearchSearcher implements SearchBackend {
                 .sort(sort(order))
                 .size(size)
                 .trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                 .aggregations(aggs));
   }
 
@@ -519,7 +527,6 @@ public final class OpenSearchSearcher implements SearchBackend {
                     .from(request.offset())
                     .size(request.limit())
                     .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                     .collapse(
                         c ->
                             c.field(Fields.SIGNATURE)
@@ -653,9 +660,11 @@ public final class OpenSearchSearcher implements SearchBackend {
   // hits
 
   /**
-   * The hits of a page: each paragraph's source read once, {@code marked} highlighted in it (when
-   * not null); {@code others.get(i)} are the paragraphs folded into hit i. With {@code unscored} (a
-   * date order) the score is NaN, as the embedded index reports it: the day sorts first.
+   * The hits of a page, read from the {@code _source} the ranking request returned (one request per
+   * search: the whole source is cheaper for the cluster than a filtered one and spares a second
+   * round trip), {@code marked} highlighted in it (when not null); {@code others.get(i)} are the
+   * paragraphs folded into hit i. With {@code unscored} (a date order) the score is NaN, as the
+   * embedded index reports it: the day sorts first.
    */
   private List<passages.search.Hit> hits(
       List<Ranked> page,
@@ -664,18 +673,8 @@ public final class OpenSearchSearcher implements SearchBackend {
       boolean unscored)
       throws IOException {
     if (page.isEmpty()) return List.of();
-    List<String> ids = page.stream().map(Ranked::docId).toList();
-    SearchResponse<JsonNode> r =
-        run(b -> b.index(alias).size(ids.size()).query(q -> q.ids(i -> i.values(ids))));
-    Map<String, Hit<JsonNode>> byId = new HashMap<>();
-    for (Hit<JsonNode> h : r.hits().hits()) byId.put(h.id(), h);
     List<ParagraphView> views = new ArrayList<>();
-    for (Ranked d : page) {
-      Hit<JsonNode> h = byId.get(d.docId());
-      if (h == null)
-        throw new IOException("paragraph " + d.docId() + " vanished between two requests");
-      views.add(view(h.source()));
-    }
+    for (Ranked d : page) views.add(view(d.source()));
     List<String> texts = views.stream().map(ParagraphView::text).toList();
     List<String> marks =
         marked == null
