@@ -14,18 +14,12 @@ import java.util.Set;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
-import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchRequest.Builder;
-import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.opensearch.core.search.InnerHitsResult;
 import passages.index.Fields;
 import passages.model.ArticleIds;
 import passages.model.EntityType;
@@ -110,6 +104,9 @@ public final class OpenSearchSearcher implements SearchBackend {
   private final Duration budget = passages.search.SearchOptions.DEFAULTS.budget();
 
   private final QueryFactory queries = new QueryFactory();
+  private final org.opensearch.client.json.JsonpMapper mapper;
+  private final com.fasterxml.jackson.databind.ObjectMapper json =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private final TextHighlighter highlighter = new TextHighlighter();
   private volatile IndexState state;
   private final java.util.concurrent.atomic.LongAdder took =
@@ -126,6 +123,7 @@ public final class OpenSearchSearcher implements SearchBackend {
     this.cluster = cluster;
     this.ownsCluster = ownsCluster;
     this.client = cluster.client();
+    this.mapper = client._transport().jsonpMapper();
     this.alias = alias;
   }
 
@@ -185,19 +183,18 @@ public final class OpenSearchSearcher implements SearchBackend {
         Aggregation.of(a -> a.histogram(h -> h.field(Fields.DAY).interval(1.0).minDocCount(1))));
     for (int i = 0; i < metaKeys.size(); i++)
       aggs.put("meta" + i, terms(metaField(metaKeys.get(i)), MAX_META_VALUES + 1, ALL_VALUES));
-    SearchResponse<JsonNode> r =
+    JsonNode r =
         run(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true)).aggregations(aggs));
-    long paragraphs = r.hits().total().value();
+    long paragraphs = total(r);
     Set<String> outlets = new HashSet<>();
-    for (var b : r.aggregations().get("outlets").sterms().buckets().array()) outlets.add(b.key());
+    for (JsonNode b : buckets(r, "outlets")) outlets.add(b.path(KEY).asText());
     Set<String> filterKeys = new HashSet<>(metaKeys);
-    if (r.aggregations().get("authors").filter().docCount() > 0) filterKeys.add(Fields.AUTHOR);
+    if (agg(r, "authors").path(DOC_COUNT).asLong() > 0) filterKeys.add(Fields.AUTHOR);
     List<String> shownMeta = new ArrayList<>();
     for (int i = 0; i < metaKeys.size(); i++) {
-      StringTermsAggregate t = r.aggregations().get("meta" + i).sterms();
-      long with = t.sumOtherDocCount() == null ? 0 : t.sumOtherDocCount();
-      for (var b : t.buckets().array()) with += b.docCount();
-      int values = t.buckets().array().size();
+      long with = agg(r, "meta" + i).path("sum_other_doc_count").asLong();
+      for (JsonNode b : buckets(r, "meta" + i)) with += b.path(DOC_COUNT).asLong();
+      int values = buckets(r, "meta" + i).size();
       // as the embedded index: a label most paragraphs carry, not an id or free text
       if (with * 2 >= paragraphs && values <= MAX_META_VALUES) shownMeta.add(metaKeys.get(i));
     }
@@ -205,11 +202,11 @@ public final class OpenSearchSearcher implements SearchBackend {
     List<String> shown = new ArrayList<>(List.of(Fields.OUTLET, Fields.AUTHOR));
     shown.addAll(shownMeta);
     for (EntityType t : EntityType.values()) shown.add(t.key());
-    var days = r.aggregations().get("days").histogram().buckets().array();
-    int first = days.isEmpty() ? 0 : (int) days.getFirst().key();
-    int last = days.isEmpty() ? -1 : (int) days.getLast().key();
+    JsonNode days = buckets(r, "days");
+    int first = days.isEmpty() ? 0 : days.get(0).path(KEY).asInt();
+    int last = days.isEmpty() ? -1 : days.get(days.size() - 1).path(KEY).asInt();
     int[] perDay = new int[last - first + 1];
-    for (var b : days) perDay[(int) b.key() - first] = (int) b.docCount();
+    for (JsonNode b : days) perDay[b.path(KEY).asInt() - first] = b.path(DOC_COUNT).asInt();
     return new IndexState(
         paragraphs,
         Set.copyOf(outlets),
@@ -275,7 +272,7 @@ public final class OpenSearchSearcher implements SearchBackend {
     IndexState s = state();
     // the same matches as search: a headline or section heading matching makes a paragraph match
     Query query = filtered(ranked(request.q(), queries.parse(request.q()), false), request, s);
-    SearchResponse<JsonNode> r =
+    JsonNode r =
         run(
             b ->
                 b.index(alias)
@@ -283,7 +280,7 @@ public final class OpenSearchSearcher implements SearchBackend {
                     .trackTotalHits(t -> t.enabled(true))
                     .query(query)
                     .aggregations(DAYS, days()));
-    long total = r.hits().total().value();
+    long total = total(r);
     return new SearchResult(
         request.q(), total, total, List.of(), Map.of(), timeline(s, r, total, request));
   }
@@ -420,10 +417,10 @@ public final class OpenSearchSearcher implements SearchBackend {
       String outlet,
       long sig,
       JsonNode source) {
-    static Ranked of(Hit<JsonNode> h, float score) {
-      JsonNode src = h.source();
+    static Ranked of(JsonNode h, float score) {
+      JsonNode src = h.path("_source");
       return new Ranked(
-          h.id(),
+          h.path("_id").asText(),
           score,
           src.path(Fields.ARTICLE_ID).asText(),
           src.path(Fields.PARAGRAPH).asInt(),
@@ -444,8 +441,8 @@ public final class OpenSearchSearcher implements SearchBackend {
     int fetch = 2 * n + 10; // room for copies folded into a hit above them (as the embedded index)
     if (rescore) fetch = Math.max(fetch, Ranking.RESCORE_WINDOW);
     Map<String, Aggregation> aggs = aggregations(s, request, SHARD_SIZE);
-    SearchResponse<JsonNode> r = firstPass(query, request.order(), fetch, aggs);
-    long total = r.hits().total().value();
+    JsonNode r = firstPass(query, request.order(), fetch, aggs);
+    long total = total(r);
     Map<String, List<FacetValue>> facets = facets(s, r, request, query);
     Timeline timeline = request.timeline() == null ? null : timeline(s, r, total, request);
     Folded<Ranked> folded = fold(ranked(r, rescore));
@@ -464,8 +461,8 @@ public final class OpenSearchSearcher implements SearchBackend {
     return new SearchResult(request.q(), total, total, hits, facets, timeline);
   }
 
-  private SearchResponse<JsonNode> firstPass(
-      Query query, Order order, int size, Map<String, Aggregation> aggs) throws IOException {
+  private JsonNode firstPass(Query query, Order order, int size, Map<String, Aggregation> aggs)
+      throws IOException {
     return run(
         b ->
             b.index(alias)
@@ -482,13 +479,13 @@ public final class OpenSearchSearcher implements SearchBackend {
    * Ranking#RESCORE_WINDOW} get their quality prior added and are sorted again (ties in reading
    * order), the others keep the match order after them, as in the embedded index.
    */
-  private static List<Ranked> ranked(SearchResponse<JsonNode> r, boolean rescore) {
+  private static List<Ranked> ranked(JsonNode r, boolean rescore) {
     List<Ranked> out = new ArrayList<>();
     int window = Ranking.RESCORE_WINDOW;
-    for (Hit<JsonNode> h : r.hits().hits()) {
-      float score = h.score() == null ? Float.NaN : h.score().floatValue();
+    for (JsonNode h : r.path("hits").path("hits")) {
+      float score = score(h);
       if (rescore && out.size() < window)
-        score += (float) h.source().path(Fields.QUALITY).asDouble();
+        score += (float) h.path("_source").path(Fields.QUALITY).asDouble();
       out.add(Ranked.of(h, score));
     }
     if (rescore) {
@@ -517,7 +514,7 @@ public final class OpenSearchSearcher implements SearchBackend {
                 a.cardinality(
                     c -> c.field(Fields.SIGNATURE).precisionThreshold(GROUPS_PRECISION))));
     List<SortOptions> sort = sort(request.order());
-    SearchResponse<JsonNode> r =
+    JsonNode r =
         run(
             b ->
                 b.index(alias)
@@ -538,21 +535,18 @@ public final class OpenSearchSearcher implements SearchBackend {
                                             .source(
                                                 src -> src.filter(f -> f.includes(HIT_FIELDS)))))
                     .aggregations(aggs));
-    long total = r.hits().total().value();
-    long groups = Math.round(r.aggregations().get("groups").cardinality().value());
+    long total = total(r);
+    long groups = agg(r, "groups").path("value").asLong();
     Map<String, List<FacetValue>> facets = facets(s, r, request, query);
     Timeline timeline = request.timeline() == null ? null : timeline(s, r, total, request);
     List<Ranked> page = new ArrayList<>();
     List<List<Ranked>> others = new ArrayList<>();
-    for (Hit<JsonNode> h : r.hits().hits()) {
-      page.add(Ranked.of(h, h.score() == null ? Float.NaN : h.score().floatValue()));
+    for (JsonNode h : r.path("hits").path("hits")) {
+      page.add(Ranked.of(h, score(h)));
       List<Ranked> same = new ArrayList<>();
-      InnerHitsResult inner = h.innerHits().get(SAME);
-      if (inner != null) {
-        for (Hit<com.fasterxml.jackson.databind.JsonNode> d : innerHits(inner)) {
-          if (d.id().equals(h.id())) continue;
-          same.add(Ranked.of(d, Float.NaN));
-        }
+      for (JsonNode d : h.path("inner_hits").path(SAME).path("hits").path("hits")) {
+        if (d.path("_id").asText().equals(h.path("_id").asText())) continue;
+        same.add(Ranked.of(d, Float.NaN));
       }
       others.add(same.size() > MAX_ALSO_IN ? same.subList(0, MAX_ALSO_IN) : same);
     }
@@ -566,15 +560,6 @@ public final class OpenSearchSearcher implements SearchBackend {
   }
 
   private static final String SAME = "same";
-
-  private List<Hit<JsonNode>> innerHits(InnerHitsResult inner) {
-    List<Hit<JsonNode>> out = new ArrayList<>();
-    for (Hit<org.opensearch.client.json.JsonData> h : inner.hits().hits()) {
-      JsonNode src = h.source() == null ? null : h.source().to(JsonNode.class);
-      out.add(Hit.of(x -> x.id(h.id()).index(h.index()).score(h.score()).source(src)));
-    }
-    return out;
-  }
 
   // ---------------------------------------------------------------------------------------------
   // facets and timeline
@@ -613,44 +598,44 @@ public final class OpenSearchSearcher implements SearchBackend {
    * shard when OpenSearch says a count may be off ({@code doc_count_error_upper_bound} above 0).
    */
   private Map<String, List<FacetValue>> facets(
-      IndexState s, SearchResponse<JsonNode> r, SearchRequest request, Query query)
-      throws IOException {
+      IndexState s, JsonNode r, SearchRequest request, Query query) throws IOException {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     for (String dim : s.shownDims()) out.put(dim, List.of());
     if (!request.facets()) return out;
-    Map<String, Aggregate> aggs = r.aggregations();
+    JsonNode counted = r;
     boolean exact = true;
-    for (String dim : s.shownDims()) exact &= errorBound(aggs.get("f:" + dim).sterms()) == 0;
+    for (String dim : s.shownDims()) exact &= errorBound(agg(r, "f:" + dim)) == 0;
     if (!exact) {
       Map<String, Aggregation> again = new LinkedHashMap<>();
       for (String dim : s.shownDims())
         again.put("f:" + dim, terms(dimField(dim), request.facetLimit(), ALL_VALUES));
-      aggs = run(b -> b.index(alias).size(0).query(query).aggregations(again)).aggregations();
+      counted = run(b -> b.index(alias).size(0).query(query).aggregations(again));
     }
     for (String dim : s.shownDims()) {
-      StringTermsAggregate t = aggs.get("f:" + dim).sterms();
+      JsonNode t = agg(counted, "f:" + dim);
       if (errorBound(t) != 0)
         throw new IOException(
             "facet " + dim + " not exact: doc_count_error_upper_bound " + errorBound(t));
-      out.put(
-          dim,
-          t.buckets().array().stream().map(b -> new FacetValue(b.key(), b.docCount())).toList());
+      List<FacetValue> values = new ArrayList<>();
+      for (JsonNode b : t.path("buckets"))
+        values.add(new FacetValue(b.path(KEY).asText(), b.path(DOC_COUNT).asLong()));
+      out.put(dim, List.copyOf(values));
     }
     return out;
   }
 
-  private static long errorBound(StringTermsAggregate t) {
-    return t.docCountErrorUpperBound() == null ? 0 : t.docCountErrorUpperBound();
+  private static long errorBound(JsonNode terms) {
+    return terms.path("doc_count_error_upper_bound").asLong();
   }
 
-  private static Timeline timeline(
-      IndexState s, SearchResponse<JsonNode> r, long total, SearchRequest request) {
+  private static Timeline timeline(IndexState s, JsonNode r, long total, SearchRequest request) {
     int[] matches = new int[s.perDay().length];
     long dated = 0;
-    for (var b : r.aggregations().get(DAYS).histogram().buckets().array()) {
-      int i = (int) b.key() - s.firstDay();
-      dated += b.docCount();
-      if (i >= 0 && i < matches.length) matches[i] += (int) b.docCount();
+    for (JsonNode b : buckets(r, DAYS)) {
+      int i = b.path(KEY).asInt() - s.firstDay();
+      long count = b.path(DOC_COUNT).asLong();
+      dated += count;
+      if (i >= 0 && i < matches.length) matches[i] += (int) count;
     }
     return Timeline.of(
         s.firstDay(), s.perDay(), matches, total - dated, request.timeline(), request.days());
@@ -761,15 +746,15 @@ public final class OpenSearchSearcher implements SearchBackend {
                                             v ->
                                                 v.field(Fields.PARAGRAPH)
                                                     .value(FieldValue.of(ref.get().ordinal())))))));
-    SearchResponse<JsonNode> r = run(b -> b.index(alias).size(1).query(exact));
-    if (r.hits().hits().isEmpty()) return Optional.empty();
-    return Optional.of(view(r.hits().hits().getFirst().source()));
+    JsonNode hits = run(b -> b.index(alias).size(1).query(exact)).path("hits").path("hits");
+    if (hits.isEmpty()) return Optional.empty();
+    return Optional.of(view(hits.get(0).path("_source")));
   }
 
   @Override
   public Optional<ArticleView> findArticle(String id) throws IOException {
     if (!ArticleIds.isValid(id)) return Optional.empty();
-    SearchResponse<JsonNode> r =
+    JsonNode r =
         run(
             b ->
                 b.index(alias)
@@ -778,9 +763,10 @@ public final class OpenSearchSearcher implements SearchBackend {
                     .sort(
                         SortOptions.of(
                             o -> o.field(f -> f.field(Fields.PARAGRAPH).order(SortOrder.Asc)))));
-    if (r.hits().hits().isEmpty()) return Optional.empty();
+    JsonNode hits = r.path("hits").path("hits");
+    if (hits.isEmpty()) return Optional.empty();
     List<ParagraphView> paragraphs = new ArrayList<>();
-    for (Hit<JsonNode> h : r.hits().hits()) paragraphs.add(view(h.source()));
+    for (JsonNode h : hits) paragraphs.add(view(h.path("_source")));
     ParagraphView first = paragraphs.getFirst();
     return Optional.of(
         new ArticleView(
@@ -818,43 +804,100 @@ public final class OpenSearchSearcher implements SearchBackend {
   /**
    * Runs a search on every shard or fails: partial results are refused, so a total is never
    * silently short; a search over the time budget (OpenSearch's {@code timeout}, which stops
-   * collecting and flags the answer) is the user's error, as in the embedded index.
+   * collecting and flags the answer) is the user's error, as in the embedded index. The request is
+   * built with the typed client's builders and sent by {@link Cluster#post} (blocking, on this
+   * thread; the same nodes, with failover); the answer is read as one Jackson tree, which costs a
+   * fraction of the typed client's decoding of the same hits.
+   *
+   * @return the whole {@code _search} answer
    */
-  private SearchResponse<JsonNode> run(
+  private JsonNode run(
       java.util.function.Function<
               Builder,
               org.opensearch.client.util.ObjectBuilder<
                   org.opensearch.client.opensearch.core.SearchRequest>>
           request)
       throws IOException {
-    try {
-      SearchResponse<JsonNode> r =
-          client.search(
-              b ->
-                  request.apply(
-                      b.allowPartialSearchResults(false).timeout(budget.toMillis() + "ms")),
-              JsonNode.class);
-      took.add(r.took());
-      if (r.timedOut())
-        throw new InvalidRequestException(
-            "query is too expensive: it ran over the "
-                + budget.toMillis()
-                + " ms budget; make it more specific");
-      if (r.shards().failed() > 0)
-        throw new IOException(
-            "OpenSearch: " + r.shards().failed() + " of " + r.shards().total() + " shards failed");
-      return r;
-    } catch (OpenSearchException e) {
-      String reason = e.getMessage() == null ? "" : e.getMessage();
-      if (reason.contains("too_many_clauses") || reason.contains("maxClauseCount"))
-        throw new InvalidRequestException(
-            "query expands to too many terms; use fewer fuzzy, wildcard or range terms");
-      throw new IOException("OpenSearch: " + reason, e);
+    org.opensearch.client.opensearch.core.SearchRequest search =
+        request
+            .apply(new Builder().allowPartialSearchResults(false).timeout(budget.toMillis() + "ms"))
+            .build();
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("allow_partial_search_results", "false");
+    if (search.searchType() != null) params.put("search_type", search.searchType().jsonValue());
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1024);
+    try (jakarta.json.stream.JsonGenerator g = mapper.jsonProvider().createGenerator(body)) {
+      search.serialize(g, mapper);
     }
+    Cluster.Answer answer =
+        cluster.post(
+            "/" + String.join(",", search.index()) + "/_search", params, body.toByteArray());
+    if (answer.status() != 200) throw failure(answer.status(), answer.body());
+    JsonNode r = json.readTree(answer.body());
+    took.add(r.path("took").asLong());
+    if (r.path("timed_out").asBoolean())
+      throw new InvalidRequestException(
+          "query is too expensive: it ran over the "
+              + budget.toMillis()
+              + " ms budget; make it more specific");
+    JsonNode shards = r.path("_shards");
+    if (shards.path("failed").asInt() > 0)
+      throw new IOException(
+          "OpenSearch: "
+              + shards.path("failed").asInt()
+              + " of "
+              + shards.path("total").asInt()
+              + " shards failed");
+    return r;
+  }
+
+  /** The error of an answer with HTTP status {@code status}: the user's, or the cluster's. */
+  private IOException failure(int status, byte[] body) {
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    if (text.contains("too_many_clauses") || text.contains("maxClauseCount"))
+      throw new InvalidRequestException(
+          "query expands to too many terms; use fewer fuzzy, wildcard or range terms");
+    String reason = text;
+    try {
+      JsonNode error = json.readTree(body).path("error");
+      if (error.isObject())
+        reason = "[" + error.path("type").asText() + "] " + error.path("reason").asText();
+    } catch (IOException notJson) {
+      // the body as it came
+    }
+    return new IOException("OpenSearch: HTTP " + status + " " + clip(reason, 500));
+  }
+
+  /** The exact total of a search answer ({@code track_total_hits}). */
+  private static long total(JsonNode r) {
+    return r.path("hits").path("total").path("value").asLong();
+  }
+
+  /** Aggregation {@code name} of a search answer (a missing node when absent). */
+  private static JsonNode agg(JsonNode r, String name) {
+    return r.path("aggregations").path(name);
+  }
+
+  /** The buckets of aggregation {@code name} of a search answer. */
+  private static JsonNode buckets(JsonNode r, String name) {
+    return agg(r, name).path("buckets");
+  }
+
+  /** A hit's score, NaN when it has none. */
+  private static float score(JsonNode hit) {
+    JsonNode v = hit.get("_score");
+    return v == null || v.isNull() ? Float.NaN : v.floatValue();
+  }
+
+  private static final String KEY = "key";
+  private static final String DOC_COUNT = "doc_count";
+
+  private static String clip(String s, int max) {
+    return s.length() > max ? s.substring(0, max) + "…" : s;
   }
 
   private static String clip(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    return clip(s, 40);
   }
 
   @Override
