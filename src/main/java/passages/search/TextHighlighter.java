@@ -10,6 +10,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -47,8 +49,16 @@ public final class TextHighlighter {
     String[] out = new String[texts.size()];
     if (!(query instanceof MatchAllDocsQuery) && !texts.isEmpty()) {
       try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-        IndexWriterConfig config = new IndexWriterConfig(indexing).setUseCompoundFile(false);
-        try (IndexWriter w = new IndexWriter(dir, config)) {
+        // one small segment that lives for this call only: no merges, no merge threads, no commit
+        IndexWriterConfig config =
+            new IndexWriterConfig(indexing)
+                .setUseCompoundFile(false)
+                .setCommitOnClose(false)
+                .setMergePolicy(NoMergePolicy.INSTANCE)
+                .setMergeScheduler(new SerialMergeScheduler())
+                .setMaxFullFlushMergeWaitMillis(0);
+        IndexWriter w = new IndexWriter(dir, config);
+        try {
           for (String text : texts) {
             Document d = new Document();
             d.add(new Field(Fields.TEXT, text, TEXT_TYPE));
@@ -56,7 +66,7 @@ public final class TextHighlighter {
           }
           // read without a commit (a near-real-time reader): nothing of this index outlives the
           // call
-          try (DirectoryReader reader = DirectoryReader.open(w)) {
+          try (DirectoryReader reader = DirectoryReader.open(w, false, false)) {
             ScoreDoc[] page = new ScoreDoc[texts.size()];
             for (int i = 0; i < page.length; i++) page[i] = new ScoreDoc(i, 1f);
             String[] marked =
@@ -64,6 +74,8 @@ public final class TextHighlighter {
                     new IndexSearcher(reader), querying, query, page, texts.toArray(String[]::new));
             System.arraycopy(marked, 0, out, 0, out.length);
           }
+        } finally {
+          w.rollback(); // drops the segment and closes the writer
         }
       }
     }
