@@ -137,6 +137,12 @@ final class Boilerplate {
               "\\bis available without charge to any eligible news publisher\\b",
               DropReason.NOTICE),
           Phrase.atStart("story highlights", "^story highlights\\b", DropReason.TEASER),
+          // Bloomberg Opinion's author box glued to its share bar: "X is a Bloomberg Opinion
+          // columnist. He … Read more opinion LISTEN TO ARTICLE 4:18 SHARE THIS ARTICLE Share …"
+          new Phrase(
+              "read more opinion",
+              "\\bread more opinion (listen to article \\d{1,2}:\\d{2} )?share this article\\b",
+              DropReason.AUTHOR_BIO),
           // USA TODAY's player caption: "CLOSE" (the player's button) glued to the video's caption;
           // all-caps
           // text after it is a shouted sentence ("CLOSE OUR SOUTHERN BORDER!"), not a player
@@ -153,12 +159,13 @@ final class Boilerplate {
               Pattern.compile("^\\(\\s*[A-Z][\\w.]*( [\\w.]+){0,2} (?i:podcast)\\s*:.*\\)\\.?$"),
               DropReason.STORY_PROMO),
           // a story card: photo caption, " | " and the photo's credit, then the other story's
-          // section, headline and teaser
+          // section (maybe a lower-case tag: "congress"), headline and teaser
           new Phrase(
               "|",
               Pattern.compile(
                   "\\S \\| ([A-Z][\\w.'’-]*( [A-Z][\\w.'’-]*){0,3}/)*"
-                      + "(AP Photo|AP|AFP|Getty Images|Getty|Reuters|REUTERS)( for [\\w ]{1,40}?)? [A-Z](?!hoto\\b)[^|/]{20,}$"),
+                      + "(AP Photo|AP|AFP|Getty Images|Getty|Reuters|REUTERS|POLITICO( Screen grab)?)"
+                      + "( for [\\w ]{1,40}?)?( [a-z][\\w&-]*){0,2} [A-Z](?!hoto\\b)[^|/]{20,}$"),
               DropReason.STORY_PROMO));
 
   /**
