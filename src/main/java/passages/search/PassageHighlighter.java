@@ -34,6 +34,25 @@ final class PassageHighlighter {
   static String[] highlight(
       IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page, String[] texts)
       throws IOException {
+    return highlight(searcher, analyzer, query, page, texts, null);
+  }
+
+  /**
+   * As {@link #highlight(IndexSearcher, Analyzer, Query, ScoreDoc[], String[])}, with the offsets
+   * taken from {@code offsets} (null: the highlighter's own choice for the field). A {@code
+   * MemoryIndex} offers term vectors beside its postings, and the highlighter's choice for it,
+   * postings with term vectors, marks a prefix's stacked expansions ({@code train*} in "Trn1",
+   * where the alias "trainium" is stacked) that the postings alone, as in the embedded index, do
+   * not.
+   */
+  static String[] highlight(
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      Query query,
+      ScoreDoc[] page,
+      String[] texts,
+      UnifiedHighlighter.OffsetSource offsets)
+      throws IOException {
     if (page.length == 0) return new String[0];
     Map<Integer, String> byDoc = new HashMap<>();
     for (int i = 0; i < page.length; i++) byDoc.put(page[i].doc, texts[i]);
@@ -45,6 +64,11 @@ final class PassageHighlighter {
             .withMaxNoHighlightPassages(0);
     UnifiedHighlighter highlighter =
         new UnifiedHighlighter(builder) {
+          @Override
+          protected OffsetSource getOffsetSource(String field) {
+            return offsets == null ? super.getOffsetSource(field) : offsets;
+          }
+
           @Override
           protected List<CharSequence[]> loadFieldValues(
               String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
