@@ -129,6 +129,8 @@ final class GazetteerExtractor implements EntityExtractor {
     productShapes.modelCodes(f);
     if (!NameRules.isTitleCase(t)) typedSequences(f);
     ordinals(f);
+    joins(f);
+    bracketedAcronyms(f);
     slashPartners(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
@@ -252,6 +254,11 @@ final class GazetteerExtractor implements EntityExtractor {
       }
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
+      if (type == EntityType.PERSON && to - from >= 2 && rules.titles.contains(t.word[from])) {
+        int k = from + 1; // "Pope Francis", "Queen Elizabeth II": the title is not the name
+        if (t.word[k].equals(".") && k + 1 < to) k++;
+        if (t.spaceBefore[k] && rules.isCapitalWord(t, k)) from = k;
+      }
       boolean single = to - from == 1;
       int first =
           !single
@@ -583,6 +590,126 @@ final class GazetteerExtractor implements EntityExtractor {
       if (end - s - 1 > 3) continue;
       f.add(s + 1, end, EntityType.ORG, NameRules.text(t, s + 1, end));
     }
+  }
+
+  /**
+   * Mentions found apart that are one org: a place right before an org ("U.S." + "Department of
+   * Health and Human Services", "California" + "Democratic Party"; not a platform: "Iowa Facebook
+   * users"), an org that an org word ends, "of" and a place ("Producers Guild" of "America"), and
+   * "State" before a legislature ("State Senate").
+   */
+  private void joins(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      EntityType type = f.typeAt[i];
+      if (type == null) continue;
+      int e = f.endAt[i];
+      if (type == EntityType.PLACE
+          && e < t.size
+          && t.spaceBefore[e]
+          && f.typeAt[e] == EntityType.ORG
+          && !rules.platforms.contains(t.word[e])
+          && !partyLabel(t, i)) {
+        int to = f.endAt[e];
+        f.remove(e);
+        f.remove(i);
+        f.add(i, to, EntityType.ORG, NameRules.text(t, i, to));
+        i--; // the joined org may take "of" and a place
+      } else if (type == EntityType.ORG
+          && e + 1 < t.size
+          && t.word[e].equals("of")
+          && t.spaceBefore[e + 1]
+          && f.typeAt[e + 1] == EntityType.PLACE
+          && rules.orgSuffix.contains(t.word[e - 1])
+          && !continuesName(t, f.endAt[e + 1])) {
+        int to = f.endAt[e + 1];
+        f.remove(e + 1);
+        f.remove(i);
+        f.add(i, to, EntityType.ORG, NameRules.text(t, i, to));
+      } else if (type == EntityType.ORG
+          && i > 0
+          && t.spaceBefore[i]
+          && !f.covered[i - 1]
+          && t.word[i - 1].equals("State")
+          && switch (t.word[i]) {
+            case "Senate", "Assembly", "Legislature", "House" -> true;
+            default -> false;
+          }) {
+        f.remove(i);
+        f.add(i - 1, e, EntityType.ORG, NameRules.text(t, i - 1, e));
+      }
+    }
+  }
+
+  /** A capitalised word or an apostrophe follows, spaced or glued: the name goes on. */
+  private boolean continuesName(Tokens t, int to) {
+    return to < t.size
+        && (t.word[to].equals("'") || t.spaceBefore[to] && rules.isCapitalWord(t, to));
+  }
+
+  /**
+   * "The Committee for a Responsible Federal Budget (CRFB)": a capitalised name with an org word
+   * whose initials the capitals in brackets right after it spell is an org, and so are the capitals
+   * (not "Paycheck Protection Program (PPP)"); an org followed by its acronym in brackets gives the
+   * acronym too.
+   */
+  private void bracketedAcronyms(Found f) {
+    Tokens t = f.t;
+    for (int k = 1; k + 2 < t.size; k++) {
+      if (!t.word[k].equals("(") || !t.word[k + 2].equals(")") || !t.spaceBefore[k]) continue;
+      String acro = t.word[k + 1];
+      if (acro.length() < 2
+          || acro.length() > 6
+          || !acro.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+          || f.covered[k + 1]) continue;
+      int end = k; // the name ends right before the bracket
+      int from = -1;
+      for (int i = end - 1; i >= 0; i--) {
+        if (f.typeAt[i] != null && f.endAt[i] == end) {
+          from = i;
+          break;
+        }
+      }
+      if (from >= 0) {
+        if (f.typeAt[from] == EntityType.ORG)
+          f.add(k + 1, k + 2, EntityType.ORG, f.out.get(indexOf(f, from)).value());
+        continue;
+      }
+      if (f.covered[end - 1]) continue;
+      StringBuilder initials = new StringBuilder();
+      int start = -1;
+      for (int i = end - 1; i >= 0 && !f.covered[i] && initials.length() <= acro.length(); i--) {
+        String w = t.word[i];
+        if (rules.isCapitalWord(t, i)) {
+          initials.insert(0, w.charAt(0));
+          start = i;
+          if (initials.toString().equals(acro)) break;
+        } else if (!(w.equals("for")
+            || w.equals("of")
+            || w.equals("on")
+            || w.equals("and")
+            || w.equals("the")
+            || w.equals("a")
+            || w.equals("-")
+            || w.equals("&"))) break;
+      }
+      if (start < 0 || !initials.toString().equals(acro) || !hasOrgWord(t, start, end))
+        continue; // not "Paycheck Protection Program (PPP)", a programme
+      f.add(start, end, EntityType.ORG, NameRules.text(t, start, end));
+      f.add(k + 1, k + 2, EntityType.ORG, NameRules.text(t, start, end));
+    }
+  }
+
+  /** Some word of {@code [from, to)} is an org word: "Committee", "Institute", "Council". */
+  private boolean hasOrgWord(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) if (rules.orgSuffix.contains(t.word[k])) return true;
+    return false;
+  }
+
+  private static int indexOf(Found f, int token) {
+    int s = f.t.start[token];
+    for (int k = 0; k < f.out.size(); k++) if (f.out.get(k).start() == s) return k;
+    throw new IllegalStateException("no mention at token " + token);
   }
 
   /** An ordinal before an org is part of its name: "the 4th Circuit Court of Appeals". */
