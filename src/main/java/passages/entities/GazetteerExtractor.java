@@ -127,7 +127,10 @@ final class GazetteerExtractor implements EntityExtractor {
     knownNames(f);
     productShapes.makersAndModels(f);
     productShapes.modelCodes(f);
-    if (!NameRules.isTitleCase(t)) typedSequences(f);
+    if (!NameRules.isTitleCase(t)) {
+      typedSequences(f);
+      theAcronyms(f);
+    }
     ordinals(f);
     joins(f);
     bracketedAcronyms(f);
@@ -554,6 +557,51 @@ final class GazetteerExtractor implements EntityExtractor {
               ? typed.to()
               : end; // the rest may be another name
     }
+  }
+
+  /**
+   * An acronym of three to five capitals no list knows, after "the", is an org: "the NRCC has",
+   * "the N.R.A. spent", "the DGSE" (not one of the common acronyms of roles, laws, programmes and
+   * measures in {@code not-org-acronyms.txt}: "the CEO", "the GDP", "the ACA"; not before a
+   * capitalised word or a hyphen: "the COVID-19", "the ACLU Foundation").
+   */
+  private void theAcronyms(Found f) {
+    Tokens t = f.t;
+    for (int i = 1; i < t.size; i++) {
+      if (f.covered[i] || !t.spaceBefore[i] || !t.word[i - 1].equalsIgnoreCase("the")) continue;
+      int end = i + 1;
+      String letters = t.word[i];
+      if (letters.length() == 1) { // "N.R.A.": letters and glued dots
+        StringBuilder sb = new StringBuilder();
+        int k = i;
+        while (k + 1 < t.size
+            && t.word[k].length() == 1
+            && Character.isUpperCase(t.word[k].charAt(0))
+            && t.word[k + 1].equals(".")
+            && (k == i || !t.spaceBefore[k])
+            && !t.spaceBefore[k + 1]
+            && !f.covered[k]) {
+          sb.append(t.word[k]);
+          k += 2;
+        }
+        letters = sb.toString();
+        end = k;
+      }
+      if (letters.length() < 3
+          || letters.length() > 5
+          || !letters.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+          || rules.notOrgAcronyms.contains(letters)
+          || rules.stopWords.contains(letters)
+          || inHandle(t, i)
+          || !f.free(i, end)) continue;
+      if (end < t.size
+          && (!t.spaceBefore[end] && t.isWord(end)
+              || !t.spaceBefore[end] && t.word[end].equals("-")
+              || t.spaceBefore[end] && rules.isCapitalWord(t, end))) continue;
+      f.add(i, end, EntityType.ORG, NameRules.text(t, i, end));
+      i = end - 1;
+    }
+    f.out.sort(Comparator.comparingInt(Entity::start));
   }
 
   /** "Jr." and "Sr." keep their period in a person's span: "Marvin Roe Jr." */

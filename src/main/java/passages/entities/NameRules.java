@@ -69,7 +69,8 @@ final class NameRules {
           "open-first-names.txt",
           "open-person-roles.txt",
           "open-english-words.txt",
-          "platforms.txt");
+          "platforms.txt",
+          "not-org-acronyms.txt");
 
   /** Given names of every language the open data knows, and the hand-kept common ones. */
   final Set<String> firstNames;
@@ -99,6 +100,10 @@ final class NameRules {
 
   final Set<String> orgSuffix;
   final Set<String> placeSuffix;
+
+  /** Common acronyms that are not orgs ("CEO", "GDP", "DACA"): "the" does not make them one. */
+  final Set<String> notOrgAcronyms;
+
   final Set<String> notPersonLast;
 
   NameRules() {
@@ -115,6 +120,7 @@ final class NameRules {
     for (String t : titles) lowerTitles.add(t.toLowerCase(Locale.ROOT));
     orgSuffix = read("org-suffixes.txt");
     placeSuffix = read("place-suffixes.txt");
+    notOrgAcronyms = read("not-org-acronyms.txt");
     notPersonLast = read("not-person-last.txt");
     notPersonLast.addAll(orgSuffix);
     notPersonLast.addAll(placeSuffix);
