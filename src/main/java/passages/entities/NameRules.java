@@ -291,7 +291,53 @@ final class NameRules {
     }
     if (typed == null && toldOutlet(t, from, to))
       typed = new Typed(from, to, EntityType.ORG, text(t, from, to));
+    if (typed == null && orgByContext(t, from, to))
+      typed = new Typed(from, to, EntityType.ORG, text(t, from, to));
     return typed;
+  }
+
+  /**
+   * What is said around an untyped name that only a company or a body has: "shares of X", "X
+   * stock", "X's chief executive", "chief executive of X", "a spokeswoman for X", "an analyst at X"
+   * (a role noun, then "at"). Not a name that starts with a common first name, a title or a
+   * modifier, nor one at the start of a sentence.
+   */
+  boolean orgByContext(Tokens t, int from, int to) {
+    if (to - from > 4 || commonFirstNames.contains(t.word[from]) || t.sentenceInitial(from))
+      return false;
+    for (int k = from; k < to; k++)
+      if (titles.contains(t.word[k]) || modifiers.contains(t.word[k])) return false;
+    if (to < t.size && t.spaceBefore[to]) {
+      String next = t.word[to];
+      if (next.equals("shares") || next.equals("stock") || next.equals("shareholders")) return true;
+    }
+    if (to + 2 < t.size && t.word[to].equals("'") && t.word[to + 1].equals("s")) {
+      switch (t.word[to + 2]) {
+        case "CEO", "shareholders", "stock", "shares", "headquarters", "subsidiary", "board" -> {
+          return true;
+        }
+        case "chief" -> {
+          return to + 3 < t.size && t.word[to + 3].equals("executive");
+        }
+        default -> {}
+      }
+    }
+    if (from < 2 || !t.spaceBefore[from]) return false;
+    String prep = t.word[from - 1], before = t.word[from - 2];
+    return switch (prep) {
+      case "of" ->
+          before.equals("shares")
+              || before.equals("CEO")
+              || before.equals("executive") && from >= 3 && t.word[from - 3].equals("chief")
+              || before.equals("founder")
+              || before.equals("co-founder");
+      case "for" ->
+          before.equals("spokesman")
+              || before.equals("spokeswoman")
+              || before.equals("spokesperson");
+      case "at" -> Character.isLowerCase(before.charAt(0)) && roles.contains(before);
+      default -> false;
+    };
   }
 
   /**
@@ -386,6 +432,10 @@ final class NameRules {
           "contractor",
           "tank",
           "institute",
+          "journal",
+          "tabloid",
+          "newsletter",
+          "network",
           "nonprofits",
           "companies",
           "firms",
