@@ -133,6 +133,7 @@ final class GazetteerExtractor implements EntityExtractor {
     }
     ordinals(f);
     joins(f);
+    orgLists(f);
     bracketedAcronyms(f);
     slashPartners(f);
     surnames(f);
@@ -686,6 +687,58 @@ final class GazetteerExtractor implements EntityExtractor {
         f.remove(i);
         f.add(i - 1, e, EntityType.ORG, NameRules.text(t, i - 1, e));
       }
+    }
+  }
+
+  /**
+   * A list of three or more names ("the New York Times, Cosmopolitan, and Hustler") whose typed
+   * members are all orgs, at least one of them: the untyped members (capitalised, up to four
+   * words, not starting with a common first name or at a sentence start) are orgs too. Not after
+   * a plural noun and "of" ("the departments of Defense, Labor, and Health and Human Services").
+   */
+  private void orgLists(Found f) {
+    Tokens t = f.t;
+    List<int[]> items = new ArrayList<>(); // {from, to, typed 0/1}
+    int i = 0;
+    while (i < t.size) {
+      items.clear();
+      int k = i;
+      boolean orgs = false, others = false;
+      while (k < t.size) {
+        int from = k;
+        if (t.word[k].equals("the") && k + 1 < t.size) from = k + 1;
+        int to;
+        boolean typed = f.typeAt[from] != null;
+        if (typed) {
+          to = f.endAt[from];
+          if (f.typeAt[from] == EntityType.ORG) orgs = true;
+          else others = true;
+        } else if (!f.covered[from] && rules.isNameWord(t, from) && !inHandle(t, from)) {
+          to = rules.sequenceEnd(t, from, f.covered);
+          if (to - from > 4 * 2
+              || rules.commonFirstNames.contains(t.word[from])
+              || t.sentenceInitial(from)
+              || to < t.size && f.covered[to] && !t.spaceBefore[to]) others = true;
+        } else break;
+        items.add(new int[] {from, to, typed ? 1 : 0});
+        int next = to; // ", ", ", and ", " and ", ", or ", " or "
+        if (next < t.size && t.word[next].equals(",")) next++;
+        if (next < t.size && (t.word[next].equals("and") || t.word[next].equals("or"))) {
+          next++;
+        } else if (next == to) break;
+        if (next >= t.size || next == to) break;
+        k = next;
+      }
+      int first = items.isEmpty() ? i : items.getFirst()[0];
+      if (first >= 2 && t.word[first - 1].equals("of") && t.isWord(first - 2)
+          && Character.isLowerCase(t.word[first - 2].charAt(0)))
+        others = true; // "the departments of Defense, Labor, and …" name no org
+      if (items.size() >= 3 && orgs && !others) {
+        for (int[] item : items)
+          if (item[2] == 0 && f.free(item[0], item[1]))
+            f.add(item[0], item[1], EntityType.ORG, NameRules.text(t, item[0], item[1]));
+      }
+      i = items.isEmpty() ? i + 1 : Math.max(i + 1, items.getLast()[1]);
     }
   }
 
