@@ -692,9 +692,9 @@ final class GazetteerExtractor implements EntityExtractor {
 
   /**
    * A list of three or more names ("the New York Times, Cosmopolitan, and Hustler") whose typed
-   * members are all orgs, at least one of them: the untyped members (capitalised, up to four
-   * words, not starting with a common first name or at a sentence start) are orgs too. Not after
-   * a plural noun and "of" ("the departments of Defense, Labor, and Health and Human Services").
+   * members are all orgs, at least one of them: the untyped members (capitalised, up to four words,
+   * not starting with a common first name or at a sentence start) are orgs too. Not after a plural
+   * noun and "of" ("the departments of Defense, Labor, and Health and Human Services").
    */
   private void orgLists(Found f) {
     Tokens t = f.t;
@@ -730,7 +730,9 @@ final class GazetteerExtractor implements EntityExtractor {
         k = next;
       }
       int first = items.isEmpty() ? i : items.getFirst()[0];
-      if (first >= 2 && t.word[first - 1].equals("of") && t.isWord(first - 2)
+      if (first >= 2
+          && t.word[first - 1].equals("of")
+          && t.isWord(first - 2)
           && Character.isLowerCase(t.word[first - 2].charAt(0)))
         others = true; // "the departments of Defense, Labor, and …" name no org
       if (items.size() >= 3 && orgs && !others) {
