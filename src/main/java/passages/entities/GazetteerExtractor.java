@@ -138,6 +138,7 @@ final class GazetteerExtractor implements EntityExtractor {
     slashPartners(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
+    hyphenatedSurnames(f);
     juniors(f);
     platforms.retype(f);
     return f;
@@ -541,6 +542,11 @@ final class GazetteerExtractor implements EntityExtractor {
         break; // a paragraph that is one name alone is a byline or a heading
       NameRules.Typed typed = possessiveOrg(f, i, end);
       if (typed == null) typed = rules.typeInContext(t, i, end, f.covered);
+      if (typed == null && end - i >= 3 && t.sentenceInitial(i) && rules.isOrdinaryWord(t, i)) {
+        NameRules.Typed rest = rules.typeInContext(t, i + 1, end, f.covered);
+        if (rest != null && rest.type() == EntityType.PERSON)
+          typed = rest; // "Follow Julia Cohen on Twitter": the verb is not part of the name
+      }
       if (typed == null) typed = cityBeforePlace(f, i, end);
       if (typed == null
           && end < t.size
@@ -603,6 +609,29 @@ final class GazetteerExtractor implements EntityExtractor {
       i = end - 1;
     }
     f.out.sort(Comparator.comparingInt(Entity::start));
+  }
+
+  /**
+   * A person named in full takes the rest of a hyphenated surname ("Cindy Hyde" + "-Smith"); not a
+   * surname alone, which may be a pair of people ("Trump-Pence").
+   */
+  private void hyphenatedSurnames(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.PERSON) continue;
+      int e = f.endAt[i];
+      if (e - i < 2
+          || e + 1 >= t.size
+          || !t.word[e].equals("-")
+          || t.spaceBefore[e]
+          || t.spaceBefore[e + 1]
+          || f.covered[e + 1]
+          || !rules.isCapitalWord(t, e + 1)
+          || e + 2 < t.size && !t.spaceBefore[e + 2] && t.isWord(e + 2)) continue;
+      Entity p = f.remove(i);
+      f.add(i, e + 2, EntityType.PERSON, p.value() + "-" + t.word[e + 1]);
+      f.out.sort(Comparator.comparingInt(Entity::start));
+    }
   }
 
   /** "Jr." and "Sr." keep their period in a person's span: "Marvin Roe Jr." */

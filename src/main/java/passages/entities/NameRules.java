@@ -480,6 +480,18 @@ final class NameRules {
     return false;
   }
 
+  /**
+   * The word at {@code i} is a common English word and no given name ("Follow", "Meet"): a verb or
+   * an adverb that opens a sentence before a name.
+   */
+  boolean isOrdinaryWord(Tokens t, int i) {
+    String w = t.word[i];
+    return t.isWord(i)
+        && !firstNames.contains(w)
+        && !titles.contains(w)
+        && englishWords.contains(w.toLowerCase(Locale.ROOT));
+  }
+
   /** No word of {@code [from, to)} is a common English word ("Moms Demand Action" has three). */
   boolean noCommonWord(Tokens t, int from, int to) {
     for (int k = from; k < to; k++) {
