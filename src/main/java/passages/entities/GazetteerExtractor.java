@@ -112,6 +112,7 @@ final class GazetteerExtractor implements EntityExtractor {
     List<Found> found = new ArrayList<>(paragraphTexts.size());
     for (String p : paragraphTexts) found.add(find(p));
     coreference.resolve(found);
+    for (Found f : found) arabicArticles(f);
     List<List<Entity>> out = new ArrayList<>(found.size());
     for (Found f : found) out.add(f.out);
     return out;
@@ -139,6 +140,7 @@ final class GazetteerExtractor implements EntityExtractor {
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
     hyphenatedSurnames(f);
+    arabicArticles(f);
     juniors(f);
     platforms.retype(f);
     return f;
@@ -632,6 +634,44 @@ final class GazetteerExtractor implements EntityExtractor {
       f.add(i, e + 2, EntityType.PERSON, p.value() + "-" + t.word[e + 1]);
       f.out.sort(Comparator.comparingInt(Entity::start));
     }
+  }
+
+  /**
+   * The Arabic article glued to a surname is part of it ("al-Baghdadi", "Al-Baghdadi", "el-Sisi"),
+   * and a person named right before it is the same person ("Abu Omar" + "al-Baghdadi").
+   */
+  static void arabicArticles(Found f) {
+    Tokens t = f.t;
+    for (int i = 2; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.PERSON
+          || t.spaceBefore[i]
+          || !t.word[i - 1].equals("-")
+          || t.spaceBefore[i - 1]
+          || f.covered[i - 2]
+          || !isArabicArticle(t.word[i - 2])
+          || i - 2 > 0 && !t.spaceBefore[i - 2]) continue;
+      int from = i - 2, to = f.endAt[i];
+      Entity p = f.remove(i);
+      String value = p.value().indexOf(' ') > 0 ? p.value() : t.word[from] + "-" + p.value();
+      for (int k = from - 1; k >= 0; k--) {
+        if (f.typeAt[k] == null) continue;
+        if (f.typeAt[k] == EntityType.PERSON && f.endAt[k] == from && t.spaceBefore[from]) {
+          f.remove(k);
+          from = k;
+          value = NameRules.text(t, from, to);
+        }
+        break;
+      }
+      f.add(from, to, EntityType.PERSON, value);
+      f.out.sort(Comparator.comparingInt(Entity::start));
+    }
+  }
+
+  private static boolean isArabicArticle(String w) {
+    return switch (w) {
+      case "al", "Al", "el", "El" -> true;
+      default -> false;
+    };
   }
 
   /** "Jr." and "Sr." keep their period in a person's span: "Marvin Roe Jr." */
