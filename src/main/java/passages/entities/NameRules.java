@@ -693,6 +693,8 @@ final class NameRules {
     }
     if (orgSuffix.contains(last) || orgHead(t, from, to))
       return new Typed(from, to, EntityType.ORG, text(t, from, to));
+    if (last.equals("District") && to - from >= 2 && t.word[to - 2].equals("School"))
+      return new Typed(from, to, EntityType.ORG, text(t, from, to)); // a school district
     if (placeSuffix.contains(last)) return new Typed(from, to, EntityType.PLACE, text(t, from, to));
     return null;
   }

@@ -125,8 +125,10 @@ final class ProductShapes {
       return false;
     if (i + 1 < t.size && !t.spaceBefore[i + 1] && !t.word[i + 1].equals("."))
       return false; // "11%", "98-2", "3,000"
-    if (i + 1 < t.size && t.word[i + 1].equals(".") && i + 2 < t.size && !t.spaceBefore[i + 2])
-      return false; // "3.5"
+    if (i + 2 < t.size
+        && t.word[i + 1].equals(".")
+        && !t.spaceBefore[i + 2]
+        && Character.isDigit(t.word[i + 2].charAt(0))) return false; // "3.5"
     if (i + 1 >= t.size) return true;
     return switch (t.word[i + 1]) {
       case "percent",
