@@ -302,8 +302,11 @@ final class GazetteerExtractor implements EntityExtractor {
           i = end; // "Laura Ingraham Show" is not the person
           continue;
         }
+        boolean placeBeforeTitle = // "Virginia Gov. Ralph Northam"
+            type == EntityType.PLACE && rules.titles.contains(t.word[to]);
         if (single
             && !personBeforeOrg
+            && !placeBeforeTitle
             && (type == EntityType.PERSON || rules.firstNames.contains(t.word[from]))) {
           i++; // part of a longer name ("Clinton Kelly") the later rules may type
           continue;
