@@ -157,6 +157,14 @@ final class ArticleCoreference {
       if (e.type() == EntityType.MONEY) continue;
       String surface = normalise(e.text());
       NameTrie.Name full = forms.names.get(surface);
+      if (e.type() == EntityType.ORG
+          && e.value().equals(e.text())
+          && full != null
+          && full.type() == EntityType.ORG
+          && !forms.contested.contains(surface)) { // "the DCCC" after "… Committee (DCCC)"
+        e = new Entity(e.type(), full.canonical(), e.text(), e.start(), e.end());
+        f.out.set(k, e);
+      }
       if (e.type() == EntityType.PERSON
           && e.value().indexOf(' ') < 0
           && full != null

@@ -135,6 +135,7 @@ public final class EntityExtractors {
     NameLearner learner =
         learn(corpusParagraphs, trie, rules, Runtime.getRuntime().availableProcessors());
     NameTrie learned = learner.learned();
-    return new GazetteerExtractor(trie, learned, open, rules, learner.report);
+    return new GazetteerExtractor(
+        trie, learned, open, rules, learner.report, learner.notOrgAcronyms());
   }
 }

@@ -32,12 +32,19 @@ final class GazetteerExtractor implements EntityExtractor {
   private final List<String> learnedReport;
   private final ArticleCoreference coreference;
 
+  /**
+   * Acronyms the corpus writes as laws, programmes or things ("TPS holders"): no org after "the".
+   */
+  private final java.util.Set<String> learnedNotOrgAcronyms;
+
   GazetteerExtractor(
       NameTrie names,
       NameTrie learned,
       NameTrie openData,
       NameRules rules,
-      List<String> learnedReport) {
+      List<String> learnedReport,
+      java.util.Set<String> learnedNotOrgAcronyms) {
+    this.learnedNotOrgAcronyms = java.util.Set.copyOf(learnedNotOrgAcronyms);
     this.names = names;
     this.learned = learned;
     this.openData = openData;
@@ -133,8 +140,8 @@ final class GazetteerExtractor implements EntityExtractor {
       theAcronyms(f);
     }
     ordinals(f);
-    joins(f);
     orgLists(f);
+    joins(f);
     bracketedAcronyms(f);
     slashPartners(f);
     surnames(f);
@@ -549,8 +556,10 @@ final class GazetteerExtractor implements EntityExtractor {
       if (typed == null) typed = rules.typeInContext(t, i, end, f.covered);
       if (typed == null && end - i >= 3 && t.sentenceInitial(i) && rules.isOrdinaryWord(t, i)) {
         NameRules.Typed rest = rules.typeInContext(t, i + 1, end, f.covered);
-        if (rest != null && rest.type() == EntityType.PERSON)
-          typed = rest; // "Follow Julia Cohen on Twitter": the verb is not part of the name
+        if (rest != null
+            && rest.type() == EntityType.PERSON
+            && !rules.isOrdinaryWord(t, rest.to() - 1)) // not "Catch Chris Live"
+        typed = rest; // "Follow Julia Cohen on Twitter": the verb is not part of the name
       }
       if (typed == null) typed = cityBeforePlace(f, i, end);
       if (typed == null
@@ -574,8 +583,9 @@ final class GazetteerExtractor implements EntityExtractor {
   /**
    * An acronym of three to five capitals no list knows, after "the", is an org: "the NRCC has",
    * "the N.R.A. spent", "the DGSE" (not one of the common acronyms of roles, laws, programmes and
-   * measures in {@code not-org-acronyms.txt}: "the CEO", "the GDP", "the ACA"; not before a
-   * capitalised word or a hyphen: "the COVID-19", "the ACLU Foundation").
+   * measures in {@code not-org-acronyms.txt}: "the CEO", "the GDP", "the ACA", nor one the corpus
+   * writes before "program", "holders", "bill" and the like: "the TPS"; not before a capitalised
+   * word or a hyphen: "the COVID-19", "the ACLU Foundation").
    */
   private void theAcronyms(Found f) {
     Tokens t = f.t;
@@ -603,6 +613,7 @@ final class GazetteerExtractor implements EntityExtractor {
           || letters.length() > 5
           || !letters.chars().allMatch(c -> c >= 'A' && c <= 'Z')
           || rules.notOrgAcronyms.contains(letters)
+          || learnedNotOrgAcronyms.contains(letters)
           || rules.stopWords.contains(letters)
           || inHandle(t, i)
           || !f.free(i, end)) continue;
@@ -729,12 +740,16 @@ final class GazetteerExtractor implements EntityExtractor {
           && e < t.size
           && t.spaceBefore[e]
           && f.typeAt[e] == EntityType.ORG
-          && !rules.platforms.contains(t.word[e])
+          && (isInstitutionWord(t.word[e])
+              || f.endAt[e] == e + 1 && rules.orgSuffix.contains(t.word[e])) // "Denver Guardian"
           && !partyLabel(t, i)) {
         int to = f.endAt[e];
-        f.remove(e);
-        f.remove(i);
-        f.add(i, to, EntityType.ORG, NameRules.text(t, i, to));
+        Entity org = f.remove(e);
+        Entity place = f.remove(i);
+        // "U.S. Department of Agriculture" is the Department of Agriculture; "Texas GOP" its own
+        String value =
+            place.value().equals("United States") ? org.value() : NameRules.text(t, i, to);
+        f.add(i, to, EntityType.ORG, value);
         i--; // the joined org may take "of" and a place
       } else if (type == EntityType.ORG
           && e + 1 < t.size
@@ -788,6 +803,7 @@ final class GazetteerExtractor implements EntityExtractor {
         } else if (!f.covered[from] && rules.isNameWord(t, from) && !inHandle(t, from)) {
           to = rules.sequenceEnd(t, from, f.covered);
           if (to - from > 4 * 2
+              || to == from + 1 && !rules.hasUncommonWord(t, from, to)
               || rules.commonFirstNames.contains(t.word[from])
               || t.sentenceInitial(from)
               || to < t.size && f.covered[to] && !t.spaceBefore[to]) others = true;
@@ -814,6 +830,52 @@ final class GazetteerExtractor implements EntityExtractor {
       }
       i = items.isEmpty() ? i + 1 : Math.max(i + 1, items.getLast()[1]);
     }
+  }
+
+  /**
+   * A word an institution's name starts with that a place before it belongs to ("Texas" + "Senate",
+   * "U.S." + "Department of …"); not a brand or an outlet ("Ukraine NATO", "Puerto Rico Reuters"
+   * are two names).
+   */
+  private static boolean isInstitutionWord(String w) {
+    return switch (w) {
+      case "Senate",
+          "House",
+          "Assembly",
+          "Legislature",
+          "GOP",
+          "Democratic",
+          "Republican",
+          "Supreme",
+          "Court",
+          "District",
+          "Department",
+          "Dept",
+          "Bureau",
+          "Board",
+          "Agency",
+          "Office",
+          "Commission",
+          "Council",
+          "Census",
+          "Border",
+          "Immigration",
+          "Centers",
+          "Holocaust",
+          "Maritime",
+          "Treasury",
+          "Marines",
+          "Army",
+          "Navy",
+          "Air",
+          "Coast",
+          "National",
+          "State",
+          "Federal",
+          "Chamber" ->
+          true;
+      default -> false;
+    };
   }
 
   /** A capitalised word or an apostrophe follows, spaced or glued: the name goes on. */

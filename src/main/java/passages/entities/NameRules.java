@@ -299,8 +299,8 @@ final class NameRules {
   /**
    * What is said around an untyped name that only a company or a body has: "shares of X", "X
    * stock", "X's chief executive", "chief executive of X", "a spokeswoman for X", "an analyst at X"
-   * (a role noun, then "at"). Not a name that starts with a common first name, a title or a
-   * modifier, nor one at the start of a sentence.
+   * (a working role, then "at"; not "a pastor at Newtown's church"). Not a name that starts with a
+   * common first name, a title or a modifier, nor one at the start of a sentence.
    */
   boolean orgByContext(Tokens t, int from, int to) {
     if (to - from > 4 || commonFirstNames.contains(t.word[from]) || t.sentenceInitial(from))
@@ -335,7 +335,29 @@ final class NameRules {
           before.equals("spokesman")
               || before.equals("spokeswoman")
               || before.equals("spokesperson");
-      case "at" -> Character.isLowerCase(before.charAt(0)) && roles.contains(before);
+      case "at" ->
+          !(to < t.size && t.word[to].equals("'")) // "pastor at Newtown's church"
+              && switch (before) {
+                case "analyst",
+                    "economist",
+                    "strategist",
+                    "executive",
+                    "engineer",
+                    "employee",
+                    "employees",
+                    "researcher",
+                    "scientist",
+                    "fellow",
+                    "partner",
+                    "lawyer",
+                    "attorney",
+                    "consultant",
+                    "banker",
+                    "trader",
+                    "manager" ->
+                    true;
+                default -> false;
+              };
       default -> false;
     };
   }
@@ -490,6 +512,18 @@ final class NameRules {
         && !firstNames.contains(w)
         && !titles.contains(w)
         && englishWords.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Some word of {@code [from, to)} is not a common English word ("Cosmopolitan" is one, "Health"
+   * and "Human Services" are all; "Citymeals-on-Wheels" is not), connectors left aside.
+   */
+  boolean hasUncommonWord(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!t.isWord(k) || ORG_CONNECTORS.contains(t.word[k])) continue;
+      if (!isEnglishWord(t.word[k].toLowerCase(Locale.ROOT))) return true;
+    }
+    return false;
   }
 
   /** No word of {@code [from, to)} is a common English word ("Moms Demand Action" has three). */
