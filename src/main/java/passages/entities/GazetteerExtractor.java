@@ -589,6 +589,7 @@ final class GazetteerExtractor implements EntityExtractor {
    */
   private void theAcronyms(Found f) {
     Tokens t = f.t;
+    boolean added = false;
     for (int i = 1; i < t.size; i++) {
       if (f.covered[i] || !t.spaceBefore[i] || !t.word[i - 1].equalsIgnoreCase("the")) continue;
       int end = i + 1;
@@ -623,8 +624,9 @@ final class GazetteerExtractor implements EntityExtractor {
               || t.spaceBefore[end] && rules.isCapitalWord(t, end))) continue;
       f.add(i, end, EntityType.ORG, NameRules.text(t, i, end));
       i = end - 1;
+      added = true;
     }
-    f.out.sort(Comparator.comparingInt(Entity::start));
+    if (added) f.out.sort(Comparator.comparingInt(Entity::start));
   }
 
   /**
@@ -785,6 +787,16 @@ final class GazetteerExtractor implements EntityExtractor {
    */
   private void orgLists(Found f) {
     Tokens t = f.t;
+    boolean listed = false; // most paragraphs: no org next to a comma, "and" or "or"
+    for (int i = 0; i < t.size && !listed; i++) {
+      if (f.typeAt[i] != EntityType.ORG) continue;
+      int e = f.endAt[i];
+      listed =
+          e < t.size && isListWord(t.word[e])
+              || i > 0 && isListWord(t.word[i - 1])
+              || i > 1 && t.word[i - 1].equals("the") && isListWord(t.word[i - 2]);
+    }
+    if (!listed) return;
     List<int[]> items = new ArrayList<>(); // {from, to, typed 0/1}
     int i = 0;
     while (i < t.size) {
@@ -876,6 +888,10 @@ final class GazetteerExtractor implements EntityExtractor {
           true;
       default -> false;
     };
+  }
+
+  private static boolean isListWord(String w) {
+    return w.equals(",") || w.equals("and") || w.equals("or");
   }
 
   /** A capitalised word or an apostrophe follows, spaced or glued: the name goes on. */

@@ -303,10 +303,15 @@ final class NameRules {
    * common first name, a title or a modifier, nor one at the start of a sentence.
    */
   boolean orgByContext(Tokens t, int from, int to) {
-    if (to - from > 4 || commonFirstNames.contains(t.word[from]) || t.sentenceInitial(from))
-      return false;
+    if (to - from > 4 || !orgContext(t, from, to)) return false;
+    if (commonFirstNames.contains(t.word[from]) || t.sentenceInitial(from)) return false;
     for (int k = from; k < to; k++)
       if (titles.contains(t.word[k]) || modifiers.contains(t.word[k])) return false;
+    return true;
+  }
+
+  /** The words around {@code [from, to)} are those of {@link #orgByContext}. */
+  private static boolean orgContext(Tokens t, int from, int to) {
     if (to < t.size && t.spaceBefore[to]) {
       String next = t.word[to];
       if (next.equals("shares") || next.equals("stock") || next.equals("shareholders")) return true;
