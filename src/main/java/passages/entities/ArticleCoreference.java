@@ -178,7 +178,7 @@ final class ArticleCoreference {
       String[] words = e.value().split(" ");
       if (e.type() == EntityType.ORG && words.length >= 2) {
         String last = words[words.length - 1];
-        if (isShortForm(last)) forms.put(forms.heads, last, name);
+        if (isShortForm(last) || isHeadWord(last)) forms.put(forms.heads, last, name);
         String acronym = bracketedAcronym(e, t.text);
         if (acronym != null) forms.put(forms.names, acronym, name);
       }
@@ -226,6 +226,16 @@ final class ArticleCoreference {
               || rules.englishWords.contains(given.toLowerCase(java.util.Locale.ROOT))) return;
           forms.names.put(given, new NameTrie.Name(EntityType.PERSON, person));
         });
+  }
+
+  /**
+   * An org word that, capitalised after "the", stands for the org the article named in full with
+   * it: "the Post" (The Washington Post), "the Court" (the Supreme Court), "the Monitor".
+   */
+  private boolean isHeadWord(String w) {
+    return rules.orgSuffix.contains(w)
+        && w.length() > 3
+        && w.chars().anyMatch(Character::isLowerCase);
   }
 
   /** "… Relations (CAIR)": the 2-6 capitals in brackets right after an org mention, or null. */

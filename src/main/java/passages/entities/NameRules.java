@@ -730,6 +730,8 @@ final class NameRules {
       if (end < t.size && t.word[end].equals(".") && !t.spaceBefore[end]) end++;
       return new Typed(from, end, EntityType.ORG, text(t, from, to - 1));
     }
+    if (hasAmpersand(t, f, to) && !firstNames.contains(t.word[f]) && firmWords(t, f, to))
+      return new Typed(from, to, EntityType.ORG, text(t, from, to)); // "Mossberg & Sons"
     if (orgSuffix.contains(last) || orgHead(t, from, to))
       return new Typed(from, to, EntityType.ORG, text(t, from, to));
     if (last.equals("District") && to - from >= 2 && t.word[to - 2].equals("School"))
@@ -799,6 +801,39 @@ final class NameRules {
         return false;
     }
     return !notPersonLast.contains(last) && !isAcronym(last) && !isAcronym(t.word[from]);
+  }
+
+  /**
+   * The words of a firm's name joined by "&": names, no common English word and no shouting ("Smith
+   * & Wesson", "Covington & Burling"; not "Law & Order", "Repeal & Replace", "LEAKER & LIAR"), or a
+   * firm word after the "&" ("Mossberg & Sons", "Muzinich & Co.").
+   */
+  private boolean firmWords(Tokens t, int from, int to) {
+    if (countWords(t, from, to) > 4) return false;
+    for (int k = from; k < to; k++) {
+      String w = t.word[k];
+      if (!t.isWord(k)) continue;
+      if (k > from && t.word[k - 1].equals("&")) {
+        switch (w) {
+          case "Co", "Sons", "Company", "Associates", "Partners" -> {
+            continue;
+          }
+          default -> {}
+        }
+      }
+      if (w.length() > 1 && isAllCaps(w) || isEnglishWord(w.toLowerCase(Locale.ROOT))) return false;
+    }
+    return true;
+  }
+
+  /** "Mossberg & Sons", "Simon & Schuster": capitalised names joined by a spaced "&". */
+  private static boolean hasAmpersand(Tokens t, int from, int to) {
+    boolean amp = false;
+    for (int k = from + 1; k < to - 1; k++) {
+      if (t.word[k].equals("&") && t.spaceBefore[k]) amp = true;
+      else if (ORG_CONNECTORS.contains(t.word[k])) return false; // "Colt's Manufacturing and …"
+    }
+    return amp;
   }
 
   private static boolean hasOrgConnector(Tokens t, int from, int to) {
