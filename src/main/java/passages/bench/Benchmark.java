@@ -110,8 +110,13 @@ public final class Benchmark {
         }
       }
       for (Mode m : Mode.values()) {
-        base.put(m, timed(baseQueries, q -> b.run(q, m)));
-        ours.put(m, timed(lines, q -> s.search(request(q, m)).total()));
+        Latency[] pair =
+            timedSideBySide(
+                i -> b.run(baseQueries.get(i), m),
+                i -> s.search(request(lines.get(i), m)).total(),
+                lines.size());
+        base.put(m, pair[0]);
+        ours.put(m, pair[1]);
         log.println(
             "in-process " + m.label + ": baseline " + base.get(m) + ", passages " + ours.get(m));
       }
@@ -212,6 +217,30 @@ public final class Benchmark {
 
   interface Op<T> {
     long run(T query) throws Exception;
+  }
+
+  /**
+   * Times query {@code i} on two engines side by side, {@code first} and {@code second} in turn
+   * (which goes first alternates with {@code i} and the pass), so a change in the machine's load
+   * during the run falls on both alike; per engine the median pass (by total time) is returned.
+   */
+  private Latency[] timedSideBySide(Op<Integer> first, Op<Integer> second, int queries)
+      throws Exception {
+    Latency[][] passes = new Latency[2][config.passes()];
+    for (int p = 0; p < config.passes(); p++) {
+      double[][] ms = new double[2][queries];
+      for (int i = 0; i < queries; i++) {
+        for (int k = 0; k < 2; k++) {
+          int engine = (i + p) % 2 == 0 ? k : 1 - k;
+          long t = System.nanoTime();
+          (engine == 0 ? first : second).run(i);
+          ms[engine][i] = (System.nanoTime() - t) / 1e6;
+        }
+      }
+      passes[0][p] = Latency.of(ms[0]);
+      passes[1][p] = Latency.of(ms[1]);
+    }
+    return new Latency[] {Latency.median(passes[0]), Latency.median(passes[1])};
   }
 
   private <T> Latency timed(List<T> queries, Op<T> op) throws Exception {
@@ -493,7 +522,8 @@ public final class Benchmark {
     md.append(
         String.format(
             Locale.ROOT,
-            "Corpus %s, %d queries from %s; %d warm-up rounds, median of %d passes; "
+            "Corpus %s, %d queries from %s; %d warm-up rounds, median of %d passes (in-process:"
+                + " each query on both engines in turn); "
                 + "%d cores, JDK %s, max heap %d MB.%n%n",
             config.corpus().getFileName(),
             queries,

@@ -137,7 +137,7 @@ public final class Fields {
    * Bump whenever fields, analysis or the cleaning rules change (an index from unchanged files
    * would otherwise be "up to date" with the old rules): an index with another version is rebuilt.
    */
-  public static final String SCHEMA_VERSION = "12";
+  public static final String SCHEMA_VERSION = "13";
 
   private Fields() {}
 

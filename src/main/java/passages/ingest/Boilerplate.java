@@ -153,12 +153,13 @@ final class Boilerplate {
               Pattern.compile("^\\(\\s*[A-Z][\\w.]*( [\\w.]+){0,2} (?i:podcast)\\s*:.*\\)\\.?$"),
               DropReason.STORY_PROMO),
           // a story card: photo caption, " | " and the photo's credit, then the other story's
-          // section, headline and teaser
+          // section (maybe a lower-case tag: "congress"), headline and teaser
           new Phrase(
               "|",
               Pattern.compile(
                   "\\S \\| ([A-Z][\\w.'’-]*( [A-Z][\\w.'’-]*){0,3}/)*"
-                      + "(AP Photo|AP|AFP|Getty Images|Getty|Reuters|REUTERS)( for [\\w ]{1,40}?)? [A-Z](?!hoto\\b)[^|/]{20,}$"),
+                      + "(AP Photo|AP|AFP|Getty Images|Getty|Reuters|REUTERS|POLITICO( Screen grab)?)"
+                      + "( for [\\w ]{1,40}?)?( [a-z][\\w&-]*){0,2} [A-Z](?!hoto\\b)[^|/]{20,}$"),
               DropReason.STORY_PROMO));
 
   /**

@@ -46,7 +46,13 @@ public enum DropReason {
   /** A teaser list above the article: "Story highlights …". */
   TEASER("story highlights teaser"),
   /** The author's bio at the end: "• X and Y are professors at …", "X is a senior fellow at …". */
-  AUTHOR_BIO("author bio");
+  AUTHOR_BIO("author bio"),
+  /**
+   * The article's own headline (and the topic tag before it) repeated in its first block, between
+   * its photo's caption and its dek ({@link HeadlineCards}); the headline is searchable as the
+   * article's headline.
+   */
+  REPEATED_HEADLINE("headline repeated in the text");
 
   private final String description;
 

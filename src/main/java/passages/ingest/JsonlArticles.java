@@ -70,7 +70,7 @@ final class JsonlArticles {
     if (paragraphs != null && paragraphs.isArray()) {
       List<String> blocks = new ArrayList<>(paragraphs.size());
       for (JsonNode p : paragraphs) blocks.add(p.isTextual() ? p.asText() : "");
-      cleaned = TextCleaner.cleanBlocks(blocks, meta.title() == null);
+      cleaned = TextCleaner.cleanBlocks(blocks, meta.title());
       head = blocks.subList(0, Math.min(blocks.size(), PublicationDates.HEAD_LINES));
     } else if (text(node, "text") != null) {
       cleaned = TextCleaner.clean(text(node, "text"));

@@ -82,20 +82,56 @@ public final class TextCleaner {
     return clean(split(raw, cuts), true, cuts);
   }
 
+  /** Blocks at the start of a text in which the article's own card is looked for. */
+  private static final int CARD_BLOCKS = 2;
+
   /**
    * Cleans text that is already split into blocks (one per paragraph, as JSONL corpora give it).
    * The {@link DroppedLine#line()} of a dropped block is its 1-based position in {@code blocks};
    * line breaks inside a block are spaces.
    *
+   * @param title the article's headline when the corpus gives it, else null: then a heading-shaped
+   *     first block is the title. A known headline repeated in one of the first blocks between a
+   *     photo's caption and the dek is cut out of it ({@link HeadlineCards}).
+   */
+  public static CleanedText cleanBlocks(List<String> blocks, String title) {
+    return cleanBlocks(blocks, title == null, title);
+  }
+
+  /**
+   * Cleans blocks as {@link #cleanBlocks(List, String)} does, with no headline to look for.
+   *
    * @param detectTitle whether a heading-shaped first block is the title (false when the title is
    *     known)
    */
   public static CleanedText cleanBlocks(List<String> blocks, boolean detectTitle) {
+    return cleanBlocks(blocks, detectTitle, null);
+  }
+
+  private static CleanedText cleanBlocks(List<String> blocks, boolean detectTitle, String title) {
     List<Line> lines = new ArrayList<>(blocks.size());
     List<DroppedLine> cuts = new ArrayList<>();
-    for (int i = 0; i < blocks.size(); i++)
-      addLine(lines, cuts, i + 1, blocks.get(i) == null ? "" : blocks.get(i));
+    for (int i = 0; i < blocks.size(); i++) {
+      String raw = blocks.get(i) == null ? "" : blocks.get(i);
+      if (i < CARD_BLOCKS && title != null && addCard(lines, cuts, i + 1, raw, title)) continue;
+      addLine(lines, cuts, i + 1, raw);
+    }
     return clean(lines, detectTitle, cuts);
+  }
+
+  /**
+   * Adds {@code raw} as line {@code number} split as the article's own card, when it is one: the
+   * caption (a caption whatever its credit), the dek (text, never a heading however short), the
+   * headline cut; returns whether it was one.
+   */
+  private static boolean addCard(
+      List<Line> lines, List<DroppedLine> cuts, int number, String raw, String title) {
+    HeadlineCards.Card card = HeadlineCards.split(normalize(raw), title);
+    if (card == null) return false;
+    lines.add(new Line(number, card.caption(), Kind.CAPTION));
+    cuts.add(new DroppedLine(number, card.headline(), DropReason.REPEATED_HEADLINE));
+    if (!card.dek().isEmpty()) lines.add(new Line(number, card.dek(), Kind.TEXT));
+    return true;
   }
 
   /**
@@ -403,10 +439,15 @@ public final class TextCleaner {
      * @param text a normalised line: not empty, single spaces between words, none at the ends
      */
     Line(int number, String text) {
+      this(number, text, null);
+    }
+
+    /** A line of kind {@code known} (not classified by its shape), or classified when null. */
+    Line(int number, String text, Kind known) {
       this.number = number;
       this.text = text;
       this.words = countWords(text);
-      Kind shape = classify(text, words);
+      Kind shape = known != null ? known : classify(text, words);
       this.boilerplate =
           shape != Kind.PLACEHOLDER && shape != Kind.TABLE_RULE && shape != Kind.AD
               ? (words <= MAX_BOILERPLATE_WORDS

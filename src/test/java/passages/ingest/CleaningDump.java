@@ -69,10 +69,12 @@ public final class CleaningDump {
         if (node.get("paragraphs") instanceof ArrayNode array) {
           List<String> blocks = new ArrayList<>(array.size());
           for (JsonNode p : array) blocks.add(p.isTextual() ? p.asText() : "");
-          boolean detectTitle =
-              !(node.get("title") instanceof JsonNode t && t.isTextual() && !t.asText().isBlank());
+          String title =
+              node.get("title") instanceof JsonNode t && t.isTextual() && !t.asText().isBlank()
+                  ? t.asText().strip()
+                  : null;
           long t0 = cpu.getCurrentThreadCpuTime();
-          TextCleaner.cleanBlocks(blocks, detectTitle);
+          TextCleaner.cleanBlocks(blocks, title);
           nanos += cpu.getCurrentThreadCpuTime() - t0;
         }
         if (!(r instanceof IngestResult.Ingested ing)) continue;

@@ -1,6 +1,7 @@
 package passages.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,90 @@ class WidgetCleaningTest {
             new Paragraph(1, null, body), new Paragraph(2, null, caption, ParagraphKind.CAPTION)),
         cleaned.paragraphs());
     assertEquals(List.of(new DroppedLine(2, card, DropReason.STORY_PROMO)), cleaned.dropped());
+  }
+
+  @Test
+  void cleanBlocks_ownCardWithKnownHeadline_captionKeptHeadlineCutDekKept() {
+    String card =
+        "Former vice president Joe Biden speaks at a campaign event at The River Center on May in Des"
+            + " Moines, Iowa. | Scott Olson/Getty Images 2020 elections Iowa poll: Biden stretches lead"
+            + " over Sanders Elizabeth Warren holds a strong position as Pete Buttigieg surges.";
+    String body = "Biden leads with 24 percent, the poll found, down from 27 percent in March.";
+
+    CleanedText cleaned =
+        TextCleaner.cleanBlocks(
+            List.of(card, body), "Iowa poll: Biden stretches lead over Sanders");
+
+    assertEquals(
+        List.of(
+            new Paragraph(
+                1,
+                null,
+                "Former vice president Joe Biden speaks at a campaign event at The River Center on"
+                    + " May in Des Moines, Iowa. | Scott Olson/Getty Images",
+                ParagraphKind.CAPTION),
+            new Paragraph(
+                2, null, "Elizabeth Warren holds a strong position as Pete Buttigieg surges."),
+            new Paragraph(3, null, body)),
+        cleaned.paragraphs());
+    assertEquals(
+        List.of(
+            new DroppedLine(
+                1,
+                "2020 elections Iowa poll: Biden stretches lead over Sanders",
+                DropReason.REPEATED_HEADLINE)),
+        cleaned.dropped());
+    assertNull(cleaned.title());
+  }
+
+  @Test
+  void cleanBlocks_ownCard_headlineFoundWithStraightQuotesShortDekNeverAHeading() {
+    // the corpus' title has straight quotes, the card curly ones; the dek is short and ends in a
+    // quote, the shape of a heading, but it is the dek
+    String card =
+        "“During the 2016 presidential campaign, Russia launched an all-out assault on our"
+            + " democracy,” DNC Chair Tom Perez said. | Joe Raedle/Getty Images DNC sues Russian"
+            + " government, Trump campaign over ‘hacking’ The Trump campaign slams the suit as"
+            + " 'frivolous.'";
+    String body = "The complaint was filed on Friday in federal court in Manhattan.";
+
+    CleanedText cleaned =
+        TextCleaner.cleanBlocks(
+            List.of(card, body), "DNC sues Russian government, Trump campaign over 'hacking'");
+
+    assertEquals(
+        List.of(
+            new Paragraph(
+                1,
+                null,
+                "“During the 2016 presidential campaign, Russia launched an all-out assault on our"
+                    + " democracy,” DNC Chair Tom Perez said. | Joe Raedle/Getty Images",
+                ParagraphKind.CAPTION),
+            new Paragraph(2, null, "The Trump campaign slams the suit as 'frivolous.'"),
+            new Paragraph(3, null, body)),
+        cleaned.paragraphs());
+    assertEquals(
+        List.of(
+            new DroppedLine(
+                1,
+                "DNC sues Russian government, Trump campaign over ‘hacking’",
+                DropReason.REPEATED_HEADLINE)),
+        cleaned.dropped());
+  }
+
+  @Test
+  void cleanBlocks_cardOfAnotherHeadline_orPipeInBody_notSplit() {
+    // the headline on the card is not the article's: a story card, dropped whole
+    String card =
+        "Republicans are in no mood to give the IRS any more authority. | John Shinkle/POLITICO GOP"
+            + " rejects tax crackdown";
+    String table = "The vote was 52 | 48, with two senators absent and one voting present.";
+
+    CleanedText cleaned =
+        TextCleaner.cleanBlocks(List.of(card, table), "Senate Republicans reject IRS powers");
+
+    assertEquals(List.of(new Paragraph(1, null, table)), cleaned.paragraphs());
+    assertEquals(List.of(new DroppedLine(1, card, DropReason.STORY_PROMO)), cleaned.dropped());
   }
 
   @Test
