@@ -591,7 +591,10 @@ final class GazetteerExtractor implements EntityExtractor {
     Tokens t = f.t;
     boolean added = false;
     for (int i = 1; i < t.size; i++) {
-      if (f.covered[i] || !t.spaceBefore[i] || !t.word[i - 1].equalsIgnoreCase("the")) continue;
+      char first = t.word[i].charAt(0);
+      if (first < 'A' || first > 'Z' || f.covered[i] || !t.spaceBefore[i]) continue;
+      String before = t.word[i - 1];
+      if (!before.equals("the") && !before.equals("The")) continue;
       int end = i + 1;
       String letters = t.word[i];
       if (letters.length() == 1) { // "N.R.A.": letters and glued dots
@@ -909,7 +912,7 @@ final class GazetteerExtractor implements EntityExtractor {
   private void bracketedAcronyms(Found f) {
     Tokens t = f.t;
     for (int k = 1; k + 2 < t.size; k++) {
-      if (!t.word[k].equals("(") || !t.word[k + 2].equals(")") || !t.spaceBefore[k]) continue;
+      if (t.word[k].charAt(0) != '(' || !t.word[k + 2].equals(")") || !t.spaceBefore[k]) continue;
       String acro = t.word[k + 1];
       if (acro.length() < 2
           || acro.length() > 6
