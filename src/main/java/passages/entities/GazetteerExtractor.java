@@ -618,6 +618,7 @@ final class GazetteerExtractor implements EntityExtractor {
           || !letters.chars().allMatch(c -> c >= 'A' && c <= 'Z')
           || rules.notOrgAcronyms.contains(letters)
           || learnedNotOrgAcronyms.contains(letters)
+          || rules.englishWords.contains(letters.toLowerCase(java.util.Locale.ROOT)) // "the WALL"
           || rules.stopWords.contains(letters)
           || inHandle(t, i)
           || !f.free(i, end)) continue;

@@ -270,7 +270,8 @@ final class NameRules {
         && looksLikePersonName(t, from, to)
         && (personAppositive(t, to)
             || afterSayingVerb(t, from)
-            || noCommonWord(t, from, to) && (beforeSayingVerb(t, to) || ageOrWhoAfter(t, to)))) {
+            || noCommonWord(t, from, to)
+                && (beforeSayingVerb(t, to) || ageOrWhoAfter(t, to) || roleAfterComma(t, to)))) {
       typed = new Typed(from, to, EntityType.PERSON, text(t, from, to));
     }
     if (typed == null
@@ -592,6 +593,20 @@ final class NameRules {
           true;
       default -> false;
     };
+  }
+
+  /**
+   * ", director of …", ", Iraq correspondent," after the name: a comma, then a role or title noun
+   * within three words (no determiner: that is {@link #personAppositive}).
+   */
+  boolean roleAfterComma(Tokens t, int to) {
+    if (to + 1 >= t.size || !t.word[to].equals(",")) return false;
+    for (int k = to + 1; k < t.size && k <= to + 3; k++) {
+      String w = t.word[k];
+      if (!t.isWord(k) || w.equals("a") || w.equals("an") || w.equals("the")) return false;
+      if (isPersonWord(w)) return true;
+    }
+    return false;
   }
 
   /** ", 34," or ", who" after the name: an age or a relative clause about a person. */

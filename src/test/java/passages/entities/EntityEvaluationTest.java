@@ -23,7 +23,7 @@ class EntityEvaluationTest {
       new EnumMap<>(
           Map.of(
               EntityType.ORG, new double[] {0.99, 0.97},
-              EntityType.PERSON, new double[] {0.98, 0.92},
+              EntityType.PERSON, new double[] {0.98, 0.91},
               EntityType.PLACE, new double[] {0.97, 0.96},
               EntityType.PRODUCT, new double[] {1.0, 0.98},
               EntityType.MONEY, new double[] {1.0, 1.0}));
@@ -36,7 +36,7 @@ class EntityEvaluationTest {
       new EnumMap<>(
           Map.of(
               EntityType.ORG, new double[] {0.98, 0.88},
-              EntityType.PERSON, new double[] {0.98, 0.92},
+              EntityType.PERSON, new double[] {0.98, 0.94},
               EntityType.PLACE, new double[] {0.96, 0.95},
               EntityType.PRODUCT, new double[] {1.0, 1.0},
               EntityType.MONEY, new double[] {0.85, 0.98}));
@@ -66,7 +66,7 @@ class EntityEvaluationTest {
       new EnumMap<>(
           Map.of(
               EntityType.ORG, new double[] {0.98, 0.93},
-              EntityType.PERSON, new double[] {0.98, 0.94},
+              EntityType.PERSON, new double[] {0.98, 0.96},
               EntityType.PLACE, new double[] {0.96, 0.95},
               EntityType.PRODUCT, new double[] {1.0, 1.0},
               EntityType.MONEY, new double[] {0.85, 0.98}));
