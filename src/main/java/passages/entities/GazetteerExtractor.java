@@ -147,6 +147,7 @@ final class GazetteerExtractor implements EntityExtractor {
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
     hyphenatedSurnames(f);
+    initialsBefore(f);
     arabicArticles(f);
     juniors(f);
     platforms.retype(f);
@@ -692,6 +693,28 @@ final class GazetteerExtractor implements EntityExtractor {
       case "al", "Al", "el", "El" -> true;
       default -> false;
     };
+  }
+
+  /** Glued initials before a person are part of the name: "J." + "D. Gordon" is "J.D. Gordon". */
+  private static void initialsBefore(Found f) {
+    Tokens t = f.t;
+    for (int i = 2; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.PERSON || t.spaceBefore[i] || !t.word[i - 1].equals("."))
+        continue;
+      int from = i;
+      while (from >= 2
+          && !t.spaceBefore[from]
+          && t.word[from - 1].equals(".")
+          && !t.spaceBefore[from - 1]
+          && t.word[from - 2].length() == 1
+          && Character.isUpperCase(t.word[from - 2].charAt(0))
+          && !f.covered[from - 2]) from -= 2;
+      if (from == i || from > 0 && !t.spaceBefore[from] && t.isWord(from - 1)) continue;
+      int to = f.endAt[i];
+      f.remove(i);
+      f.add(from, to, EntityType.PERSON, NameRules.text(t, from, to));
+      f.out.sort(Comparator.comparingInt(Entity::start));
+    }
   }
 
   /** "Jr." and "Sr." keep their period in a person's span: "Marvin Roe Jr." */

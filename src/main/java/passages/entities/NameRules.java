@@ -861,10 +861,16 @@ final class NameRules {
     if (t.word[k].equals(".") && k > 0 && t.isAbbreviation(k - 1))
       return titles.contains(t.word[k - 1]);
     if (!t.spaceBefore[from]) return false;
-    if (t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
+    boolean comma = t.word[k].equals(",");
+    if (comma) k--; // "its chief executive, Sam Altman"
     boolean compound =
         k > 0 && !t.spaceBefore[k] && t.word[k - 1].equals("-"); // "the 172-member RSC"
-    return k >= 0 && t.isWord(k) && !compound && isPersonWord(t.word[k]);
+    return k >= 0
+        && t.isWord(k)
+        && !compound
+        && (isPersonWord(t.word[k])
+            || comma && k > 0 && t.word[k].equals("CEO") && !t.sentenceInitial(k));
+    // "its president and CEO, Annise Parker"
   }
 
   /** A lower-case title or role noun: "spokeswoman", "senator", "plumber". */

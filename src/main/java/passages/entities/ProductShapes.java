@@ -59,7 +59,9 @@ final class ProductShapes {
         Entity product = f.remove(to);
         f.remove(i);
         f.add(i, f.endAt[to], EntityType.PRODUCT, product.value());
-      } else if (type == EntityType.ORG && !f.covered[to] && isModelNumber(t, to)) {
+      } else if (type == EntityType.ORG
+          && !f.covered[to]
+          && (isModelNumber(t, to) || makers.contains(t.word[i]) && isHyphenatedModel(t, to))) {
         int end = modelEnd(t, to);
         f.remove(i);
         f.add(i, end, EntityType.PRODUCT, NameRules.text(t, i, end));
@@ -180,6 +182,18 @@ final class ProductShapes {
         && Character.isUpperCase(w.charAt(0))
         && w.chars().anyMatch(Character::isDigit)
         && w.chars().allMatch(Character::isLetterOrDigit);
+  }
+
+  /** "737-800" after a maker: three digits, a glued hyphen, more digits or letters. */
+  private static boolean isHyphenatedModel(Tokens t, int i) {
+    String w = t.word[i];
+    return w.length() == 3
+        && w.chars().allMatch(Character::isDigit)
+        && i + 2 < t.size
+        && t.word[i + 1].equals("-")
+        && !t.spaceBefore[i + 1]
+        && !t.spaceBefore[i + 2]
+        && t.isWord(i + 2);
   }
 
   /** "the House 144 to 44", "98-2", "50%": the number counts something. */
