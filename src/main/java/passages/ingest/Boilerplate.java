@@ -137,6 +137,12 @@ final class Boilerplate {
               "\\bis available without charge to any eligible news publisher\\b",
               DropReason.NOTICE),
           Phrase.atStart("story highlights", "^story highlights\\b", DropReason.TEASER),
+          // Bloomberg Opinion's author box glued to its share bar: "X is a Bloomberg Opinion
+          // columnist. He … Read more opinion LISTEN TO ARTICLE 4:18 SHARE THIS ARTICLE Share …"
+          new Phrase(
+              "read more opinion",
+              "\\bread more opinion (listen to article \\d{1,2}:\\d{2} )?share this article\\b",
+              DropReason.AUTHOR_BIO),
           // USA TODAY's player caption: "CLOSE" (the player's button) glued to the video's caption;
           // all-caps
           // text after it is a shouted sentence ("CLOSE OUR SOUTHERN BORDER!"), not a player

@@ -103,21 +103,7 @@ public record SearchRequest(
 
   /** This request keeping only paragraphs of {@code outlets} (OR; empty means all). */
   public SearchRequest withOutlets(List<String> outlets) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.outlets = outlets);
   }
 
   /**
@@ -125,65 +111,25 @@ public record SearchRequest(
    * AND).
    */
   public SearchRequest withEntities(List<EntityFilter> entities) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.entities = entities);
   }
 
   /**
-   * This request returning {@code limit} hits. @throws InvalidRequestException unless 1..{@value
-   * #MAX_LIMIT}
+   * This request returning {@code limit} hits.
+   *
+   * @throws InvalidRequestException unless 1..{@value #MAX_LIMIT}
    */
   public SearchRequest withLimit(int limit) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.limit = limit);
   }
 
   /**
-   * This request skipping {@code offset} hits. @throws InvalidRequestException unless 0..{@value
-   * #MAX_OFFSET}
+   * This request skipping {@code offset} hits.
+   *
+   * @throws InvalidRequestException unless 0..{@value #MAX_OFFSET}
    */
   public SearchRequest withOffset(int offset) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.offset = offset);
   }
 
   /**
@@ -192,154 +138,42 @@ public record SearchRequest(
    * @throws InvalidRequestException unless 1..{@value #MAX_FACET_LIMIT}
    */
   public SearchRequest withFacetLimit(int facetLimit) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.facetLimit = facetLimit);
   }
 
   /** This request with paragraphs of the same text folded into one hit, or not. */
   public SearchRequest withCollapse(boolean collapse) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.collapse = collapse);
   }
 
   /** This request with the matches marked in the passage, or not. */
   public SearchRequest withHighlight(boolean highlight) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.highlight = highlight);
   }
 
   /** This request with facet values counted, or not. */
   public SearchRequest withFacets(boolean facets) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.facets = facets);
   }
 
   /** This request keeping only paragraphs of articles with these metadata values or authors. */
   public SearchRequest withMetadata(List<MetaFilter> metadata) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.metadata = metadata);
   }
 
   /** This request keeping only paragraphs published in {@code days}. */
   public SearchRequest withDays(DayRange days) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.days = days);
   }
 
   /** This request with its hits in {@code order}. */
   public SearchRequest withOrder(Order order) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.order = order);
   }
 
   /** This request counting its matches per {@code timeline} interval, or not ({@code null}). */
   public SearchRequest withTimeline(Interval timeline) {
-    return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+    return with(r -> r.timeline = timeline);
   }
 
   /**
@@ -347,20 +181,62 @@ public record SearchRequest(
    * all}.
    */
   public SearchRequest withKind(String kind) {
+    return with(r -> r.kind = kind);
+  }
+
+  /** A copy of this request with {@code change} applied, through the validating constructor. */
+  private SearchRequest with(java.util.function.Consumer<Parts> change) {
+    Parts r = new Parts(this);
+    change.accept(r);
     return new SearchRequest(
-        q,
-        outlets,
-        entities,
-        limit,
-        offset,
-        facetLimit,
-        collapse,
-        highlight,
-        facets,
-        kind,
-        metadata,
-        days,
-        order,
-        timeline);
+        r.q,
+        r.outlets,
+        r.entities,
+        r.limit,
+        r.offset,
+        r.facetLimit,
+        r.collapse,
+        r.highlight,
+        r.facets,
+        r.kind,
+        r.metadata,
+        r.days,
+        r.order,
+        r.timeline);
+  }
+
+  /** The components of a request being changed by one {@code with…} method (local to it). */
+  private static final class Parts {
+    String q;
+    List<String> outlets;
+    List<EntityFilter> entities;
+    int limit;
+    int offset;
+    int facetLimit;
+    boolean collapse;
+    boolean highlight;
+    boolean facets;
+    String kind;
+    List<MetaFilter> metadata;
+    DayRange days;
+    Order order;
+    Interval timeline;
+
+    Parts(SearchRequest from) {
+      q = from.q;
+      outlets = from.outlets;
+      entities = from.entities;
+      limit = from.limit;
+      offset = from.offset;
+      facetLimit = from.facetLimit;
+      collapse = from.collapse;
+      highlight = from.highlight;
+      facets = from.facets;
+      kind = from.kind;
+      metadata = from.metadata;
+      days = from.days;
+      order = from.order;
+      timeline = from.timeline;
+    }
   }
 }

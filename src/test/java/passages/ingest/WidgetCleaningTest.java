@@ -171,6 +171,23 @@ class WidgetCleaningTest {
   }
 
   @Test
+  void cleanBlocks_authorBoxGluedToShareBar_droppedAsBio() {
+    String box =
+        "Noah Feldman is a Bloomberg Opinion columnist. He is a professor of law at Harvard University"
+            + " and was a clerk to U.S. Supreme Court Justice David Souter. His books include “The"
+            + " Three Lives of James Madison: Genius, Partisan, President.” Read more opinion LISTEN TO"
+            + " ARTICLE 5:13 SHARE THIS ARTICLE Share Tweet Post Email";
+    // the words alone, in a sentence, are text
+    String body =
+        "Readers who want to read more opinion pieces like this one can find them on the site.";
+
+    CleanedText cleaned = TextCleaner.cleanBlocks(List.of(box, body), false);
+
+    assertEquals(List.of(new Paragraph(1, null, body)), cleaned.paragraphs());
+    assertEquals(List.of(new DroppedLine(1, box, DropReason.AUTHOR_BIO)), cleaned.dropped());
+  }
+
+  @Test
   void cleanBlocks_videoPlayerGluedIntoParagraph_cutOutAndTextKept() {
     String player =
         "JUST WATCHED Bangladeshi army: 'Sharp weapons' used to kill hostages Replay More Videos ... MUST WATCH "
