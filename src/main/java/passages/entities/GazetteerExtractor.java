@@ -225,8 +225,8 @@ final class GazetteerExtractor implements EntityExtractor {
   /**
    * Buildings and facilities are not entities (the annotation guidelines): a capitalised name that
    * ends in "Base", "Airport", "Prison", "Jail", "Penitentiary" or "Correctional / Detention /
-   * Processing Center / Facility" is covered, so no part of it is tagged ("Tyndall Air Force Base"
-   * is not the Air Force).
+   * Processing / Space Center / Centre / Facility" is covered, so no part of it is tagged ("Tyndall
+   * Air Force Base" is not the Air Force).
    */
   private void facilities(Found f) {
     Tokens t = f.t;
@@ -234,9 +234,9 @@ final class GazetteerExtractor implements EntityExtractor {
       boolean facility =
           switch (t.word[j]) {
             case "Base", "Airport", "Prison", "Jail", "Penitentiary" -> true;
-            case "Center", "Facility" ->
+            case "Center", "Centre", "Facility" ->
                 switch (t.word[j - 1]) {
-                  case "Correctional", "Detention", "Processing" -> true;
+                  case "Correctional", "Detention", "Processing", "Space" -> true;
                   default -> false;
                 };
             default -> false;
@@ -463,12 +463,19 @@ final class GazetteerExtractor implements EntityExtractor {
   }
 
   /**
-   * "Ken" + "Blackwell": a common given name right before a one-word product makes a person; -1 if
-   * none.
+   * "Ken" + "Blackwell", "Simone" + "Alexa": a given name right before a one-word product makes a
+   * person (a common one, or one that is no English word before a product that is no platform); -1
+   * if none.
    */
   private int commonFirstNameBefore(Found f, int i) {
     int k = firstNameBefore(f, i);
-    return k >= 0 && k == i - 1 && rules.commonFirstNames.contains(f.t.word[k]) ? k : -1;
+    if (k < 0 || k != i - 1) return -1;
+    String given = f.t.word[k];
+    return rules.commonFirstNames.contains(given)
+            || !rules.englishWords.contains(given.toLowerCase(java.util.Locale.ROOT))
+                && !rules.platforms.contains(f.t.word[i]) // "Simone Alexa", not "Buzz Twitter"
+        ? k
+        : -1;
   }
 
   /**
