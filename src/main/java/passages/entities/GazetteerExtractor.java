@@ -557,6 +557,14 @@ final class GazetteerExtractor implements EntityExtractor {
         i++;
         continue;
       }
+      if (i > 1
+          && !t.spaceBefore[i]
+          && t.word[i - 1].equals("-")
+          && !t.spaceBefore[i - 1]
+          && t.isWord(i - 2)) {
+        i++; // the tail of a compound: "Government-Wide Initiative" is no "Wide Initiative"
+        continue;
+      }
       int end = rules.sequenceEnd(t, i, f.covered);
       if (i == 0 && end == t.size)
         break; // a paragraph that is one name alone is a byline or a heading
