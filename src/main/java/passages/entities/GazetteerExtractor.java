@@ -119,7 +119,7 @@ final class GazetteerExtractor implements EntityExtractor {
     List<Found> found = new ArrayList<>(paragraphTexts.size());
     for (String p : paragraphTexts) found.add(find(p));
     coreference.resolve(found);
-    for (Found f : found) arabicArticles(f);
+    for (Found f : found) if (has(f, EntityType.PERSON)) arabicArticles(f);
     List<List<Entity>> out = new ArrayList<>(found.size());
     for (Found f : found) out.add(f.out);
     return out;
@@ -140,18 +140,28 @@ final class GazetteerExtractor implements EntityExtractor {
       theAcronyms(f);
     }
     ordinals(f);
-    orgLists(f);
-    joins(f);
+    if (has(f, EntityType.ORG)) {
+      orgLists(f);
+      joins(f);
+    }
     bracketedAcronyms(f);
     slashPartners(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
-    hyphenatedSurnames(f);
-    initialsBefore(f);
-    arabicArticles(f);
-    juniors(f);
+    if (has(f, EntityType.PERSON)) {
+      hyphenatedSurnames(f);
+      initialsBefore(f);
+      arabicArticles(f);
+      juniors(f);
+    }
     platforms.retype(f);
     return f;
+  }
+
+  /** Whether some mention found so far has the type (most paragraphs have few mentions). */
+  private static boolean has(Found f, EntityType type) {
+    for (Entity e : f.out) if (e.type() == type) return true;
+    return false;
   }
 
   /**
