@@ -85,14 +85,11 @@ class EntityEvaluationTest {
 
   @Test
   void heldOutSet_precisionAndRecallPerType_meetFloors() {
-    List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-gold.jsonl");
-    EntityExtractor extractor =
-        EntityExtractors.create(EvalSet.corpus("/entities/heldout-context-ids.txt", docs));
-    assertMeetsFloors("held-out", alone(extractor, docs), docs, HELDOUT_FLOORS);
-    assertMeetsFloors(
-        "held-out in article",
-        inArticle(extractor, EvalSet.articles("/entities/heldout-context-ids.txt", docs)),
-        docs,
+    assertSetMeetsFloors(
+        "held-out",
+        "/entities/heldout-gold.jsonl",
+        "/entities/heldout-context-ids.txt",
+        HELDOUT_FLOORS,
         HELDOUT_ARTICLE_FLOORS);
   }
 
@@ -122,14 +119,11 @@ class EntityEvaluationTest {
 
   @Test
   void heldOutSet2_precisionAndRecallPerType_meetFloors() {
-    List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-2-gold.jsonl");
-    EntityExtractor extractor =
-        EntityExtractors.create(EvalSet.corpus("/entities/heldout-2-context-ids.txt", docs));
-    assertMeetsFloors("held-out 2", alone(extractor, docs), docs, HELDOUT2_FLOORS);
-    assertMeetsFloors(
-        "held-out 2 in article",
-        inArticle(extractor, EvalSet.articles("/entities/heldout-2-context-ids.txt", docs)),
-        docs,
+    assertSetMeetsFloors(
+        "held-out 2",
+        "/entities/heldout-2-gold.jsonl",
+        "/entities/heldout-2-context-ids.txt",
+        HELDOUT2_FLOORS,
         HELDOUT2_ARTICLE_FLOORS);
   }
 
@@ -161,15 +155,69 @@ class EntityEvaluationTest {
 
   @Test
   void heldOutSet3_precisionAndRecallPerType_meetFloors() {
-    List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-3-gold.jsonl");
-    EntityExtractor extractor =
-        EntityExtractors.create(EvalSet.corpus("/entities/heldout-3-context-ids.txt", docs));
-    assertMeetsFloors("held-out 3", alone(extractor, docs), docs, HELDOUT3_FLOORS);
-    assertMeetsFloors(
-        "held-out 3 in article",
-        inArticle(extractor, EvalSet.articles("/entities/heldout-3-context-ids.txt", docs)),
-        docs,
+    assertSetMeetsFloors(
+        "held-out 3",
+        "/entities/heldout-3-gold.jsonl",
+        "/entities/heldout-3-context-ids.txt",
+        HELDOUT3_FLOORS,
         HELDOUT3_ARTICLE_FLOORS);
+  }
+
+  /**
+   * type -> {precision floor, recall floor} on held-out set 4 (250 allsides paragraphs annotated
+   * blind by a helper on 2026-12-01 while another changed the extractor for issue 15's third round
+   * without access to it; measured once by the lead after that round was merged, 2026-12-01: in the
+   * article micro P 0.921 R 0.883, org 0.862 / 0.765; see docs/entities.md): set just under those
+   * values. Its errors are not read, so it stays the blind measure.
+   */
+  private static final Map<EntityType, double[]> HELDOUT4_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.88, 0.75},
+              EntityType.PERSON, new double[] {0.94, 0.84},
+              EntityType.PLACE, new double[] {0.89, 0.94},
+              EntityType.PRODUCT, new double[] {0.91, 0.87},
+              EntityType.MONEY, new double[] {0.98, 0.96}));
+
+  /** The same, each paragraph read in its article (as indexing does). */
+  private static final Map<EntityType, double[]> HELDOUT4_ARTICLE_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.86, 0.76},
+              EntityType.PERSON, new double[] {0.95, 0.90},
+              EntityType.PLACE, new double[] {0.89, 0.94},
+              EntityType.PRODUCT, new double[] {0.91, 0.87},
+              EntityType.MONEY, new double[] {0.98, 0.96}));
+
+  @Test
+  void heldOutSet4_precisionAndRecallPerType_meetFloors() {
+    assertSetMeetsFloors(
+        "held-out 4",
+        "/entities/heldout-4-gold.jsonl",
+        "/entities/heldout-4-context-ids.txt",
+        HELDOUT4_FLOORS,
+        HELDOUT4_ARTICLE_FLOORS);
+  }
+
+  /**
+   * The held-out set in {@code gold} (its articles listed in {@code contextIds}, the corpus the
+   * extractor learns names from) meets {@code floors} paragraph by paragraph and {@code
+   * articleFloors} with each paragraph read in its article.
+   */
+  private static void assertSetMeetsFloors(
+      String name,
+      String gold,
+      String contextIds,
+      Map<EntityType, double[]> floors,
+      Map<EntityType, double[]> articleFloors) {
+    List<EvalSet.Doc> docs = EvalSet.gold(gold);
+    EntityExtractor extractor = EntityExtractors.create(EvalSet.corpus(contextIds, docs));
+    assertMeetsFloors(name, alone(extractor, docs), docs, floors);
+    assertMeetsFloors(
+        name + " in article",
+        inArticle(extractor, EvalSet.articles(contextIds, docs)),
+        docs,
+        articleFloors);
   }
 
   /** Each paragraph read alone ({@code entities --text}). */
