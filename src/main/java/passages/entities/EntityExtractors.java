@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Builds {@link EntityExtractor}s from the bundled gazetteer, the money patterns and a corpus. */
 public final class EntityExtractors {
   /** Bumped whenever the rules change what they extract. */
-  private static final String RULES_VERSION = "3";
+  private static final String RULES_VERSION = "4";
 
   private EntityExtractors() {}
 
@@ -135,6 +135,7 @@ public final class EntityExtractors {
     NameLearner learner =
         learn(corpusParagraphs, trie, rules, Runtime.getRuntime().availableProcessors());
     NameTrie learned = learner.learned();
-    return new GazetteerExtractor(trie, learned, open, rules, learner.report);
+    return new GazetteerExtractor(
+        trie, learned, open, rules, learner.report, learner.notOrgAcronyms());
   }
 }

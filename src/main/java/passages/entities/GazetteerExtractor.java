@@ -32,12 +32,19 @@ final class GazetteerExtractor implements EntityExtractor {
   private final List<String> learnedReport;
   private final ArticleCoreference coreference;
 
+  /**
+   * Acronyms the corpus writes as laws, programmes or things ("TPS holders"): no org after "the".
+   */
+  private final java.util.Set<String> learnedNotOrgAcronyms;
+
   GazetteerExtractor(
       NameTrie names,
       NameTrie learned,
       NameTrie openData,
       NameRules rules,
-      List<String> learnedReport) {
+      List<String> learnedReport,
+      java.util.Set<String> learnedNotOrgAcronyms) {
+    this.learnedNotOrgAcronyms = java.util.Set.copyOf(learnedNotOrgAcronyms);
     this.names = names;
     this.learned = learned;
     this.openData = openData;
@@ -112,6 +119,7 @@ final class GazetteerExtractor implements EntityExtractor {
     List<Found> found = new ArrayList<>(paragraphTexts.size());
     for (String p : paragraphTexts) found.add(find(p));
     coreference.resolve(found);
+    for (Found f : found) if (has(f, EntityType.PERSON)) arabicArticles(f);
     List<List<Entity>> out = new ArrayList<>(found.size());
     for (Found f : found) out.add(f.out);
     return out;
@@ -127,14 +135,33 @@ final class GazetteerExtractor implements EntityExtractor {
     knownNames(f);
     productShapes.makersAndModels(f);
     productShapes.modelCodes(f);
-    if (!NameRules.isTitleCase(t)) typedSequences(f);
+    if (!NameRules.isTitleCase(t)) {
+      typedSequences(f);
+      theAcronyms(f);
+    }
     ordinals(f);
+    if (has(f, EntityType.ORG)) {
+      orgLists(f);
+      joins(f);
+    }
+    bracketedAcronyms(f);
     slashPartners(f);
     surnames(f);
     f.out.sort(Comparator.comparingInt(Entity::start));
-    juniors(f);
+    if (has(f, EntityType.PERSON)) {
+      hyphenatedSurnames(f);
+      initialsBefore(f);
+      arabicArticles(f);
+      juniors(f);
+    }
     platforms.retype(f);
     return f;
+  }
+
+  /** Whether some mention found so far has the type (most paragraphs have few mentions). */
+  private static boolean has(Found f, EntityType type) {
+    for (Entity e : f.out) if (e.type() == type) return true;
+    return false;
   }
 
   /**
@@ -208,8 +235,8 @@ final class GazetteerExtractor implements EntityExtractor {
   /**
    * Buildings and facilities are not entities (the annotation guidelines): a capitalised name that
    * ends in "Base", "Airport", "Prison", "Jail", "Penitentiary" or "Correctional / Detention /
-   * Processing Center / Facility" is covered, so no part of it is tagged ("Tyndall Air Force Base"
-   * is not the Air Force).
+   * Processing / Space Center / Centre / Facility" is covered, so no part of it is tagged ("Tyndall
+   * Air Force Base" is not the Air Force).
    */
   private void facilities(Found f) {
     Tokens t = f.t;
@@ -217,9 +244,9 @@ final class GazetteerExtractor implements EntityExtractor {
       boolean facility =
           switch (t.word[j]) {
             case "Base", "Airport", "Prison", "Jail", "Penitentiary" -> true;
-            case "Center", "Facility" ->
+            case "Center", "Centre", "Facility" ->
                 switch (t.word[j - 1]) {
-                  case "Correctional", "Detention", "Processing" -> true;
+                  case "Correctional", "Detention", "Processing", "Space" -> true;
                   default -> false;
                 };
             default -> false;
@@ -252,6 +279,11 @@ final class GazetteerExtractor implements EntityExtractor {
       }
       String canonical = m.name().canonical();
       EntityType type = m.name().type();
+      if (type == EntityType.PERSON && to - from >= 2 && rules.titles.contains(t.word[from])) {
+        int k = from + 1; // "Pope Francis", "Queen Elizabeth II": the title is not the name
+        if (t.word[k].equals(".") && k + 1 < to) k++;
+        if (t.spaceBefore[k] && rules.isCapitalWord(t, k)) from = k;
+      }
       boolean single = to - from == 1;
       int first =
           !single
@@ -288,8 +320,11 @@ final class GazetteerExtractor implements EntityExtractor {
           i = end; // "Laura Ingraham Show" is not the person
           continue;
         }
+        boolean placeBeforeTitle = // "Virginia Gov. Ralph Northam"
+            type == EntityType.PLACE && rules.titles.contains(t.word[to]);
         if (single
             && !personBeforeOrg
+            && !placeBeforeTitle
             && (type == EntityType.PERSON || rules.firstNames.contains(t.word[from]))) {
           i++; // part of a longer name ("Clinton Kelly") the later rules may type
           continue;
@@ -438,12 +473,19 @@ final class GazetteerExtractor implements EntityExtractor {
   }
 
   /**
-   * "Ken" + "Blackwell": a common given name right before a one-word product makes a person; -1 if
-   * none.
+   * "Ken" + "Blackwell", "Simone" + "Alexa": a given name right before a one-word product makes a
+   * person (a common one, or one that is no English word before a product that is no platform); -1
+   * if none.
    */
   private int commonFirstNameBefore(Found f, int i) {
     int k = firstNameBefore(f, i);
-    return k >= 0 && k == i - 1 && rules.commonFirstNames.contains(f.t.word[k]) ? k : -1;
+    if (k < 0 || k != i - 1) return -1;
+    String given = f.t.word[k];
+    return rules.commonFirstNames.contains(given)
+            || !rules.englishWords.contains(given.toLowerCase(java.util.Locale.ROOT))
+                && !rules.platforms.contains(f.t.word[i]) // "Simone Alexa", not "Buzz Twitter"
+        ? k
+        : -1;
   }
 
   /**
@@ -525,11 +567,26 @@ final class GazetteerExtractor implements EntityExtractor {
         i++;
         continue;
       }
+      if (i > 1
+          && !t.spaceBefore[i]
+          && t.word[i - 1].equals("-")
+          && !t.spaceBefore[i - 1]
+          && t.isWord(i - 2)) {
+        i++; // the tail of a compound: "Government-Wide Initiative" is no "Wide Initiative"
+        continue;
+      }
       int end = rules.sequenceEnd(t, i, f.covered);
       if (i == 0 && end == t.size)
         break; // a paragraph that is one name alone is a byline or a heading
       NameRules.Typed typed = possessiveOrg(f, i, end);
       if (typed == null) typed = rules.typeInContext(t, i, end, f.covered);
+      if (typed == null && end - i >= 3 && t.sentenceInitial(i) && rules.isOrdinaryWord(t, i)) {
+        NameRules.Typed rest = rules.typeInContext(t, i + 1, end, f.covered);
+        if (rest != null
+            && rest.type() == EntityType.PERSON
+            && !rules.isOrdinaryWord(t, rest.to() - 1)) // not "Catch Chris Live"
+        typed = rest; // "Follow Julia Cohen on Twitter": the verb is not part of the name
+      }
       if (typed == null) typed = cityBeforePlace(f, i, end);
       if (typed == null
           && end < t.size
@@ -546,6 +603,142 @@ final class GazetteerExtractor implements EntityExtractor {
           typed != null && typed.to() > i && typed.to() < end
               ? typed.to()
               : end; // the rest may be another name
+    }
+  }
+
+  /**
+   * An acronym of three to five capitals no list knows, after "the", is an org: "the NRCC has",
+   * "the N.R.A. spent", "the DGSE" (not one of the common acronyms of roles, laws, programmes and
+   * measures in {@code not-org-acronyms.txt}: "the CEO", "the GDP", "the ACA", nor one the corpus
+   * writes before "program", "holders", "bill" and the like: "the TPS"; not before a capitalised
+   * word or a hyphen: "the COVID-19", "the ACLU Foundation").
+   */
+  private void theAcronyms(Found f) {
+    Tokens t = f.t;
+    boolean added = false;
+    for (int i = 1; i < t.size; i++) {
+      char first = t.word[i].charAt(0);
+      if (first < 'A' || first > 'Z' || f.covered[i] || !t.spaceBefore[i]) continue;
+      String before = t.word[i - 1];
+      if (!before.equals("the") && !before.equals("The")) continue;
+      int end = i + 1;
+      String letters = t.word[i];
+      if (letters.length() == 1) { // "N.R.A.": letters and glued dots
+        StringBuilder sb = new StringBuilder();
+        int k = i;
+        while (k + 1 < t.size
+            && t.word[k].length() == 1
+            && Character.isUpperCase(t.word[k].charAt(0))
+            && t.word[k + 1].equals(".")
+            && (k == i || !t.spaceBefore[k])
+            && !t.spaceBefore[k + 1]
+            && !f.covered[k]) {
+          sb.append(t.word[k]);
+          k += 2;
+        }
+        letters = sb.toString();
+        end = k;
+      }
+      if (letters.length() < 3
+          || letters.length() > 5
+          || !letters.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+          || rules.notOrgAcronyms.contains(letters)
+          || learnedNotOrgAcronyms.contains(letters)
+          || rules.englishWords.contains(letters.toLowerCase(java.util.Locale.ROOT)) // "the WALL"
+          || rules.stopWords.contains(letters)
+          || inHandle(t, i)
+          || !f.free(i, end)) continue;
+      if (end < t.size
+          && (!t.spaceBefore[end] && t.isWord(end)
+              || !t.spaceBefore[end] && t.word[end].equals("-")
+              || t.spaceBefore[end] && rules.isCapitalWord(t, end))) continue;
+      f.add(i, end, EntityType.ORG, NameRules.text(t, i, end));
+      i = end - 1;
+      added = true;
+    }
+    if (added) f.out.sort(Comparator.comparingInt(Entity::start));
+  }
+
+  /**
+   * A person named in full takes the rest of a hyphenated surname ("Cindy Hyde" + "-Smith"); not a
+   * surname alone, which may be a pair of people ("Trump-Pence").
+   */
+  private void hyphenatedSurnames(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.PERSON) continue;
+      int e = f.endAt[i];
+      if (e - i < 2
+          || e + 1 >= t.size
+          || !t.word[e].equals("-")
+          || t.spaceBefore[e]
+          || t.spaceBefore[e + 1]
+          || f.covered[e + 1]
+          || !rules.isCapitalWord(t, e + 1)
+          || e + 2 < t.size && !t.spaceBefore[e + 2] && t.isWord(e + 2)) continue;
+      Entity p = f.remove(i);
+      f.add(i, e + 2, EntityType.PERSON, p.value() + "-" + t.word[e + 1]);
+      f.out.sort(Comparator.comparingInt(Entity::start));
+    }
+  }
+
+  /**
+   * The Arabic article glued to a surname is part of it ("al-Baghdadi", "Al-Baghdadi", "el-Sisi"),
+   * and a person named right before it is the same person ("Abu Omar" + "al-Baghdadi").
+   */
+  static void arabicArticles(Found f) {
+    Tokens t = f.t;
+    for (int i = 2; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.PERSON
+          || t.spaceBefore[i]
+          || !t.word[i - 1].equals("-")
+          || t.spaceBefore[i - 1]
+          || f.covered[i - 2]
+          || !isArabicArticle(t.word[i - 2])
+          || i - 2 > 0 && !t.spaceBefore[i - 2]) continue;
+      int from = i - 2, to = f.endAt[i];
+      Entity p = f.remove(i);
+      String value = p.value().indexOf(' ') > 0 ? p.value() : t.word[from] + "-" + p.value();
+      for (int k = from - 1; k >= 0; k--) {
+        if (f.typeAt[k] == null) continue;
+        if (f.typeAt[k] == EntityType.PERSON && f.endAt[k] == from && t.spaceBefore[from]) {
+          f.remove(k);
+          from = k;
+          value = NameRules.text(t, from, to);
+        }
+        break;
+      }
+      f.add(from, to, EntityType.PERSON, value);
+      f.out.sort(Comparator.comparingInt(Entity::start));
+    }
+  }
+
+  private static boolean isArabicArticle(String w) {
+    return switch (w) {
+      case "al", "Al", "el", "El" -> true;
+      default -> false;
+    };
+  }
+
+  /** Glued initials before a person are part of the name: "J." + "D. Gordon" is "J.D. Gordon". */
+  private static void initialsBefore(Found f) {
+    Tokens t = f.t;
+    for (int i = 2; i < t.size; i++) {
+      if (f.typeAt[i] != EntityType.PERSON || t.spaceBefore[i] || !t.word[i - 1].equals("."))
+        continue;
+      int from = i;
+      while (from >= 2
+          && !t.spaceBefore[from]
+          && t.word[from - 1].equals(".")
+          && !t.spaceBefore[from - 1]
+          && t.word[from - 2].length() == 1
+          && Character.isUpperCase(t.word[from - 2].charAt(0))
+          && !f.covered[from - 2]) from -= 2;
+      if (from == i || from > 0 && !t.spaceBefore[from] && t.isWord(from - 1)) continue;
+      int to = f.endAt[i];
+      f.remove(i);
+      f.add(from, to, EntityType.PERSON, NameRules.text(t, from, to));
+      f.out.sort(Comparator.comparingInt(Entity::start));
     }
   }
 
@@ -583,6 +776,245 @@ final class GazetteerExtractor implements EntityExtractor {
       if (end - s - 1 > 3) continue;
       f.add(s + 1, end, EntityType.ORG, NameRules.text(t, s + 1, end));
     }
+  }
+
+  /**
+   * Mentions found apart that are one org: a place right before an org ("U.S." + "Department of
+   * Health and Human Services", "California" + "Democratic Party"; not a platform: "Iowa Facebook
+   * users"), an org that an org word ends, "of" and a place ("Producers Guild" of "America"), and
+   * "State" before a legislature ("State Senate").
+   */
+  private void joins(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i < t.size; i++) {
+      EntityType type = f.typeAt[i];
+      if (type == null) continue;
+      int e = f.endAt[i];
+      if (type == EntityType.PLACE
+          && e < t.size
+          && t.spaceBefore[e]
+          && f.typeAt[e] == EntityType.ORG
+          && (isInstitutionWord(t.word[e])
+              || f.endAt[e] == e + 1 && rules.orgSuffix.contains(t.word[e])) // "Denver Guardian"
+          && !partyLabel(t, i)) {
+        int to = f.endAt[e];
+        Entity org = f.remove(e);
+        Entity place = f.remove(i);
+        // "U.S. Department of Agriculture" is the Department of Agriculture; "Texas GOP" its own
+        String value =
+            place.value().equals("United States") ? org.value() : NameRules.text(t, i, to);
+        f.add(i, to, EntityType.ORG, value);
+        i--; // the joined org may take "of" and a place
+      } else if (type == EntityType.ORG
+          && e + 1 < t.size
+          && t.word[e].equals("of")
+          && t.spaceBefore[e + 1]
+          && f.typeAt[e + 1] == EntityType.PLACE
+          && rules.orgSuffix.contains(t.word[e - 1])
+          && !continuesName(t, f.endAt[e + 1])) {
+        int to = f.endAt[e + 1];
+        f.remove(e + 1);
+        f.remove(i);
+        f.add(i, to, EntityType.ORG, NameRules.text(t, i, to));
+      } else if (type == EntityType.ORG
+          && i > 0
+          && t.spaceBefore[i]
+          && !f.covered[i - 1]
+          && t.word[i - 1].equals("State")
+          && switch (t.word[i]) {
+            case "Senate", "Assembly", "Legislature", "House" -> true;
+            default -> false;
+          }) {
+        f.remove(i);
+        f.add(i - 1, e, EntityType.ORG, NameRules.text(t, i - 1, e));
+      }
+    }
+  }
+
+  /**
+   * A list of three or more names ("the New York Times, Cosmopolitan, and Hustler") whose typed
+   * members are all orgs, at least one of them: the untyped members (capitalised, up to four words,
+   * not starting with a common first name or at a sentence start) are orgs too. Not after a plural
+   * noun and "of" ("the departments of Defense, Labor, and Health and Human Services").
+   */
+  private void orgLists(Found f) {
+    Tokens t = f.t;
+    boolean listed = false; // most paragraphs: no org next to a comma, "and" or "or"
+    for (int i = 0; i < t.size && !listed; i++) {
+      if (f.typeAt[i] != EntityType.ORG) continue;
+      int e = f.endAt[i];
+      listed =
+          e < t.size && isListWord(t.word[e])
+              || i > 0 && isListWord(t.word[i - 1])
+              || i > 1 && t.word[i - 1].equals("the") && isListWord(t.word[i - 2]);
+    }
+    if (!listed) return;
+    List<int[]> items = new ArrayList<>(); // {from, to, typed 0/1}
+    int i = 0;
+    while (i < t.size) {
+      items.clear();
+      int k = i;
+      boolean orgs = false, others = false;
+      while (k < t.size) {
+        int from = k;
+        if (t.word[k].equals("the") && k + 1 < t.size) from = k + 1;
+        int to;
+        boolean typed = f.typeAt[from] != null;
+        if (typed) {
+          to = f.endAt[from];
+          if (f.typeAt[from] == EntityType.ORG) orgs = true;
+          else others = true;
+        } else if (!f.covered[from] && rules.isNameWord(t, from) && !inHandle(t, from)) {
+          to = rules.sequenceEnd(t, from, f.covered);
+          if (to - from > 4 * 2
+              || to == from + 1 && !rules.hasUncommonWord(t, from, to)
+              || rules.commonFirstNames.contains(t.word[from])
+              || t.sentenceInitial(from)
+              || to < t.size && f.covered[to] && !t.spaceBefore[to]) others = true;
+        } else break;
+        items.add(new int[] {from, to, typed ? 1 : 0});
+        int next = to; // ", ", ", and ", " and ", ", or ", " or "
+        if (next < t.size && t.word[next].equals(",")) next++;
+        if (next < t.size && (t.word[next].equals("and") || t.word[next].equals("or"))) {
+          next++;
+        } else if (next == to) break;
+        if (next >= t.size || next == to) break;
+        k = next;
+      }
+      int first = items.isEmpty() ? i : items.getFirst()[0];
+      if (first >= 2
+          && t.word[first - 1].equals("of")
+          && t.isWord(first - 2)
+          && Character.isLowerCase(t.word[first - 2].charAt(0)))
+        others = true; // "the departments of Defense, Labor, and …" name no org
+      if (items.size() >= 3 && orgs && !others) {
+        for (int[] item : items)
+          if (item[2] == 0 && f.free(item[0], item[1]))
+            f.add(item[0], item[1], EntityType.ORG, NameRules.text(t, item[0], item[1]));
+      }
+      i = items.isEmpty() ? i + 1 : Math.max(i + 1, items.getLast()[1]);
+    }
+  }
+
+  /**
+   * A word an institution's name starts with that a place before it belongs to ("Texas" + "Senate",
+   * "U.S." + "Department of …"); not a brand or an outlet ("Ukraine NATO", "Puerto Rico Reuters"
+   * are two names).
+   */
+  private static boolean isInstitutionWord(String w) {
+    return switch (w) {
+      case "Senate",
+          "House",
+          "Assembly",
+          "Legislature",
+          "GOP",
+          "Democratic",
+          "Republican",
+          "Supreme",
+          "Court",
+          "District",
+          "Department",
+          "Dept",
+          "Bureau",
+          "Board",
+          "Agency",
+          "Office",
+          "Commission",
+          "Council",
+          "Census",
+          "Border",
+          "Immigration",
+          "Centers",
+          "Holocaust",
+          "Maritime",
+          "Treasury",
+          "Marines",
+          "Army",
+          "Navy",
+          "Air",
+          "Coast",
+          "National",
+          "State",
+          "Federal",
+          "Chamber" ->
+          true;
+      default -> false;
+    };
+  }
+
+  private static boolean isListWord(String w) {
+    return w.equals(",") || w.equals("and") || w.equals("or");
+  }
+
+  /** A capitalised word or an apostrophe follows, spaced or glued: the name goes on. */
+  private boolean continuesName(Tokens t, int to) {
+    return to < t.size
+        && (t.word[to].equals("'") || t.spaceBefore[to] && rules.isCapitalWord(t, to));
+  }
+
+  /**
+   * "The Committee for a Responsible Federal Budget (CRFB)": a capitalised name with an org word
+   * whose initials the capitals in brackets right after it spell is an org, and so are the capitals
+   * (not "Paycheck Protection Program (PPP)"); an org followed by its acronym in brackets gives the
+   * acronym too.
+   */
+  private void bracketedAcronyms(Found f) {
+    Tokens t = f.t;
+    for (int k = 1; k + 2 < t.size; k++) {
+      if (t.word[k].charAt(0) != '(' || !t.word[k + 2].equals(")") || !t.spaceBefore[k]) continue;
+      String acro = t.word[k + 1];
+      if (acro.length() < 2
+          || acro.length() > 6
+          || !acro.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+          || f.covered[k + 1]) continue;
+      int end = k; // the name ends right before the bracket
+      int from = -1;
+      for (int i = end - 1; i >= 0; i--) {
+        if (f.typeAt[i] != null && f.endAt[i] == end) {
+          from = i;
+          break;
+        }
+      }
+      if (from >= 0) {
+        if (f.typeAt[from] == EntityType.ORG)
+          f.add(k + 1, k + 2, EntityType.ORG, f.out.get(indexOf(f, from)).value());
+        continue;
+      }
+      if (f.covered[end - 1]) continue;
+      StringBuilder initials = new StringBuilder();
+      int start = -1;
+      for (int i = end - 1; i >= 0 && !f.covered[i] && initials.length() <= acro.length(); i--) {
+        String w = t.word[i];
+        if (rules.isCapitalWord(t, i)) {
+          initials.insert(0, w.charAt(0));
+          start = i;
+          if (initials.toString().equals(acro)) break;
+        } else if (!(w.equals("for")
+            || w.equals("of")
+            || w.equals("on")
+            || w.equals("and")
+            || w.equals("the")
+            || w.equals("a")
+            || w.equals("-")
+            || w.equals("&"))) break;
+      }
+      if (start < 0 || !initials.toString().equals(acro) || !hasOrgWord(t, start, end))
+        continue; // not "Paycheck Protection Program (PPP)", a programme
+      f.add(start, end, EntityType.ORG, NameRules.text(t, start, end));
+      f.add(k + 1, k + 2, EntityType.ORG, NameRules.text(t, start, end));
+    }
+  }
+
+  /** Some word of {@code [from, to)} is an org word: "Committee", "Institute", "Council". */
+  private boolean hasOrgWord(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) if (rules.orgSuffix.contains(t.word[k])) return true;
+    return false;
+  }
+
+  private static int indexOf(Found f, int token) {
+    int s = f.t.start[token];
+    for (int k = 0; k < f.out.size(); k++) if (f.out.get(k).start() == s) return k;
+    throw new IllegalStateException("no mention at token " + token);
   }
 
   /** An ordinal before an org is part of its name: "the 4th Circuit Court of Appeals". */

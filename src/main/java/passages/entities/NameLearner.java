@@ -25,6 +25,11 @@ final class NameLearner {
   private final Map<String, Integer> capitalised = new HashMap<>();
   private final Map<String, Integer> lower = new HashMap<>();
 
+  /**
+   * Acronyms seen before a noun that only a law, programme, measure or thing takes ("TPS holders").
+   */
+  private final Map<String, Integer> notOrgAcronyms = new HashMap<>();
+
   /** What {@link #learned()} added, as "type TAB canonical TAB surface" lines (for inspection). */
   final java.util.List<String> report = new java.util.ArrayList<>();
 
@@ -51,6 +56,14 @@ final class NameLearner {
     for (int i = 0; i < t.size; i++) {
       String w = t.word[i];
       if (t.isWord(i) && Character.isLowerCase(w.charAt(0)) && w.length() > 2) bump(lower, w);
+    }
+    for (int i = 0; i + 1 < t.size; i++) {
+      String w = t.word[i];
+      if (w.length() >= 3
+          && w.length() <= 5
+          && w.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+          && t.spaceBefore[i + 1]
+          && isNotOrgHead(t.word[i + 1])) bump(notOrgAcronyms, w);
     }
     if (NameRules.isTitleCase(t)) return;
     for (int i = 0; i < t.size; i++) {
@@ -89,6 +102,114 @@ final class NameLearner {
     other.orgs.forEach((k, v) -> orgs.merge(k, v, Integer::sum));
     other.capitalised.forEach((k, v) -> capitalised.merge(k, v, Integer::sum));
     other.lower.forEach((k, v) -> lower.merge(k, v, Integer::sum));
+    other.notOrgAcronyms.forEach((k, v) -> notOrgAcronyms.merge(k, v, Integer::sum));
+  }
+
+  /**
+   * The acronyms the corpus writes before a noun that no org takes: "the TPS program", "TPS
+   * holders", "the AHCA bill", "a SALT deduction" (so "the TPS" is no org).
+   */
+  java.util.Set<String> notOrgAcronyms() {
+    return java.util.Set.copyOf(notOrgAcronyms.keySet());
+  }
+
+  /** A noun after an acronym that makes it a law, programme, measure or thing, not an org. */
+  private static boolean isNotOrgHead(String w) {
+    return switch (w) {
+      case "act",
+          "acts",
+          "law",
+          "laws",
+          "bill",
+          "bills",
+          "program",
+          "programs",
+          "programme",
+          "status",
+          "deduction",
+          "deductions",
+          "credit",
+          "credits",
+          "account",
+          "accounts",
+          "holders",
+          "recipients",
+          "beneficiaries",
+          "plan",
+          "plans",
+          "rule",
+          "rules",
+          "regulation",
+          "regulations",
+          "test",
+          "tests",
+          "testing",
+          "scores",
+          "standards",
+          "treaty",
+          "deal",
+          "agreement",
+          "zone",
+          "bomb",
+          "bombs",
+          "missile",
+          "missiles",
+          "virus",
+          "vaccine",
+          "vaccines",
+          "drug",
+          "drugs",
+          "disease",
+          "cases",
+          "infections",
+          "patients",
+          "repeal",
+          "exam",
+          "exams",
+          "mandate",
+          "waiver",
+          "waivers",
+          "protections",
+          "amendment",
+          "provision",
+          "provisions",
+          "framework",
+          "policy",
+          "reform",
+          "tax",
+          "taxes",
+          "cap",
+          "rate",
+          "rates",
+          "score",
+          "index",
+          "levels",
+          "funding",
+          "benefits",
+          "payments",
+          "loans",
+          "loan",
+          "fund",
+          "funds",
+          "legislation",
+          "authorization",
+          "resolution",
+          "negotiations",
+          "talks",
+          "summit",
+          "certification",
+          "format",
+          "file",
+          "files",
+          "code",
+          "chip",
+          "chips",
+          "device",
+          "devices",
+          "data" ->
+          true;
+      default -> false;
+    };
   }
 
   /** The names learned; forms the gazetteer already knows are left out. */

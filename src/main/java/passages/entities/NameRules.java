@@ -69,7 +69,8 @@ final class NameRules {
           "open-first-names.txt",
           "open-person-roles.txt",
           "open-english-words.txt",
-          "platforms.txt");
+          "platforms.txt",
+          "not-org-acronyms.txt");
 
   /** Given names of every language the open data knows, and the hand-kept common ones. */
   final Set<String> firstNames;
@@ -99,6 +100,10 @@ final class NameRules {
 
   final Set<String> orgSuffix;
   final Set<String> placeSuffix;
+
+  /** Common acronyms that are not orgs ("CEO", "GDP", "DACA"): "the" does not make them one. */
+  final Set<String> notOrgAcronyms;
+
   final Set<String> notPersonLast;
 
   NameRules() {
@@ -115,6 +120,7 @@ final class NameRules {
     for (String t : titles) lowerTitles.add(t.toLowerCase(Locale.ROOT));
     orgSuffix = read("org-suffixes.txt");
     placeSuffix = read("place-suffixes.txt");
+    notOrgAcronyms = read("not-org-acronyms.txt");
     notPersonLast = read("not-person-last.txt");
     notPersonLast.addAll(orgSuffix);
     notPersonLast.addAll(placeSuffix);
@@ -264,7 +270,8 @@ final class NameRules {
         && looksLikePersonName(t, from, to)
         && (personAppositive(t, to)
             || afterSayingVerb(t, from)
-            || noCommonWord(t, from, to) && (beforeSayingVerb(t, to) || ageOrWhoAfter(t, to)))) {
+            || noCommonWord(t, from, to)
+                && (beforeSayingVerb(t, to) || ageOrWhoAfter(t, to) || roleAfterComma(t, to)))) {
       typed = new Typed(from, to, EntityType.PERSON, text(t, from, to));
     }
     if (typed == null
@@ -285,7 +292,80 @@ final class NameRules {
     }
     if (typed == null && toldOutlet(t, from, to))
       typed = new Typed(from, to, EntityType.ORG, text(t, from, to));
+    if (typed == null && orgByContext(t, from, to))
+      typed = new Typed(from, to, EntityType.ORG, text(t, from, to));
     return typed;
+  }
+
+  /**
+   * What is said around an untyped name that only a company or a body has: "shares of X", "X
+   * stock", "X's chief executive", "chief executive of X", "a spokeswoman for X", "an analyst at X"
+   * (a working role, then "at"; not "a pastor at Newtown's church"). Not a name that starts with a
+   * common first name, a title or a modifier, nor one at the start of a sentence.
+   */
+  boolean orgByContext(Tokens t, int from, int to) {
+    if (to - from > 4 || !orgContext(t, from, to)) return false;
+    if (commonFirstNames.contains(t.word[from]) || t.sentenceInitial(from)) return false;
+    for (int k = from; k < to; k++)
+      if (titles.contains(t.word[k]) || modifiers.contains(t.word[k])) return false;
+    return true;
+  }
+
+  /** The words around {@code [from, to)} are those of {@link #orgByContext}. */
+  private static boolean orgContext(Tokens t, int from, int to) {
+    if (to < t.size && t.spaceBefore[to]) {
+      String next = t.word[to];
+      if (next.equals("shares") || next.equals("stock") || next.equals("shareholders")) return true;
+    }
+    if (to + 2 < t.size && t.word[to].equals("'") && t.word[to + 1].equals("s")) {
+      switch (t.word[to + 2]) {
+        case "CEO", "shareholders", "stock", "shares", "headquarters", "subsidiary", "board" -> {
+          return true;
+        }
+        case "chief" -> {
+          return to + 3 < t.size && t.word[to + 3].equals("executive");
+        }
+        default -> {}
+      }
+    }
+    if (from < 2 || !t.spaceBefore[from]) return false;
+    String prep = t.word[from - 1], before = t.word[from - 2];
+    return switch (prep) {
+      case "of" ->
+          before.equals("shares")
+              || before.equals("CEO")
+              || before.equals("executive") && from >= 3 && t.word[from - 3].equals("chief")
+              || before.equals("founder")
+              || before.equals("co-founder");
+      case "for" ->
+          before.equals("spokesman")
+              || before.equals("spokeswoman")
+              || before.equals("spokesperson");
+      case "at" ->
+          !(to < t.size && t.word[to].equals("'")) // "pastor at Newtown's church"
+              && switch (before) {
+                case "analyst",
+                    "economist",
+                    "strategist",
+                    "executive",
+                    "engineer",
+                    "employee",
+                    "employees",
+                    "researcher",
+                    "scientist",
+                    "fellow",
+                    "partner",
+                    "lawyer",
+                    "attorney",
+                    "consultant",
+                    "banker",
+                    "trader",
+                    "manager" ->
+                    true;
+                default -> false;
+              };
+      default -> false;
+    };
   }
 
   /**
@@ -380,6 +460,10 @@ final class NameRules {
           "contractor",
           "tank",
           "institute",
+          "journal",
+          "tabloid",
+          "newsletter",
+          "network",
           "nonprofits",
           "companies",
           "firms",
@@ -420,6 +504,30 @@ final class NameRules {
                 true;
             default -> false;
           };
+    }
+    return false;
+  }
+
+  /**
+   * The word at {@code i} is a common English word and no given name ("Follow", "Meet"): a verb or
+   * an adverb that opens a sentence before a name.
+   */
+  boolean isOrdinaryWord(Tokens t, int i) {
+    String w = t.word[i];
+    return t.isWord(i)
+        && !firstNames.contains(w)
+        && !titles.contains(w)
+        && englishWords.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Some word of {@code [from, to)} is not a common English word ("Cosmopolitan" is one, "Health"
+   * and "Human Services" are all; "Citymeals-on-Wheels" is not), connectors left aside.
+   */
+  boolean hasUncommonWord(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!t.isWord(k) || ORG_CONNECTORS.contains(t.word[k])) continue;
+      if (!isEnglishWord(t.word[k].toLowerCase(Locale.ROOT))) return true;
     }
     return false;
   }
@@ -485,6 +593,20 @@ final class NameRules {
           true;
       default -> false;
     };
+  }
+
+  /**
+   * ", director of …", ", Iraq correspondent," after the name: a comma, then a role or title noun
+   * within three words (no determiner: that is {@link #personAppositive}).
+   */
+  boolean roleAfterComma(Tokens t, int to) {
+    if (to + 1 >= t.size || !t.word[to].equals(",")) return false;
+    for (int k = to + 1; k < t.size && k <= to + 3; k++) {
+      String w = t.word[k];
+      if (!t.isWord(k) || w.equals("a") || w.equals("an") || w.equals("the")) return false;
+      if (isPersonWord(w)) return true;
+    }
+    return false;
   }
 
   /** ", 34," or ", who" after the name: an age or a relative clause about a person. */
@@ -623,8 +745,12 @@ final class NameRules {
       if (end < t.size && t.word[end].equals(".") && !t.spaceBefore[end]) end++;
       return new Typed(from, end, EntityType.ORG, text(t, from, to - 1));
     }
+    if (hasAmpersand(t, f, to) && !firstNames.contains(t.word[f]) && firmWords(t, f, to))
+      return new Typed(from, to, EntityType.ORG, text(t, from, to)); // "Mossberg & Sons"
     if (orgSuffix.contains(last) || orgHead(t, from, to))
       return new Typed(from, to, EntityType.ORG, text(t, from, to));
+    if (last.equals("District") && to - from >= 2 && t.word[to - 2].equals("School"))
+      return new Typed(from, to, EntityType.ORG, text(t, from, to)); // a school district
     if (placeSuffix.contains(last)) return new Typed(from, to, EntityType.PLACE, text(t, from, to));
     return null;
   }
@@ -692,6 +818,39 @@ final class NameRules {
     return !notPersonLast.contains(last) && !isAcronym(last) && !isAcronym(t.word[from]);
   }
 
+  /**
+   * The words of a firm's name joined by "&": names, no common English word and no shouting ("Smith
+   * & Wesson", "Covington & Burling"; not "Law & Order", "Repeal & Replace", "LEAKER & LIAR"), or a
+   * firm word after the "&" ("Mossberg & Sons", "Muzinich & Co.").
+   */
+  private boolean firmWords(Tokens t, int from, int to) {
+    if (countWords(t, from, to) > 4) return false;
+    for (int k = from; k < to; k++) {
+      String w = t.word[k];
+      if (!t.isWord(k)) continue;
+      if (k > from && t.word[k - 1].equals("&")) {
+        switch (w) {
+          case "Co", "Sons", "Company", "Associates", "Partners" -> {
+            continue;
+          }
+          default -> {}
+        }
+      }
+      if (w.length() > 1 && isAllCaps(w) || isEnglishWord(w.toLowerCase(Locale.ROOT))) return false;
+    }
+    return true;
+  }
+
+  /** "Mossberg & Sons", "Simon & Schuster": capitalised names joined by a spaced "&". */
+  private static boolean hasAmpersand(Tokens t, int from, int to) {
+    boolean amp = false;
+    for (int k = from + 1; k < to - 1; k++) {
+      if (t.word[k].equals("&") && t.spaceBefore[k]) amp = true;
+      else if (ORG_CONNECTORS.contains(t.word[k])) return false; // "Colt's Manufacturing and …"
+    }
+    return amp;
+  }
+
   private static boolean hasOrgConnector(Tokens t, int from, int to) {
     for (int k = from; k < to; k++) if (ORG_CONNECTORS.contains(t.word[k])) return true;
     return false;
@@ -702,10 +861,16 @@ final class NameRules {
     if (t.word[k].equals(".") && k > 0 && t.isAbbreviation(k - 1))
       return titles.contains(t.word[k - 1]);
     if (!t.spaceBefore[from]) return false;
-    if (t.word[k].equals(",")) k--; // "its chief executive, Sam Altman"
+    boolean comma = t.word[k].equals(",");
+    if (comma) k--; // "its chief executive, Sam Altman"
     boolean compound =
         k > 0 && !t.spaceBefore[k] && t.word[k - 1].equals("-"); // "the 172-member RSC"
-    return k >= 0 && t.isWord(k) && !compound && isPersonWord(t.word[k]);
+    return k >= 0
+        && t.isWord(k)
+        && !compound
+        && (isPersonWord(t.word[k])
+            || comma && k > 0 && t.word[k].equals("CEO") && !t.sentenceInitial(k));
+    // "its president and CEO, Annise Parker"
   }
 
   /** A lower-case title or role noun: "spokeswoman", "senator", "plumber". */

@@ -66,6 +66,9 @@ final class Platforms {
     if (isServiceNoun(after)) return false; // "a Twitter account"
     if (to + 1 < t.size && t.word[to].equals("'") && !t.spaceBefore[to])
       return !isServiceNoun(after2); // "Twitter's software", not "Twitter's users"
+    if (before.equals("on") && before2.equals("hearing")) return true; // "a hearing on Facebook"
+    if (after.equals("and") && after2.equals("other"))
+      return true; // "Facebook and other companies"
     if ((before.equals("on") || before.equals("via")) && !before2.equals("pressure"))
       return false; // "earlier on Twitter said"
     if (isCompanyNoun(after) || isCompanyVerb(after) || NameRules.isSayingVerb(after)) return true;
@@ -114,7 +117,8 @@ final class Platforms {
           between.equals(",")
               || between.equals("and")
               || between.equals(", and")
-              || between.equals("or");
+              || between.equals("or")
+              || between.equals(", or");
       Entity other = f.out.get(j);
       if (listed && other.type() == EntityType.ORG && !platforms.contains(other.value()))
         return true;

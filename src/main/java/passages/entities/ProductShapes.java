@@ -11,8 +11,29 @@ import passages.model.EntityType;
 final class ProductShapes {
   private final NameRules rules;
 
+  /**
+   * Words that begin a product of several words in {@code products.tsv} ("Google" of "Google
+   * Chrome", "Microsoft" of "Microsoft Azure"): where such a word is an org, a maker.
+   */
+  private final java.util.Set<String> makers = new java.util.HashSet<>();
+
   ProductShapes(NameRules rules) {
     this.rules = rules;
+    try (var in = ProductShapes.class.getResourceAsStream("/passages/entities/products.tsv")) {
+      if (in == null) throw new IllegalStateException("missing resource products.tsv");
+      for (String line :
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) continue;
+        String[] cols = line.split("\t");
+        for (int k = 1; k < cols.length; k++) {
+          int space = cols[k].indexOf(' ');
+          if (space > 1 && Character.isUpperCase(cols[k].charAt(0)))
+            makers.add(cols[k].substring(0, space));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
@@ -25,6 +46,11 @@ final class ProductShapes {
     for (int i = 0; i < t.size; i++) {
       if (f.typeAt[i] == null) continue;
       int to = f.endAt[i];
+      if (to < t.size && streamingPlus(t, to) && f.typeAt[i] != EntityType.PERSON) {
+        Entity named = f.remove(i); // "Disney+", "Apple TV+": the streaming service
+        f.add(i, to + 1, EntityType.PRODUCT, named.value() + "+");
+        continue;
+      }
       if (to >= t.size || !t.spaceBefore[to]) continue;
       EntityType type = f.typeAt[i];
       if (type == EntityType.ORG
@@ -33,10 +59,24 @@ final class ProductShapes {
         Entity product = f.remove(to);
         f.remove(i);
         f.add(i, f.endAt[to], EntityType.PRODUCT, product.value());
-      } else if (type == EntityType.ORG && !f.covered[to] && isModelNumber(t, to)) {
+      } else if (type == EntityType.ORG
+          && !f.covered[to]
+          && (isModelNumber(t, to) || makers.contains(t.word[i]) && isHyphenatedModel(t, to))) {
         int end = modelEnd(t, to);
         f.remove(i);
         f.add(i, end, EntityType.PRODUCT, NameRules.text(t, i, end));
+      } else if (type == EntityType.ORG && to == i + 1 && makers.contains(t.word[i])) {
+        int end = productAfterMaker(f, to);
+        if (end > to) {
+          f.remove(i);
+          f.add(i, end, EntityType.PRODUCT, NameRules.text(t, i, end));
+        }
+      } else if (type == EntityType.PRODUCT
+          && !rules.platforms.contains(t.word[i])
+          && !f.covered[to]
+          && isVersion(t, to)) {
+        Entity product = f.remove(i); // "iPhone 11", "Windows 98"
+        f.add(i, to + 1, EntityType.PRODUCT, product.value() + " " + t.word[to]);
       } else if (type == EntityType.PRODUCT
           && !f.covered[to]
           && (t.word[to].equals("Live") || t.word[to].equals("LIVE"))) {
@@ -44,6 +84,78 @@ final class ProductShapes {
         f.add(i, to + 1, EntityType.PRODUCT, product.value() + " Live");
       }
     }
+  }
+
+  /**
+   * The end of a product's name of one to three capitalised words after its maker ("Google" +
+   * "Now", "Google Hangouts", "Facebook Political Ad Collector"), or {@code from} when the words
+   * are not one: a title or role ("Google CEO", "Microsoft President Brad Smith"), an org or place
+   * word ("Facebook Oversight Board"), a first name ("Apple Tim Cook"), or a longer name.
+   */
+  private int productAfterMaker(GazetteerExtractor.Found f, int from) {
+    Tokens t = f.t;
+    if (f.covered[from] || !rules.isNameWord(t, from) || t.sentenceInitial(from)) return from;
+    int end = rules.sequenceEnd(t, from, f.covered);
+    if (end - from > 3 || end < t.size && f.covered[end] && t.spaceBefore[end]) return from;
+    for (int k = from; k < end; k++) {
+      String w = t.word[k];
+      if (!t.isWord(k)
+          || rules.titles.contains(w)
+          || rules.modifiers.contains(w)
+          || rules.orgSuffix.contains(w)
+          || rules.placeSuffix.contains(w)
+          || rules.firstNames.contains(w)
+          || rules.isPersonWord(w.toLowerCase(java.util.Locale.ROOT))) return from;
+    }
+    return end;
+  }
+
+  /** A "+" glued to the name before it and not followed by a word or digit: "Disney+". */
+  private static boolean streamingPlus(Tokens t, int i) {
+    return t.word[i].equals("+")
+        && !t.spaceBefore[i]
+        && (i + 1 == t.size || t.spaceBefore[i + 1] || !t.isWord(i + 1));
+  }
+
+  /**
+   * A version or model number after a product: one to three digits not counting something ("iPhone
+   * 11", "Windows 98"; not "Twitter 10 times", "Kindle 3 percent").
+   */
+  private static boolean isVersion(Tokens t, int i) {
+    String w = t.word[i];
+    if (!t.spaceBefore[i] || w.length() > 3 || !w.chars().allMatch(Character::isDigit))
+      return false;
+    if (i + 1 < t.size && !t.spaceBefore[i + 1] && !t.word[i + 1].equals("."))
+      return false; // "11%", "98-2", "3,000"
+    if (i + 2 < t.size
+        && t.word[i + 1].equals(".")
+        && !t.spaceBefore[i + 2]
+        && Character.isDigit(t.word[i + 2].charAt(0))) return false; // "3.5"
+    if (i + 1 >= t.size) return true;
+    return switch (t.word[i + 1]) {
+      case "percent",
+          "times",
+          "minutes",
+          "hours",
+          "days",
+          "weeks",
+          "months",
+          "years",
+          "million",
+          "billion",
+          "thousand",
+          "hundred",
+          "people",
+          "users",
+          "followers",
+          "of",
+          "to",
+          "and",
+          "or",
+          "per" ->
+          false;
+      default -> true;
+    };
   }
 
   /** Whether every letter of tokens {@code [from, to)} is upper case ("CMS", "FBI"). */
@@ -70,6 +182,18 @@ final class ProductShapes {
         && Character.isUpperCase(w.charAt(0))
         && w.chars().anyMatch(Character::isDigit)
         && w.chars().allMatch(Character::isLetterOrDigit);
+  }
+
+  /** "737-800" after a maker: three digits, a glued hyphen, more digits or letters. */
+  private static boolean isHyphenatedModel(Tokens t, int i) {
+    String w = t.word[i];
+    return w.length() == 3
+        && w.chars().allMatch(Character::isDigit)
+        && i + 2 < t.size
+        && t.word[i + 1].equals("-")
+        && !t.spaceBefore[i + 1]
+        && !t.spaceBefore[i + 2]
+        && t.isWord(i + 2);
   }
 
   /** "the House 144 to 44", "98-2", "50%": the number counts something. */

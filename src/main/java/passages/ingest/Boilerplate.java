@@ -126,6 +126,15 @@ final class Boilerplate {
               "opinions expressed",
               "\\bthe opinions expressed [^.]{0,60}(are|is) (their|his|her|the author'?s|the writer'?s) own\\b",
               DropReason.NOTICE),
+          // CNN's editor's note: "X is … The opinions expressed in this commentary are solely those
+          // of the author." (a bio and the notice, at the top of a commentary); not in a paragraph
+          // that opens with the dateline, "(CNN) …": article text
+          new Phrase(
+              "opinions expressed",
+              "^(?!\\()(.*[.!?:\"”] )?the opinions expressed (in|by) (this|these) [^.]{0,40}\\b(are|is)"
+                  + " (solely |only |entirely )?(his|hers|theirs|those of (the|each individual)"
+                  + " (author|writer)s?)\\b",
+              DropReason.NOTICE),
           Phrase.atStart(
               "this is a rush transcript", "^this is a rush transcript\\b", DropReason.NOTICE),
           new Phrase(

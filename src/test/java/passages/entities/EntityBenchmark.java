@@ -17,7 +17,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Not a test: measures {@link EntityExtractors#create} on a whole JSONL.gz corpus (streamed, so the
  * heap holds only what is learned) and single-threaded {@code extract} speed. {@code java -Xmx1g
- * -cp ... passages.entities.EntityBenchmark articles.jsonl.gz}
+ * [-Drounds=N] -cp ... passages.entities.EntityBenchmark articles.jsonl.gz} (N timed rounds of
+ * each, one by default).
  */
 public final class EntityBenchmark {
   public static void main(String[] args) throws Exception {
@@ -52,39 +53,42 @@ public final class EntityBenchmark {
     long chars = sample.stream().mapToLong(String::length).sum();
     long mentions = 0;
     for (int i = 0; i < 20_000; i++) mentions += extractor.extract(sample.get(i)).size(); // warm-up
-    mentions = 0;
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    long cpu0 = threads.getCurrentThreadCpuTime();
-    long t2 = System.nanoTime();
-    for (String p : sample) mentions += extractor.extract(p).size();
-    double s = (System.nanoTime() - t2) / 1e9;
-    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-    System.out.printf(
-        "extract, one thread: %d paragraphs (%d chars), %d mentions; wall %.2f s = %.0f paragraphs/s; "
-            + "CPU %.2f s = %.0f paragraphs per CPU-second, %.1f MB per CPU-second%n",
-        sample.size(),
-        chars,
-        mentions,
-        s,
-        sample.size() / s,
-        cpu,
-        sample.size() / cpu,
-        chars / cpu / 1e6);
+    int rounds = Integer.getInteger("rounds", 1); // -Drounds=4: the later rounds are warm
+    for (int round = 0; round < rounds; round++) {
+      mentions = 0;
+      long cpu0 = threads.getCurrentThreadCpuTime();
+      long t2 = System.nanoTime();
+      for (String p : sample) mentions += extractor.extract(p).size();
+      double s = (System.nanoTime() - t2) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+      System.out.printf(
+          "extract, one thread: %d paragraphs (%d chars), %d mentions; wall %.2f s = %.0f paragraphs/s; "
+              + "CPU %.2f s = %.0f paragraphs per CPU-second, %.1f MB per CPU-second%n",
+          sample.size(),
+          chars,
+          mentions,
+          s,
+          sample.size() / s,
+          cpu,
+          sample.size() / cpu,
+          chars / cpu / 1e6);
 
-    // the same paragraphs read article by article, as indexing does (with the article's
-    // coreference)
-    for (int i = 0; i < 1_000; i++) extractor.extractArticle(articles.get(i)); // warm-up
-    mentions = 0;
-    cpu0 = threads.getCurrentThreadCpuTime();
-    t2 = System.nanoTime();
-    for (List<String> a : articles)
-      for (List<?> m : extractor.extractArticle(a)) mentions += m.size();
-    s = (System.nanoTime() - t2) / 1e9;
-    cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-    System.out.printf(
-        "extractArticle, one thread: %d articles, %d paragraphs, %d mentions; wall %.2f s = %.0f paragraphs/s; "
-            + "CPU %.2f s = %.0f paragraphs per CPU-second%n",
-        articles.size(), sample.size(), mentions, s, sample.size() / s, cpu, sample.size() / cpu);
+      // the same paragraphs read article by article, as indexing does (with the article's
+      // coreference)
+      for (int i = 0; i < 1_000; i++) extractor.extractArticle(articles.get(i)); // warm-up
+      mentions = 0;
+      cpu0 = threads.getCurrentThreadCpuTime();
+      t2 = System.nanoTime();
+      for (List<String> a : articles)
+        for (List<?> m : extractor.extractArticle(a)) mentions += m.size();
+      s = (System.nanoTime() - t2) / 1e9;
+      cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+      System.out.printf(
+          "extractArticle, one thread: %d articles, %d paragraphs, %d mentions; wall %.2f s = %.0f paragraphs/s; "
+              + "CPU %.2f s = %.0f paragraphs per CPU-second%n",
+          articles.size(), sample.size(), mentions, s, sample.size() / s, cpu, sample.size() / cpu);
+    }
   }
 
   private static Iterator<String> stream(Path corpus) {

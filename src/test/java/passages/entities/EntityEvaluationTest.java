@@ -22,11 +22,11 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> DEV_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.97, 0.95},
-              EntityType.PERSON, new double[] {0.97, 0.91},
-              EntityType.PLACE, new double[] {0.96, 0.95},
-              EntityType.PRODUCT, new double[] {0.98, 0.95},
-              EntityType.MONEY, new double[] {0.98, 0.98}));
+              EntityType.ORG, new double[] {0.99, 0.97},
+              EntityType.PERSON, new double[] {0.98, 0.91},
+              EntityType.PLACE, new double[] {0.97, 0.96},
+              EntityType.PRODUCT, new double[] {1.0, 0.98},
+              EntityType.MONEY, new double[] {1.0, 1.0}));
 
   /**
    * type -> {precision floor, recall floor} on the held-out set (one product in it: a platform as a
@@ -35,11 +35,11 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> HELDOUT_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.98, 0.88},
-              EntityType.PERSON, new double[] {0.98, 0.92},
-              EntityType.PLACE, new double[] {0.96, 0.95},
+              EntityType.ORG, new double[] {1.0, 0.89},
+              EntityType.PERSON, new double[] {1.0, 0.94},
+              EntityType.PLACE, new double[] {1.0, 0.96},
               EntityType.PRODUCT, new double[] {1.0, 1.0},
-              EntityType.MONEY, new double[] {0.85, 0.98}));
+              EntityType.MONEY, new double[] {0.85, 1.0}));
 
   record Key(EntityType type, int start, int end) {}
 
@@ -52,11 +52,11 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> DEV_ARTICLE_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.97, 0.95},
-              EntityType.PERSON, new double[] {0.97, 0.93},
-              EntityType.PLACE, new double[] {0.96, 0.95},
-              EntityType.PRODUCT, new double[] {0.98, 0.95},
-              EntityType.MONEY, new double[] {0.98, 0.98}));
+              EntityType.ORG, new double[] {0.99, 0.97},
+              EntityType.PERSON, new double[] {0.98, 0.94},
+              EntityType.PLACE, new double[] {0.97, 0.96},
+              EntityType.PRODUCT, new double[] {1.0, 0.98},
+              EntityType.MONEY, new double[] {1.0, 1.0}));
 
   /**
    * type -> {precision floor, recall floor} on the held-out set, each paragraph read in its
@@ -65,11 +65,11 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> HELDOUT_ARTICLE_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.98, 0.93},
-              EntityType.PERSON, new double[] {0.98, 0.94},
-              EntityType.PLACE, new double[] {0.96, 0.95},
+              EntityType.ORG, new double[] {1.0, 0.93},
+              EntityType.PERSON, new double[] {1.0, 0.96},
+              EntityType.PLACE, new double[] {1.0, 0.96},
               EntityType.PRODUCT, new double[] {1.0, 1.0},
-              EntityType.MONEY, new double[] {0.85, 0.98}));
+              EntityType.MONEY, new double[] {0.85, 1.0}));
 
   @Test
   void devSet_precisionAndRecallPerType_meetFloors() {
@@ -85,14 +85,11 @@ class EntityEvaluationTest {
 
   @Test
   void heldOutSet_precisionAndRecallPerType_meetFloors() {
-    List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-gold.jsonl");
-    EntityExtractor extractor =
-        EntityExtractors.create(EvalSet.corpus("/entities/heldout-context-ids.txt", docs));
-    assertMeetsFloors("held-out", alone(extractor, docs), docs, HELDOUT_FLOORS);
-    assertMeetsFloors(
-        "held-out in article",
-        inArticle(extractor, EvalSet.articles("/entities/heldout-context-ids.txt", docs)),
-        docs,
+    assertSetMeetsFloors(
+        "held-out",
+        "/entities/heldout-gold.jsonl",
+        "/entities/heldout-context-ids.txt",
+        HELDOUT_FLOORS,
         HELDOUT_ARTICLE_FLOORS);
   }
 
@@ -104,71 +101,123 @@ class EntityEvaluationTest {
   private static final Map<EntityType, double[]> HELDOUT2_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.93, 0.79},
-              EntityType.PERSON, new double[] {0.96, 0.87},
+              EntityType.ORG, new double[] {0.93, 0.83},
+              EntityType.PERSON, new double[] {0.97, 0.89},
               EntityType.PLACE, new double[] {0.93, 0.97},
-              EntityType.PRODUCT, new double[] {0.97, 0.90},
-              EntityType.MONEY, new double[] {0.99, 0.99}));
+              EntityType.PRODUCT, new double[] {0.98, 0.90},
+              EntityType.MONEY, new double[] {1.0, 0.99}));
 
   /** The same, each paragraph read in its article (as indexing does). */
   private static final Map<EntityType, double[]> HELDOUT2_ARTICLE_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.92, 0.80},
-              EntityType.PERSON, new double[] {0.96, 0.92},
+              EntityType.ORG, new double[] {0.93, 0.84},
+              EntityType.PERSON, new double[] {0.97, 0.95},
               EntityType.PLACE, new double[] {0.93, 0.97},
-              EntityType.PRODUCT, new double[] {0.97, 0.90},
-              EntityType.MONEY, new double[] {0.99, 0.99}));
+              EntityType.PRODUCT, new double[] {0.98, 0.90},
+              EntityType.MONEY, new double[] {1.0, 0.99}));
 
   @Test
   void heldOutSet2_precisionAndRecallPerType_meetFloors() {
-    List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-2-gold.jsonl");
-    EntityExtractor extractor =
-        EntityExtractors.create(EvalSet.corpus("/entities/heldout-2-context-ids.txt", docs));
-    assertMeetsFloors("held-out 2", alone(extractor, docs), docs, HELDOUT2_FLOORS);
-    assertMeetsFloors(
-        "held-out 2 in article",
-        inArticle(extractor, EvalSet.articles("/entities/heldout-2-context-ids.txt", docs)),
-        docs,
+    assertSetMeetsFloors(
+        "held-out 2",
+        "/entities/heldout-2-gold.jsonl",
+        "/entities/heldout-2-context-ids.txt",
+        HELDOUT2_FLOORS,
         HELDOUT2_ARTICLE_FLOORS);
   }
 
   /**
    * type -> {precision floor, recall floor} on held-out set 3 (250 allsides paragraphs annotated
    * blind by a helper on 2026-12-01 while the extractor's rules for issue 15 were written by
-   * another, who never saw it; measured once, after those rules were done); set under the values of
-   * that one measurement.
+   * another, who never saw it; measured once, after those rules were done: org 0.864 / 0.769 in the
+   * article). Its errors were then read for the third round of issue 15 (2026-12-01), so it is a
+   * development set now; set just under the values after that round.
    */
   private static final Map<EntityType, double[]> HELDOUT3_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.86, 0.76},
-              EntityType.PERSON, new double[] {0.93, 0.85},
-              EntityType.PLACE, new double[] {0.94, 0.93},
-              EntityType.PRODUCT, new double[] {0.88, 0.81},
+              EntityType.ORG, new double[] {0.91, 0.86},
+              EntityType.PERSON, new double[] {0.96, 0.88},
+              EntityType.PLACE, new double[] {0.97, 0.94},
+              EntityType.PRODUCT, new double[] {0.93, 0.88},
               EntityType.MONEY, new double[] {0.98, 0.99}));
 
   /** The same, each paragraph read in its article (as indexing does). */
   private static final Map<EntityType, double[]> HELDOUT3_ARTICLE_FLOORS =
       new EnumMap<>(
           Map.of(
-              EntityType.ORG, new double[] {0.86, 0.76},
-              EntityType.PERSON, new double[] {0.92, 0.88},
-              EntityType.PLACE, new double[] {0.94, 0.94},
-              EntityType.PRODUCT, new double[] {0.88, 0.81},
+              EntityType.ORG, new double[] {0.91, 0.87},
+              EntityType.PERSON, new double[] {0.95, 0.93},
+              EntityType.PLACE, new double[] {0.97, 0.94},
+              EntityType.PRODUCT, new double[] {0.93, 0.88},
               EntityType.MONEY, new double[] {0.98, 0.99}));
 
   @Test
   void heldOutSet3_precisionAndRecallPerType_meetFloors() {
-    List<EvalSet.Doc> docs = EvalSet.gold("/entities/heldout-3-gold.jsonl");
-    EntityExtractor extractor =
-        EntityExtractors.create(EvalSet.corpus("/entities/heldout-3-context-ids.txt", docs));
-    assertMeetsFloors("held-out 3", alone(extractor, docs), docs, HELDOUT3_FLOORS);
-    assertMeetsFloors(
-        "held-out 3 in article",
-        inArticle(extractor, EvalSet.articles("/entities/heldout-3-context-ids.txt", docs)),
-        docs,
+    assertSetMeetsFloors(
+        "held-out 3",
+        "/entities/heldout-3-gold.jsonl",
+        "/entities/heldout-3-context-ids.txt",
+        HELDOUT3_FLOORS,
         HELDOUT3_ARTICLE_FLOORS);
+  }
+
+  /**
+   * type -> {precision floor, recall floor} on held-out set 4 (250 allsides paragraphs annotated
+   * blind by a helper on 2026-12-01 while another changed the extractor for issue 15's third round
+   * without access to it; measured once by the lead after that round was merged, 2026-12-01: in the
+   * article micro P 0.921 R 0.883, org 0.862 / 0.765; see docs/entities.md): set just under those
+   * values. Its errors are not read, so it stays the blind measure.
+   */
+  private static final Map<EntityType, double[]> HELDOUT4_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.88, 0.75},
+              EntityType.PERSON, new double[] {0.94, 0.84},
+              EntityType.PLACE, new double[] {0.89, 0.94},
+              EntityType.PRODUCT, new double[] {0.91, 0.87},
+              EntityType.MONEY, new double[] {0.98, 0.96}));
+
+  /** The same, each paragraph read in its article (as indexing does). */
+  private static final Map<EntityType, double[]> HELDOUT4_ARTICLE_FLOORS =
+      new EnumMap<>(
+          Map.of(
+              EntityType.ORG, new double[] {0.86, 0.76},
+              EntityType.PERSON, new double[] {0.95, 0.90},
+              EntityType.PLACE, new double[] {0.89, 0.94},
+              EntityType.PRODUCT, new double[] {0.91, 0.87},
+              EntityType.MONEY, new double[] {0.98, 0.96}));
+
+  @Test
+  void heldOutSet4_precisionAndRecallPerType_meetFloors() {
+    assertSetMeetsFloors(
+        "held-out 4",
+        "/entities/heldout-4-gold.jsonl",
+        "/entities/heldout-4-context-ids.txt",
+        HELDOUT4_FLOORS,
+        HELDOUT4_ARTICLE_FLOORS);
+  }
+
+  /**
+   * The held-out set in {@code gold} (its articles listed in {@code contextIds}, the corpus the
+   * extractor learns names from) meets {@code floors} paragraph by paragraph and {@code
+   * articleFloors} with each paragraph read in its article.
+   */
+  private static void assertSetMeetsFloors(
+      String name,
+      String gold,
+      String contextIds,
+      Map<EntityType, double[]> floors,
+      Map<EntityType, double[]> articleFloors) {
+    List<EvalSet.Doc> docs = EvalSet.gold(gold);
+    EntityExtractor extractor = EntityExtractors.create(EvalSet.corpus(contextIds, docs));
+    assertMeetsFloors(name, alone(extractor, docs), docs, floors);
+    assertMeetsFloors(
+        name + " in article",
+        inArticle(extractor, EvalSet.articles(contextIds, docs)),
+        docs,
+        articleFloors);
   }
 
   /** Each paragraph read alone ({@code entities --text}). */

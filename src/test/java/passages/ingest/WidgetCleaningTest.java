@@ -188,6 +188,31 @@ class WidgetCleaningTest {
   }
 
   @Test
+  void cleanBlocks_editorsNoteWithOpinionNotice_droppedButDatelinedIntroKept() {
+    String note =
+        "Editor's note: Errol Louis is the host of \"Inside City Hall,\" a nightly political show on"
+            + " NY1, a New York all-news channel. The opinions expressed in this commentary are solely"
+            + " those of the author.";
+    String bio =
+        "Douglas Brinkley is CNN presidential historian and author of \"Cronkite.\" The opinions"
+            + " expressed in this commentary are his.";
+    // a paragraph that opens with the dateline is the article's own text, notice or not
+    String intro =
+        "(CNN) Hillary Clinton has become the first woman nominated by a major party for president of"
+            + " the United States. CNN asked a group of illustrious women to weigh in on the meaning of"
+            + " this moment. The opinions expressed in these commentaries are theirs.";
+
+    CleanedText cleaned = TextCleaner.cleanBlocks(List.of(note, bio, intro), false);
+
+    assertEquals(List.of(new Paragraph(1, null, intro)), cleaned.paragraphs());
+    assertEquals(
+        List.of(
+            new DroppedLine(1, note, DropReason.NOTICE),
+            new DroppedLine(2, bio, DropReason.NOTICE)),
+        cleaned.dropped());
+  }
+
+  @Test
   void cleanBlocks_videoPlayerGluedIntoParagraph_cutOutAndTextKept() {
     String player =
         "JUST WATCHED Bangladeshi army: 'Sharp weapons' used to kill hostages Replay More Videos ... MUST WATCH "
