@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.Query;
@@ -318,34 +317,11 @@ public final class Benchmark {
   }
 
   private String javaThroughput(String root, List<String> lines) throws InterruptedException {
-    AtomicLong ok = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    long end = System.nanoTime() + config.loadSeconds() * 1_000_000_000L;
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < config.clients(); c++) {
-      int offset = c * 13;
-      threads.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    for (int i = offset; System.nanoTime() < end; i++) {
-                      try {
-                        get(url(root, lines.get(i % lines.size()), Mode.FACETS));
-                        ok.incrementAndGet();
-                      } catch (Exception e) {
-                        errors.incrementAndGet();
-                      }
-                    }
-                  }));
-    }
-    for (Thread t : threads) t.join();
-    return String.format(
-        Locale.ROOT,
-        "%d Java clients, %d s: %,.0f requests/s, %d errors",
+    return ClosedLoad.run(
         config.clients(),
         config.loadSeconds(),
-        ok.get() / (double) config.loadSeconds(),
-        errors.get());
+        0,
+        i -> get(url(root, lines.get(i % lines.size()), Mode.FACETS)));
   }
 
   /**

@@ -26,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -521,40 +520,9 @@ public final class OpenSearchBench {
     throw new IllegalStateException("no median pass");
   }
 
-  private interface Request {
-    Object run(int i) throws Exception;
-  }
-
   /** {@code clients} threads sending requests for {@code loadSeconds}. */
-  private String throughput(Request request) throws InterruptedException {
-    AtomicLong ok = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    long end = System.nanoTime() + config.loadSeconds() * 1_000_000_000L;
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < config.clients(); c++) {
-      int offset = c * 13;
-      threads.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    for (int i = offset; System.nanoTime() < end; i++) {
-                      try {
-                        request.run(i);
-                        ok.incrementAndGet();
-                      } catch (Exception e) {
-                        errors.incrementAndGet();
-                      }
-                    }
-                  }));
-    }
-    for (Thread t : threads) t.join();
-    return String.format(
-        Locale.ROOT,
-        "%d Java clients, %d s: %,.1f requests/s, %d errors",
-        config.clients(),
-        config.loadSeconds(),
-        ok.get() / (double) config.loadSeconds(),
-        errors.get());
+  private String throughput(ClosedLoad.Request request) throws InterruptedException {
+    return ClosedLoad.run(config.clients(), config.loadSeconds(), 1, request);
   }
 
   private JsonNode request(String method, String endpoint, String body) throws IOException {

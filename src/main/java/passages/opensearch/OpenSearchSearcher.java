@@ -767,17 +767,7 @@ public final class OpenSearchSearcher implements SearchBackend {
     if (hits.isEmpty()) return Optional.empty();
     List<ParagraphView> paragraphs = new ArrayList<>();
     for (JsonNode h : hits) paragraphs.add(view(h.path("_source")));
-    ParagraphView first = paragraphs.getFirst();
-    return Optional.of(
-        new ArticleView(
-            id,
-            first.title(),
-            first.outlet(),
-            first.url(),
-            first.date(),
-            List.copyOf(paragraphs),
-            first.authors(),
-            first.meta()));
+    return Optional.of(ArticleView.of(id, paragraphs));
   }
 
   @Override

@@ -22,4 +22,21 @@ public record ArticleView(
     String date,
     List<ParagraphView> paragraphs,
     List<String> authors,
-    java.util.Map<String, String> meta) {}
+    java.util.Map<String, String> meta) {
+  /**
+   * The article {@code id} made of {@code paragraphs} (in order, at least one): title, outlet, url,
+   * date, authors and metadata are the article's, so the first paragraph's.
+   */
+  public static ArticleView of(String id, List<ParagraphView> paragraphs) {
+    ParagraphView first = paragraphs.getFirst();
+    return new ArticleView(
+        id,
+        first.title(),
+        first.outlet(),
+        first.url(),
+        first.date(),
+        List.copyOf(paragraphs),
+        first.authors(),
+        first.meta());
+  }
+}

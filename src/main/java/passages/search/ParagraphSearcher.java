@@ -508,17 +508,7 @@ public final class ParagraphSearcher implements SearchBackend {
       List<ParagraphView> paragraphs = new ArrayList<>(td.scoreDocs.length);
       for (ScoreDoc sd : td.scoreDocs)
         paragraphs.add(StoredParagraphs.view(stored.document(sd.doc)));
-      ParagraphView first = paragraphs.getFirst();
-      return Optional.of(
-          new ArticleView(
-              id,
-              first.title(),
-              first.outlet(),
-              first.url(),
-              first.date(),
-              paragraphs,
-              first.authors(),
-              first.meta()));
+      return Optional.of(ArticleView.of(id, paragraphs));
     } finally {
       manager.release(searcher);
     }
