@@ -136,6 +136,27 @@ final class Baseline implements AutoCloseable {
    */
   static Query parse(String line) {
     List<Query> clauses = new ArrayList<>();
+    for (Clause c : clauses(line)) {
+      clauses.add(
+          c.phrase()
+              ? new PhraseQuery("text", c.text().split("\\s+"))
+              : new TermQuery(new Term("text", c.text())));
+    }
+    if (clauses.size() == 1) return clauses.getFirst();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query q : clauses) b.add(q, BooleanClause.Occur.MUST);
+    return b.build();
+  }
+
+  /** A clause of a queries.txt line: a term, or the words of a quoted phrase. */
+  record Clause(String text, boolean phrase) {}
+
+  /**
+   * The clauses of a queries.txt line, in order: whitespace separates terms, {@code "…"} is one
+   * phrase (an unclosed quote runs to the end of the line).
+   */
+  static List<Clause> clauses(String line) {
+    List<Clause> out = new ArrayList<>();
     int i = 0;
     while (i < line.length()) {
       char c = line.charAt(i);
@@ -143,19 +164,18 @@ final class Baseline implements AutoCloseable {
         i++;
       } else if (c == '"') {
         int j = line.indexOf('"', i + 1);
-        clauses.add(new PhraseQuery("text", line.substring(i + 1, j).trim().split("\\s+")));
+        if (j < 0) j = line.length();
+        String phrase = line.substring(i + 1, j).trim();
+        if (!phrase.isEmpty()) out.add(new Clause(phrase, true));
         i = j + 1;
       } else {
         int j = i;
         while (j < line.length() && !Character.isWhitespace(line.charAt(j))) j++;
-        clauses.add(new TermQuery(new Term("text", line.substring(i, j))));
+        out.add(new Clause(line.substring(i, j), false));
         i = j;
       }
     }
-    if (clauses.size() == 1) return clauses.getFirst();
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Query q : clauses) b.add(q, BooleanClause.Occur.MUST);
-    return b.build();
+    return out;
   }
 
   @Override

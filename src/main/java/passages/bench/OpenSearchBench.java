@@ -413,27 +413,15 @@ public final class OpenSearchBench {
     if (!mode.highlight) source.add(Fields.TEXT);
     ObjectNode bool = body.putObject("query").putObject("bool");
     ArrayNode must = bool.putArray("must");
-    int i = 0;
-    while (i < line.length()) {
-      char c = line.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '"') {
-        int j = line.indexOf('"', i + 1);
-        if (j < 0) j = line.length();
-        must.addObject()
-            .putObject("match_phrase")
-            .put(Fields.TEXT, line.substring(i + 1, j).trim());
-        i = j + 1;
+    for (Baseline.Clause c : Baseline.clauses(line)) {
+      if (c.phrase()) {
+        must.addObject().putObject("match_phrase").put(Fields.TEXT, c.text());
       } else {
-        int j = i;
-        while (j < line.length() && !Character.isWhitespace(line.charAt(j))) j++;
         must.addObject()
             .putObject("match")
             .putObject(Fields.TEXT)
-            .put("query", line.substring(i, j))
+            .put("query", c.text())
             .put("operator", "and");
-        i = j;
       }
     }
     bool.putArray("must_not").addObject().putObject("term").put(Fields.KIND, "caption");
