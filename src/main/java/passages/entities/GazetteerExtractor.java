@@ -297,6 +297,14 @@ final class GazetteerExtractor implements EntityExtractor {
         // network
         type = EntityType.PERSON;
         canonical = NameRules.text(t, from, to);
+      } else if (single && type == EntityType.PERSON && ampersandAfter(t, to)) {
+        int end = rules.sequenceEnd(t, from, f.covered); // "Muzinich & Co.": a firm
+        NameRules.Typed firm = rules.type(t, from, end);
+        if (firm != null && firm.type() == EntityType.ORG) {
+          f.add(firm.from(), firm.to(), firm.type(), firm.canonical());
+          i = firm.to();
+          continue;
+        }
       } else if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) {
         int end = rules.sequenceEnd(t, to, f.covered);
         boolean nextKnown = names.longestAt(t, to) != null;
@@ -430,6 +438,15 @@ final class GazetteerExtractor implements EntityExtractor {
    * Whether {@code [from, to)} holds an org word that institutions named after people use
    * ("Center").
    */
+  /** A spaced "&" and a capitalised word follow {@code to}: "Muzinich & Co.". */
+  private boolean ampersandAfter(Tokens t, int to) {
+    return to + 1 < t.size
+        && t.word[to].equals("&")
+        && t.spaceBefore[to]
+        && t.spaceBefore[to + 1]
+        && rules.isCapitalWord(t, to + 1);
+  }
+
   private static boolean namedAfter(Tokens t, int from, int to) {
     for (int k = from; k < to; k++) if (NameRules.isNamedAfterSuffix(t.word[k])) return true;
     return false;
@@ -497,9 +514,23 @@ final class GazetteerExtractor implements EntityExtractor {
     NameTrie.Match b = learned.longestAt(t, i);
     if (b != null && b.to() - b.from() == 1 && partOfLongerName(t, i))
       b = null; // "Manisha Sharma" is not "Sharma"
+    if (b != null && b.to() - b.from() > 1 && b.name().type() == EntityType.ORG && endOfName(t, i))
+      b = null; // "AAPI Victory Fund" is not "Victory Fund": the rules type the whole
     if (b == null) return a;
     if (a == null) return learnedInContext(t, b);
     return b.to() > a.to() ? learnedInContext(t, b) : a;
+  }
+
+  /**
+   * The word at {@code i} continues a name begun before it: a capitalised word right before it
+   * (spaced, not at a sentence start), or a possessive ("America's Health …", "Students' News …").
+   */
+  private boolean endOfName(Tokens t, int i) {
+    if (i == 0 || !t.spaceBefore[i]) return false;
+    String before = t.word[i - 1];
+    if (rules.isCapitalWord(t, i - 1)) return !t.sentenceInitial(i - 1);
+    if (before.equals("'")) return !t.spaceBefore[i - 1];
+    return before.equals("s") && i >= 3 && t.word[i - 2].equals("'") && !t.spaceBefore[i - 2];
   }
 
   /** The word at {@code i} has a capitalised word right before or after it (spaced). */
@@ -870,7 +901,10 @@ final class GazetteerExtractor implements EntityExtractor {
               || to == from + 1 && !rules.hasUncommonWord(t, from, to)
               || rules.commonFirstNames.contains(t.word[from])
               || t.sentenceInitial(from)
-              || to < t.size && f.covered[to] && !t.spaceBefore[to]) others = true;
+              || to < t.size && f.covered[to] && !t.spaceBefore[to]
+              || to < t.size && t.word[to].equals("-") && !t.spaceBefore[to] // "Citymeals-on-…"
+              || from > 0 && t.spaceBefore[from] && f.covered[from - 1] && t.isWord(from - 1))
+            others = true; // "Army" + "Emergency Relief": the rest of a longer name
         } else break;
         items.add(new int[] {from, to, typed ? 1 : 0});
         int next = to; // ", ", ", and ", " and ", ", or ", " or "

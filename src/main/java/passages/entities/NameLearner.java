@@ -91,9 +91,50 @@ final class NameLearner {
       }
       if (typed != null && typed.type() == EntityType.PERSON && typed.canonical().indexOf(' ') > 0)
         bump(people, typed.canonical());
-      if (typed != null && typed.type() == EntityType.ORG) bump(orgs, typed.canonical());
+      if (typed != null && typed.type() == EntityType.ORG && standsAlone(t, typed, covered))
+        bump(orgs, typed.canonical());
       i = end;
     }
+  }
+
+  /**
+   * A typed org whose edges are those of a whole name, so it is learned: not the tail of a longer
+   * one ("Army Emergency Relief" with "Army" known, "America's Health Insurance Plans", "Committee
+   * for a Responsible Federal Budget", "Iranian Students' News Agency") nor its head ("National
+   * Institute on Money in Politics", "McKinsey & Co."). A fragment learned would be tagged wherever
+   * it stands, and would cut the whole name there.
+   */
+  private boolean standsAlone(Tokens t, NameRules.Typed typed, boolean[] covered) {
+    int from = typed.from(), to = typed.to();
+    if (from > 0 && t.spaceBefore[from]) {
+      String before = t.word[from - 1];
+      if (covered[from - 1] && rules.isCapitalWord(t, from - 1)) return false;
+      if (before.equals("&")) return false;
+      if (from >= 3 && before.equals("s") && t.word[from - 2].equals("'")) return false;
+      if (before.equals("'") && !t.spaceBefore[from - 1]) return false; // "Students' News Agency"
+      if (from >= 2 && isInnerWord(before)) {
+        int k = from - 2;
+        if (k > 0 && isInnerWord(t.word[k])) k--; // "Committee for a …"
+        if (rules.isCapitalWord(t, k) && !t.sentenceInitial(k)) return false;
+      }
+    }
+    if (to + 1 < t.size && t.spaceBefore[to]) {
+      String after = t.word[to];
+      if (after.equals("&")) return false;
+      if ((isInnerWord(after) || after.equals("in") || after.equals("at"))
+          && t.spaceBefore[to + 1]
+          && !covered[to + 1]
+          && rules.isCapitalWord(t, to + 1)) return false;
+    }
+    return true;
+  }
+
+  /** A lower-case word inside an org's name: "of", "for", "a", "the" ("Bank of the West"). */
+  private static boolean isInnerWord(String w) {
+    return switch (w) {
+      case "of", "on", "for", "a", "an", "the", "de" -> true;
+      default -> false;
+    };
   }
 
   /** Adds the counts of {@code other} (which learned from other paragraphs) to this learner's. */
@@ -245,6 +286,10 @@ final class NameLearner {
     orgs.forEach(
         (name, n) -> {
           if (gazetteer.get(name) != null || trie.get(name) != null) return;
+          String[] words = name.split(" ");
+          if (rules.commonFirstNames.contains(words[0])
+              && java.util.Arrays.stream(words).noneMatch(rules.orgSuffix::contains))
+            return; // "Bill Moyers & Co.", "Heidi & Co.": a person's firm, named as the person
           if (name.indexOf(' ') < 0 && !recurs(name, n)) return;
           add(trie, name, EntityType.ORG, name);
         });

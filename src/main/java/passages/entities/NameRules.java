@@ -743,7 +743,10 @@ final class NameRules {
     if (LEGAL_SUFFIX.contains(last)) {
       int end = to;
       if (end < t.size && t.word[end].equals(".") && !t.spaceBefore[end]) end++;
-      return new Typed(from, end, EntityType.ORG, text(t, from, to - 1));
+      int name = to - 1; // "McKinsey & Co." is McKinsey, not "McKinsey &"
+      while (name - 1 > from && (t.word[name - 1].equals("&") || t.word[name - 1].equals(",")))
+        name--;
+      return new Typed(from, end, EntityType.ORG, text(t, from, name));
     }
     if (hasAmpersand(t, f, to) && !firstNames.contains(t.word[f]) && firmWords(t, f, to))
       return new Typed(from, to, EntityType.ORG, text(t, from, to)); // "Mossberg & Sons"

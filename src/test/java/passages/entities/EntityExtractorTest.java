@@ -256,6 +256,43 @@ class EntityExtractorTest {
   }
 
   @Test
+  void learnedOrgs_fragmentsOfLongerNamesAreNotLearnedNorTagged() {
+    EntityExtractor learned =
+        EntityExtractors.create(
+            List.of(
+                "Iran's Islamic Republic News Agency reported it.",
+                "It was quoted by Iran's Students' News Agency on Monday.",
+                "When Victory Fund was forced to postpone, donors left.",
+                "A report by the Committee for a Responsible Federal Budget found it.",
+                "Mark Green of Muzinich & Co. said so."));
+    // tails after a possessive or "for a" are not learned ("Iran's …" is left out too); a name
+    // that stands alone is
+    assertEquals(
+        List.of("org Victory Fund"),
+        ((GazetteerExtractor) learned)
+            .learnedReport().stream()
+                .filter(l -> l.startsWith("org"))
+                .map(l -> l.substring(0, l.lastIndexOf('\t')).replace('\t', ' '))
+                .toList());
+    // a learned name after a capitalised word is the tail of a longer one the rules type
+    assertEquals(
+        "org:AAPI Victory Fund:AAPI Victory Fund@8",
+        mentions(learned, "He said AAPI Victory Fund backs her."));
+    assertEquals("", mentions(learned, "The Responsible Federal Budget rules."));
+  }
+
+  @Test
+  void firmNamedAfterAPerson_isTheFirm() {
+    EntityExtractor learned =
+        EntityExtractors.create(
+            List.of(
+                "Analyst Jane Muzinich said so.", "Later Muzinich said more.", "Muzinich left."));
+    assertEquals(
+        "org:Muzinich:Muzinich & Co.@10", mentions(learned, "A fund at Muzinich & Co. bought it."));
+    assertEquals("org:McKinsey:McKinsey & Co.@4", mentions("The McKinsey & Co. report."));
+  }
+
+  @Test
   void handlesAndAbbreviationTails_areNotMatched() {
     assertEquals("org:CNN:CNN@0", mentions("CNN (@CNN) reported it."));
     assertEquals("org:Republican National Committee:R.N.C.@4", mentions("The R.N.C. said no."));
