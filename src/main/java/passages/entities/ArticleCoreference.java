@@ -58,6 +58,11 @@ final class ArticleCoreference {
         (surface, name) -> {
           if (!forms.contested.contains(surface)) trie.add(surface, name);
         });
+    forms.firsts.forEach(
+        (surface, name) -> {
+          if (!forms.contested.contains(surface) && !forms.names.containsKey(surface))
+            trie.add(surface, name);
+        });
     forms.heads.forEach(
         (surface, name) -> {
           if (!forms.contested.contains(surface) && !forms.names.containsKey(surface))
@@ -118,6 +123,12 @@ final class ArticleCoreference {
 
     final Set<String> contested = new HashSet<>();
 
+    /**
+     * An org's distinctive first word: "Asiana" (Asiana Airlines); where two orgs share it, the
+     * first met.
+     */
+    final Map<String, NameTrie.Name> firsts = new HashMap<>();
+
     void put(Map<String, NameTrie.Name> map, String surface, NameTrie.Name name) {
       NameTrie.Name had = map.putIfAbsent(surface, name);
       if (had != null && !had.equals(name)) contested.add(surface);
@@ -177,6 +188,8 @@ final class ArticleCoreference {
       forms.put(forms.names, surface, name);
       String[] words = e.value().split(" ");
       if (e.type() == EntityType.ORG && words.length >= 2) {
+        if (isDistinctiveHead(words[0]) && e.text().startsWith(words[0] + " "))
+          forms.firsts.putIfAbsent(words[0], name);
         String last = words[words.length - 1];
         if (isShortForm(last) || isHeadWord(last)) forms.put(forms.heads, last, name);
         String acronym = bracketedAcronym(e, t.text);
@@ -197,6 +210,18 @@ final class ArticleCoreference {
         && !rules.titles.contains(w)
         && !rules.orgSuffix.contains(w)
         && !rules.placeSuffix.contains(w);
+  }
+
+  /**
+   * The first word of an org's name that stands for the org alone ("Asiana Airlines" … "Asiana
+   * said", "Montefiore Medical Center" … "Montefiore did not respond"): a name word no list knows
+   * as a common English word or a given name ("American Airlines", "Morgan Stanley" are not).
+   */
+  private boolean isDistinctiveHead(String w) {
+    return isShortForm(w)
+        && w.length() > 3
+        && !rules.firstNames.contains(w)
+        && !rules.isEnglishWord(w.toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

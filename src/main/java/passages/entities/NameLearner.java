@@ -281,6 +281,8 @@ final class NameLearner {
           if (rules.commonFirstNames.contains(surname)
               || rules.titles.contains(surname)
               || gazetteer.get(surname) != null) return;
+          // "Brandon Northrop" seen once does not make "Northrop" (Northrop Grumman) a person
+          if (people.get(name) < 2 && gazetteer.startsLongerName(surname)) return;
           add(trie, surname, EntityType.PERSON, name);
         });
     orgs.forEach(

@@ -540,8 +540,8 @@ final class NameRules {
     return true;
   }
 
-  /** A common English word, or the plural of one ("widgets", "parties"). */
-  private boolean isEnglishWord(String w) {
+  /** A common English word, or the plural of one ("widgets", "parties"); {@code w} lower-case. */
+  boolean isEnglishWord(String w) {
     if (englishWords.contains(w)) return true;
     if (w.endsWith("ies") && englishWords.contains(w.substring(0, w.length() - 3) + "y"))
       return true;

@@ -84,6 +84,12 @@ final class NameTrie {
     return node == null ? null : node.name;
   }
 
+  /** Whether some name of more than one word starts with {@code word} ("Northrop Grumman"). */
+  boolean startsLongerName(String word) {
+    Node first = root.spaced == null ? null : root.spaced.get(word);
+    return first != null && (first.spaced != null || first.glued != null);
+  }
+
   /** The longest name starting at token {@code from}, or null. */
   Match longestAt(Tokens t, int from) {
     if (!firstWords.get(firstWordBit(t.word[from]))) return null;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import passages.model.Entity;
+import passages.model.EntityType;
 
 /**
  * Exact mentions for the tricky cases: aliases, money forms, possessives, hyphens, headings, promo
@@ -279,6 +280,36 @@ class EntityExtractorTest {
         "org:AAPI Victory Fund:AAPI Victory Fund@8",
         mentions(learned, "He said AAPI Victory Fund backs her."));
     assertEquals("", mentions(learned, "The Responsible Federal Budget rules."));
+  }
+
+  @Test
+  void article_orgsDistinctiveFirstWordAloneIsTheOrg() {
+    assertEquals(
+        "org:Montefiore Medical Center:Montefiore Medical Center@3 || "
+            + "org:Montefiore Medical Center:Montefiore@0",
+        articleMentions(
+            "At Montefiore Medical Center, nurses rallied.", "Montefiore did not respond."));
+    // not a first word that is an English word or a given name
+    assertEquals(
+        "org:Oakdale Capital Partners:Oakdale Capital Partners@0 || ",
+        articleMentions("Oakdale Capital Partners said so.", "Capital did not respond."));
+  }
+
+  @Test
+  void surnameSeenOnceThatStartsAKnownOrg_isNotLearned() {
+    EntityExtractor learned =
+        EntityExtractors.create(
+            List.of(
+                "Analyst Brandon Northrop said so.",
+                "Northrop rose 2%.",
+                "Shares of Northrop fell.",
+                "Later, Northrop gained."));
+    List<Entity> second =
+        learned
+            .extractArticle(List.of("Northrop Grumman won.", "Spending on Northrop's jets rose."))
+            .get(1);
+    assertEquals(
+        List.of(new Entity(EntityType.ORG, "Northrop Grumman", "Northrop", 12, 20)), second);
   }
 
   @Test
