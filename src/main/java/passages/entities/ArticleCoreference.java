@@ -58,10 +58,16 @@ final class ArticleCoreference {
         (surface, name) -> {
           if (!forms.contested.contains(surface)) trie.add(surface, name);
         });
-    forms.firsts.forEach(
+    forms.initials.forEach(
         (surface, name) -> {
           if (!forms.contested.contains(surface) && !forms.names.containsKey(surface))
             trie.add(surface, name);
+        });
+    forms.firsts.forEach(
+        (surface, name) -> {
+          if (!forms.contested.contains(surface)
+              && !forms.names.containsKey(surface)
+              && !inLowerCase(article, surface)) trie.add(surface, name);
         });
     forms.heads.forEach(
         (surface, name) -> {
@@ -124,10 +130,15 @@ final class ArticleCoreference {
     final Set<String> contested = new HashSet<>();
 
     /**
-     * An org's distinctive first word: "Asiana" (Asiana Airlines); where two orgs share it, the
-     * first met.
+     * An org's distinctive first or last word: "Asiana" (Asiana Airlines), "Klan" (Ku Klux Klan);
+     * where two orgs share it, the first met.
      */
     final Map<String, NameTrie.Name> firsts = new HashMap<>();
+
+    /**
+     * An org's initials: "VFW" (Veterans of Foreign Wars); where two orgs share them, the first.
+     */
+    final Map<String, NameTrie.Name> initials = new HashMap<>();
 
     void put(Map<String, NameTrie.Name> map, String surface, NameTrie.Name name) {
       NameTrie.Name had = map.putIfAbsent(surface, name);
@@ -188,12 +199,17 @@ final class ArticleCoreference {
       forms.put(forms.names, surface, name);
       String[] words = e.value().split(" ");
       if (e.type() == EntityType.ORG && words.length >= 2) {
-        if (isDistinctiveHead(words[0]) && e.text().startsWith(words[0] + " "))
-          forms.firsts.putIfAbsent(words[0], name);
+        if (isDistinctiveHead(words[0])
+            && e.text().startsWith(words[0] + " ")
+            && brandedFirm(words)) forms.firsts.putIfAbsent(words[0], name);
         String last = words[words.length - 1];
+        if (isDistinctiveHead(last) && e.text().endsWith(" " + last) && plainName(words))
+          forms.firsts.putIfAbsent(last, name); // "Ku Klux Klan" … "a Klan hood"
         if (isShortForm(last) || isHeadWord(last)) forms.put(forms.heads, last, name);
         String acronym = bracketedAcronym(e, t.text);
         if (acronym != null) forms.put(forms.names, acronym, name);
+        String initials = initials(words);
+        if (initials != null) forms.initials.putIfAbsent(initials, name);
       }
     }
   }
@@ -220,6 +236,7 @@ final class ArticleCoreference {
   private boolean isDistinctiveHead(String w) {
     return isShortForm(w)
         && w.length() > 3
+        && !ADJECTIVE_ENDING.matcher(w).find()
         && !rules.firstNames.contains(w)
         && !rules.isEnglishWord(w.toLowerCase(java.util.Locale.ROOT));
   }
@@ -261,6 +278,96 @@ final class ArticleCoreference {
     return rules.orgSuffix.contains(w)
         && w.length() > 3
         && w.chars().anyMatch(Character::isLowerCase);
+  }
+
+  /**
+   * Last words of a firm or an institution named by a brand of its own, so its first word alone is
+   * the firm ("Bain Capital", "Getty Images", "Lehman Brothers", "Mayo Clinic"); not the heads of
+   * institutions named after a place or an event ("Newtown Bible Church", "Columbine High School",
+   * "Capitol Police", "Watergate Committee").
+   */
+  private static final Set<String> FIRM_HEADS =
+      Set.of(
+          "Capital",
+          "Group",
+          "Media",
+          "Images",
+          "Brothers",
+          "Health",
+          "Clinic",
+          "Bank",
+          "Corporation",
+          "Airlines",
+          "Airways",
+          "Ventures",
+          "Partners",
+          "Holdings",
+          "Management",
+          "Foundation",
+          "Hospital",
+          "Energy",
+          "Technologies",
+          "Systems",
+          "Pharmaceuticals",
+          "Motors",
+          "Industries",
+          "Analytics",
+          "Labs",
+          "Enterprises",
+          "Communications",
+          "Entertainment",
+          "Studios",
+          "Insurance",
+          "Financial",
+          "Investments",
+          "Grumman");
+
+  /** The org's name ends in a firm's head, or "Medical Center" ("Montefiore Medical Center"). */
+  private static boolean brandedFirm(String[] words) {
+    String last = words[words.length - 1];
+    return FIRM_HEADS.contains(last)
+        || last.equals("Center") && words.length >= 3 && words[words.length - 2].equals("Medical");
+  }
+
+  /** Endings of adjectives and demonyms: "Belgian", "Taiwanese", "Swedish", "Islamist". */
+  private static final java.util.regex.Pattern ADJECTIVE_ENDING =
+      java.util.regex.Pattern.compile("(ian|ean|can|kan|ese|ish|ist|ic|al)$");
+
+  /** A name of at most three words and no connector: "Ku Klux Klan", not "… Council on …". */
+  private static boolean plainName(String[] words) {
+    if (words.length > 3) return false;
+    for (String w : words) if (!Character.isUpperCase(w.charAt(0))) return false;
+    return !words[0].equals(words[words.length - 1]); // "Nakoula Basseley Nakoula": a person
+  }
+
+  /**
+   * The word is written in lower case somewhere in the article ("Defense" … "missile defense"): a
+   * common noun, not an org's own name.
+   */
+  private static boolean inLowerCase(List<GazetteerExtractor.Found> article, String w) {
+    String lower = w.toLowerCase(java.util.Locale.ROOT);
+    for (GazetteerExtractor.Found f : article) {
+      Tokens t = f.t;
+      for (int i = 0; i < t.size; i++) if (t.word[i].equals(lower)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The initials of an org's capitalised words, 3 to 6 of them ("Veterans of Foreign Wars" → "VFW",
+   * "Council on American-Islamic Relations" → "CAIR"), or null when a word is not capitalised.
+   */
+  private static String initials(String[] words) {
+    StringBuilder out = new StringBuilder();
+    for (String w : words) {
+      if (w.equals("of") || w.equals("on") || w.equals("for") || w.equals("and")) continue;
+      for (String part : w.split("-")) {
+        if (part.isEmpty() || !Character.isUpperCase(part.charAt(0))) return null;
+        if (part.chars().allMatch(Character::isUpperCase)) return null; // "NRA Foundation"
+        out.append(part.charAt(0));
+      }
+    }
+    return out.length() >= 3 && out.length() <= 6 ? out.toString() : null;
   }
 
   /** "… Relations (CAIR)": the 2-6 capitals in brackets right after an org mention, or null. */

@@ -296,6 +296,23 @@ class EntityExtractorTest {
   }
 
   @Test
+  void article_orgsInitialsAndDistinctiveLastWord_areTheOrg() {
+    assertEquals(
+        "org:Center for Budget and Policy Priorities:Center for Budget and Policy Priorities@12 || "
+            + "org:Center for Budget and Policy Priorities:CBPP@5",
+        articleMentions(
+            "A report by Center for Budget and Policy Priorities found it.",
+            "Then CBPP also found that."));
+    assertEquals(
+        "org:Ku Klux Klan:Ku Klux Klan@7 || org:Ku Klux Klan:Klan@5",
+        articleMentions("He was Ku Klux Klan member.", "In a Klan hood, he posed."));
+    // an institution named after a place: its first word alone is the place, not the org
+    assertEquals(
+        "org:Newtown Bible Church:Newtown Bible Church@8 || ",
+        articleMentions("Pastor, Newtown Bible Church, spoke.", "Grief enveloped Newtown."));
+  }
+
+  @Test
   void surnameSeenOnceThatStartsAKnownOrg_isNotLearned() {
     EntityExtractor learned =
         EntityExtractors.create(
