@@ -358,6 +358,12 @@ final class ArticleCoreference {
    * "Council on American-Islamic Relations" → "CAIR"), or null when a word is not capitalised.
    */
   private static String initials(String[] words) {
+    switch (words[words.length - 1]) {
+      case "Program", "Programme", "Act", "Initiative", "Authority" -> {
+        return null; // "Paycheck Protection Program" is a programme: "PPP" stays what it was
+      }
+      default -> {}
+    }
     StringBuilder out = new StringBuilder();
     for (String w : words) {
       if (w.equals("of") || w.equals("on") || w.equals("for") || w.equals("and")) continue;
