@@ -1,9 +1,10 @@
-"""Samples the heldout-2, -3 and -4 entity paragraphs (see ../README.md, "heldout-2", "heldout-3", "heldout-4").
+"""Samples the heldout-2, -3, -4 and -5 entity paragraphs (see ../README.md, "heldout-2" ... "heldout-5").
 Usage: python3 sample.py src/test/resources/entities cleaned.jsonl sample.jsonl [SEED [EXCLUDED-IDS-FILE...]]
 heldout-2: no SEED (20261130, excluding eval- and heldout-context-ids.txt).
 heldout-3: python3 sample.py src/test/resources/entities cleaned.jsonl sample.jsonl 20261201 \
              eval-context-ids.txt heldout-context-ids.txt heldout-2-context-ids.txt
 heldout-4: the same with 20261202 and heldout-3-context-ids.txt added to the excluded lists.
+heldout-5: the same with 20261203 and heldout-4-context-ids.txt added too.
 cleaned.jsonl comes from Dump.java: one line per body paragraph that passages.ingest.TextCleaner
 keeps (id, ord, text), in corpus order. Python 3.11 (random.Random's choice/shuffle are stable)."""
 import json, random, re, sys
