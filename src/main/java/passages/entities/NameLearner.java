@@ -99,16 +99,15 @@ final class NameLearner {
 
   /**
    * A typed org whose edges are those of a whole name, so it is learned: not the tail of a longer
-   * one ("Army Emergency Relief" with "Army" known, "America's Health Insurance Plans", "Committee
-   * for a Responsible Federal Budget", "Iranian Students' News Agency") nor its head ("National
-   * Institute on Money in Politics", "McKinsey & Co."). A fragment learned would be tagged wherever
-   * it stands, and would cut the whole name there.
+   * one ("America's Health Insurance Plans", "Committee for a Responsible Federal Budget", "Iranian
+   * Students' News Agency") nor its head ("National Institute on Money in Politics", "McKinsey &
+   * Co."). A fragment learned would be tagged wherever it stands, and would cut the whole name
+   * there.
    */
   private boolean standsAlone(Tokens t, NameRules.Typed typed, boolean[] covered) {
     int from = typed.from(), to = typed.to();
     if (from > 0 && t.spaceBefore[from]) {
       String before = t.word[from - 1];
-      if (covered[from - 1] && rules.isCapitalWord(t, from - 1)) return false;
       if (before.equals("&")) return false;
       if (from >= 3 && before.equals("s") && t.word[from - 2].equals("'")) return false;
       if (before.equals("'") && !t.spaceBefore[from - 1]) return false; // "Students' News Agency"
