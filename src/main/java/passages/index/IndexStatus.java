@@ -42,6 +42,11 @@ public final class IndexStatus {
         || !corpus.fingerprint().equals(data.get(Fields.COMMIT_CORPUS));
   }
 
+  /** Whether {@code indexDir} holds an index (a commit of any schema). */
+  public static boolean exists(Path indexDir) throws IOException {
+    return lastCommit(indexDir) != null;
+  }
+
   /** The paragraphs and failures of the last commit in {@code indexDir} (an existing index). */
   public static Committed committed(Path indexDir) throws IOException {
     try (Directory dir = FSDirectory.open(indexDir);
