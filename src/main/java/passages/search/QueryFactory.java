@@ -99,6 +99,11 @@ public final class QueryFactory {
    */
   public Query parse(String q, String field) {
     if (q == null || q.isBlank()) return new MatchAllDocsQuery();
+    q = straightQuotes(q);
+    if (hasUnclosedQuote(q))
+      throw new InvalidRequestException(
+          "invalid query: a quote (\") is not closed; close the phrase, or remove the quote to search"
+              + " the words");
     // a bare multi-word name ("Amazon Web Services") is searched as that name and all its aliases
     String trimmed = q.strip();
     if (trimmed.contains(" ")
@@ -115,7 +120,7 @@ public final class QueryFactory {
     parser.setFuzzyPrefixLength(1);
     try {
       Query query = parser.parse(q);
-      return query == null ? new MatchNoDocsQuery() : query;
+      return query == null ? new MatchNoDocsQuery() : withSomethingToExclude(query);
     } catch (ParseException e) {
       throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
     } catch (IndexSearcher.TooManyClauses e) {
@@ -124,6 +129,54 @@ public final class QueryFactory {
     } catch (TooComplexToDeterminizeException | IllegalArgumentException e) {
       throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
     }
+  }
+
+  /**
+   * {@code q} with typographic double quotes (“ ” „ ‟ ＂, as word processors and phones type them)
+   * made straight, so that a pasted “quoted phrase” is a phrase.
+   */
+  static String straightQuotes(String q) {
+    return CURLY_QUOTES.matcher(q).replaceAll("\"");
+  }
+
+  private static final java.util.regex.Pattern CURLY_QUOTES =
+      java.util.regex.Pattern.compile("[\u201C\u201D\u201E\u201F\uFF02]");
+
+  /** Whether {@code q} has an odd number of unescaped double quotes (a phrase left open). */
+  private static boolean hasUnclosedQuote(String q) {
+    boolean open = false;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (c == '\\') i++;
+      else if (c == '"') open = !open;
+    }
+    return open;
+  }
+
+  /**
+   * {@code query} with every boolean query that only excludes ({@code NOT amazon}, {@code -amazon},
+   * {@code chips AND (NOT nvidia)}) made to exclude from every paragraph: on its own, Lucene's
+   * matches nothing.
+   */
+  static Query withSomethingToExclude(Query query) {
+    if (!(query instanceof BooleanQuery bool)) return query;
+    boolean changed = false;
+    boolean includes = false;
+    List<BooleanClause> clauses = new java.util.ArrayList<>();
+    for (BooleanClause c : bool.clauses()) {
+      Query sub = withSomethingToExclude(c.query());
+      changed |= sub != c.query();
+      includes |= c.occur() != BooleanClause.Occur.MUST_NOT;
+      clauses.add(new BooleanClause(sub, c.occur()));
+    }
+    // a query of no clauses (only punctuation: "...") still matches nothing
+    boolean onlyExcludes = !includes && !clauses.isEmpty();
+    if (!changed && !onlyExcludes) return query;
+    BooleanQuery.Builder out =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+    if (onlyExcludes) out.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    for (BooleanClause c : clauses) out.add(c);
+    return out.build();
   }
 
   private static String firstLine(String message) {

@@ -1,6 +1,7 @@
 package passages.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,39 @@ class QueryFactoryTest {
     assertEquals(
         "+(+text:update +text:talk) +text:resume",
         queries.parse("Update: talks resume").toString());
+  }
+
+  @Test
+  void onlyExclusions_excludeFromEveryParagraph() {
+    assertEquals("+*:* -text:wall", queries.parse("NOT wall").toString());
+    assertEquals("+*:* -text:wall", queries.parse("-wall").toString());
+    assertEquals("+*:* -text:wall -text:fence", queries.parse("!wall -fence").toString());
+    assertEquals(
+        "+text:chip +(+*:* -(text:nvidia))", queries.parse("chips AND (NOT nvidia)").toString());
+    // a query of no words still matches nothing
+    assertEquals("", queries.parse("...").toString());
+    // a query that includes something is left as the parser made it
+    assertEquals("+text:chip -(text:nvidia)", queries.parse("chips NOT nvidia").toString());
+  }
+
+  @Test
+  void typographicQuotes_makeAPhrase() {
+    assertEquals("text:\"border wall\"", queries.parse("\u201Cborder wall\u201D").toString());
+    assertEquals("text:\"border wall\"", queries.parse("\u201Eborder wall\u201C").toString());
+    assertEquals(
+        queries.parse("\"border wall\"").toString(),
+        queries.parse("\uFF02border wall\uFF02").toString());
+  }
+
+  @Test
+  void unclosedQuote_isRefusedSayingSo() {
+    for (String q : new String[] {"\"", "he said \"no", "\u201Cborder wall", "\"a\" \"b"}) {
+      var e = assertThrows(InvalidRequestException.class, () -> queries.parse(q), q);
+      assertEquals(
+          "invalid query: a quote (\") is not closed; close the phrase, or remove the quote to search the words",
+          e.getMessage());
+    }
+    // an escaped quote is a character, not a phrase
+    assertEquals("text:5", queries.parse("5\\\"").toString());
   }
 }

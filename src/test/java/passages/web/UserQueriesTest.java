@@ -1,0 +1,91 @@
+package passages.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an analyst types that the classic syntax takes otherwise than meant, through the real server
+ * over the mini corpus (5 paragraphs: alpha.p1-p3, beta.p1-p2; Nvidia in alpha.p2 and beta.p2).
+ */
+class UserQueriesTest {
+  @TempDir static Path indexDir;
+  static MiniServer server;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = MiniServer.start(indexDir);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+  }
+
+  static HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** "total ids…" of {@code /api/search?q=q}, the ids sorted. */
+  static String matches(String q) throws Exception {
+    var r = get("/api/search?facets=false&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    assertEquals(200, r.statusCode(), r.body());
+    JsonNode body = JSON.readTree(r.body());
+    List<String> ids = new ArrayList<>();
+    body.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+    ids.sort(null);
+    return body.get("total").asInt() + " " + String.join(" ", ids);
+  }
+
+  @Test
+  void onlyExclusions_matchEveryParagraphWithoutTheWord() throws Exception {
+    // these used to match nothing (Lucene's purely negative query)
+    assertEquals("3 alpha.p1 alpha.p3 beta.p1", matches("NOT nvidia"));
+    assertEquals("3 alpha.p1 alpha.p3 beta.p1", matches("-nvidia"));
+    assertEquals("2 alpha.p3 beta.p1", matches("NOT nvidia NOT chips"));
+    assertEquals("1 alpha.p1", matches("chips AND (NOT nvidia)"));
+    // the timeline agrees with the hits: all undated but alpha's
+    var t = JSON.readTree(get("/api/timeline?q=NOT+nvidia").body()).get("series").get(0);
+    assertEquals(3, t.get("total").asInt());
+  }
+
+  @Test
+  void typographicQuotes_areAPhrase() throws Exception {
+    assertEquals("1 beta.p2", matches("\u201CNvidia shares\u201D"));
+    // as a phrase the words must be in this order; as plain words they match anywhere
+    assertEquals("0 ", matches("\u201Cshares Nvidia\u201D"));
+    assertEquals("1 beta.p2", matches("shares Nvidia"));
+  }
+
+  @Test
+  void unclosedQuote_is400SayingSo() throws Exception {
+    for (String q : new String[] {"\"", "Nvidia \"shares", "\u201CNvidia shares"}) {
+      var r = get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+      assertEquals(400, r.statusCode());
+      assertEquals(
+          "{\"status\":400,\"error\":\"invalid query: a quote (\\\") is not closed; close the phrase,"
+              + " or remove the quote to search the words\"}",
+          r.body());
+    }
+  }
+}
