@@ -116,7 +116,21 @@ public final class WebApp {
                 if (ctx.attribute(ANSWERED) == null)
                   error(ctx, 404, "not found: " + Params.clip(ctx.path()));
               });
-          cfg.routes.error(405, ctx -> error(ctx, 405, "method not allowed"));
+          // a POST to a GET route is a 405 saying so, not a 404 saying the route does not exist
+          cfg.http.prefer405over404 = true;
+          cfg.routes.error(
+              405,
+              ctx -> {
+                ctx.header("Allow", "GET, HEAD");
+                error(
+                    ctx,
+                    405,
+                    "method "
+                        + Params.clip(ctx.method().name())
+                        + " not allowed on "
+                        + Params.clip(ctx.path())
+                        + " (use GET)");
+              });
         });
   }
 
