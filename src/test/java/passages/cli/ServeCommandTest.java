@@ -91,22 +91,9 @@ class ServeCommandTest {
   }
 
   private static Process serve(Path home, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElseThrow());
-    cmd.addAll(
-        List.of(
-            "--enable-native-access=ALL-UNNAMED",
-            "-Xmx512m",
-            "-Dpassages.home=" + home,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "passages.cli.Main",
-            "serve"));
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .redirectOutput(ProcessBuilder.Redirect.PIPE)
-        .start();
+    List<String> all = new ArrayList<>(List.of("serve"));
+    all.addAll(List.of(args));
+    return ChildCli.start(home, home, home.resolve("serve.err"), all.toArray(String[]::new));
   }
 
   /** Reads the child's stdout up to its "serving" line (the lines before it are returned). */
