@@ -42,29 +42,39 @@ final class IndexJob {
     if (!rebuild && !IndexStatus.isStale(corpus, index, EntityWiring.version())) {
       // same files, schema and extractor as the last run: nothing to read
       IndexStatus.Committed last = IndexStatus.committed(index);
-      long paragraphs = last.paragraphs();
-      long failed = last.failed();
-      out.printf(
-          Locale.ROOT,
-          "%s → %s: up to date (the corpus files are unchanged since the last run); %d paragraphs in the index%s%n",
-          corpus.path(),
-          index,
-          paragraphs,
-          failed == 0
-              ? ""
-              : "; " + failed + " items failed in that run (index --rebuild lists them again)");
-      return new IndexReport(
-          0,
-          0,
-          0,
-          0,
-          paragraphs,
-          Map.of(),
-          failed,
-          List.of(),
-          (System.nanoTime() - start) / 1_000_000);
+      return upToDate(corpus.path(), index, last.paragraphs(), last.failed(), start, out);
     }
     return build(rebuild);
+  }
+
+  /**
+   * Says on {@code out} that {@code target} is up to date with {@code corpus} (it holds {@code
+   * paragraphs}; {@code failed} items failed in the run that wrote it); returns the report of a run
+   * that read nothing, begun at {@code start} ({@link System#nanoTime()}).
+   *
+   * @param target where the paragraphs are: an index directory, or a description of a cluster
+   */
+  static IndexReport upToDate(
+      Path corpus, Object target, long paragraphs, long failed, long start, PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "%s → %s: up to date (the corpus files are unchanged since the last run); %d paragraphs in the index%s%n",
+        corpus,
+        target,
+        paragraphs,
+        failed == 0
+            ? ""
+            : "; " + failed + " items failed in that run (index --rebuild lists them again)");
+    return new IndexReport(
+        0,
+        0,
+        0,
+        0,
+        paragraphs,
+        Map.of(),
+        failed,
+        List.of(),
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
@@ -83,29 +93,51 @@ final class IndexJob {
 
   /** Learns names, then indexes (or rebuilds), printing progress, failures and the report. */
   private IndexReport build(boolean rebuild) throws IOException {
+    return runPipeline(
+        corpus,
+        index,
+        out,
+        err,
+        indexer -> rebuild ? indexer.rebuild(corpus, index) : indexer.update(corpus, index));
+  }
+
+  /** One run of the indexing pipeline into a backend. */
+  interface PipelineRun {
+    IndexReport run(Indexer pipeline) throws IOException;
+  }
+
+  /**
+   * Learns entity names from {@code corpus}, builds the pipeline (every core, progress on {@code
+   * err}) and hands it to {@code run}; then prints the failures to {@code err} and the one-line
+   * report to {@code out}. A corpus that is not there is a {@link UserException}.
+   *
+   * @param target where the paragraphs go (for the report): an index directory, or a cluster
+   */
+  static IndexReport runPipeline(
+      CorpusReader corpus, Object target, PrintWriter out, PrintWriter err, PipelineRun run)
+      throws IOException {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
     progress.step(
         String.format(
             Locale.ROOT,
             "learning entity names from the first %,d paragraphs…",
             EntityWiring.LEARNING_SAMPLE));
-    var extractor = EntityWiring.learningFrom(corpus);
-    Indexer indexer =
-        new Indexer(
-            extractor,
-            EntityWiring.version(),
-            Runtime.getRuntime().availableProcessors(),
-            progress);
     IndexReport report;
     try {
-      report = rebuild ? indexer.rebuild(corpus, index) : indexer.update(corpus, index);
+      report =
+          run.run(
+              new Indexer(
+                  EntityWiring.learningFrom(corpus),
+                  EntityWiring.version(),
+                  Runtime.getRuntime().availableProcessors(),
+                  progress));
     } catch (NoSuchFileException e) {
       throw new UserException("corpus not found: " + e.getFile(), Main.EXIT_FAILURE);
     } finally {
       progress.finish();
     }
     printFailures(report, err);
-    out.println(summary(report, corpus.path(), index));
+    out.println(summary(report, corpus.path(), target));
     return report;
   }
 

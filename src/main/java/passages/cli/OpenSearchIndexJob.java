@@ -2,10 +2,6 @@ package passages.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import passages.index.IndexReport;
 import passages.index.Indexer;
 import passages.ingest.CorpusReader;
@@ -59,52 +55,12 @@ final class OpenSearchIndexJob {
     ParagraphWriter writer = new ParagraphWriter(cluster, alias);
     if (!rebuild) {
       var status = OpenSearchIndexer.status(writer, corpus, EntityWiring.version());
-      if (status.isPresent() && status.get().upToDate()) {
-        long failed = status.get().failed();
-        out.printf(
-            Locale.ROOT,
-            "%s → %s: up to date (the corpus files are unchanged since the last run); %d paragraphs in the index%s%n",
-            corpus.path(),
-            target,
-            status.get().paragraphs(),
-            failed == 0
-                ? ""
-                : "; " + failed + " items failed in that run (index --rebuild lists them again)");
-        return new IndexReport(
-            0,
-            0,
-            0,
-            0,
-            status.get().paragraphs(),
-            Map.of(),
-            failed,
-            List.of(),
-            (System.nanoTime() - start) / 1_000_000);
-      }
+      if (status.isPresent() && status.get().upToDate())
+        return IndexJob.upToDate(
+            corpus.path(), target, status.get().paragraphs(), status.get().failed(), start, out);
     }
-    ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
-    progress.step(
-        String.format(
-            Locale.ROOT,
-            "learning entity names from the first %,d paragraphs…",
-            EntityWiring.LEARNING_SAMPLE));
-    IndexReport report;
-    try {
-      Indexer pipeline =
-          new Indexer(
-              EntityWiring.learningFrom(corpus),
-              EntityWiring.version(),
-              Runtime.getRuntime().availableProcessors(),
-              progress);
-      report = indexer(writer, pipeline).run(corpus, rebuild);
-    } catch (NoSuchFileException e) {
-      throw new UserException("corpus not found: " + e.getFile(), Main.EXIT_FAILURE);
-    } finally {
-      progress.finish();
-    }
-    IndexJob.printFailures(report, err);
-    out.println(IndexJob.summary(report, corpus.path(), target));
-    return report;
+    return IndexJob.runPipeline(
+        corpus, target, out, err, pipeline -> indexer(writer, pipeline).run(corpus, rebuild));
   }
 
   private OpenSearchIndexer indexer(ParagraphWriter writer, Indexer pipeline) throws IOException {

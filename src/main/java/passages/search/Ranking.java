@@ -1,5 +1,7 @@
 package passages.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -89,18 +91,19 @@ public record Ranking(
     if (fields.text() instanceof MatchAllDocsQuery) return fields.text();
     Query match = fields.text();
     if (headlineBoost > 0 || sectionBoost > 0) {
-      BooleanQuery.Builder any =
-          new BooleanQuery.Builder().add(fields.text(), BooleanClause.Occur.SHOULD);
-      if (headlineBoost > 0)
-        any.add(new BoostQuery(fields.headline(), headlineBoost), BooleanClause.Occur.SHOULD);
-      if (sectionBoost > 0)
-        any.add(new BoostQuery(fields.section(), sectionBoost), BooleanClause.Occur.SHOULD);
+      List<Query> any = new ArrayList<>(List.of(fields.text()));
+      if (headlineBoost > 0) any.add(new BoostQuery(fields.headline(), headlineBoost));
+      if (sectionBoost > 0) any.add(new BoostQuery(fields.section(), sectionBoost));
+      match = new SumQuery(any);
       // "openai NOT amazon": a paragraph whose text says Amazon is out, also when its headline or
       // section is what matches openai
-      if (fields.text() instanceof BooleanQuery text)
+      if (fields.text() instanceof BooleanQuery text
+          && text.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+        BooleanQuery.Builder kept = new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST);
         for (BooleanClause c : text.clauses())
-          if (c.occur() == BooleanClause.Occur.MUST_NOT) any.add(c);
-      match = any.build();
+          if (c.occur() == BooleanClause.Occur.MUST_NOT) kept.add(c);
+        match = kept.build();
+      }
     }
     if (titleBoost == 0 && wordsWeight == 0 && proseWeight == 0) return match;
     BooleanQuery.Builder scored = new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST);

@@ -18,8 +18,9 @@ import passages.ingest.CorpusReader;
 
 /**
  * Dates, date ranges, sort by date, timelines and metadata facets over a real index of a small
- * dated corpus (src/test/resources/dated: 6 articles, 10 paragraphs; "wall" is in 6 of them, one
- * undated).
+ * dated corpus, beyond what {@code passages.web.BackendContractTest} checks on both backends (the
+ * month timeline, from/to totals) (src/test/resources/dated: 6 articles, 10 paragraphs; "wall" is
+ * in 6 of them, one undated).
  */
 class TimeAxisTest {
   @TempDir static Path dir;
@@ -51,21 +52,6 @@ class TimeAxisTest {
   }
 
   @Test
-  void timelineByMonth_everyMonthFromTheFirstToTheLast_zerosFilled() throws IOException {
-    SearchResult r = searcher.search(SearchRequest.of("wall").withTimeline(Interval.MONTH));
-    assertEquals(6, r.total());
-    Timeline t = r.timeline();
-    assertEquals("month", t.interval());
-    assertEquals(13, t.buckets().size());
-    assertEquals(new Timeline.Bucket("2016-01-01", 3, 4), t.buckets().get(0));
-    assertEquals(new Timeline.Bucket("2016-02-01", 0, 0), t.buckets().get(1));
-    assertEquals(new Timeline.Bucket("2016-03-01", 2, 3), t.buckets().get(2));
-    assertEquals(new Timeline.Bucket("2016-12-01", 0, 0), t.buckets().get(11));
-    assertEquals(new Timeline.Bucket("2017-01-01", 0, 1), t.buckets().get(12));
-    assertEquals(1, t.undated());
-  }
-
-  @Test
   void timelineByYearAndWeek_andAutoPicksWeeks() throws IOException {
     Timeline year =
         searcher.search(SearchRequest.of("wall").withTimeline(Interval.YEAR)).timeline();
@@ -85,41 +71,6 @@ class TimeAxisTest {
         searcher.search(SearchRequest.of("wall").withTimeline(Interval.AUTO)).timeline();
     assertEquals("week", auto.interval());
     assertEquals(week.buckets(), auto.buckets());
-  }
-
-  @Test
-  void fromTo_inclusive_totalsEqualTheSumOfTheBuckets() throws IOException {
-    SearchResult r =
-        searcher.search(
-            SearchRequest.of("wall")
-                .withDays(DayRange.parse("2016-01-20", "2016-03"))
-                .withTimeline(Interval.MONTH));
-    assertEquals(4, r.total());
-    assertEquals(
-        List.of(
-            new Timeline.Bucket("2016-01-01", 2, 2),
-            new Timeline.Bucket("2016-02-01", 0, 0),
-            new Timeline.Bucket("2016-03-01", 2, 3)),
-        r.timeline().buckets());
-    assertEquals(0, r.timeline().undated());
-    assertEquals(
-        r.total(), r.timeline().buckets().stream().mapToLong(Timeline.Bucket::count).sum());
-    assertEquals(
-        5,
-        searcher.search(SearchRequest.of("wall").withDays(DayRange.parse("2016", "2016"))).total());
-    assertEquals(
-        0,
-        searcher.search(SearchRequest.of("wall").withDays(DayRange.parse("2017", null))).total());
-    assertEquals(
-        1,
-        searcher
-            .search(SearchRequest.of("wall").withDays(DayRange.parse(null, "2016-01-15")))
-            .total());
-    assertEquals(
-        List.of("2016-03-31"),
-        dates(
-            searcher.search(
-                SearchRequest.of("wall").withDays(DayRange.parse("2016-03-31", "2016-03-31")))));
   }
 
   @Test

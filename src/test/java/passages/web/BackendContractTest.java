@@ -152,8 +152,16 @@ public abstract class BackendContractTest {
 
   @Test
   void seeds_junk_findsNothing() throws IOException {
-    for (String q : List.of("Advertisment", "\"Open for Collaboration\"", "\"Manisha Sharma\""))
-      assertEquals(0, seeds.search(SearchRequest.of(q)).total(), q);
+    for (String q :
+        List.of(
+            "Advertisment",
+            "\"Open for Collaboration\"",
+            "\"website design\"",
+            "\"author-image\"",
+            "\"Python Programming\"",
+            "\"Was this page helpful\"",
+            "\"Manisha Sharma\"",
+            "\"New Update\"")) assertEquals(0, seeds.search(SearchRequest.of(q)).total(), q);
   }
 
   @Test
@@ -267,6 +275,8 @@ public abstract class BackendContractTest {
     Hit hit = mini.search(SearchRequest.of("onerror")).hits().getFirst();
 
     assertEquals("alpha.p3", hit.id());
+    assertEquals("alpha", hit.articleId());
+    assertEquals(3, hit.paragraph());
     assertEquals("Chip Deals Heat Up", hit.title());
     assertEquals("Chip Weekly", hit.outlet());
     assertEquals("/articles/alpha#p-3", hit.link());
@@ -282,6 +292,7 @@ public abstract class BackendContractTest {
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")),
         hit.permalink());
+    assertEquals(null, mini.search(SearchRequest.of("shares")).hits().getFirst().sourceLink());
   }
 
   @Test
@@ -347,7 +358,7 @@ public abstract class BackendContractTest {
             Map.of(),
             "body"),
         mini.findParagraph("beta.p2").orElseThrow());
-    for (String bad : List.of("beta.p3", "beta", "../beta.p1", "beta.p0", ""))
+    for (String bad : List.of("beta.p3", "beta", "../beta.p1", "beta.p0", "", "beta.p1\0"))
       assertEquals(Optional.empty(), mini.findParagraph(bad), bad);
 
     ArticleView a = mini.findArticle("alpha").orElseThrow();
@@ -414,6 +425,7 @@ public abstract class BackendContractTest {
     assertEquals(new Timeline.Bucket("2016-01-01", 3, 4), t.buckets().get(0));
     assertEquals(new Timeline.Bucket("2016-02-01", 0, 0), t.buckets().get(1));
     assertEquals(new Timeline.Bucket("2016-03-01", 2, 3), t.buckets().get(2));
+    assertEquals(new Timeline.Bucket("2016-12-01", 0, 0), t.buckets().get(11));
     assertEquals(new Timeline.Bucket("2017-01-01", 0, 1), t.buckets().get(12));
     assertEquals(1, t.undated());
     assertEquals(
@@ -435,6 +447,24 @@ public abstract class BackendContractTest {
             new Timeline.Bucket("2016-02-01", 0, 0),
             new Timeline.Bucket("2016-03-01", 2, 3)),
         r.timeline().buckets());
+    assertEquals(0, r.timeline().undated());
+    assertEquals(
+        5, dated.search(SearchRequest.of("wall").withDays(DayRange.parse("2016", "2016"))).total());
+    assertEquals(
+        0, dated.search(SearchRequest.of("wall").withDays(DayRange.parse("2017", null))).total());
+    assertEquals(
+        1,
+        dated
+            .search(SearchRequest.of("wall").withDays(DayRange.parse(null, "2016-01-15")))
+            .total());
+    assertEquals(
+        List.of("2016-03-31"),
+        dated
+            .search(SearchRequest.of("wall").withDays(DayRange.parse("2016-03-31", "2016-03-31")))
+            .hits()
+            .stream()
+            .map(Hit::date)
+            .toList());
     assertEquals(
         Arrays.asList("2016-03-31", "2016-03-02", "2016-01-31", "2016-01-31", "2016-01-15", null),
         dated.search(SearchRequest.of("wall").withOrder(Order.NEWEST)).hits().stream()
