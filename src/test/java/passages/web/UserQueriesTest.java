@@ -88,4 +88,24 @@ class UserQueriesTest {
           r.body());
     }
   }
+
+  @Test
+  void compareWithABadQuery_namesWhichOne() throws Exception {
+    var r = get("/api/timeline?q=chips&q=" + URLEncoder.encode("\"", StandardCharsets.UTF_8));
+    assertEquals(400, r.statusCode());
+    // the page shows this under the main query's box: it must say it is the compared one
+    assertEquals(
+        "{\"status\":400,\"error\":\"invalid query q='\\\"': a quote (\\\") is not closed; close the"
+            + " phrase, or remove the quote to search the words\"}",
+        r.body());
+    assertEquals(
+        "{\"status\":400,\"error\":\"invalid query q='foo AND': Cannot parse 'foo AND': Encountered"
+            + " \\\"<EOF>\\\" at line 1, column 7.\"}",
+        get("/api/timeline?q=chips&q=foo+AND").body());
+    // one query: the message as /api/search gives it
+    assertEquals(
+        "{\"status\":400,\"error\":\"invalid query: Cannot parse 'foo AND': Encountered"
+            + " \\\"<EOF>\\\" at line 1, column 7.\"}",
+        get("/api/timeline?q=foo+AND").body());
+  }
 }
