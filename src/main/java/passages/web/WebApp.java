@@ -264,8 +264,10 @@ public final class WebApp {
    * edited and this is the closest paragraph left). 404 when nothing close is left.
    */
   private void permalink(Context ctx) throws Exception {
-    Params.onlyAllowed(ctx, PERMALINK_PARAMS);
     String format = Params.single(ctx, "format", "html");
+    // a link people follow gains parameters when shared (utm_source, fbclid): the page ignores
+    // them, as the article and search pages do; the JSON form stays strict
+    if (format.equals("json")) Params.onlyAllowed(ctx, PERMALINK_PARAMS);
     if (!format.equals("html") && !format.equals("json")) {
       throw new InvalidRequestException(
           "format must be html or json, got '" + Params.clip(format) + "'");

@@ -108,4 +108,23 @@ class UserQueriesTest {
             + " \\\"<EOF>\\\" at line 1, column 7.\"}",
         get("/api/timeline?q=foo+AND").body());
   }
+
+  @Test
+  void sharedPermalinkWithTrackingParameters_stillOpensTheParagraph() throws Exception {
+    String permalink =
+        JSON.readTree(get("/api/search?q=shares&facets=false").body())
+            .get("hits")
+            .get(0)
+            .get("permalink")
+            .asText();
+
+    // this answered a raw JSON 400 "unknown parameter 'utm_source'" in the reader's browser
+    var r = get(permalink + "?utm_source=newsletter&utm_medium=email&fbclid=IwAR0x");
+    assertEquals(302, r.statusCode(), r.body());
+    assertEquals("/articles/beta#p-2", r.headers().firstValue("Location").orElse(""));
+    // the JSON form stays strict
+    assertEquals(
+        "{\"status\":400,\"error\":\"unknown parameter 'utm_source' (allowed: format)\"}",
+        get(permalink + "?format=json&utm_source=x").body());
+  }
 }
