@@ -272,7 +272,11 @@ public final class WebApp {
       throw new InvalidRequestException(
           "format must be html or json, got '" + Params.clip(format) + "'");
     }
-    var resolved = searcher.findPermalink(ctx.pathParam("articleId"), ctx.pathParam("fingerprint"));
+    // hex digits in either case (a link retyped or passed through a tool that upper-cases)
+    var resolved =
+        searcher.findPermalink(
+            ctx.pathParam("articleId"),
+            ctx.pathParam("fingerprint").toLowerCase(java.util.Locale.ROOT));
     if (format.equals("json")) {
       var found =
           resolved.orElseThrow(() -> HttpError.notFound("no paragraph left for this permalink"));
