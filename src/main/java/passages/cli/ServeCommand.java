@@ -172,6 +172,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private static String rootMessage(Throwable e) {
     while (e.getCause() != null) e = e.getCause();
-    return e.getMessage();
+    if (e instanceof java.nio.channels.UnresolvedAddressException) return "no such host";
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

@@ -117,4 +117,35 @@ class ServeCommandTest {
             HttpResponse.BodyHandlers.ofString())
         .body();
   }
+
+  @Test
+  void serve_onAHostThatCannotBe_isOneLineNamingIt(@TempDir Path home, @TempDir Path index)
+      throws Exception {
+    copySeeds(home.resolve("corpus"));
+    MainTest.Run built =
+        MainTest.run(
+            "index", "--corpus", home.resolve("corpus").toString(), "--index", index.toString());
+    assertEquals(0, built.code(), built.err());
+
+    Path err = home.resolve("serve.err");
+    Process child =
+        ChildCli.start(
+            home,
+            home,
+            err,
+            "serve",
+            "--index",
+            index.toString(),
+            "--host",
+            "256.1.1.1",
+            "--port",
+            "0");
+
+    assertEquals(1, child.waitFor());
+    // this was Javalin's "ERROR io.javalin.Javalin - Failed to start Javalin" and then
+    // "cannot listen on 256.1.1.1:0: null"
+    assertEquals(
+        "passages: cannot listen on 256.1.1.1:0: no such host\n",
+        Files.readString(err).replaceAll("(?m)^WARNING: .*\n", ""));
+  }
 }
