@@ -68,6 +68,12 @@ public final class ParagraphSearcher implements SearchBackend {
   private final SearcherManager manager;
   private final QueryFactory queries = new QueryFactory();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
+
+  /** The norms of the scored fields, held in memory ({@link InMemoryNorms}). */
+  private final InMemoryNorms.Cache norms =
+      new InMemoryNorms.Cache(
+          java.util.Set.of(Fields.TEXT, Fields.HEADLINE, Fields.SECTION, Fields.TITLE_TEXT));
+
   private volatile FacetSnapshot snapshot;
   private volatile DaySnapshot days;
 
@@ -89,7 +95,8 @@ public final class ParagraphSearcher implements SearchBackend {
     this.options = options;
     this.directory = FSDirectory.open(indexDir);
     try {
-      this.manager = new SearcherManager(DirectoryReader.open(directory), null);
+      this.manager =
+          new SearcherManager(new InMemoryNorms(DirectoryReader.open(directory), norms), null);
     } catch (IOException e) {
       directory.close();
       throw e;

@@ -19,6 +19,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 
@@ -31,6 +32,12 @@ import org.apache.lucene.util.Bits;
  * window into buckets, which on a broad word costs about as much again as scoring the text alone.
  */
 final class SumQuery extends Query {
+  /**
+   * The other clauses are walked into the first's batches while they match fewer than one document
+   * in this many of the first's (beyond, a boolean disjunction's windows cost less).
+   */
+  private static final int DENSE_OTHERS = 5;
+
   private final List<Query> clauses;
 
   /**
@@ -57,27 +64,32 @@ final class SumQuery extends Query {
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
       throws IOException {
-    if (!scoreMode.needsScores()) {
-      // matching alone: a boolean disjunction walks the clauses as bit sets, cheaper
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (Query q : clauses) any.add(q, BooleanClause.Occur.SHOULD);
-      return searcher.createWeight(searcher.rewrite(any.build()), scoreMode, boost);
-    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Query q : clauses) any.add(q, BooleanClause.Occur.SHOULD);
+    Weight disjunction = searcher.createWeight(searcher.rewrite(any.build()), scoreMode, boost);
+    // matching alone: a boolean disjunction walks the clauses as bit sets, cheaper; a first clause
+    // that is not a term (a phrase, synonyms) is not scored in batches, so the walk gains nothing
+    if (!scoreMode.needsScores() || !(clauses.getFirst() instanceof TermQuery)) return disjunction;
     List<Weight> weights = new ArrayList<>(clauses.size());
     for (Query q : clauses) weights.add(searcher.createWeight(q, scoreMode, boost));
     return new Weight(this) {
       @Override
       public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+        ScorerSupplier lead = weights.getFirst().scorerSupplier(context);
         List<ScorerSupplier> present = new ArrayList<>(weights.size());
-        for (Weight w : weights) {
+        present.add(lead);
+        long others = 0;
+        for (Weight w : weights.subList(1, weights.size())) {
           ScorerSupplier s = w.scorerSupplier(context);
-          if (s != null) present.add(s);
+          if (s == null) continue;
+          present.add(s);
+          others += s.cost();
         }
-        if (present.isEmpty()) return null;
-        if (present.size() == 1) return present.getFirst();
-        long cost = 0;
-        for (ScorerSupplier s : present) cost += s.cost();
-        long total = cost;
+        if (lead == null) return others == 0 ? null : disjunction.scorerSupplier(context);
+        if (present.size() == 1) return lead;
+        // the walk pays per match of the other clauses: when they are many, score in windows
+        if (others * DENSE_OTHERS > lead.cost()) return disjunction.scorerSupplier(context);
+        long total = lead.cost() + others;
         return new ScorerSupplier() {
           @Override
           public Scorer get(long leadCost) throws IOException {
