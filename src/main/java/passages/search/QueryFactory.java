@@ -104,6 +104,8 @@ public final class QueryFactory {
       throw new InvalidRequestException(
           "invalid query: a quote (\") is not closed; close the phrase, or remove the quote to search"
               + " the words");
+    String typed = q;
+    q = slashesInWords(q);
     // a bare multi-word name ("Amazon Web Services") is searched as that name and all its aliases
     String trimmed = q.strip();
     if (trimmed.contains(" ")
@@ -122,7 +124,10 @@ public final class QueryFactory {
       Query query = parser.parse(q);
       return query == null ? new MatchNoDocsQuery() : withSomethingToExclude(query);
     } catch (ParseException e) {
-      throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
+      // the message quotes the query as parsed: show it as typed (without the added escapes)
+      String message = firstLine(e.getMessage());
+      if (!typed.equals(q)) message = message.replace("'" + q + "'", "'" + typed + "'");
+      throw new InvalidRequestException("invalid query: " + message);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "query has too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
@@ -141,6 +146,40 @@ public final class QueryFactory {
 
   private static final java.util.regex.Pattern CURLY_QUOTES =
       java.util.regex.Pattern.compile("[\u201C\u201D\u201E\u201F\uFF02]");
+
+  /**
+   * {@code q} with every slash inside a word escaped ({@code 9/11}, {@code 24/7}, {@code and/or},
+   * {@code http://…}), so it is text as the index has it rather than the start of a regular
+   * expression; a slash that starts a term ({@code /ab+c/}) still opens one, which the parser then
+   * refuses with its own message. Quoted phrases are left as they are.
+   */
+  static String slashesInWords(String q) {
+    if (q.indexOf('/') < 0) return q;
+    StringBuilder out = new StringBuilder(q.length() + 4);
+    boolean quoted = false;
+    boolean regex = false;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (c == '\\' && i + 1 < q.length()) {
+        out.append(c).append(q.charAt(++i));
+        continue;
+      }
+      if (c == '"' && !regex) quoted = !quoted;
+      else if (c == '/' && !quoted) {
+        if (regex) regex = false;
+        else if (i == 0 || TERM_START.indexOf(q.charAt(i - 1)) >= 0) regex = true;
+        else {
+          out.append("\\/");
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** Characters after which a slash starts a term (and so a regular expression). */
+  private static final String TERM_START = " \t\n\r(+-!";
 
   /** Whether {@code q} has an odd number of unescaped double quotes (a phrase left open). */
   private static boolean hasUnclosedQuote(String q) {

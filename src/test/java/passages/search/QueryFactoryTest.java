@@ -75,4 +75,18 @@ class QueryFactoryTest {
     // an escaped quote is a character, not a phrase
     assertEquals("text:5", queries.parse("5\\\"").toString());
   }
+
+  @Test
+  void slashInsideAWord_isText_notARegularExpression() {
+    // these were "Lexical error … (in lexical state 2)": the slash opened a regular expression
+    assertEquals("text:\"9 11\"", queries.parse("9/11").toString());
+    assertEquals("+text:\"and or\" +text:vote", queries.parse("and/or vote").toString());
+    assertEquals(queries.parse("\"9/11\"").toString(), queries.parse("9/11").toString());
+    // a slash that starts a term is still a regular expression, refused as before
+    var e = assertThrows(InvalidRequestException.class, () -> queries.parse("9/11 /ab+c/"));
+    assertEquals(
+        "invalid query: Cannot parse '9/11 /ab+c/': regular expressions (/…/) are not supported;"
+            + " use words, \"phrases\" or prefix*",
+        e.getMessage());
+  }
 }

@@ -131,4 +131,31 @@ class UserQueriesTest {
         "{\"status\":400,\"error\":\"unknown parameter 'utm_source' (allowed: format)\"}",
         get(permalink + "?format=json&utm_source=x").body());
   }
+
+  @Test
+  void slashInsideAWord_findsTheText(@TempDir Path corpus, @TempDir Path index) throws Exception {
+    java.nio.file.Files.writeString(
+        corpus.resolve("nine.txt"),
+        "Airports after the attacks\n\nThe 9/11 attacks changed airport security for good, officials said.\n"
+            + "\nHe said 9 of the 11 gates reopened, and staff now work 24/7 at the checkpoints.\n");
+    try (MiniServer own = MiniServer.start(corpus, index)) {
+      var r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:"
+                              + own.port()
+                              + "/api/search?facets=false&q="
+                              + URLEncoder.encode("9/11", StandardCharsets.UTF_8)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      // this was a 400 "Lexical error … (in lexical state 2)": the slash began a regular expression
+      assertEquals(200, r.statusCode(), r.body());
+      JsonNode body = JSON.readTree(r.body());
+      assertEquals(1, body.get("total").asInt());
+      assertEquals(
+          "The <mark>9/11</mark> attacks changed airport security for good, officials said.",
+          body.get("hits").get(0).get("passage").asText());
+    }
+  }
 }
