@@ -105,7 +105,7 @@ public final class QueryFactory {
           "invalid query: a quote (\") is not closed; close the phrase, or remove the quote to search"
               + " the words");
     String typed = q;
-    q = slashesInWords(q);
+    q = punctuationInWords(q);
     // a bare multi-word name ("Amazon Web Services") is searched as that name and all its aliases
     String trimmed = q.strip();
     if (trimmed.contains(" ")
@@ -151,10 +151,11 @@ public final class QueryFactory {
    * {@code q} with every slash inside a word escaped ({@code 9/11}, {@code 24/7}, {@code and/or},
    * {@code http://…}), so it is text as the index has it rather than the start of a regular
    * expression; a slash that starts a term ({@code /ab+c/}) still opens one, which the parser then
-   * refuses with its own message. Quoted phrases are left as they are.
+   * refuses with its own message. An exclamation mark after a word ({@code wall!}) is punctuation
+   * too: only one that starts a term is {@code NOT}. Quoted phrases are left as they are.
    */
-  static String slashesInWords(String q) {
-    if (q.indexOf('/') < 0) return q;
+  static String punctuationInWords(String q) {
+    if (q.indexOf('/') < 0 && q.indexOf('!') < 0) return q;
     StringBuilder out = new StringBuilder(q.length() + 4);
     boolean quoted = false;
     boolean regex = false;
@@ -165,7 +166,11 @@ public final class QueryFactory {
         continue;
       }
       if (c == '"' && !regex) quoted = !quoted;
-      else if (c == '/' && !quoted) {
+      else if (c == '!' && !quoted && !regex && i > 0 && TERM_START.indexOf(q.charAt(i - 1)) < 0) {
+        // "Build the wall!": an exclamation mark ending a word is punctuation, not NOT
+        out.append("\\!");
+        continue;
+      } else if (c == '/' && !quoted) {
         if (regex) regex = false;
         else if (i == 0 || TERM_START.indexOf(q.charAt(i - 1)) >= 0) regex = true;
         else {

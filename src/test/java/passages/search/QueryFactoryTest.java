@@ -82,6 +82,9 @@ class QueryFactoryTest {
     assertEquals("text:\"9 11\"", queries.parse("9/11").toString());
     assertEquals("+text:\"and or\" +text:vote", queries.parse("and/or vote").toString());
     assertEquals(queries.parse("\"9/11\"").toString(), queries.parse("9/11").toString());
+    // "Build the wall!" (a 400 "Encountered <EOF>"); "!wall" is still NOT wall
+    assertEquals("+text:build +text:wall", queries.parse("Build wall!").toString());
+    assertEquals("+*:* -text:wall", queries.parse("!wall").toString());
     // a slash that starts a term is still a regular expression, refused as before
     var e = assertThrows(InvalidRequestException.class, () -> queries.parse("9/11 /ab+c/"));
     assertEquals(
