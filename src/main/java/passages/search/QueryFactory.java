@@ -99,7 +99,10 @@ public final class QueryFactory {
    */
   public Query parse(String q, String field) {
     if (q == null || q.isBlank()) return new MatchAllDocsQuery();
-    q = straightQuotes(q);
+    // typographic quotes that pair up are a phrase; unpaired (a pasted excerpt, mis-decoded text)
+    // they stay punctuation, as they were
+    String straight = straightQuotes(q);
+    if (!hasUnclosedQuote(straight)) q = straight;
     if (hasUnclosedQuote(q))
       throw new InvalidRequestException(
           "invalid query: a quote (\") is not closed; close the phrase, or remove the quote to search"
@@ -155,7 +158,7 @@ public final class QueryFactory {
    * too: only one that starts a term is {@code NOT}. Quoted phrases are left as they are.
    */
   static String punctuationInWords(String q) {
-    if (q.indexOf('/') < 0 && q.indexOf('!') < 0) return q;
+    if (q.indexOf('/') < 0 && q.indexOf('!') < 0 && q.indexOf(':') < 0) return q;
     StringBuilder out = new StringBuilder(q.length() + 4);
     boolean quoted = false;
     boolean regex = false;
@@ -170,6 +173,11 @@ public final class QueryFactory {
         // "Build the wall!": an exclamation mark ending a word is punctuation, not NOT
         out.append("\\!");
         continue;
+      } else if (c == ':' && !quoted && !regex && endsTerm(q, i + 1) && !afterField(q, i)) {
+        // "OPINION: Iowa: Revenge …", "\"Rate shock\": the …": a colon before a space is
+        // punctuation; "outlet: CNN" is still refused as a field
+        out.append("\\:");
+        continue;
       } else if (c == '/' && !quoted) {
         if (regex) regex = false;
         else if (i == 0 || TERM_START.indexOf(q.charAt(i - 1)) >= 0) regex = true;
@@ -181,6 +189,18 @@ public final class QueryFactory {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /** Whether position {@code i} of {@code q} is its end or white space. */
+  private static boolean endsTerm(String q, int i) {
+    return i >= q.length() || Character.isWhitespace(q.charAt(i));
+  }
+
+  /** Whether the word just before position {@code colon} names a field ({@link #FIELD_LIKE}). */
+  private static boolean afterField(String q, int colon) {
+    int start = colon;
+    while (start > 0 && Character.isLetter(q.charAt(start - 1))) start--;
+    return FIELD_LIKE.contains(q.substring(start, colon).toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Characters after which a slash starts a term (and so a regular expression). */

@@ -38,8 +38,14 @@ class QueryFactoryTest {
   @Test
   void wordBeforeAColon_namingNoField_isText() {
     assertEquals(
-        "+(+text:update +text:talk) +text:resume",
-        queries.parse("Update: talks resume").toString());
+        "+text:update +text:talk +text:resume", queries.parse("Update: talks resume").toString());
+    // a colon before a space is punctuation wherever it is (these were 400s)
+    assertEquals(
+        "+text:opinion +text:iowa +text:revenge",
+        queries.parse("OPINION: Iowa: Revenge").toString());
+    assertEquals("+text:\"rate shock\" +text:lie", queries.parse("\"Rate shock\": lie").toString());
+    // a field's name before it is still refused
+    assertThrows(InvalidRequestException.class, () -> queries.parse("outlet: CNN"));
   }
 
   @Test
@@ -66,12 +72,15 @@ class QueryFactoryTest {
 
   @Test
   void unclosedQuote_isRefusedSayingSo() {
-    for (String q : new String[] {"\"", "he said \"no", "\u201Cborder wall", "\"a\" \"b"}) {
+    for (String q : new String[] {"\"", "he said \"no", "\"a\" \"b", "\"a \u201Cb\u201D"}) {
       var e = assertThrows(InvalidRequestException.class, () -> queries.parse(q), q);
       assertEquals(
           "invalid query: a quote (\") is not closed; close the phrase, or remove the quote to search the words",
           e.getMessage());
     }
+    // typographic quotes that do not pair up stay punctuation, as they were (a pasted excerpt that
+    // starts inside a quote, mis-decoded text)
+    assertEquals("+text:border +text:wall", queries.parse("\u201Cborder wall").toString());
     // an escaped quote is a character, not a phrase
     assertEquals("text:5", queries.parse("5\\\"").toString());
   }
