@@ -308,7 +308,7 @@ final class FacetSnapshot {
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      if (sparse() && weight != null && weight.count(context) > sparseLimit) touched = -1;
+      if (sparse() && weight != null && matchesAtLeast(context) > sparseLimit) touched = -1;
       int base = context.docBase;
       return new LeafCollector() {
         @Override
@@ -325,6 +325,17 @@ final class FacetSnapshot {
           flush();
         }
       };
+    }
+
+    /**
+     * How many documents of {@code context} the search matches, or an estimate from above (the
+     * postings it reads) when it cannot say exactly: enough to choose how to count.
+     */
+    private long matchesAtLeast(LeafReaderContext context) throws IOException {
+      int exact = weight.count(context);
+      if (exact >= 0) return exact;
+      var supplier = weight.scorerSupplier(context);
+      return supplier == null ? 0 : supplier.cost();
     }
 
     /** Counts the buffered documents. */
