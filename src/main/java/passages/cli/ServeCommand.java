@@ -67,6 +67,17 @@ final class ServeCommand implements Callable<Integer> {
       return 0;
     }
     boolean asIs = servesAsIs();
+    if (asIs
+        && !passages.index.Fields.SCHEMA_VERSION.equals(
+            passages.index.IndexStatus.schema(index.index())))
+      throw new UserException(
+          "the index at "
+              + index.index()
+              + " was built by another version of passages; rebuild it with: passages index"
+              + " --corpus PATH --index "
+              + index.index()
+              + " --rebuild",
+          Main.EXIT_FAILURE);
     if (asIs)
       spec.commandLine()
           .getOut()

@@ -148,4 +148,42 @@ class ServeCommandTest {
         "passages: cannot listen on 256.1.1.1:0: no such host\n",
         Files.readString(err).replaceAll("(?m)^WARNING: .*\n", ""));
   }
+
+  @Test
+  void serve_namedIndexOfAnotherSchema_saysToRebuildIt(@TempDir Path home, @TempDir Path index)
+      throws Exception {
+    copySeeds(home.resolve("corpus"));
+    MainTest.Run built =
+        MainTest.run(
+            "index", "--corpus", home.resolve("corpus").toString(), "--index", index.toString());
+    assertEquals(0, built.code(), built.err());
+    // the commit an older passages wrote: the same data but its schema number
+    try (var dir = org.apache.lucene.store.FSDirectory.open(index);
+        var w =
+            new org.apache.lucene.index.IndexWriter(
+                dir,
+                new org.apache.lucene.index.IndexWriterConfig()
+                    .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+      java.util.Map<String, String> data = new java.util.HashMap<>();
+      w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      data.put(passages.index.Fields.COMMIT_SCHEMA, "0");
+      w.setLiveCommitData(data.entrySet(), true);
+      w.commit();
+    }
+
+    // fails before it serves: run in process
+    MainTest.Run r = MainTest.run("serve", "--index", index.toString(), "--port", "0");
+
+    assertEquals(
+        new MainTest.Run(
+            1,
+            "",
+            "passages: the index at "
+                + index
+                + " was built by another version of passages; rebuild it with: passages index"
+                + " --corpus PATH --index "
+                + index
+                + " --rebuild\n"),
+        r);
+  }
 }
