@@ -155,10 +155,12 @@ public final class QueryFactory {
    * {@code http://…}), so it is text as the index has it rather than the start of a regular
    * expression; a slash that starts a term ({@code /ab+c/}) still opens one, which the parser then
    * refuses with its own message. An exclamation mark after a word ({@code wall!}) is punctuation
-   * too: only one that starts a term is {@code NOT}. Quoted phrases are left as they are.
+   * too: only one that starts a term is {@code NOT}; so is a question mark ending a word ({@code
+   * wall?}), and a colon before a space. Quoted phrases are left as they are.
    */
   static String punctuationInWords(String q) {
-    if (q.indexOf('/') < 0 && q.indexOf('!') < 0 && q.indexOf(':') < 0) return q;
+    if (q.indexOf('/') < 0 && q.indexOf('!') < 0 && q.indexOf(':') < 0 && q.indexOf('?') < 0)
+      return q;
     StringBuilder out = new StringBuilder(q.length() + 4);
     boolean quoted = false;
     boolean regex = false;
@@ -172,6 +174,11 @@ public final class QueryFactory {
       else if (c == '!' && !quoted && !regex && i > 0 && TERM_START.indexOf(q.charAt(i - 1)) < 0) {
         // "Build the wall!": an exclamation mark ending a word is punctuation, not NOT
         out.append("\\!");
+        continue;
+      } else if (c == '?' && !quoted && !regex && i > 0 && endsQuestion(q, i)) {
+        // "Who will pay for the wall?": a question mark ending a word is punctuation, not a
+        // one-letter wildcard (wall? would find "walls" but never "wall"); wa?l is still one
+        out.append("\\?");
         continue;
       } else if (c == ':' && !quoted && !regex && endsTerm(q, i + 1) && !afterField(q, i)) {
         // "OPINION: Iowa: Revenge …", "\"Rate shock\": the …": a colon before a space is
@@ -189,6 +196,16 @@ public final class QueryFactory {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /**
+   * Whether the question mark at {@code i} ends its word: only question marks follow it before
+   * white space, a closing parenthesis or the end.
+   */
+  private static boolean endsQuestion(String q, int i) {
+    int j = i;
+    while (j < q.length() && q.charAt(j) == '?') j++;
+    return endsTerm(q, j) || q.charAt(j) == ')';
   }
 
   /** Whether position {@code i} of {@code q} is its end or white space. */

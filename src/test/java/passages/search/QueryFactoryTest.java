@@ -86,7 +86,7 @@ class QueryFactoryTest {
   }
 
   @Test
-  void slashInsideAWord_isText_notARegularExpression() {
+  void punctuationInOrAfterAWord_isText_notSyntax() {
     // these were "Lexical error … (in lexical state 2)": the slash opened a regular expression
     assertEquals("text:\"9 11\"", queries.parse("9/11").toString());
     assertEquals("+text:\"and or\" +text:vote", queries.parse("and/or vote").toString());
@@ -94,6 +94,10 @@ class QueryFactoryTest {
     // "Build the wall!" (a 400 "Encountered <EOF>"); "!wall" is still NOT wall
     assertEquals("+text:build +text:wall", queries.parse("Build wall!").toString());
     assertEquals("+*:* -text:wall", queries.parse("!wall").toString());
+    // "Who will pay for the wall?" found nothing: wall? was a wildcard that never matches "wall"
+    assertEquals("+text:pay +text:wall", queries.parse("pay wall?").toString());
+    assertEquals("+text:pay +text:wall", queries.parse("(pay wall??)").toString());
+    assertEquals("text:wa?l", queries.parse("wa?l").toString());
     // a slash that starts a term is still a regular expression, refused as before
     var e = assertThrows(InvalidRequestException.class, () -> queries.parse("9/11 /ab+c/"));
     assertEquals(
