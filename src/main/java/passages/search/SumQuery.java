@@ -26,10 +26,13 @@ import org.apache.lucene.util.Bits;
 /**
  * Matches what any of its clauses matches and scores the sum of the scores of the clauses that
  * match, as a {@link org.apache.lucene.search.BooleanQuery} of SHOULD clauses does (the same
- * matches; the same scores up to float rounding). Built for one large clause beside small ones (the
- * paragraph text beside the headline and the section heading): it walks the clauses' matches side
- * by side, one comparison per clause and match, where a boolean disjunction scores them window by
- * window into buckets, which on a broad word costs about as much again as scoring the text alone.
+ * matches; the same scores up to float rounding). Built for one large term clause beside small ones
+ * (a paragraph's text beside its headline and section heading): the text is scored in Lucene's
+ * batches, as a lone term query is, and the few headline and section matches of each batch's span
+ * are merged in; a boolean disjunction instead scores every clause window by window into buckets,
+ * which on a broad word costs about as much again as scoring the text alone. When the first clause
+ * is not a term, or the others match one document in {@value #DENSE_OTHERS} of its or more, or no
+ * score is needed, it is the boolean disjunction.
  */
 final class SumQuery extends Query {
   /**
