@@ -110,6 +110,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (kind != null && !SearchRequest.KINDS.contains(kind))
+      throw new UserException(
+          "--kind must be body, caption or all, got '" + kind + "'", Main.EXIT_USAGE);
     var request =
         SearchRequest.of(query)
             .withOutlets(outlets)
