@@ -56,7 +56,8 @@ async function search() {
   page.inFlight = new AbortController();
   const s = page.state;
   syncControls();
-  renderChips(ui.chips, s, toggleFilter, () => go({...s, from: '', to: ''}), () => go(withoutFilters(s)));
+  renderChips(ui.chips, s, toggleFilter, () => go({...s, from: '', to: ''}), () => go(withoutFilters(s)),
+      () => go({...s, split: ''}));
   if (isBlank(s)) {
     showWelcome();
     return;

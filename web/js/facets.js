@@ -49,19 +49,22 @@ export function renderFacets(box, facets, state, onToggle) {
 }
 
 /** Fills `box` with a removable chip per filter (and the date range), plus "Clear filters" when there are several. */
-export function renderChips(box, state, onToggle, onClearDates, onClearAll) {
+export function renderChips(box, state, onToggle, onClearDates, onClearAll, onClearSplit) {
   box.replaceChildren();
   forEachFilter(state, (type, value) => box.append(chip(type, value, () => onToggle(type, value, false))));
   if (state.from || state.to) {
     box.append(chip('date', (state.from || '…') + ' – ' + (state.to || '…'), onClearDates));
   }
+  // the split is removable here too: a link whose split key this index lacks fails every search
+  // until it is gone, and the "Split by" menu is only filled by a search that succeeded
+  if (state.split) box.append(chip('split', state.split, onClearSplit));
   if (filterCount(state) > 1) {
     const clear = el('button', 'clear-all', 'Clear filters');
     clear.type = 'button';
     clear.addEventListener('click', onClearAll);
     box.append(clear);
   }
-  box.hidden = filterCount(state) === 0 && !state.from && !state.to;
+  box.hidden = filterCount(state) === 0 && !state.from && !state.to && !state.split;
 }
 
 /** A removable filter chip. */
@@ -72,7 +75,7 @@ export function chip(type, value, onRemove) {
   b.dataset.value = value;
   b.title = 'Remove this filter';
   b.setAttribute('aria-label', 'Remove filter ' + facetLabel(type) + ': ' + value);
-  b.append(el('span', 'chip-type', type === 'date' ? 'Dates' : facetLabel(type)), el('span', 'chip-value', value), el('span', 'x', '×'));
+  b.append(el('span', 'chip-type', type === 'date' ? 'Dates' : type === 'split' ? 'Split by' : facetLabel(type)), el('span', 'chip-value', value), el('span', 'x', '×'));
   b.addEventListener('click', onRemove);
   return b;
 }

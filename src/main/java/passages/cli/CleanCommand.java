@@ -1,6 +1,5 @@
 package passages.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import passages.ingest.CleanedText;
@@ -31,14 +30,7 @@ final class CleanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(file))
-      throw new UserException("no such file: " + file, Main.EXIT_FAILURE);
-    String text;
-    try {
-      text = decode(file);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new UserException(file + ": not valid UTF-8 text", Main.EXIT_FAILURE);
-    }
+    String text = TextFiles.read(file, "clean");
     CleanedText cleaned = TextCleaner.clean(text);
     String articleId = ArticleIds.fromFileName(file.getFileName().toString());
     var out = spec.commandLine().getOut();
@@ -66,9 +58,5 @@ final class CleanCommand implements Callable<Integer> {
       out.printf("  line %d  %-32s %s%n", d.line(), "[" + d.reason().description() + "]", d.text());
     }
     return 0;
-  }
-
-  private static String decode(Path file) throws java.io.IOException {
-    return passages.ingest.TextDecoding.decodeUtf8(Files.readAllBytes(file));
   }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,9 +55,7 @@ public final class EntitiesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     List<String> paragraphs =
-        input.file != null
-            ? paragraphs(Files.readString(input.file, StandardCharsets.UTF_8))
-            : lines(input.text);
+        input.file != null ? paragraphs(TextFiles.read(input.file, "entities")) : lines(input.text);
     EntityExtractor extractor = EntityExtractors.create(paragraphs);
     // a file is one article, read as a whole (a surname alone takes the full name met elsewhere in
     // it);

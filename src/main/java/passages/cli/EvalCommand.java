@@ -33,10 +33,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--judgments",
       paramLabel = "DIR",
-      defaultValue = "src/test/resources/relevance",
       description =
-          "Directory with queries.tsv, judgments.tsv, headlines.tsv (default: ${DEFAULT-VALUE}).")
+          "Directory with queries.tsv, judgments.tsv, headlines.tsv (default: the judged set,"
+              + " src/test/resources/relevance in the passages folder).")
   Path judgments;
+
+  /** The judged set that comes with passages, wherever the command is run from. */
+  static final String DEFAULT_JUDGMENTS = "src/test/resources/relevance";
 
   @Option(
       names = "--pool",
@@ -63,6 +66,7 @@ final class EvalCommand implements Callable<Integer> {
           "--pool-depth must be 1.." + SearchRequest.MAX_LIMIT + ", got " + poolDepth,
           Main.EXIT_USAGE);
     }
+    Path judgments = this.judgments != null ? this.judgments : Main.defaultPath(DEFAULT_JUDGMENTS);
     if (!Files.isRegularFile(judgments.resolve(RelevanceSet.QUERIES))) {
       throw new UserException("no " + RelevanceSet.QUERIES + " in " + judgments, Main.EXIT_FAILURE);
     }

@@ -76,7 +76,7 @@ public final class ExtractCommand implements Callable<Integer> {
         stderr.println(e.getMessage());
         failed++;
       } catch (IOException e) {
-        stderr.println(name + ": cannot read or write (" + e + ")");
+        stderr.println(name + ": " + reason(e));
         failed++;
       }
     }
@@ -91,5 +91,15 @@ public final class ExtractCommand implements Callable<Integer> {
   static String stem(String fileName) {
     int dot = fileName.indexOf('.');
     return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+
+  /** What went wrong reading or writing a file, in words: "no such file: …", not a class name. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException f) return "no such file: " + f.getFile();
+    if (e instanceof java.nio.file.AccessDeniedException f)
+      return "permission denied: " + f.getFile();
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null)
+      return f.getReason().toLowerCase(java.util.Locale.ROOT) + ": " + f.getFile();
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

@@ -13,8 +13,17 @@ final class IndexOptions {
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index/).")
   Path index;
 
+  /**
+   * The index directory: {@code --index}, or the default.
+   *
+   * @throws UserException when it is a file
+   */
   Path index() {
-    return index != null ? index : Main.defaultPath("index");
+    Path dir = index != null ? index : Main.defaultPath("index");
+    if (Files.exists(dir) && !Files.isDirectory(dir))
+      throw new UserException(
+          "the index " + dir + " is a file; --index takes a directory", Main.EXIT_USAGE);
+    return dir;
   }
 
   /**

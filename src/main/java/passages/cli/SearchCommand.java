@@ -110,6 +110,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (kind != null && !SearchRequest.KINDS.contains(kind))
+      throw new UserException(
+          "--kind must be body, caption or all, got '" + kind + "'", Main.EXIT_USAGE);
     var request =
         SearchRequest.of(query)
             .withOutlets(outlets)
@@ -135,8 +138,13 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
       }
       out.printf(
-          "%d paragraph%s match: %s%n",
-          result.total(), result.total() == 1 ? "" : "s", query.isBlank() ? "(everything)" : query);
+          "%d %s%s: %s%n",
+          result.total(),
+          result.total() == 1 ? "paragraph matches" : "paragraphs match",
+          result.groups() < result.total()
+              ? " in " + result.groups() + (result.groups() == 1 ? " group" : " groups")
+              : "",
+          query.isBlank() ? "(everything)" : query);
       for (Hit h : result.hits()) {
         out.println();
         out.printf(

@@ -66,9 +66,31 @@ final class ServeCommand implements Callable<Integer> {
       }
       return 0;
     }
-    var reader = corpus.reader();
-    new IndexJob(reader, index.index(), spec.commandLine().getOut(), spec.commandLine().getErr())
-        .updateIfStale("index is missing or stale: indexing " + reader.path());
+    boolean asIs = servesAsIs();
+    if (asIs
+        && !passages.index.Fields.SCHEMA_VERSION.equals(
+            passages.index.IndexStatus.schema(index.index())))
+      throw new UserException(
+          "the index at "
+              + index.index()
+              + " was built by another version of passages; rebuild it with: passages index"
+              + " --corpus PATH --index "
+              + index.index()
+              + " --rebuild",
+          Main.EXIT_FAILURE);
+    if (asIs)
+      spec.commandLine()
+          .getOut()
+          .println(
+              "serving the index at "
+                  + index.index()
+                  + " as it is (with --corpus PATH it is first brought in line with that corpus)");
+    // the corpus is only read (and must exist) when the index is brought in line with it
+    var reader =
+        asIs ? new passages.ingest.CorpusReader(Main.defaultPath("corpus")) : corpus.reader();
+    if (!asIs)
+      new IndexJob(reader, index.index(), spec.commandLine().getOut(), spec.commandLine().getErr())
+          .updateIfStale("index is missing or stale: indexing " + reader.path());
     try (ParagraphSearcher searcher = index.open()) {
       WarmUp.run(searcher, WARM_UP); // before the port opens: the first user query is already fast
       serve(
@@ -84,6 +106,19 @@ final class ServeCommand implements Callable<Integer> {
                   spec.commandLine().getErr()));
     }
     return 0;
+  }
+
+  /**
+   * Whether the index is served as it is, without indexing a corpus first: an existing index named
+   * with {@code --index} but no {@code --corpus} (and no {@code --watch}). It may have been built
+   * from another corpus, and bringing it in line with the default {@code corpus/} would delete
+   * every article of that other corpus. Otherwise a missing or stale index is (re)indexed first.
+   */
+  boolean servesAsIs() throws java.io.IOException {
+    return index.index != null
+        && corpus.corpus == null
+        && !watch
+        && passages.index.IndexStatus.exists(index.index());
   }
 
   /** What runs beside the server while it serves (the lucene backend's index follower). */
@@ -148,6 +183,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private static String rootMessage(Throwable e) {
     while (e.getCause() != null) e = e.getCause();
-    return e.getMessage();
+    if (e instanceof java.nio.channels.UnresolvedAddressException) return "no such host";
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

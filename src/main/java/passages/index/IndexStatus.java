@@ -42,6 +42,20 @@ public final class IndexStatus {
         || !corpus.fingerprint().equals(data.get(Fields.COMMIT_CORPUS));
   }
 
+  /**
+   * The schema version of the last commit in {@code indexDir} (see {@link Fields#SCHEMA_VERSION}),
+   * or null when there is no index or the commit does not say.
+   */
+  public static String schema(Path indexDir) throws IOException {
+    Map<String, String> data = lastCommit(indexDir);
+    return data == null ? null : data.get(Fields.COMMIT_SCHEMA);
+  }
+
+  /** Whether {@code indexDir} holds an index (a commit of any schema). */
+  public static boolean exists(Path indexDir) throws IOException {
+    return lastCommit(indexDir) != null;
+  }
+
   /** The paragraphs and failures of the last commit in {@code indexDir} (an existing index). */
   public static Committed committed(Path indexDir) throws IOException {
     try (Directory dir = FSDirectory.open(indexDir);

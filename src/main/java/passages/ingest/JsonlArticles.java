@@ -82,10 +82,38 @@ final class JsonlArticles {
           node.get("html").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8),
           meta);
     } else {
-      return new IngestResult.Failed(source, "missing field 'paragraphs', 'text' or 'html'");
+      return new IngestResult.Failed(source, noBody(node));
     }
     // the date is the line's date field only: a JSONL source that has a date field says so there
     return TextArticles.toArticle(source, id, cleaned, meta, head, null);
+  }
+
+  /**
+   * Why a line has no body: the first of {@code paragraphs}, {@code text}, {@code html} it has but
+   * of the wrong shape, or none of them.
+   */
+  private static String noBody(JsonNode node) {
+    for (String field : new String[] {"paragraphs", "text", "html"}) {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) continue;
+      if (field.equals("paragraphs"))
+        return "field 'paragraphs' must be an array of strings, got " + shape(v);
+      if (v.isTextual()) return "field '" + field + "' is empty";
+      return "field '" + field + "' must be a string, got " + shape(v);
+    }
+    return "missing field 'paragraphs', 'text' or 'html'";
+  }
+
+  /** What a JSON value is, for a message: "a number", "an object", … */
+  private static String shape(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true or false";
+      case STRING -> "a string";
+      default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   private static String text(JsonNode node, String field) {

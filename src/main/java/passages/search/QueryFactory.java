@@ -99,6 +99,16 @@ public final class QueryFactory {
    */
   public Query parse(String q, String field) {
     if (q == null || q.isBlank()) return new MatchAllDocsQuery();
+    // typographic quotes that pair up are a phrase; unpaired (a pasted excerpt, mis-decoded text)
+    // they stay punctuation, as they were
+    String straight = straightQuotes(q);
+    if (!hasUnclosedQuote(straight)) q = straight;
+    if (hasUnclosedQuote(q))
+      throw new InvalidRequestException(
+          "invalid query: a quote (\") is not closed; close the phrase, or remove the quote to search"
+              + " the words");
+    String typed = q;
+    q = punctuationInWords(q);
     // a bare multi-word name ("Amazon Web Services") is searched as that name and all its aliases
     String trimmed = q.strip();
     if (trimmed.contains(" ")
@@ -115,15 +125,139 @@ public final class QueryFactory {
     parser.setFuzzyPrefixLength(1);
     try {
       Query query = parser.parse(q);
-      return query == null ? new MatchNoDocsQuery() : query;
+      return query == null ? new MatchNoDocsQuery() : withSomethingToExclude(query);
     } catch (ParseException e) {
-      throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
+      // the message quotes the query as parsed: show it as typed (without the added escapes)
+      String message = firstLine(e.getMessage());
+      if (!typed.equals(q)) message = message.replace("'" + q + "'", "'" + typed + "'");
+      throw new InvalidRequestException("invalid query: " + message);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "query has too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
     } catch (TooComplexToDeterminizeException | IllegalArgumentException e) {
       throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
     }
+  }
+
+  /**
+   * {@code q} with typographic double quotes (“ ” „ ‟ ＂, as word processors and phones type them)
+   * made straight, so that a pasted “quoted phrase” is a phrase.
+   */
+  static String straightQuotes(String q) {
+    return CURLY_QUOTES.matcher(q).replaceAll("\"");
+  }
+
+  private static final java.util.regex.Pattern CURLY_QUOTES =
+      java.util.regex.Pattern.compile("[\u201C\u201D\u201E\u201F\uFF02]");
+
+  /**
+   * {@code q} with every slash inside a word escaped ({@code 9/11}, {@code 24/7}, {@code and/or},
+   * {@code http://…}), so it is text as the index has it rather than the start of a regular
+   * expression; a slash that starts a term ({@code /ab+c/}) still opens one, which the parser then
+   * refuses with its own message. An exclamation mark after a word ({@code wall!}) is punctuation
+   * too: only one that starts a term is {@code NOT}; so is a question mark ending a word ({@code
+   * wall?}), and a colon before a space. Quoted phrases are left as they are.
+   */
+  static String punctuationInWords(String q) {
+    if (q.indexOf('/') < 0 && q.indexOf('!') < 0 && q.indexOf(':') < 0 && q.indexOf('?') < 0)
+      return q;
+    StringBuilder out = new StringBuilder(q.length() + 4);
+    boolean quoted = false;
+    boolean regex = false;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (c == '\\' && i + 1 < q.length()) {
+        out.append(c).append(q.charAt(++i));
+        continue;
+      }
+      if (c == '"' && !regex) quoted = !quoted;
+      else if (c == '!' && !quoted && !regex && i > 0 && TERM_START.indexOf(q.charAt(i - 1)) < 0) {
+        // "Build the wall!": an exclamation mark ending a word is punctuation, not NOT
+        out.append("\\!");
+        continue;
+      } else if (c == '?' && !quoted && !regex && i > 0 && endsQuestion(q, i)) {
+        // "Who will pay for the wall?": a question mark ending a word is punctuation, not a
+        // one-letter wildcard (wall? would find "walls" but never "wall"); wa?l is still one
+        out.append("\\?");
+        continue;
+      } else if (c == ':' && !quoted && !regex && endsTerm(q, i + 1) && !afterField(q, i)) {
+        // "OPINION: Iowa: Revenge …", "\"Rate shock\": the …": a colon before a space is
+        // punctuation; "outlet: CNN" is still refused as a field
+        out.append("\\:");
+        continue;
+      } else if (c == '/' && !quoted) {
+        if (regex) regex = false;
+        else if (i == 0 || TERM_START.indexOf(q.charAt(i - 1)) >= 0) regex = true;
+        else {
+          out.append("\\/");
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Whether the question mark at {@code i} ends its word: only question marks follow it before
+   * white space, a closing parenthesis or the end.
+   */
+  private static boolean endsQuestion(String q, int i) {
+    int j = i;
+    while (j < q.length() && q.charAt(j) == '?') j++;
+    return endsTerm(q, j) || q.charAt(j) == ')';
+  }
+
+  /** Whether position {@code i} of {@code q} is its end or white space. */
+  private static boolean endsTerm(String q, int i) {
+    return i >= q.length() || Character.isWhitespace(q.charAt(i));
+  }
+
+  /** Whether the word just before position {@code colon} names a field ({@link #FIELD_LIKE}). */
+  private static boolean afterField(String q, int colon) {
+    int start = colon;
+    while (start > 0 && Character.isLetter(q.charAt(start - 1))) start--;
+    return FIELD_LIKE.contains(q.substring(start, colon).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Characters after which a slash starts a term (and so a regular expression). */
+  private static final String TERM_START = " \t\n\r(+-!";
+
+  /** Whether {@code q} has an odd number of unescaped double quotes (a phrase left open). */
+  private static boolean hasUnclosedQuote(String q) {
+    boolean open = false;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (c == '\\') i++;
+      else if (c == '"') open = !open;
+    }
+    return open;
+  }
+
+  /**
+   * {@code query} with every boolean query that only excludes ({@code NOT amazon}, {@code -amazon},
+   * {@code chips AND (NOT nvidia)}) made to exclude from every paragraph: on its own, Lucene's
+   * matches nothing.
+   */
+  static Query withSomethingToExclude(Query query) {
+    if (!(query instanceof BooleanQuery bool)) return query;
+    boolean changed = false;
+    boolean includes = false;
+    List<BooleanClause> clauses = new java.util.ArrayList<>();
+    for (BooleanClause c : bool.clauses()) {
+      Query sub = withSomethingToExclude(c.query());
+      changed |= sub != c.query();
+      includes |= c.occur() != BooleanClause.Occur.MUST_NOT;
+      clauses.add(new BooleanClause(sub, c.occur()));
+    }
+    // a query of no clauses (only punctuation: "...") still matches nothing
+    boolean onlyExcludes = !includes && !clauses.isEmpty();
+    if (!changed && !onlyExcludes) return query;
+    BooleanQuery.Builder out =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+    if (onlyExcludes) out.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    for (BooleanClause c : clauses) out.add(c);
+    return out.build();
   }
 
   private static String firstLine(String message) {

@@ -92,13 +92,29 @@ final class Timelines {
               .withHighlight(false)
               .withFacets(false)
               .withTimeline(resolved == null ? interval : Interval.parse("interval", resolved));
-      SearchResult r = backend.countTimeline(one);
+      SearchResult r;
+      try {
+        r = backend.countTimeline(one);
+      } catch (InvalidRequestException e) {
+        // with several queries, say which one the parser refused
+        boolean several = queries.stream().distinct().count() > 1;
+        String m = e.getMessage();
+        if (!several || !m.startsWith(INVALID_QUERY)) throw e;
+        throw new InvalidRequestException(
+            INVALID_QUERY
+                + " q='"
+                + clip(queries.get(i))
+                + "'"
+                + m.substring(INVALID_QUERY.length()));
+      }
       if (resolved == null && r.timeline() != null) resolved = r.timeline().interval();
       out.add(
           new SearchResult(r.query(), r.total(), r.groups(), List.of(), Map.of(), r.timeline()));
     }
     return out;
   }
+
+  private static final String INVALID_QUERY = "invalid query";
 
   private static String clip(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;

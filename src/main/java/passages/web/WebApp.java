@@ -116,7 +116,21 @@ public final class WebApp {
                 if (ctx.attribute(ANSWERED) == null)
                   error(ctx, 404, "not found: " + Params.clip(ctx.path()));
               });
-          cfg.routes.error(405, ctx -> error(ctx, 405, "method not allowed"));
+          // a POST to a GET route is a 405 saying so, not a 404 saying the route does not exist
+          cfg.http.prefer405over404 = true;
+          cfg.routes.error(
+              405,
+              ctx -> {
+                ctx.header("Allow", "GET, HEAD");
+                error(
+                    ctx,
+                    405,
+                    "method "
+                        + Params.clip(ctx.method().name())
+                        + " not allowed on "
+                        + Params.clip(ctx.path())
+                        + " (use GET)");
+              });
         });
   }
 
@@ -250,13 +264,19 @@ public final class WebApp {
    * edited and this is the closest paragraph left). 404 when nothing close is left.
    */
   private void permalink(Context ctx) throws Exception {
-    Params.onlyAllowed(ctx, PERMALINK_PARAMS);
     String format = Params.single(ctx, "format", "html");
+    // a link people follow gains parameters when shared (utm_source, fbclid): the page ignores
+    // them, as the article and search pages do; the JSON form stays strict
+    if (format.equals("json")) Params.onlyAllowed(ctx, PERMALINK_PARAMS);
     if (!format.equals("html") && !format.equals("json")) {
       throw new InvalidRequestException(
           "format must be html or json, got '" + Params.clip(format) + "'");
     }
-    var resolved = searcher.findPermalink(ctx.pathParam("articleId"), ctx.pathParam("fingerprint"));
+    // hex digits in either case (a link retyped or passed through a tool that upper-cases)
+    var resolved =
+        searcher.findPermalink(
+            ctx.pathParam("articleId"),
+            ctx.pathParam("fingerprint").toLowerCase(java.util.Locale.ROOT));
     if (format.equals("json")) {
       var found =
           resolved.orElseThrow(() -> HttpError.notFound("no paragraph left for this permalink"));

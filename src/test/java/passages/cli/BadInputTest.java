@@ -137,6 +137,30 @@ class BadInputTest {
   }
 
   @Test
+  void jsonlBodyOfTheWrongShape_isNamedWithWhatItIs() throws Exception {
+    Files.writeString(
+        corpus.resolve("wire.jsonl"),
+        "{\"id\": \"w1\", \"text\": 123}\n"
+            + "{\"id\": \"w2\", \"paragraphs\": \"One paragraph given as a string.\"}\n"
+            + "{\"id\": \"w3\", \"text\": \"   \"}\n"
+            + "{\"id\": \"w4\", \"html\": {\"body\": \"x\"}}\n"
+            + "{\"id\": \"w5\", \"paragraphs\": [\"A fine story after four bad lines, about chips.\"]}\n");
+
+    // each of these said "missing field 'paragraphs', 'text' or 'html'"
+    assertPartial(
+        path("wire.jsonl")
+            + ":1: field 'text' must be a string, got a number\n"
+            + path("wire.jsonl")
+            + ":2: field 'paragraphs' must be an array of strings, got a string\n"
+            + path("wire.jsonl")
+            + ":3: field 'text' is empty\n"
+            + path("wire.jsonl")
+            + ":4: field 'html' must be a string, got an object\n",
+        2,
+        4);
+  }
+
+  @Test
   void jsonlLinesLackingRequiredFields() throws Exception {
     Files.writeString(
         corpus.resolve("wire.jsonl"),

@@ -118,4 +118,30 @@ class EvalCommandTest {
     assertEquals(1, r.code());
     assertEquals("passages: no queries.tsv in " + empty + "\n", r.err());
   }
+
+  @Test
+  void eval_fromAnotherDirectory_findsTheJudgedSetInPassagesHome(@TempDir Path elsewhere)
+      throws Exception {
+    // run as ./passages runs it from another folder: this said "no queries.tsv in
+    // src/test/resources/relevance" (the default was read from the working directory)
+    Process child =
+        ChildCli.start(
+            Path.of(""),
+            elsewhere,
+            elsewhere.resolve("eval.err"),
+            "eval",
+            "--index",
+            index.toAbsolutePath().toString());
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertEquals(0, child.waitFor(), Files.readString(elsewhere.resolve("eval.err")));
+    assertEquals(
+        "| query | class | P@3 | P@10 | junk@10 | nDCG@10 | unjudged | q |",
+        out.lines().findFirst().orElse(""));
+    long queries =
+        Files.readAllLines(Path.of(EvalCommand.DEFAULT_JUDGMENTS, "queries.tsv")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .count();
+    assertEquals(queries, out.lines().takeWhile(l -> !l.isBlank()).count() - 2);
+  }
 }

@@ -85,10 +85,8 @@ class ExtractCommandTest {
     String[] lines = err.toString().split("\n");
     assertEquals(3, lines.length, err.toString());
     assertEquals("empty.html: empty page", lines[0]);
-    assertTrue(
-        lines[1].startsWith(
-            "missing.html: cannot read or write (java.nio.file.NoSuchFileException"),
-        lines[1]);
+    // this was "missing.html: cannot read or write (java.nio.file.NoSuchFileException: …)"
+    assertEquals("missing.html: no such file: " + missing, lines[1]);
     assertEquals("sitemap.html: no article text found", lines[2]);
   }
 

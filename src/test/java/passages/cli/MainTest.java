@@ -216,7 +216,7 @@ class MainTest {
         new Run(2, "", "passages: sort must be relevance, newest or oldest, got 'new'\n"),
         run("search", "wall", "--sort", "new", "--index", dated.toString()));
     assertEquals(
-        new Run(2, "", "passages: parameter 'kind' must be body, caption or all, got 'captions'\n"),
+        new Run(2, "", "passages: --kind must be body, caption or all, got 'captions'\n"),
         run("search", "wall", "--kind", "captions", "--index", dated.toString()));
   }
 

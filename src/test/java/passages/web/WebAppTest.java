@@ -94,7 +94,7 @@ class WebAppTest {
         "/p/beta/xyz?format=json                      | 404 | {\"status\":404,\"error\":\"no paragraph left for this permalink\"}",
         "/p/nosuch/000000000000000000000000?format=json | 404 | {\"status\":404,\"error\":\"no paragraph left for this permalink\"}",
         "/p/beta/000000000000000000000000?format=xml  | 400 | {\"status\":400,\"error\":\"format must be html or json, got 'xml'\"}",
-        "/p/beta/000000000000000000000000?q=x         | 400 | {\"status\":400,\"error\":\"unknown parameter 'q' (allowed: format)\"}"
+        "/p/beta/000000000000000000000000?format=json&q=x | 400 | {\"status\":400,\"error\":\"unknown parameter 'q' (allowed: format)\"}"
       })
   void GET_permalink_badOrGone_isAClear4xx(String path, int status, String body) throws Exception {
     var r = get(path);

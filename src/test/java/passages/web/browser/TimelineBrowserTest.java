@@ -150,6 +150,21 @@ class TimelineBrowserTest {
   }
 
   @Test
+  void aLinkSplittingByAKeyThisIndexLacks_saysSo_andItsChipRemovesIt() {
+    web.open("/?q=wall&split=party");
+    web.waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+    assertEquals(
+        "split: unknown metadata key 'party'", web.driver.findElement(By.id("error")).getText());
+    // the menu is empty until a search succeeds: the chip is the way out (it used to be the URL)
+    WebElement chip = web.driver.findElement(By.cssSelector("#chips .chip[data-type='split']"));
+    assertEquals("Split by\nparty\n×", chip.getText());
+    chip.click();
+    web.waiting().until(d -> d.getCurrentUrl().equals(web.url("/?q=wall")));
+    web.waiting().until(d -> d.findElements(HITS).size() == 6);
+    assertTrue(web.driver.findElements(By.cssSelector("#chips .chip")).isEmpty());
+  }
+
+  @Test
   void metadataFacets_filterAndStayInTheUrl_andSortByDate() {
     web.open("/?q=wall&sort=newest");
     web.waiting().until(d -> d.findElements(HITS).size() == 6);
