@@ -2,6 +2,10 @@ package passages.web;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import passages.index.Indexer;
@@ -18,6 +22,7 @@ final class MiniServer implements AutoCloseable {
 
   final ParagraphSearcher searcher;
   final Javalin app;
+  private final HttpClient http = HttpClient.newHttpClient();
 
   private MiniServer(ParagraphSearcher searcher, Javalin app) {
     this.searcher = searcher;
@@ -51,6 +56,20 @@ final class MiniServer implements AutoCloseable {
 
   int port() {
     return app.port();
+  }
+
+  /** {@code GET pathAndQuery} on this server. */
+  HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    return send("GET", pathAndQuery);
+  }
+
+  /** {@code method path} on this server, with a small form body ({@code q=chips}). */
+  HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+            .method(method, HttpRequest.BodyPublishers.ofString("q=chips"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Override

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TimeAxisApiTest {
   @TempDir static Path indexDir;
   static MiniServer server;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws IOException {
@@ -36,10 +32,7 @@ class TimeAxisApiTest {
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    var request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    return server.get(pathAndQuery);
   }
 
   @Test

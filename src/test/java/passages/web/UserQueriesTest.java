@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class UserQueriesTest {
   @TempDir static Path indexDir;
   static MiniServer server;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
@@ -40,10 +36,7 @@ class UserQueriesTest {
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return server.get(pathAndQuery);
   }
 
   /** "total ids…" of {@code /api/search?q=q}, the ids sorted. */
@@ -142,15 +135,8 @@ class UserQueriesTest {
             + "\nHe said 9 of the 11 gates reopened, and staff now work 24/7 at the checkpoints.\n");
     try (MiniServer own = MiniServer.start(corpus, index)) {
       var r =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://127.0.0.1:"
-                              + own.port()
-                              + "/api/search?facets=false&q="
-                              + URLEncoder.encode("9/11", StandardCharsets.UTF_8)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          own.get(
+              "/api/search?facets=false&q=" + URLEncoder.encode("9/11", StandardCharsets.UTF_8));
       // this was a 400 "Lexical error … (in lexical state 2)": the slash began a regular expression
       assertEquals(200, r.statusCode(), r.body());
       JsonNode body = JSON.readTree(r.body());

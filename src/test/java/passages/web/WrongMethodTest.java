@@ -3,9 +3,6 @@ package passages.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -29,12 +26,7 @@ class WrongMethodTest {
   }
 
   static HttpResponse<String> send(String method, String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.ofString("q=chips"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return server.send(method, path);
   }
 
   @Test
