@@ -452,6 +452,10 @@ public final class ParagraphSearcher implements SearchBackend {
     IndexSearcher single = new IndexSearcher(searcher.getIndexReader());
     single.setSimilarity(searcher.getSimilarity());
     TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
+    // a page past the last group comes back empty with every count 0 (Lucene's grouping gives up
+    // before counting): take the counts of the first page; this page stays empty
+    boolean pastTheEnd = request.offset() > 0 && (groups == null || groups.groups.length == 0);
+    TopGroups<?> counts = pastTheEnd ? grouping.search(single, query, 0, 1) : groups;
     Extras extras = new Extras(snap.empty(), null);
     if (request.facets() || request.timeline() != null) {
       Object[] results = searchAll(searcher, query, counters(request, snap, daySnap));
@@ -468,8 +472,8 @@ public final class ParagraphSearcher implements SearchBackend {
     List<Hit> hits =
         StoredParagraphs.hits(
             searcher, queries.analyzer(), marked, page, request.highlight(), others);
-    long total = groups == null ? 0 : groups.totalHitCount;
-    long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
+    long total = counts == null ? 0 : counts.totalHitCount;
+    long groupCount = counts == null || counts.totalGroupCount == null ? 0 : counts.totalGroupCount;
     return new SearchResult(
         request.q(), total, groupCount, hits, extras.facets(), extras.timeline());
   }

@@ -412,6 +412,24 @@ public abstract class BackendContractTest {
         ids(dup.search(SearchRequest.of("budget").withCollapse(true).withOffset(1))));
   }
 
+  @Test
+  void dup_collapse_pagePastTheLastGroup_stillCountsEverything() throws IOException {
+    // the 2 groups are on page 1; a page past them has no hit but the same counts (it said 0 and 0)
+    SearchResult r =
+        dup.search(
+            SearchRequest.of("budget")
+                .withCollapse(true)
+                .withOffset(2)
+                .withTimeline(Interval.YEAR));
+
+    assertEquals(List.of(3L, 2L), List.of(r.total(), r.groups()));
+    assertEquals(List.of(), ids(r));
+    assertEquals(
+        List.of(new FacetValue("Wire B", 2), new FacetValue("Wire A", 1)),
+        r.facets().get("outlet"));
+    assertEquals(3, r.timeline().undated());
+  }
+
   // ---- dates, timelines, metadata -------------------------------------------------------------
 
   @Test
