@@ -173,6 +173,7 @@ public final class ParagraphSearcher implements SearchBackend {
       boolean timelineOnly)
       throws IOException {
     try {
+      request = FilterValues.resolve(request, snap.values(), snap.filterKeys());
       Query kept = ofKind(ranked, request.kind());
       Query dated =
           request.days().isAll()
@@ -197,7 +198,7 @@ public final class ParagraphSearcher implements SearchBackend {
           throw new InvalidRequestException(
               m.key().equals(Fields.AUTHOR)
                   ? "no article of this index has an author"
-                  : "meta: unknown metadata key '" + clip(m.key()) + "'");
+                  : FilterValues.unknownKey("meta", m.key(), snap.filterKeys()));
         }
         query.add(m.key(), m.value());
       }
@@ -569,10 +570,6 @@ public final class ParagraphSearcher implements SearchBackend {
         SortField.FIELD_SCORE,
         new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
         new SortField(Fields.PARAGRAPH, SortField.Type.INT));
-  }
-
-  private static String clip(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
   /**

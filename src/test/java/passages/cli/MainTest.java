@@ -242,7 +242,10 @@ class MainTest {
         new Run(2, "", "passages: limit must be 1..100, got 500\n"),
         run("search", "x", "--limit", "500", "--index", index.toString()));
     assertEquals(
-        new Run(2, "", "passages: unknown outlet 'Nope'\n"),
+        new Run(
+            2,
+            "",
+            "passages: unknown outlet 'Nope' (values: 'CIOL', 'Dailyza', 'Khogendra Rupini', 'SecurityOnline')\n"),
         run("search", "x", "--outlet", "Nope", "--index", index.toString()));
     Run badInt = run("search", "x", "--limit", "abc");
     assertEquals(2, badInt.code());

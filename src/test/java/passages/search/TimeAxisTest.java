@@ -152,7 +152,7 @@ class TimeAxisTest {
             SearchRequest.of("wall").withMetadata(List.of(MetaFilter.parse("bias:left"))));
     assertEquals(List.of(new FacetValue("left", 2)), left.facets().get("bias"));
     assertEquals(
-        "meta: unknown metadata key 'color'",
+        "meta: unknown metadata key 'color' (keys: author, bias, note, topic)",
         assertThrows(
                 InvalidRequestException.class, () -> total("wall", MetaFilter.parse("color:red")))
             .getMessage());

@@ -26,6 +26,7 @@ import passages.model.Entity;
 import passages.model.EntityType;
 import passages.search.ArticleView;
 import passages.search.DayRange;
+import passages.search.EntityFilter;
 import passages.search.FacetValue;
 import passages.search.Hit;
 import passages.search.Interval;
@@ -324,18 +325,51 @@ public abstract class BackendContractTest {
         assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of("foo AND")))
             .getMessage());
     assertEquals(
-        "unknown outlet 'Nope'",
+        "unknown outlet 'Nope' (values: 'Chip Weekly', 'Cloud Daily')",
         assertThrows(
                 InvalidRequestException.class,
                 () -> mini.search(SearchRequest.of("").withOutlets(List.of("Nope"))))
             .getMessage());
     assertEquals(
-        "meta: unknown metadata key 'nope'",
+        "meta: unknown metadata key 'nope' (no article of this index has metadata)",
         assertThrows(
                 InvalidRequestException.class,
                 () ->
                     mini.search(
                         SearchRequest.of("").withMetadata(List.of(new MetaFilter("nope", "x")))))
+            .getMessage());
+  }
+
+  @Test
+  void mini_filterValues_matchIgnoringCase_orAreRefusedWithHints() throws IOException {
+    assertEquals(2, mini.search(SearchRequest.of("").withOutlets(List.of("cloud daily"))).total());
+    assertEquals(
+        mini.search(SearchRequest.of("").withEntities(List.of(EntityFilter.parse("org:Amazon"))))
+            .total(),
+        mini.search(SearchRequest.of("").withEntities(List.of(EntityFilter.parse("org:AMAZON"))))
+            .total());
+    assertEquals(
+        "unknown outlet 'cloud' (did you mean 'Cloud Daily'?)",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> mini.search(SearchRequest.of("").withOutlets(List.of("cloud"))))
+            .getMessage());
+    assertEquals(
+        "entity: no paragraph has org 'amaz' (did you mean 'Amazon'?)",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    mini.search(
+                        SearchRequest.of("").withEntities(List.of(EntityFilter.parse("org:amaz")))))
+            .getMessage());
+    assertEquals(
+        "entity: no paragraph has org 'Intel' (values: 'Amazon', 'Nvidia', 'OpenAI')",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    mini.search(
+                        SearchRequest.of("")
+                            .withEntities(List.of(EntityFilter.parse("org:Intel")))))
             .getMessage());
   }
 
@@ -524,6 +558,61 @@ public abstract class BackendContractTest {
   }
 
   @Test
+  void dated_metadataAndAuthorValues_matchIgnoringCase_orAreRefusedWithHints() throws IOException {
+    assertEquals(
+        2,
+        dated
+            .search(SearchRequest.of("wall").withMetadata(List.of(new MetaFilter("bias", "Left"))))
+            .total());
+    assertEquals(
+        2,
+        dated
+            .search(SearchRequest.of("").withMetadata(List.of(MetaFilter.author("bo KIM"))))
+            .total());
+    assertEquals(
+        List.of(2L, 1L),
+        dated
+            .split(
+                "wall",
+                "bias",
+                SearchRequest.of("")
+                    .withMetadata(
+                        List.of(new MetaFilter("bias", "LEFT"), new MetaFilter("bias", "Center")))
+                    .withTimeline(Interval.YEAR),
+                new ArrayList<>())
+            .stream()
+            .map(SearchResult::total)
+            .toList());
+    assertEquals(
+        "meta: no article has bias 'lefty' (values: 'center', 'left', 'right')",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    dated.search(
+                        SearchRequest.of("")
+                            .withMetadata(List.of(new MetaFilter("bias", "lefty")))))
+            .getMessage());
+    assertEquals(
+        "author: no article is by 'Lee' (did you mean 'Ann Lee'?)",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    dated.countTimeline(
+                        SearchRequest.of("wall")
+                            .withMetadata(List.of(MetaFilter.author("Lee")))
+                            .withTimeline(Interval.YEAR)))
+            .getMessage());
+    assertEquals(
+        "meta: unknown metadata key 'Bias' (keys: author, bias, note, topic)",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    dated.search(
+                        SearchRequest.of("").withMetadata(List.of(new MetaFilter("Bias", "left")))))
+            .getMessage());
+  }
+
+  @Test
   void dated_compareAndSplit_shareTheirBuckets() throws IOException {
     List<SearchResult> two =
         dated.compare(List.of("wall", "debate"), SearchRequest.of("").withTimeline(Interval.YEAR));
@@ -534,6 +623,45 @@ public abstract class BackendContractTest {
         dated.split("wall", "bias", SearchRequest.of("").withTimeline(Interval.YEAR), labels);
     assertEquals(List.of("right", "left", "center"), labels);
     assertEquals(List.of(3L, 2L, 1L), split.stream().map(SearchResult::total).toList());
+  }
+
+  @Test
+  void dated_splitByOutletOrEntityType_likeAMetadataKey() throws IOException {
+    List<String> labels = new ArrayList<>();
+    List<SearchResult> split =
+        dated.split("wall", "outlet", SearchRequest.of("").withTimeline(Interval.YEAR), labels);
+    assertEquals(List.of("Right Times", "Left Daily", "Center Post"), labels);
+    assertEquals(List.of(3L, 2L, 1L), split.stream().map(SearchResult::total).toList());
+
+    List<String> chosen = new ArrayList<>();
+    List<SearchResult> two =
+        dated.split(
+            "wall",
+            "outlet",
+            SearchRequest.of("")
+                .withOutlets(List.of("Center Post", "left daily"))
+                .withTimeline(Interval.YEAR),
+            chosen);
+    assertEquals(List.of("Center Post", "left daily"), chosen);
+    assertEquals(List.of(1L, 2L), two.stream().map(SearchResult::total).toList());
+
+    List<String> orgs = new ArrayList<>();
+    List<SearchResult> byOrg =
+        mini.split("", "org", SearchRequest.of("").withTimeline(Interval.YEAR), orgs);
+    assertEquals(List.of("Amazon", "Nvidia", "OpenAI"), orgs);
+    assertEquals(List.of(2L, 2L, 1L), byOrg.stream().map(SearchResult::total).toList());
+
+    assertEquals(
+        "split: unknown key 'color' (keys: outlet, author, bias, topic, org, person, product, place, money)",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    dated.split(
+                        "wall",
+                        "color",
+                        SearchRequest.of("").withTimeline(Interval.YEAR),
+                        new ArrayList<>()))
+            .getMessage());
   }
 
   // ---- the HTTP API over the backend -----------------------------------------------------------
@@ -596,7 +724,7 @@ public abstract class BackendContractTest {
       assertEquals(Integer.parseInt(c[1]), get(c[0]).statusCode(), c[0]);
     }
     assertEquals(
-        "{\"status\":400,\"error\":\"unknown outlet 'Nope'\"}",
+        "{\"status\":400,\"error\":\"unknown outlet 'Nope' (values: 'Chip Weekly', 'Cloud Daily')\"}",
         get("/api/search?outlet=Nope").body());
   }
 }

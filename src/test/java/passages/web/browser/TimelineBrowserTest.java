@@ -154,7 +154,8 @@ class TimelineBrowserTest {
     web.open("/?q=wall&split=party");
     web.waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
     assertEquals(
-        "split: unknown metadata key 'party'", web.driver.findElement(By.id("error")).getText());
+        "split: unknown key 'party' (keys: outlet, author, bias, topic, org, person, product, place, money)",
+        web.driver.findElement(By.id("error")).getText());
     // the menu is empty until a search succeeds: the chip is the way out (it used to be the URL)
     WebElement chip = web.driver.findElement(By.cssSelector("#chips .chip[data-type='split']"));
     assertEquals("Split by\nparty\n×", chip.getText());
