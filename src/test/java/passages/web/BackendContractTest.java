@@ -85,6 +85,7 @@ public abstract class BackendContractTest {
   protected SearchBackend mini;
   protected SearchBackend dup;
   protected SearchBackend dated;
+  protected SearchBackend headline;
   private Javalin app;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -94,13 +95,15 @@ public abstract class BackendContractTest {
     mini = open("mini", Path.of("src/test/resources/corpus-mini"), ENTITIES);
     dup = open("dup", Path.of("src/test/resources/corpus-dup"), ENTITIES);
     dated = open("dated", Path.of("src/test/resources/dated"), ENTITIES);
+    headline = open("headline", Path.of("src/test/resources/headline-first"), ENTITIES);
     app = new WebApp(mini).create().start("127.0.0.1", 0);
   }
 
   @AfterAll
   void closeBackends() throws IOException {
     if (app != null) app.stop();
-    for (SearchBackend b : Arrays.asList(seeds, mini, dup, dated)) if (b != null) b.close();
+    for (SearchBackend b : Arrays.asList(seeds, mini, dup, dated, headline))
+      if (b != null) b.close();
   }
 
   static List<String> ids(SearchResult r) {
@@ -662,6 +665,23 @@ public abstract class BackendContractTest {
                         SearchRequest.of("").withTimeline(Interval.YEAR),
                         new ArrayList<>()))
             .getMessage());
+  }
+
+  // ---- a headline repeated as the first paragraph ----------------------------------------------
+
+  @Test
+  void headline_aHeadingThatRepeatsTheTitle_isNoSection_aRealHeadingStays() throws IOException {
+    ArticleView article = headline.findArticle("h1").orElseThrow();
+    assertEquals(
+        Arrays.asList(null, null, "What comes next"),
+        article.paragraphs().stream().map(ParagraphView::section).toList());
+    SearchResult r = headline.search(SearchRequest.of("twenty mayors"));
+    assertEquals(List.of("h1.p1"), ids(r));
+    assertEquals(null, r.hits().getFirst().section());
+    assertEquals(null, headline.findParagraph("h1.p2").orElseThrow().section());
+    assertEquals("Why it matters", headline.findParagraph("h2.p2").orElseThrow().section());
+    // the heading is still searched (weight of a section): every paragraph under it matches
+    assertEquals(2, headline.search(SearchRequest.of("\"citing jobs\"")).total());
   }
 
   // ---- the HTTP API over the backend -----------------------------------------------------------
