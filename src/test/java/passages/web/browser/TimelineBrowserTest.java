@@ -92,6 +92,37 @@ class TimelineBrowserTest {
   }
 
   @Test
+  void theAutoChart_spansTheMatches_atTheFinestIntervalTheyAllow_andABarClickKeepsThatDay() {
+    // the index runs from 2016-01-15 to 2017-01-02 (auto: weeks); "wall" matches from January 15
+    // to March 31, 2016: 77 days, so the chart shows those days (it showed 52 weeks, 40 empty)
+    web.open("/?q=wall");
+    web.waiting().until(d -> d.findElements(BARS).size() == 77);
+    List<WebElement> bars = web.driver.findElements(BARS);
+    assertEquals("day", web.driver.findElement(By.id("timeline")).getDomAttribute("data-interval"));
+    assertEquals("2016-01-15", bars.getFirst().getDomAttribute("data-start"));
+    assertEquals("2016-03-31", bars.getLast().getDomAttribute("data-start"));
+    assertEquals(
+        "1,2,1,1",
+        bars.stream()
+            .map(b -> b.getDomAttribute("data-count"))
+            .filter(c -> !c.equals("0"))
+            .reduce((a, b) -> a + "," + b)
+            .orElseThrow());
+    assertTrue(web.driver.getCurrentUrl().endsWith("/?q=wall"), web.driver.getCurrentUrl());
+
+    web.driver.findElement(By.cssSelector("#chart .slot[data-index='16']")).click();
+    web.waiting().until(d -> d.getCurrentUrl().endsWith("from=2016-01-31&to=2016-01-31"));
+    web.waiting().until(d -> d.findElements(HITS).size() == 2);
+
+    // a side bounded by from/to is kept: the chart starts where the index does, ends on June 30
+    web.open("/?q=wall&to=2016-06");
+    web.waiting().until(d -> d.findElements(BARS).size() == 168);
+    List<WebElement> bounded = web.driver.findElements(BARS);
+    assertEquals("2016-01-15", bounded.getFirst().getDomAttribute("data-start"));
+    assertEquals("2016-06-30", bounded.getLast().getDomAttribute("data-start"));
+  }
+
+  @Test
   void aDragAcrossBars_setsFromAndToToThoseBuckets() {
     web.open("/?q=wall&interval=month");
     web.waiting().until(d -> d.findElements(BARS).size() == 13);
