@@ -151,9 +151,9 @@ function syncControls() {
   ui.vsInput.disabled = s.vs.length >= MAX_COMPARED || Boolean(s.split);
 }
 
-/** The split choices: the facets that are article metadata or authors (not the outlet or entity types). */
+/** The split choices: the outlet, and the facets that are article metadata or authors (not the entity types). */
 function renderSplit() {
-  const keys = Object.keys(page.facets || {}).filter((k) => k !== 'outlet' && !ENTITY_TYPES.includes(k));
+  const keys = ['outlet', ...Object.keys(page.facets || {}).filter((k) => k !== 'outlet' && !ENTITY_TYPES.includes(k))];
   if (page.state.split && !keys.includes(page.state.split)) keys.push(page.state.split);
   const none = el('option', null, 'nothing');
   none.value = '';

@@ -181,6 +181,26 @@ class TimelineBrowserTest {
   }
 
   @Test
+  void splitByOutlet_drawsALinePerOutlet() {
+    web.open("/?q=wall&interval=month&from=2016-01&to=2016-03");
+    web.waiting().until(d -> d.findElements(BARS).size() == 3);
+    new org.openqa.selenium.support.ui.Select(web.driver.findElement(By.id("split")))
+        .selectByValue("outlet");
+    web.waiting().until(d -> d.findElements(By.cssSelector("#chart polyline.line")).size() == 3);
+    assertEquals(
+        List.of("1,0,1", "2,0,0", "0,0,1"),
+        web.driver.findElements(By.cssSelector("#chart polyline.line")).stream()
+            .map(l -> l.getDomAttribute("data-counts"))
+            .toList());
+    assertEquals(
+        List.of("Left Daily", "Right Times", "Center Post"),
+        web.driver.findElements(By.cssSelector("#chart .legend li")).stream()
+            .map(WebElement::getText)
+            .toList());
+    assertTrue(web.driver.getCurrentUrl().endsWith("&split=outlet"), web.driver.getCurrentUrl());
+  }
+
+  @Test
   void aLinkSplittingByAKeyThisIndexLacks_saysSo_andItsChipRemovesIt() {
     web.open("/?q=wall&split=party");
     web.waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
