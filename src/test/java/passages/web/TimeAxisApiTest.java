@@ -131,7 +131,9 @@ class TimeAxisApiTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "/api/search?q=wall&from=2016-13|from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-13'",
+        "/api/search?q=wall&from=2016-13|from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-13': months are 01 to 12",
+        "/api/search?q=wall&from=2016-02-30|from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-02-30': 2016-02 has 29 days",
+        "/api/search?q=wall&to=2015-02-29|to must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2015-02-29': 2015-02 has 28 days",
         "/api/search?q=wall&to=soon|to must be a date YYYY, YYYY-MM or YYYY-MM-DD, got 'soon'",
         "/api/search?q=wall&from=2017&to=2016|from (2017-01-01) is after to (2016-12-31)",
         "/api/search?q=wall&sort=date|sort must be relevance, newest or oldest, got 'date'",
