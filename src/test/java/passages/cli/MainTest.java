@@ -210,11 +210,21 @@ class MainTest {
     assertTrue(
         !json.out().contains("\"timeline\""), json.out()); // as GET /api/search without timeline=
     assertEquals(
-        new Run(2, "", "passages: from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-1'\n"),
+        new Run(
+            2, "", "passages: --from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-1'\n"),
         run("search", "wall", "--from", "2016-1", "--index", dated.toString()));
     assertEquals(
-        new Run(2, "", "passages: sort must be relevance, newest or oldest, got 'new'\n"),
+        new Run(2, "", "passages: --sort must be relevance, newest or oldest, got 'new'\n"),
         run("search", "wall", "--sort", "new", "--index", dated.toString()));
+    assertEquals(
+        new Run(
+            2,
+            "",
+            "passages: --meta: no article has bias 'Lefty' (values: 'center', 'left', 'right')\n"),
+        run("search", "wall", "--meta", "bias:Lefty", "--index", dated.toString()));
+    assertEquals(
+        new Run(2, "", "passages: --offset must be 0..10000, got -1\n"),
+        run("search", "wall", "--offset", "-1", "--index", dated.toString()));
     assertEquals(
         new Run(2, "", "passages: --kind must be body, caption or all, got 'captions'\n"),
         run("search", "wall", "--kind", "captions", "--index", dated.toString()));
@@ -239,7 +249,7 @@ class MainTest {
             "passages: invalid query: Cannot parse 'foo AND': Encountered \"<EOF>\" at line 1, column 7.\n"),
         run("search", "foo AND", "--index", index.toString()));
     assertEquals(
-        new Run(2, "", "passages: limit must be 1..100, got 500\n"),
+        new Run(2, "", "passages: --limit must be 1..100, got 500\n"),
         run("search", "x", "--limit", "500", "--index", index.toString()));
     assertEquals(
         new Run(
