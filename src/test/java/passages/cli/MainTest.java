@@ -79,6 +79,41 @@ class MainTest {
   }
 
   @Test
+  void index_aDateItCannotRead_isNamedWithItsLine_andTheArticleIndexedUndated(
+      @TempDir Path corpus, @TempDir Path idx) throws Exception {
+    String body = "\"paragraphs\": [\"A real paragraph of news text, long enough to keep.\"]";
+    java.nio.file.Files.writeString(
+        corpus.resolve("a.jsonl"),
+        "{\"id\": \"ok\", \"date\": \"2016-03-02\", "
+            + body
+            + "}\n{\"id\": \"us\", \"date\": \"12/03/2016\", "
+            + body
+            + "}\n{\"id\": \"blank\", \"date\": \"\", "
+            + body
+            + "}\n{\"id\": \"feb\", \"date\": \"2016-02-30\", "
+            + body
+            + "}\n");
+
+    Run r = run("index", "--corpus", corpus.toString(), "--index", idx.toString());
+
+    assertEquals(0, r.code(), r.err());
+    String note =
+        "' is not a date passages reads (YYYY-MM-DD, an ISO date-time, 'March 3, 2024' or"
+            + " '3 March 2024', years 1900-2200); indexed without a date\n";
+    assertEquals(
+        corpus.resolve("a.jsonl")
+            + ":2: date '12/03/2016"
+            + note
+            + corpus.resolve("a.jsonl")
+            + ":4: date '2016-02-30"
+            + note,
+        r.err());
+    Run us = run("search", "", "--json", "--index", idx.toString());
+    assertTrue(us.out().contains("\"id\":\"us.p1\""), us.out());
+    assertTrue(!us.out().contains("\"date\":\"2016-12-03\""), us.out());
+  }
+
+  @Test
   void index_corpusWithBadFiles_exit3PartialNamingEachFile(@TempDir Path corpus, @TempDir Path idx)
       throws Exception {
     java.nio.file.Files.writeString(corpus.resolve("good.txt"), "A real paragraph of news text.\n");
