@@ -226,10 +226,14 @@ function renderNotice() {
   if (page.total > 0) { ui.notice.hidden = true; return; }
   ui.notice.hidden = false;
   const p = el('p', null, s.q ? 'Nothing matches “' + s.q + '”' : 'Nothing matches');
-  if (filterCount(s) > 0) {
-    p.append(' with ' + (filterCount(s) === 1 ? 'this filter.' : 'these filters.'));
+  const dated = Boolean(s.from || s.to);
+  const limits = filterCount(s) + (dated ? 1 : 0);
+  if (limits > 0) {
+    // the dates narrow the search as a filter does: name them, and offer to drop them
+    p.append(' ' + (filterCount(s) === 0 ? 'in these dates.' : 'with ' + (limits === 1 ? 'this filter.' : 'these filters.')));
     const tip = el('p', null, 'Try dropping one: ');
     forEachFilter(s, (type, value) => tip.append(chip(type, value, () => toggleFilter(type, value, false)), ' '));
+    if (dated) tip.append(chip('date', (s.from || '…') + ' – ' + (s.to || '…'), () => go({...s, from: '', to: ''})), ' ');
     ui.notice.append(p, tip);
   } else {
     p.append('.');

@@ -123,6 +123,19 @@ class TimelineBrowserTest {
   }
 
   @Test
+  void nothingInTheseDates_saysSo_andItsChipDropsThem() {
+    web.open("/?q=wall&from=2017-06");
+    web.waiting().until(d -> d.findElement(By.id("notice")).getText().contains("Try dropping"));
+    // it said "Nothing matches “wall”." and suggested checking the spelling
+    assertEquals(
+        "Nothing matches “wall” in these dates.\nTry dropping one:\nDates\n2017-06 – …\n×",
+        web.driver.findElement(By.id("notice")).getText());
+    web.driver.findElement(By.cssSelector("#notice .chip[data-type='date']")).click();
+    web.waiting().until(d -> d.getCurrentUrl().equals(web.url("/?q=wall")));
+    web.waiting().until(d -> d.findElements(HITS).size() == 6);
+  }
+
+  @Test
   void aDragAcrossBars_setsFromAndToToThoseBuckets() {
     web.open("/?q=wall&interval=month");
     web.waiting().until(d -> d.findElements(BARS).size() == 13);
