@@ -41,6 +41,9 @@ final class Timelines {
               others
                   .withQuery(q)
                   .withTimeline(null)
+                  .withFacets(true)
+                  .withCollapse(false)
+                  .withOffset(0)
                   .withLimit(1)
                   .withHighlight(false)
                   .withFacetLimit(max));
