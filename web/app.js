@@ -8,6 +8,7 @@ import {readState, pageUrl, searchUrl, timelineUrl, isBlank, filterCount, forEac
 import {renderFacets, renderChips, chip, facetLabel} from './js/facets.js';
 import {hitItem} from './js/results.js';
 import {drawChart} from './js/chart.js';
+import {finerSpan, trimmed} from './js/span.js';
 
 const PAGE_SIZE = 10;
 const EXPORT_LIMIT = 100; // the API's maximum page size
@@ -78,12 +79,22 @@ async function search() {
     page.facets = body.facets;
     if (compared) {
       page.interval = compared.interval;
-      page.series = compared.series.map((x) => ({label: x.split ? x.split.slice(x.split.indexOf(':') + 1) : x.q || '(everything)',
-        buckets: x.buckets}));
+      page.series = seriesOf(compared);
     } else {
       page.interval = body.timeline.interval;
       page.series = [{label: s.q || '(everything)', buckets: body.timeline.buckets, undated: body.timeline.undated}];
     }
+    // auto: the chart spans the matches, at the finest interval that span allows (js/span.js)
+    const finer = s.interval === 'auto' ? finerSpan(page.series, page.interval, s) : null;
+    if (finer) {
+      const closer = await getJson(timelineUrl({...s, ...finer}), signal, (b) => Array.isArray(b.series));
+      if (seq !== page.seq) return;
+      const undated = page.series[0].undated;
+      page.interval = closer.interval;
+      page.series = seriesOf(closer);
+      page.series[0].undated = compared ? undefined : undated;
+    }
+    if (s.interval === 'auto') page.series = trimmed(page.series, Boolean(s.from), Boolean(s.to));
     renderAll();
   } catch (e) {
     if (e.name === 'AbortError' || seq !== page.seq) return;
@@ -91,6 +102,12 @@ async function search() {
   } finally {
     if (seq === page.seq) document.body.classList.remove('busy');
   }
+}
+
+/** The chart's series from an /api/timeline answer: a label (the query, or the value split on) and buckets. */
+function seriesOf(answer) {
+  return answer.series.map((x) => ({label: x.split ? x.split.slice(x.split.indexOf(':') + 1) : x.q || '(everything)',
+    buckets: x.buckets}));
 }
 
 async function loadMore() {
@@ -134,9 +151,9 @@ function syncControls() {
   ui.vsInput.disabled = s.vs.length >= MAX_COMPARED || Boolean(s.split);
 }
 
-/** The split choices: the facets that are article metadata or authors (not the outlet or entity types). */
+/** The split choices: the outlet, and the facets that are article metadata or authors (not the entity types). */
 function renderSplit() {
-  const keys = Object.keys(page.facets || {}).filter((k) => k !== 'outlet' && !ENTITY_TYPES.includes(k));
+  const keys = ['outlet', ...Object.keys(page.facets || {}).filter((k) => k !== 'outlet' && !ENTITY_TYPES.includes(k))];
   if (page.state.split && !keys.includes(page.state.split)) keys.push(page.state.split);
   const none = el('option', null, 'nothing');
   none.value = '';
@@ -209,10 +226,14 @@ function renderNotice() {
   if (page.total > 0) { ui.notice.hidden = true; return; }
   ui.notice.hidden = false;
   const p = el('p', null, s.q ? 'Nothing matches “' + s.q + '”' : 'Nothing matches');
-  if (filterCount(s) > 0) {
-    p.append(' with ' + (filterCount(s) === 1 ? 'this filter.' : 'these filters.'));
+  const dated = Boolean(s.from || s.to);
+  const limits = filterCount(s) + (dated ? 1 : 0);
+  if (limits > 0) {
+    // the dates narrow the search as a filter does: name them, and offer to drop them
+    p.append(' ' + (filterCount(s) === 0 ? 'in these dates.' : 'with ' + (limits === 1 ? 'this filter.' : 'these filters.')));
     const tip = el('p', null, 'Try dropping one: ');
     forEachFilter(s, (type, value) => tip.append(chip(type, value, () => toggleFilter(type, value, false)), ' '));
+    if (dated) tip.append(chip('date', (s.from || '…') + ' – ' + (s.to || '…'), () => go({...s, from: '', to: ''})), ' ');
     ui.notice.append(p, tip);
   } else {
     p.append('.');

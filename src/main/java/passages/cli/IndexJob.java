@@ -141,11 +141,18 @@ final class IndexJob {
     return report;
   }
 
-  /** Prints each failure of {@code report} (as many as it kept) and how many more there were. */
+  /**
+   * Prints each failure of {@code report} (as many as it kept) and how many more there were, then
+   * its notes the same way.
+   */
   static void printFailures(IndexReport report, PrintWriter err) {
     for (var f : report.failures()) err.println(f.source() + ": " + f.message());
     if (report.failureCount() > report.failures().size()) {
       err.println("… and " + (report.failureCount() - report.failures().size()) + " more failures");
+    }
+    for (var n : report.notes()) err.println(n.source() + ": " + n.message());
+    if (report.noteCount() > report.notes().size()) {
+      err.println("… and " + (report.noteCount() - report.notes().size()) + " more notes");
     }
   }
 

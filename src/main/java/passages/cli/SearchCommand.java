@@ -7,6 +7,7 @@ import org.jsoup.parser.Parser;
 import passages.search.DayRange;
 import passages.search.EntityFilter;
 import passages.search.Hit;
+import passages.search.InvalidRequestException;
 import passages.search.MetaFilter;
 import passages.search.Order;
 import passages.search.SearchBackend;
@@ -108,8 +109,23 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin BackendOptions backend = new BackendOptions();
   @Spec CommandSpec spec;
 
+  /** A request's mistake that names one of this command's options, as the API names it. */
+  private static final java.util.regex.Pattern OPTION_MISTAKE =
+      java.util.regex.Pattern.compile(
+          "^(limit|offset|from|to|sort|meta|entity|author)( must be|:)");
+
   @Override
   public Integer call() throws Exception {
+    try {
+      return search();
+    } catch (InvalidRequestException e) {
+      // the API's "limit must be 1..100" is --limit here
+      throw new UserException(
+          OPTION_MISTAKE.matcher(e.getMessage()).replaceFirst("--$1$2"), Main.EXIT_USAGE);
+    }
+  }
+
+  private Integer search() throws Exception {
     if (kind != null && !SearchRequest.KINDS.contains(kind))
       throw new UserException(
           "--kind must be body, caption or all, got '" + kind + "'", Main.EXIT_USAGE);

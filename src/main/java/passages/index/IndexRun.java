@@ -44,6 +44,8 @@ public final class IndexRun {
   private final List<IngestResult.Failed> failures =
       Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong failureCount = new AtomicLong();
+  private final List<IndexReport.Note> notes = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong noteCount = new AtomicLong();
   private final AtomicLong items = new AtomicLong();
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
@@ -137,6 +139,9 @@ public final class IndexRun {
       }
       for (DroppedLine d : in.dropped())
         dropped.computeIfAbsent(d.reason(), k -> new AtomicLong()).incrementAndGet();
+      for (String note : in.notes())
+        if (noteCount.incrementAndGet() <= Indexer.MAX_REPORTED_FAILURES)
+          notes.add(new IndexReport.Note(in.source(), note));
       seen.put(a.id(), new Claim(seq, in.source(), false, written, count, in.dropped()));
     }
   }
@@ -201,6 +206,8 @@ public final class IndexRun {
     dropped.forEach((k, v) -> drops.put(k, v.get()));
     List<IngestResult.Failed> sorted = new ArrayList<>(failures);
     sorted.sort(Comparator.comparing(IngestResult.Failed::source));
+    List<IndexReport.Note> notesSorted = new ArrayList<>(notes);
+    notesSorted.sort(Comparator.comparing(IndexReport.Note::source));
     return new IndexReport(
         indexed.get(),
         unchanged.get(),
@@ -210,6 +217,8 @@ public final class IndexRun {
         drops,
         failureCount.get(),
         sorted,
-        millis);
+        millis,
+        noteCount.get(),
+        notesSorted);
   }
 }

@@ -81,6 +81,8 @@ final class HtmlArticles {
             page.paragraphs(),
             authors,
             meta.extra());
-    return new IngestResult.Ingested(source, article, List.of());
+    String note = PublicationDates.unreadNote(meta.date());
+    return new IngestResult.Ingested(
+        source, article, List.of(), note == null ? List.of() : List.of(note));
   }
 }

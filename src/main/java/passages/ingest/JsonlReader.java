@@ -26,6 +26,12 @@ final class JsonlReader {
    * (compressed) bytes consumed, for progress reporting.
    */
   static void read(Path file, AtomicLong bytesRead, Consumer<CorpusItem> sink) throws IOException {
+    boolean gz = file.getFileName().toString().endsWith(".gz");
+    if (!gz && gzipped(file)) {
+      // every line would fail as "not valid UTF-8": say once what the file is
+      throw new IOException(
+          "the file is gzip-compressed; name it " + file.getFileName() + ".gz to read it");
+    }
     try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead);
         InputStream in =
             file.getFileName().toString().endsWith(".gz")
@@ -48,6 +54,13 @@ final class JsonlReader {
         tooLong |= append(line, buf, from, n - from);
       }
       if (line.size() > 0 || tooLong) emit(file, lineNo, line, tooLong, sink);
+    }
+  }
+
+  /** Whether {@code file} starts with the gzip magic bytes. */
+  private static boolean gzipped(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
     }
   }
 

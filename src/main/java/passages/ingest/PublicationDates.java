@@ -72,6 +72,24 @@ public final class PublicationDates {
   private PublicationDates() {}
 
   /**
+   * The note an article gets when its source gives a date {@link #day} cannot read, or null when
+   * {@code value} is blank or a date: {@code date '12/03/2016' is not a date passages reads (…)}.
+   */
+  public static String unreadNote(String value) {
+    if (value == null || value.isBlank() || day(value) != null) return null;
+    String shown =
+        value.strip().length() > 40 ? value.strip().substring(0, 40) + "…" : value.strip();
+    return "date '"
+        + shown
+        + "' is not a date passages reads (YYYY-MM-DD, an ISO date-time, 'March 3, 2024' or"
+        + " '3 March 2024', years "
+        + MIN_YEAR
+        + "-"
+        + MAX_YEAR
+        + "); indexed without a date";
+  }
+
+  /**
    * The day {@code value} names, as {@code YYYY-MM-DD}, when the whole value is a date (surrounding
    * spaces and a weekday aside); {@code null} when it is blank, not a date, or not a real day.
    */

@@ -94,7 +94,9 @@ final class TextArticles {
             cleaned.paragraphs(),
             authors,
             meta.extra());
-    return new IngestResult.Ingested(source, article, cleaned.dropped());
+    String note = PublicationDates.unreadNote(meta.date());
+    return new IngestResult.Ingested(
+        source, article, cleaned.dropped(), note == null ? List.of() : List.of(note));
   }
 
   /**

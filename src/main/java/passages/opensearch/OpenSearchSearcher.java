@@ -28,6 +28,7 @@ import passages.search.ArticleView;
 import passages.search.DayRange;
 import passages.search.EntityFilter;
 import passages.search.FacetValue;
+import passages.search.FilterValues;
 import passages.search.Folded;
 import passages.search.HitEntity;
 import passages.search.InvalidRequestException;
@@ -250,6 +251,7 @@ public final class OpenSearchSearcher implements SearchBackend {
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
     IndexState s = state();
+    request = FilterValues.resolve(request, values(s), s.filterKeys());
     org.apache.lucene.search.Query base = queries.parse(request.q());
     boolean matchAll = base instanceof MatchAllDocsQuery;
     boolean rescore =
@@ -270,6 +272,7 @@ public final class OpenSearchSearcher implements SearchBackend {
     if (request.timeline() == null)
       throw new IllegalArgumentException("countTimeline needs a request with a timeline interval");
     IndexState s = state();
+    request = FilterValues.resolve(request, values(s), s.filterKeys());
     // the same matches as search: a headline or section heading matching makes a paragraph match
     Query query = filtered(ranked(request.q(), queries.parse(request.q()), false), request, s);
     JsonNode r =
@@ -369,7 +372,7 @@ public final class OpenSearchSearcher implements SearchBackend {
         throw new InvalidRequestException(
             m.key().equals(Fields.AUTHOR)
                 ? "no article of this index has an author"
-                : "meta: unknown metadata key '" + clip(m.key()) + "'");
+                : FilterValues.unknownKey("meta", m.key(), s.filterKeys()));
       meta.computeIfAbsent(metaField(m.key()), k -> new ArrayList<>()).add(m.value());
     }
     meta.forEach((field, values) -> filters.add(anyOf(field, values)));
@@ -388,6 +391,73 @@ public final class OpenSearchSearcher implements SearchBackend {
                 t ->
                     t.field(field)
                         .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+  }
+
+  /** Most values equal to a filter value ignoring case that a lookup reads. */
+  private static final int MAX_SAME_VALUES = 100;
+
+  /**
+   * The values the paragraphs have, for {@link FilterValues}: a terms aggregation over every
+   * paragraph, its keys kept by a regular expression that ignores case, in name order (exact for
+   * name order whatever the shard size); a known outlet is answered from the index state.
+   */
+  private FilterValues.Lookup values(IndexState s) {
+    return new FilterValues.Lookup() {
+      @Override
+      public List<String> sameIgnoringCase(String dim, String value) throws IOException {
+        if (dim.equals(Fields.OUTLET) && s.outlets().contains(value)) return List.of(value);
+        List<String> same = valuesMatching(dim, caseless(value), MAX_SAME_VALUES);
+        return same.contains(value) ? List.of(value) : same;
+      }
+
+      @Override
+      public List<String> containing(String dim, String text, int max) throws IOException {
+        return valuesMatching(dim, ".*" + caseless(text) + ".*", max);
+      }
+    };
+  }
+
+  /** The first {@code max} values of {@code dim}, in name order, that match {@code regexp}. */
+  private List<String> valuesMatching(String dim, String regexp, int max) throws IOException {
+    Aggregation values =
+        Aggregation.of(
+            a ->
+                a.terms(
+                    t ->
+                        t.field(dimField(dim))
+                            .size(max)
+                            .shardSize(max)
+                            .include(i -> i.regexp(regexp))
+                            .order(List.of(Map.of("_key", SortOrder.Asc)))));
+    JsonNode r = run(b -> b.index(alias).size(0).aggregations("values", values));
+    List<String> out = new ArrayList<>();
+    for (JsonNode b : buckets(r, "values")) out.add(b.path(KEY).asText());
+    return out;
+  }
+
+  /**
+   * A Lucene regular expression matching {@code text} ignoring case ({@link
+   * FilterValues#equalsIgnoringCase}): each letter a class of its cases, every other character
+   * escaped.
+   */
+  static String caseless(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            c -> {
+              int lower = Character.toLowerCase(c);
+              int upper = Character.toUpperCase(c);
+              if (lower != upper) {
+                out.append('[').appendCodePoint(lower).appendCodePoint(upper);
+                if (c != lower && c != upper) out.appendCodePoint(c);
+                out.append(']');
+              } else if (Character.isLetterOrDigit(c)) {
+                out.appendCodePoint(c);
+              } else {
+                out.append('\\').appendCodePoint(c);
+              }
+            });
+    return out.toString();
   }
 
   /** The sort of {@code order}, as the embedded index: score or day first, reading order last. */
@@ -884,10 +954,6 @@ public final class OpenSearchSearcher implements SearchBackend {
 
   private static String clip(String s, int max) {
     return s.length() > max ? s.substring(0, max) + "…" : s;
-  }
-
-  private static String clip(String s) {
-    return clip(s, 40);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package passages.search;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
@@ -52,23 +51,28 @@ public record DayRange(int from, int to) {
 
   private static int bound(String name, String value, boolean first) {
     Matcher m = DAY.matcher(value);
-    try {
-      if (m.matches()) {
-        int year = Integer.parseInt(m.group(1));
-        if (m.group(2) == null) {
-          return (int) (first ? LocalDate.of(year, 1, 1) : LocalDate.of(year, 12, 31)).toEpochDay();
-        }
-        YearMonth month = YearMonth.of(year, Integer.parseInt(m.group(2)));
+    String why = "";
+    if (m.matches()) {
+      int year = Integer.parseInt(m.group(1));
+      if (m.group(2) == null) {
+        return (int) (first ? LocalDate.of(year, 1, 1) : LocalDate.of(year, 12, 31)).toEpochDay();
+      }
+      int monthOfYear = Integer.parseInt(m.group(2));
+      if (monthOfYear >= 1 && monthOfYear <= 12) {
+        YearMonth month = YearMonth.of(year, monthOfYear);
         if (m.group(3) == null)
           return (int) (first ? month.atDay(1) : month.atEndOfMonth()).toEpochDay();
-        return (int) month.atDay(Integer.parseInt(m.group(3))).toEpochDay();
+        int day = Integer.parseInt(m.group(3));
+        if (day >= 1 && day <= month.lengthOfMonth()) return (int) month.atDay(day).toEpochDay();
+        // a well-formed day that does not exist: say why, not only what shape is expected
+        why = ": " + month + " has " + month.lengthOfMonth() + " days";
+      } else {
+        why = ": months are 01 to 12";
       }
-    } catch (DateTimeException e) {
-      // an impossible month or day: the same message as any other bad value
     }
     String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
     throw new InvalidRequestException(
-        name + " must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '" + shown + "'");
+        name + " must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '" + shown + "'" + why);
   }
 
   /** {@code day} as {@code YYYY-MM-DD}; the open bounds as {@code *}. */

@@ -74,6 +74,9 @@ final class FacetSnapshot {
   private final CountPool pool; // null with state
   private final TopValues top; // null with state
 
+  /** The values the live paragraphs have, for resolving filter values ({@link FilterValues}). */
+  private final IndexedValues values;
+
   private FacetSnapshot(
       DirectoryReader reader, SortedSetDocValuesReaderState state, FacetOrdinals ordinals)
       throws IOException {
@@ -81,9 +84,10 @@ final class FacetSnapshot {
     this.state = state;
     this.ordinals = ordinals;
     Set<String> known = new HashSet<>();
+    int[] all = state == null ? new int[0] : new int[state.getSize()];
+    if (state != null) ordinals.countAll(all);
+    this.values = new IndexedValues(state, all);
     if (state != null && state.getOrdRange(Fields.OUTLET) != null) {
-      int[] all = new int[state.getSize()];
-      ordinals.countAll(all);
       SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(Fields.OUTLET);
       SortedSetDocValues labels = state.getDocValues();
       for (int ord = range.start(); ord <= range.end(); ord++)
@@ -161,6 +165,16 @@ final class FacetSnapshot {
   /** Whether a {@link MetaFilter} may name {@code key}: author or an indexed metadata key. */
   boolean isFilterKey(String key) {
     return filterDims.contains(key);
+  }
+
+  /** The keys a {@link MetaFilter} may name: author and the indexed metadata keys. */
+  Set<String> filterKeys() {
+    return filterDims;
+  }
+
+  /** The values the live paragraphs of this reader have, per dimension. */
+  FilterValues.Lookup values() {
+    return values;
   }
 
   /**

@@ -173,6 +173,7 @@ public final class ParagraphSearcher implements SearchBackend {
       boolean timelineOnly)
       throws IOException {
     try {
+      request = FilterValues.resolve(request, snap.values(), snap.filterKeys());
       Query kept = ofKind(ranked, request.kind());
       Query dated =
           request.days().isAll()
@@ -197,7 +198,7 @@ public final class ParagraphSearcher implements SearchBackend {
           throw new InvalidRequestException(
               m.key().equals(Fields.AUTHOR)
                   ? "no article of this index has an author"
-                  : "meta: unknown metadata key '" + clip(m.key()) + "'");
+                  : FilterValues.unknownKey("meta", m.key(), snap.filterKeys()));
         }
         query.add(m.key(), m.value());
       }
@@ -452,6 +453,10 @@ public final class ParagraphSearcher implements SearchBackend {
     IndexSearcher single = new IndexSearcher(searcher.getIndexReader());
     single.setSimilarity(searcher.getSimilarity());
     TopGroups<?> groups = grouping.search(single, query, request.offset(), request.limit());
+    // a page past the last group comes back empty with every count 0 (Lucene's grouping gives up
+    // before counting): take the counts of the first page; this page stays empty
+    boolean pastTheEnd = request.offset() > 0 && (groups == null || groups.groups.length == 0);
+    TopGroups<?> counts = pastTheEnd ? grouping.search(single, query, 0, 1) : groups;
     Extras extras = new Extras(snap.empty(), null);
     if (request.facets() || request.timeline() != null) {
       Object[] results = searchAll(searcher, query, counters(request, snap, daySnap));
@@ -468,8 +473,8 @@ public final class ParagraphSearcher implements SearchBackend {
     List<Hit> hits =
         StoredParagraphs.hits(
             searcher, queries.analyzer(), marked, page, request.highlight(), others);
-    long total = groups == null ? 0 : groups.totalHitCount;
-    long groupCount = groups == null || groups.totalGroupCount == null ? 0 : groups.totalGroupCount;
+    long total = counts == null ? 0 : counts.totalHitCount;
+    long groupCount = counts == null || counts.totalGroupCount == null ? 0 : counts.totalGroupCount;
     return new SearchResult(
         request.q(), total, groupCount, hits, extras.facets(), extras.timeline());
   }
@@ -565,10 +570,6 @@ public final class ParagraphSearcher implements SearchBackend {
         SortField.FIELD_SCORE,
         new SortField(Fields.ARTICLE_ID, SortField.Type.STRING),
         new SortField(Fields.PARAGRAPH, SortField.Type.INT));
-  }
-
-  private static String clip(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
   /**

@@ -10,7 +10,10 @@ import passages.model.ParagraphKind;
  * @param id paragraph id
  * @param articleId article id
  * @param paragraph 1-based ordinal
- * @param section heading above it, or {@code null}
+ * @param section heading above it, or {@code null}; {@code null} too when the heading only repeats
+ *     the article's title (ignoring case, punctuation and spacing): a JSONL article whose first
+ *     paragraph is its headline gives every paragraph that heading, which says nothing the title
+ *     does not (it stays searchable in the index)
  * @param text the paragraph text (plain, not escaped)
  * @param title article title
  * @param outlet outlet, or {@code null}
@@ -38,4 +41,22 @@ public record ParagraphView(
     String permalink,
     List<String> authors,
     Map<String, String> meta,
-    String kind) {}
+    String kind) {
+  public ParagraphView {
+    if (section != null && title != null && sameWords(section, title)) section = null;
+  }
+
+  /** Whether {@code a} and {@code b} have the same letters and digits, ignoring case. */
+  private static boolean sameWords(String a, String b) {
+    return letters(a).equals(letters(b));
+  }
+
+  private static String letters(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints()
+        .filter(Character::isLetterOrDigit)
+        .map(Character::toLowerCase)
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+}

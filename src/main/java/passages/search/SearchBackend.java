@@ -81,15 +81,16 @@ public interface SearchBackend extends Closeable {
   }
 
   /**
-   * The timelines of {@code q} split by the values of a metadata key (or {@code author}): one
-   * series per value among the {@value #MAX_COMPARED} most frequent under the query and {@code
-   * request}'s filters (or the values {@code request} already filters that key on), each counted
-   * with that value as an added filter; e.g. "border wall" split by {@code bias} gives a left, a
-   * right and a center series.
+   * The timelines of {@code q} split by the values of a facet dimension (a metadata key, {@code
+   * author}, {@code outlet} or an entity type): one series per value among the {@value
+   * #MAX_COMPARED} most frequent under the query and {@code request}'s filters (or the values
+   * {@code request} already filters that dimension on), each counted with that value as its filter
+   * on that dimension; e.g. "border wall" split by {@code bias} gives a left, a right and a center
+   * series.
    *
    * @return the series, each {@link SearchResult#query()} being {@code q}, with the value added to
    *     {@code labels}
-   * @throws InvalidRequestException when {@code key} is not a metadata key of this index
+   * @throws InvalidRequestException when {@code key} is not a facet dimension of this index
    */
   default List<SearchResult> split(String q, String key, SearchRequest request, List<String> labels)
       throws IOException {

@@ -101,6 +101,11 @@ public record SearchRequest(
         null);
   }
 
+  /** This request with the query {@code q} (filters, page and the rest kept). */
+  public SearchRequest withQuery(String q) {
+    return with(r -> r.q = q);
+  }
+
   /** This request keeping only paragraphs of {@code outlets} (OR; empty means all). */
   public SearchRequest withOutlets(List<String> outlets) {
     return with(r -> r.outlets = outlets);

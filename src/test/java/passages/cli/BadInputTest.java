@@ -247,6 +247,26 @@ class BadInputTest {
   }
 
   @Test
+  void gzippedJsonlWithoutTheGzName_isOneFailureSayingSo() throws Exception {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(
+          "{\"id\": \"w\", \"paragraphs\": [\"A paragraph about chips in a wire story.\"]}\n"
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    Files.write(corpus.resolve("wire.jsonl"), gz.toByteArray());
+    Files.writeString(corpus.resolve("good.txt"), GOOD);
+
+    Run r = index();
+
+    assertEquals(Main.EXIT_PARTIAL, r.code(), r.err());
+    assertEquals(
+        path("wire.jsonl")
+            + ": stopped reading: the file is gzip-compressed; name it wire.jsonl.gz to read it\n",
+        r.err());
+  }
+
+  @Test
   void htmlDeclaringUtf8ButWindows1252_isIndexedAsWindows1252() throws Exception {
     String html =
         "<html><head><meta charset=\"utf-8\"><title>Café society</title></head><body><article>"

@@ -79,6 +79,41 @@ class MainTest {
   }
 
   @Test
+  void index_aDateItCannotRead_isNamedWithItsLine_andTheArticleIndexedUndated(
+      @TempDir Path corpus, @TempDir Path idx) throws Exception {
+    String body = "\"paragraphs\": [\"A real paragraph of news text, long enough to keep.\"]";
+    java.nio.file.Files.writeString(
+        corpus.resolve("a.jsonl"),
+        "{\"id\": \"ok\", \"date\": \"2016-03-02\", "
+            + body
+            + "}\n{\"id\": \"us\", \"date\": \"12/03/2016\", "
+            + body
+            + "}\n{\"id\": \"blank\", \"date\": \"\", "
+            + body
+            + "}\n{\"id\": \"feb\", \"date\": \"2016-02-30\", "
+            + body
+            + "}\n");
+
+    Run r = run("index", "--corpus", corpus.toString(), "--index", idx.toString());
+
+    assertEquals(0, r.code(), r.err());
+    String note =
+        "' is not a date passages reads (YYYY-MM-DD, an ISO date-time, 'March 3, 2024' or"
+            + " '3 March 2024', years 1900-2200); indexed without a date\n";
+    assertEquals(
+        corpus.resolve("a.jsonl")
+            + ":2: date '12/03/2016"
+            + note
+            + corpus.resolve("a.jsonl")
+            + ":4: date '2016-02-30"
+            + note,
+        r.err());
+    Run us = run("search", "", "--json", "--index", idx.toString());
+    assertTrue(us.out().contains("\"id\":\"us.p1\""), us.out());
+    assertTrue(!us.out().contains("\"date\":\"2016-12-03\""), us.out());
+  }
+
+  @Test
   void index_corpusWithBadFiles_exit3PartialNamingEachFile(@TempDir Path corpus, @TempDir Path idx)
       throws Exception {
     java.nio.file.Files.writeString(corpus.resolve("good.txt"), "A real paragraph of news text.\n");
@@ -210,11 +245,21 @@ class MainTest {
     assertTrue(
         !json.out().contains("\"timeline\""), json.out()); // as GET /api/search without timeline=
     assertEquals(
-        new Run(2, "", "passages: from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-1'\n"),
+        new Run(
+            2, "", "passages: --from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-1'\n"),
         run("search", "wall", "--from", "2016-1", "--index", dated.toString()));
     assertEquals(
-        new Run(2, "", "passages: sort must be relevance, newest or oldest, got 'new'\n"),
+        new Run(2, "", "passages: --sort must be relevance, newest or oldest, got 'new'\n"),
         run("search", "wall", "--sort", "new", "--index", dated.toString()));
+    assertEquals(
+        new Run(
+            2,
+            "",
+            "passages: --meta: no article has bias 'Lefty' (values: 'center', 'left', 'right')\n"),
+        run("search", "wall", "--meta", "bias:Lefty", "--index", dated.toString()));
+    assertEquals(
+        new Run(2, "", "passages: --offset must be 0..10000, got -1\n"),
+        run("search", "wall", "--offset", "-1", "--index", dated.toString()));
     assertEquals(
         new Run(2, "", "passages: --kind must be body, caption or all, got 'captions'\n"),
         run("search", "wall", "--kind", "captions", "--index", dated.toString()));
@@ -239,10 +284,13 @@ class MainTest {
             "passages: invalid query: Cannot parse 'foo AND': Encountered \"<EOF>\" at line 1, column 7.\n"),
         run("search", "foo AND", "--index", index.toString()));
     assertEquals(
-        new Run(2, "", "passages: limit must be 1..100, got 500\n"),
+        new Run(2, "", "passages: --limit must be 1..100, got 500\n"),
         run("search", "x", "--limit", "500", "--index", index.toString()));
     assertEquals(
-        new Run(2, "", "passages: unknown outlet 'Nope'\n"),
+        new Run(
+            2,
+            "",
+            "passages: unknown outlet 'Nope' (values: 'CIOL', 'Dailyza', 'Khogendra Rupini', 'SecurityOnline')\n"),
         run("search", "x", "--outlet", "Nope", "--index", index.toString()));
     Run badInt = run("search", "x", "--limit", "abc");
     assertEquals(2, badInt.code());

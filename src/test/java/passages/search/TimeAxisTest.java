@@ -76,11 +76,11 @@ class TimeAxisTest {
   @Test
   void badDates_nameTheParameter() {
     assertEquals(
-        "from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-13'",
+        "from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-13': months are 01 to 12",
         assertThrows(InvalidRequestException.class, () -> DayRange.parse("2016-13", null))
             .getMessage());
     assertEquals(
-        "to must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-02-30'",
+        "to must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-02-30': 2016-02 has 29 days",
         assertThrows(InvalidRequestException.class, () -> DayRange.parse(null, "2016-02-30"))
             .getMessage());
     assertEquals(
@@ -152,7 +152,7 @@ class TimeAxisTest {
             SearchRequest.of("wall").withMetadata(List.of(MetaFilter.parse("bias:left"))));
     assertEquals(List.of(new FacetValue("left", 2)), left.facets().get("bias"));
     assertEquals(
-        "meta: unknown metadata key 'color'",
+        "meta: unknown metadata key 'color' (keys: author, bias, note, topic)",
         assertThrows(
                 InvalidRequestException.class, () -> total("wall", MetaFilter.parse("color:red")))
             .getMessage());

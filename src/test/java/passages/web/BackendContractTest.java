@@ -26,6 +26,7 @@ import passages.model.Entity;
 import passages.model.EntityType;
 import passages.search.ArticleView;
 import passages.search.DayRange;
+import passages.search.EntityFilter;
 import passages.search.FacetValue;
 import passages.search.Hit;
 import passages.search.Interval;
@@ -84,6 +85,7 @@ public abstract class BackendContractTest {
   protected SearchBackend mini;
   protected SearchBackend dup;
   protected SearchBackend dated;
+  protected SearchBackend headline;
   private Javalin app;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -93,13 +95,15 @@ public abstract class BackendContractTest {
     mini = open("mini", Path.of("src/test/resources/corpus-mini"), ENTITIES);
     dup = open("dup", Path.of("src/test/resources/corpus-dup"), ENTITIES);
     dated = open("dated", Path.of("src/test/resources/dated"), ENTITIES);
+    headline = open("headline", Path.of("src/test/resources/headline-first"), ENTITIES);
     app = new WebApp(mini).create().start("127.0.0.1", 0);
   }
 
   @AfterAll
   void closeBackends() throws IOException {
     if (app != null) app.stop();
-    for (SearchBackend b : Arrays.asList(seeds, mini, dup, dated)) if (b != null) b.close();
+    for (SearchBackend b : Arrays.asList(seeds, mini, dup, dated, headline))
+      if (b != null) b.close();
   }
 
   static List<String> ids(SearchResult r) {
@@ -324,18 +328,51 @@ public abstract class BackendContractTest {
         assertThrows(InvalidRequestException.class, () -> mini.search(SearchRequest.of("foo AND")))
             .getMessage());
     assertEquals(
-        "unknown outlet 'Nope'",
+        "unknown outlet 'Nope' (values: 'Chip Weekly', 'Cloud Daily')",
         assertThrows(
                 InvalidRequestException.class,
                 () -> mini.search(SearchRequest.of("").withOutlets(List.of("Nope"))))
             .getMessage());
     assertEquals(
-        "meta: unknown metadata key 'nope'",
+        "meta: unknown metadata key 'nope' (no article of this index has metadata)",
         assertThrows(
                 InvalidRequestException.class,
                 () ->
                     mini.search(
                         SearchRequest.of("").withMetadata(List.of(new MetaFilter("nope", "x")))))
+            .getMessage());
+  }
+
+  @Test
+  void mini_filterValues_matchIgnoringCase_orAreRefusedWithHints() throws IOException {
+    assertEquals(2, mini.search(SearchRequest.of("").withOutlets(List.of("cloud daily"))).total());
+    assertEquals(
+        mini.search(SearchRequest.of("").withEntities(List.of(EntityFilter.parse("org:Amazon"))))
+            .total(),
+        mini.search(SearchRequest.of("").withEntities(List.of(EntityFilter.parse("org:AMAZON"))))
+            .total());
+    assertEquals(
+        "unknown outlet 'cloud' (did you mean 'Cloud Daily'?)",
+        assertThrows(
+                InvalidRequestException.class,
+                () -> mini.search(SearchRequest.of("").withOutlets(List.of("cloud"))))
+            .getMessage());
+    assertEquals(
+        "entity: no paragraph has org 'amaz' (did you mean 'Amazon'?)",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    mini.search(
+                        SearchRequest.of("").withEntities(List.of(EntityFilter.parse("org:amaz")))))
+            .getMessage());
+    assertEquals(
+        "entity: no paragraph has org 'Intel' (values: 'Amazon', 'Nvidia', 'OpenAI')",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    mini.search(
+                        SearchRequest.of("")
+                            .withEntities(List.of(EntityFilter.parse("org:Intel")))))
             .getMessage());
   }
 
@@ -410,6 +447,24 @@ public abstract class BackendContractTest {
     assertEquals(
         List.of("wire-b.p2"),
         ids(dup.search(SearchRequest.of("budget").withCollapse(true).withOffset(1))));
+  }
+
+  @Test
+  void dup_collapse_pagePastTheLastGroup_stillCountsEverything() throws IOException {
+    // the 2 groups are on page 1; a page past them has no hit but the same counts (it said 0 and 0)
+    SearchResult r =
+        dup.search(
+            SearchRequest.of("budget")
+                .withCollapse(true)
+                .withOffset(2)
+                .withTimeline(Interval.YEAR));
+
+    assertEquals(List.of(3L, 2L), List.of(r.total(), r.groups()));
+    assertEquals(List.of(), ids(r));
+    assertEquals(
+        List.of(new FacetValue("Wire B", 2), new FacetValue("Wire A", 1)),
+        r.facets().get("outlet"));
+    assertEquals(3, r.timeline().undated());
   }
 
   // ---- dates, timelines, metadata -------------------------------------------------------------
@@ -506,6 +561,61 @@ public abstract class BackendContractTest {
   }
 
   @Test
+  void dated_metadataAndAuthorValues_matchIgnoringCase_orAreRefusedWithHints() throws IOException {
+    assertEquals(
+        2,
+        dated
+            .search(SearchRequest.of("wall").withMetadata(List.of(new MetaFilter("bias", "Left"))))
+            .total());
+    assertEquals(
+        2,
+        dated
+            .search(SearchRequest.of("").withMetadata(List.of(MetaFilter.author("bo KIM"))))
+            .total());
+    assertEquals(
+        List.of(2L, 1L),
+        dated
+            .split(
+                "wall",
+                "bias",
+                SearchRequest.of("")
+                    .withMetadata(
+                        List.of(new MetaFilter("bias", "LEFT"), new MetaFilter("bias", "Center")))
+                    .withTimeline(Interval.YEAR),
+                new ArrayList<>())
+            .stream()
+            .map(SearchResult::total)
+            .toList());
+    assertEquals(
+        "meta: no article has bias 'lefty' (values: 'center', 'left', 'right')",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    dated.search(
+                        SearchRequest.of("")
+                            .withMetadata(List.of(new MetaFilter("bias", "lefty")))))
+            .getMessage());
+    assertEquals(
+        "author: no article is by 'Lee' (did you mean 'Ann Lee'?)",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    dated.countTimeline(
+                        SearchRequest.of("wall")
+                            .withMetadata(List.of(MetaFilter.author("Lee")))
+                            .withTimeline(Interval.YEAR)))
+            .getMessage());
+    assertEquals(
+        "meta: unknown metadata key 'Bias' (keys: author, bias, note, topic)",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    dated.search(
+                        SearchRequest.of("").withMetadata(List.of(new MetaFilter("Bias", "left")))))
+            .getMessage());
+  }
+
+  @Test
   void dated_compareAndSplit_shareTheirBuckets() throws IOException {
     List<SearchResult> two =
         dated.compare(List.of("wall", "debate"), SearchRequest.of("").withTimeline(Interval.YEAR));
@@ -516,6 +626,62 @@ public abstract class BackendContractTest {
         dated.split("wall", "bias", SearchRequest.of("").withTimeline(Interval.YEAR), labels);
     assertEquals(List.of("right", "left", "center"), labels);
     assertEquals(List.of(3L, 2L, 1L), split.stream().map(SearchResult::total).toList());
+  }
+
+  @Test
+  void dated_splitByOutletOrEntityType_likeAMetadataKey() throws IOException {
+    List<String> labels = new ArrayList<>();
+    List<SearchResult> split =
+        dated.split("wall", "outlet", SearchRequest.of("").withTimeline(Interval.YEAR), labels);
+    assertEquals(List.of("Right Times", "Left Daily", "Center Post"), labels);
+    assertEquals(List.of(3L, 2L, 1L), split.stream().map(SearchResult::total).toList());
+
+    List<String> chosen = new ArrayList<>();
+    List<SearchResult> two =
+        dated.split(
+            "wall",
+            "outlet",
+            SearchRequest.of("")
+                .withOutlets(List.of("Center Post", "left daily"))
+                .withTimeline(Interval.YEAR),
+            chosen);
+    assertEquals(List.of("Center Post", "left daily"), chosen);
+    assertEquals(List.of(1L, 2L), two.stream().map(SearchResult::total).toList());
+
+    List<String> orgs = new ArrayList<>();
+    List<SearchResult> byOrg =
+        mini.split("", "org", SearchRequest.of("").withTimeline(Interval.YEAR), orgs);
+    assertEquals(List.of("Amazon", "Nvidia", "OpenAI"), orgs);
+    assertEquals(List.of(2L, 2L, 1L), byOrg.stream().map(SearchResult::total).toList());
+
+    assertEquals(
+        "split: unknown key 'color' (keys: outlet, author, bias, topic, org, person, product, place, money)",
+        assertThrows(
+                InvalidRequestException.class,
+                () ->
+                    dated.split(
+                        "wall",
+                        "color",
+                        SearchRequest.of("").withTimeline(Interval.YEAR),
+                        new ArrayList<>()))
+            .getMessage());
+  }
+
+  // ---- a headline repeated as the first paragraph ----------------------------------------------
+
+  @Test
+  void headline_aHeadingThatRepeatsTheTitle_isNoSection_aRealHeadingStays() throws IOException {
+    ArticleView article = headline.findArticle("h1").orElseThrow();
+    assertEquals(
+        Arrays.asList(null, null, "What comes next"),
+        article.paragraphs().stream().map(ParagraphView::section).toList());
+    SearchResult r = headline.search(SearchRequest.of("twenty mayors"));
+    assertEquals(List.of("h1.p1"), ids(r));
+    assertEquals(null, r.hits().getFirst().section());
+    assertEquals(null, headline.findParagraph("h1.p2").orElseThrow().section());
+    assertEquals("Why it matters", headline.findParagraph("h2.p2").orElseThrow().section());
+    // the heading is still searched (weight of a section): every paragraph under it matches
+    assertEquals(2, headline.search(SearchRequest.of("\"citing jobs\"")).total());
   }
 
   // ---- the HTTP API over the backend -----------------------------------------------------------
@@ -578,7 +744,7 @@ public abstract class BackendContractTest {
       assertEquals(Integer.parseInt(c[1]), get(c[0]).statusCode(), c[0]);
     }
     assertEquals(
-        "{\"status\":400,\"error\":\"unknown outlet 'Nope'\"}",
+        "{\"status\":400,\"error\":\"unknown outlet 'Nope' (values: 'Chip Weekly', 'Cloud Daily')\"}",
         get("/api/search?outlet=Nope").body());
   }
 }

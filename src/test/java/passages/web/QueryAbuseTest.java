@@ -371,7 +371,10 @@ class QueryAbuseTest {
                 400,
                 "unknown parameter 'bogus' (allowed: author, collapse, entity, facetLimit, facets, from, highlight, kind, limit, meta, offset, outlet, q, sort, timeline, to)")),
         probe("/api/search?q=a&q=b", 400, err(400, "parameter 'q' must be given once, got 2")),
-        probe("/api/search?entity=org:" + "x".repeat(2000), 200, OK),
+        probe(
+            "/api/search?entity=org:" + "x".repeat(2000),
+            400,
+            err(400, "entity: no paragraph has org '" + "x".repeat(60) + "…'")),
         // ids and paths: traversal, encoded traversal, absolute paths, NUL bytes
         probe(
             "/api/paragraphs/..%2f..%2fetc%2fpasswd",

@@ -131,17 +131,22 @@ class TimeAxisApiTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "/api/search?q=wall&from=2016-13|from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-13'",
+        "/api/search?q=wall&from=2016-13|from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-13': months are 01 to 12",
+        "/api/search?q=wall&from=2016-02-30|from must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2016-02-30': 2016-02 has 29 days",
+        "/api/search?q=wall&to=2015-02-29|to must be a date YYYY, YYYY-MM or YYYY-MM-DD, got '2015-02-29': 2015-02 has 28 days",
         "/api/search?q=wall&to=soon|to must be a date YYYY, YYYY-MM or YYYY-MM-DD, got 'soon'",
         "/api/search?q=wall&from=2017&to=2016|from (2017-01-01) is after to (2016-12-31)",
         "/api/search?q=wall&sort=date|sort must be relevance, newest or oldest, got 'date'",
         "/api/search?q=wall&timeline=hour|timeline must be day, week, month, year or auto, got 'hour'",
         "/api/search?q=wall&meta=bias|meta must be key:value, e.g. meta=bias:left, got 'bias'",
-        "/api/search?q=wall&meta=color:red|meta: unknown metadata key 'color'",
+        "/api/search?q=wall&meta=color:red|meta: unknown metadata key 'color' (keys: author, bias, note, topic)",
+        "/api/search?q=wall&meta=bias:lefty|meta: no article has bias 'lefty' (values: 'center', 'left', 'right')",
+        "/api/search?q=wall&author=Kim|author: no article is by 'Kim' (did you mean 'Bo Kim'?)",
+        "/api/search?q=wall&outlet=Daily|unknown outlet 'Daily' (did you mean 'Left Daily'?)",
         "/api/timeline?q=a&q=b&q=c&q=d|q: at most 3 queries are compared, got 4",
         "/api/timeline?q=wall&interval=hour|interval must be day, week, month, year or auto, got 'hour'",
         "/api/timeline?q=wall&limit=3|unknown parameter 'limit' (allowed: author, entity, from, interval, kind, meta, outlet, q, split, to)",
-        "/api/timeline?q=wall&split=color|split: unknown metadata key 'color'",
+        "/api/timeline?q=wall&split=color|split: unknown key 'color' (keys: outlet, author, bias, topic, org, person, product, place, money)",
         "/api/timeline?q=wall&q=tax&split=bias|split: give one q to split, got 2",
       })
   void badParameters_are400NamingThem(String url, String message) throws Exception {

@@ -92,6 +92,50 @@ class TimelineBrowserTest {
   }
 
   @Test
+  void theAutoChart_spansTheMatches_atTheFinestIntervalTheyAllow_andABarClickKeepsThatDay() {
+    // the index runs from 2016-01-15 to 2017-01-02 (auto: weeks); "wall" matches from January 15
+    // to March 31, 2016: 77 days, so the chart shows those days (it showed 52 weeks, 40 empty)
+    web.open("/?q=wall");
+    web.waiting().until(d -> d.findElements(BARS).size() == 77);
+    List<WebElement> bars = web.driver.findElements(BARS);
+    assertEquals("day", web.driver.findElement(By.id("timeline")).getDomAttribute("data-interval"));
+    assertEquals("2016-01-15", bars.getFirst().getDomAttribute("data-start"));
+    assertEquals("2016-03-31", bars.getLast().getDomAttribute("data-start"));
+    assertEquals(
+        "1,2,1,1",
+        bars.stream()
+            .map(b -> b.getDomAttribute("data-count"))
+            .filter(c -> !c.equals("0"))
+            .reduce((a, b) -> a + "," + b)
+            .orElseThrow());
+    assertTrue(web.driver.getCurrentUrl().endsWith("/?q=wall"), web.driver.getCurrentUrl());
+
+    web.driver.findElement(By.cssSelector("#chart .slot[data-index='16']")).click();
+    web.waiting().until(d -> d.getCurrentUrl().endsWith("from=2016-01-31&to=2016-01-31"));
+    web.waiting().until(d -> d.findElements(HITS).size() == 2);
+
+    // a side bounded by from/to is kept: the chart starts where the index does, ends on June 30
+    web.open("/?q=wall&to=2016-06");
+    web.waiting().until(d -> d.findElements(BARS).size() == 168);
+    List<WebElement> bounded = web.driver.findElements(BARS);
+    assertEquals("2016-01-15", bounded.getFirst().getDomAttribute("data-start"));
+    assertEquals("2016-06-30", bounded.getLast().getDomAttribute("data-start"));
+  }
+
+  @Test
+  void nothingInTheseDates_saysSo_andItsChipDropsThem() {
+    web.open("/?q=wall&from=2017-06");
+    web.waiting().until(d -> d.findElement(By.id("notice")).getText().contains("Try dropping"));
+    // it said "Nothing matches “wall”." and suggested checking the spelling
+    assertEquals(
+        "Nothing matches “wall” in these dates.\nTry dropping one:\nDates\n2017-06 – …\n×",
+        web.driver.findElement(By.id("notice")).getText());
+    web.driver.findElement(By.cssSelector("#notice .chip[data-type='date']")).click();
+    web.waiting().until(d -> d.getCurrentUrl().equals(web.url("/?q=wall")));
+    web.waiting().until(d -> d.findElements(HITS).size() == 6);
+  }
+
+  @Test
   void aDragAcrossBars_setsFromAndToToThoseBuckets() {
     web.open("/?q=wall&interval=month");
     web.waiting().until(d -> d.findElements(BARS).size() == 13);
@@ -150,11 +194,32 @@ class TimelineBrowserTest {
   }
 
   @Test
+  void splitByOutlet_drawsALinePerOutlet() {
+    web.open("/?q=wall&interval=month&from=2016-01&to=2016-03");
+    web.waiting().until(d -> d.findElements(BARS).size() == 3);
+    new org.openqa.selenium.support.ui.Select(web.driver.findElement(By.id("split")))
+        .selectByValue("outlet");
+    web.waiting().until(d -> d.findElements(By.cssSelector("#chart polyline.line")).size() == 3);
+    assertEquals(
+        List.of("1,0,1", "2,0,0", "0,0,1"),
+        web.driver.findElements(By.cssSelector("#chart polyline.line")).stream()
+            .map(l -> l.getDomAttribute("data-counts"))
+            .toList());
+    assertEquals(
+        List.of("Left Daily", "Right Times", "Center Post"),
+        web.driver.findElements(By.cssSelector("#chart .legend li")).stream()
+            .map(WebElement::getText)
+            .toList());
+    assertTrue(web.driver.getCurrentUrl().endsWith("&split=outlet"), web.driver.getCurrentUrl());
+  }
+
+  @Test
   void aLinkSplittingByAKeyThisIndexLacks_saysSo_andItsChipRemovesIt() {
     web.open("/?q=wall&split=party");
     web.waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
     assertEquals(
-        "split: unknown metadata key 'party'", web.driver.findElement(By.id("error")).getText());
+        "split: unknown key 'party' (keys: outlet, author, bias, topic, org, person, product, place, money)",
+        web.driver.findElement(By.id("error")).getText());
     // the menu is empty until a search succeeds: the chip is the way out (it used to be the URL)
     WebElement chip = web.driver.findElement(By.cssSelector("#chips .chip[data-type='split']"));
     assertEquals("Split by\nparty\n×", chip.getText());
