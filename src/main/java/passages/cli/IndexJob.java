@@ -98,12 +98,18 @@ final class IndexJob {
         index,
         out,
         err,
-        indexer -> rebuild ? indexer.rebuild(corpus, index) : indexer.update(corpus, index));
+        (indexer, loaded) ->
+            rebuild ? indexer.rebuild(loaded, index) : indexer.update(loaded, index));
   }
 
   /** One run of the indexing pipeline into a backend. */
   interface PipelineRun {
-    IndexReport run(Indexer pipeline) throws IOException;
+    /**
+     * @param pipeline the indexer, with the names learned from the corpus
+     * @param corpus the corpus to feed it: its items come already loaded where the learning pass
+     *     kept them
+     */
+    IndexReport run(Indexer pipeline, CorpusReader corpus) throws IOException;
   }
 
   /**
@@ -117,20 +123,18 @@ final class IndexJob {
       CorpusReader corpus, Object target, PrintWriter out, PrintWriter err, PipelineRun run)
       throws IOException {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
-    progress.step(
-        String.format(
-            Locale.ROOT,
-            "learning entity names from the first %,d paragraphs…",
-            EntityWiring.LEARNING_SAMPLE));
+    progress.step("learning entity names from the corpus…");
     IndexReport report;
     try {
+      EntityWiring.Learned learned = EntityWiring.learningFrom(corpus);
       report =
           run.run(
               new Indexer(
-                  EntityWiring.learningFrom(corpus),
+                  learned.extractor(),
                   EntityWiring.version(),
                   Runtime.getRuntime().availableProcessors(),
-                  progress));
+                  progress),
+              learned.corpus());
     } catch (NoSuchFileException e) {
       throw new UserException("corpus not found: " + e.getFile(), Main.EXIT_FAILURE);
     } finally {

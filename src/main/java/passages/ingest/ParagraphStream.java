@@ -29,6 +29,7 @@ public final class ParagraphStream implements Iterable<String> {
   private final CorpusReader corpus;
   private final int threads;
   private final long maxParagraphs;
+  private final LoadedItems keep;
   private final java.util.concurrent.atomic.AtomicLong produced =
       new java.util.concurrent.atomic.AtomicLong();
   private boolean used;
@@ -43,9 +44,26 @@ public final class ParagraphStream implements Iterable<String> {
    * sample).
    */
   public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs) {
+    this(corpus, threads, maxParagraphs, new LoadedItems(0));
+  }
+
+  /**
+   * All paragraphs of {@code corpus}, offering each loaded item to {@code keep} for the next pass
+   * ({@link CorpusReader#reusing}).
+   */
+  public ParagraphStream(CorpusReader corpus, int threads, LoadedItems keep) {
+    this(corpus, threads, Long.MAX_VALUE, keep);
+  }
+
+  /**
+   * The paragraphs of {@code corpus} in reading order until about {@code maxParagraphs}, offering
+   * each loaded item to {@code keep}.
+   */
+  public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs, LoadedItems keep) {
     this.corpus = corpus;
     this.threads = Math.max(1, threads);
     this.maxParagraphs = maxParagraphs;
+    this.keep = keep;
   }
 
   /** Thrown inside the reader's callback to stop reading once the sample is full. */
@@ -104,7 +122,9 @@ public final class ParagraphStream implements Iterable<String> {
                 () -> {
                   List<String> texts = new ArrayList<>();
                   try {
-                    if (item.load() instanceof IngestResult.Ingested in) {
+                    IngestResult loaded = item.load();
+                    keep.offer(item.source(), loaded);
+                    if (loaded instanceof IngestResult.Ingested in) {
                       for (Paragraph p : in.article().paragraphs()) texts.add(p.text());
                     }
                   } finally {
