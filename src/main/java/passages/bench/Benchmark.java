@@ -27,7 +27,6 @@ import passages.entities.EntityExtractors;
 import passages.index.IndexReport;
 import passages.index.Indexer;
 import passages.ingest.CorpusReader;
-import passages.ingest.LoadedItems;
 import passages.ingest.ParagraphStream;
 import passages.search.Interval;
 import passages.search.ParagraphSearcher;
@@ -50,7 +49,8 @@ public final class Benchmark {
    * @param clients concurrent HTTP clients for the throughput run
    * @param loadSeconds duration of the throughput run
    * @param threads indexing threads for passages
-   * @param learningSample paragraphs read to learn entity names (as {@code passages index} does)
+   * @param learningOneIn one article in this many is read to learn entity names (as {@code passages
+   *     index} does)
    * @param reuse query the two indexes a previous run left in {@code work} instead of building them
    *     (no build numbers then): for iterating on query speed
    */
@@ -63,7 +63,7 @@ public final class Benchmark {
       int clients,
       int loadSeconds,
       int threads,
-      long learningSample,
+      int learningOneIn,
       boolean reuse) {}
 
   private final Config config;
@@ -419,15 +419,13 @@ public final class Benchmark {
 
     log.println("building the passages index (clean + entities + index)…");
     t0 = System.nanoTime();
-    // as passages index: the articles the learning pass loaded are kept for the indexing pass
-    LoadedItems kept = new LoadedItems(Runtime.getRuntime().maxMemory() / 4);
     EntityExtractor entities =
         EntityExtractors.create(
             new ParagraphStream(
                 new CorpusReader(config.corpus()),
                 config.threads(),
-                config.learningSample(),
-                kept));
+                Long.MAX_VALUE,
+                config.learningOneIn()));
     double learned = (System.nanoTime() - t0) / 1e9;
     log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
     long[] mergeStart = {0};
@@ -440,7 +438,7 @@ public final class Benchmark {
                   if (p.merging()) mergeStart[0] = System.nanoTime();
                 })
             .rebuild(
-                new CorpusReader(config.corpus()).reusing(kept),
+                new CorpusReader(config.corpus()),
                 ourDir); // a rebuild ends with a forceMerge, as the baseline
     long end = System.nanoTime();
     double ourBuild = (end - t0) / 1e9;

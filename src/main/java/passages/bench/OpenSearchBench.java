@@ -84,7 +84,7 @@ public final class OpenSearchBench {
       int clients,
       int loadSeconds,
       int threads,
-      long learningSample,
+      int learningOneIn,
       String alias,
       int shards,
       int replicas,
@@ -326,7 +326,10 @@ public final class OpenSearchBench {
     EntityExtractor entities =
         EntityExtractors.create(
             new ParagraphStream(
-                new CorpusReader(corpus), config.threads(), config.learningSample()));
+                new CorpusReader(corpus),
+                config.threads(),
+                Long.MAX_VALUE,
+                config.learningOneIn()));
     double learned = (System.nanoTime() - t0) / 1e9;
     log.println("building the embedded index…");
     t0 = System.nanoTime();

@@ -98,18 +98,12 @@ final class IndexJob {
         index,
         out,
         err,
-        (indexer, loaded) ->
-            rebuild ? indexer.rebuild(loaded, index) : indexer.update(loaded, index));
+        indexer -> rebuild ? indexer.rebuild(corpus, index) : indexer.update(corpus, index));
   }
 
   /** One run of the indexing pipeline into a backend. */
   interface PipelineRun {
-    /**
-     * @param pipeline the indexer, with the names learned from the corpus
-     * @param corpus the corpus to feed it: its items come already loaded where the learning pass
-     *     kept them
-     */
-    IndexReport run(Indexer pipeline, CorpusReader corpus) throws IOException;
+    IndexReport run(Indexer pipeline) throws IOException;
   }
 
   /**
@@ -123,18 +117,20 @@ final class IndexJob {
       CorpusReader corpus, Object target, PrintWriter out, PrintWriter err, PipelineRun run)
       throws IOException {
     ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
-    progress.step("learning entity names from the corpus…");
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "learning entity names from one article in %d…",
+            EntityWiring.LEARNING_ONE_IN));
     IndexReport report;
     try {
-      EntityWiring.Learned learned = EntityWiring.learningFrom(corpus);
       report =
           run.run(
               new Indexer(
-                  learned.extractor(),
+                  EntityWiring.learningFrom(corpus),
                   EntityWiring.version(),
                   Runtime.getRuntime().availableProcessors(),
-                  progress),
-              learned.corpus());
+                  progress));
     } catch (NoSuchFileException e) {
       throw new UserException("corpus not found: " + e.getFile(), Main.EXIT_FAILURE);
     } finally {

@@ -60,11 +60,7 @@ final class OpenSearchIndexJob {
             corpus.path(), target, status.get().paragraphs(), status.get().failed(), start, out);
     }
     return IndexJob.runPipeline(
-        corpus,
-        target,
-        out,
-        err,
-        (pipeline, loaded) -> indexer(writer, pipeline).run(loaded, rebuild));
+        corpus, target, out, err, pipeline -> indexer(writer, pipeline).run(corpus, rebuild));
   }
 
   private OpenSearchIndexer indexer(ParagraphWriter writer, Indexer pipeline) throws IOException {

@@ -39,26 +39,9 @@ public final class CorpusReader {
   private final Path corpus;
   private final AtomicLong bytesRead = new AtomicLong();
 
-  /** Items an earlier pass loaded, handed out instead of loading them again; null for none. */
-  private final LoadedItems loaded;
-
   /** A reader for {@code corpus}, a directory or a single file. */
   public CorpusReader(Path corpus) {
-    this(corpus, null);
-  }
-
-  private CorpusReader(Path corpus, LoadedItems loaded) {
     this.corpus = corpus;
-    this.loaded = loaded;
-  }
-
-  /**
-   * A reader of the same corpus whose items come already loaded where {@code loaded} kept them (the
-   * item of the same {@link Source}); the others load as usual. Only for a corpus unchanged since
-   * {@code loaded} was filled (same {@link #fingerprint()}).
-   */
-  public CorpusReader reusing(LoadedItems loaded) {
-    return new CorpusReader(corpus, loaded);
   }
 
   /** The corpus path this reader reads. */
@@ -75,15 +58,6 @@ public final class CorpusReader {
    *     out)
    */
   public void read(Consumer<CorpusItem> sink) throws IOException {
-    if (loaded != null) {
-      Consumer<CorpusItem> next = sink;
-      sink =
-          item -> {
-            IngestResult kept = loaded.take(item.source());
-            next.accept(
-                kept == null ? item : new CorpusItem(item.source(), item.articleId(), () -> kept));
-          };
-    }
     if (!Files.exists(corpus))
       throw new NoSuchFileException(corpus.toString(), null, "corpus not found");
     Map<String, SourceMetadata> metadata = new HashMap<>();

@@ -29,7 +29,7 @@ public final class ParagraphStream implements Iterable<String> {
   private final CorpusReader corpus;
   private final int threads;
   private final long maxParagraphs;
-  private final LoadedItems keep;
+  private final int oneIn;
   private final java.util.concurrent.atomic.AtomicLong produced =
       new java.util.concurrent.atomic.AtomicLong();
   private boolean used;
@@ -44,26 +44,22 @@ public final class ParagraphStream implements Iterable<String> {
    * sample).
    */
   public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs) {
-    this(corpus, threads, maxParagraphs, new LoadedItems(0));
+    this(corpus, threads, maxParagraphs, 1);
   }
 
   /**
-   * All paragraphs of {@code corpus}, offering each loaded item to {@code keep} for the next pass
-   * ({@link CorpusReader#reusing}).
+   * The paragraphs of one item in {@code oneIn} of {@code corpus} (the first, then every {@code
+   * oneIn}-th in reading order: a sample spread over the whole corpus, the same on every run) until
+   * about {@code maxParagraphs}.
+   *
+   * @throws IllegalArgumentException when {@code oneIn} is below 1
    */
-  public ParagraphStream(CorpusReader corpus, int threads, LoadedItems keep) {
-    this(corpus, threads, Long.MAX_VALUE, keep);
-  }
-
-  /**
-   * The paragraphs of {@code corpus} in reading order until about {@code maxParagraphs}, offering
-   * each loaded item to {@code keep}.
-   */
-  public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs, LoadedItems keep) {
+  public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs, int oneIn) {
+    if (oneIn < 1) throw new IllegalArgumentException("oneIn must be >= 1, got " + oneIn);
     this.corpus = corpus;
     this.threads = Math.max(1, threads);
     this.maxParagraphs = maxParagraphs;
-    this.keep = keep;
+    this.oneIn = oneIn;
   }
 
   /** Thrown inside the reader's callback to stop reading once the sample is full. */
@@ -113,18 +109,18 @@ public final class ParagraphStream implements Iterable<String> {
     InOrder inOrder = new InOrder(queue, inFlight);
     try {
       long[] seq = {0};
+      long[] items = {0};
       corpus.read(
           item -> {
             if (inOrder.full()) throw new Enough();
+            if (items[0]++ % oneIn != 0) return; // not in the sample
             inFlight.acquireUninterruptibly();
             long mine = seq[0]++;
             pool.execute(
                 () -> {
                   List<String> texts = new ArrayList<>();
                   try {
-                    IngestResult loaded = item.load();
-                    keep.offer(item.source(), loaded);
-                    if (loaded instanceof IngestResult.Ingested in) {
+                    if (item.load() instanceof IngestResult.Ingested in) {
                       for (Paragraph p : in.article().paragraphs()) texts.add(p.text());
                     }
                   } finally {

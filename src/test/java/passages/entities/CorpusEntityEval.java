@@ -56,7 +56,9 @@ public final class CorpusEntityEval {
     int threads = Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
     EntityExtractor extractor =
-        EntityExtractors.create(new ParagraphStream(new CorpusReader(corpus), threads, sample));
+        EntityExtractors.create(
+            new ParagraphStream(
+                new CorpusReader(corpus), threads, sample, Integer.getInteger("oneIn", 1)));
     System.out.printf("learned in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
     Map<String, List<EvalSet.Doc>> sets = new HashMap<>();

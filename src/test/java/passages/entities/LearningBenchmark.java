@@ -11,8 +11,8 @@ import passages.ingest.ParagraphStream;
  * Not a test: times the name-learning pass as {@code passages index} runs it (the corpus read and
  * cleaned on every core, then learned from), wall and process CPU, and prints how many names it
  * learned and a digest of them (the same corpus must learn the same names). {@code java -cp ...
- * passages.entities.LearningBenchmark CORPUS [PARAGRAPHS|all] [--read-only | REPORT_FILE]}: {@code
- * --read-only} times reading and cleaning alone.
+ * [-DoneIn=N] passages.entities.LearningBenchmark CORPUS [PARAGRAPHS|all] [--read-only |
+ * REPORT_FILE]}: {@code --read-only} times reading and cleaning alone.
  */
 public final class LearningBenchmark {
   public static void main(String[] args) throws Exception {
@@ -25,7 +25,9 @@ public final class LearningBenchmark {
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
-    var stream = new ParagraphStream(new CorpusReader(corpus), threads, sample);
+    var stream =
+        new ParagraphStream(
+            new CorpusReader(corpus), threads, sample, Integer.getInteger("oneIn", 1));
     if (readOnly) {
       long n = 0, chars = 0;
       for (String p : stream) {
