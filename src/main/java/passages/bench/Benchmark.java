@@ -49,8 +49,7 @@ public final class Benchmark {
    * @param clients concurrent HTTP clients for the throughput run
    * @param loadSeconds duration of the throughput run
    * @param threads indexing threads for passages
-   * @param learningOneIn one article in this many is read to learn entity names (as {@code passages
-   *     index} does)
+   * @param learningSample paragraphs read to learn entity names (as {@code passages index} does)
    * @param reuse query the two indexes a previous run left in {@code work} instead of building them
    *     (no build numbers then): for iterating on query speed
    */
@@ -63,7 +62,7 @@ public final class Benchmark {
       int clients,
       int loadSeconds,
       int threads,
-      int learningOneIn,
+      long learningSample,
       boolean reuse) {}
 
   private final Config config;
@@ -422,10 +421,7 @@ public final class Benchmark {
     EntityExtractor entities =
         EntityExtractors.create(
             new ParagraphStream(
-                new CorpusReader(config.corpus()),
-                config.threads(),
-                Long.MAX_VALUE,
-                config.learningOneIn()));
+                new CorpusReader(config.corpus()), config.threads(), config.learningSample()));
     double learned = (System.nanoTime() - t0) / 1e9;
     log.printf(Locale.ROOT, "passages: names learned in %.1f s%n", learned);
     long[] mergeStart = {0};

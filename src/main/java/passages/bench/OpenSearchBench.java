@@ -84,7 +84,7 @@ public final class OpenSearchBench {
       int clients,
       int loadSeconds,
       int threads,
-      int learningOneIn,
+      long learningSample,
       String alias,
       int shards,
       int replicas,
@@ -326,10 +326,7 @@ public final class OpenSearchBench {
     EntityExtractor entities =
         EntityExtractors.create(
             new ParagraphStream(
-                new CorpusReader(corpus),
-                config.threads(),
-                Long.MAX_VALUE,
-                config.learningOneIn()));
+                new CorpusReader(corpus), config.threads(), config.learningSample()));
     double learned = (System.nanoTime() - t0) / 1e9;
     log.println("building the embedded index…");
     t0 = System.nanoTime();

@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
             clients,
             loadSeconds,
             n,
-            EntityWiring.LEARNING_ONE_IN,
+            EntityWiring.LEARNING_SAMPLE,
             reuse);
     String report =
         new Benchmark(config, IndexOptions.searchOptions(), spec.commandLine().getErr()).run();
@@ -151,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
               clients,
               loadSeconds,
               threads,
-              EntityWiring.LEARNING_ONE_IN,
+              EntityWiring.LEARNING_SAMPLE,
               backend.alias,
               dataNodes,
               Math.min(1, dataNodes - 1),

@@ -22,25 +22,26 @@ final class EntityWiring {
   }
 
   /**
-   * Learning reads one article in this many, spread over the whole corpus (the first, then every
-   * third in reading order): about as many paragraphs as the first 250,000 that were read until
-   * 2026-12-01, but from every part of the corpus, so a name is learned wherever its articles lie,
-   * and the same on every run. Reading it all costs about 14% more build time for about 1% more
-   * recall (docs/entities.md, fifth round).
+   * Paragraphs read to learn names: a name that recurs in a corpus shows up well within this many,
+   * and capping the sample keeps the learning pass to a few seconds whatever the corpus size. Tried
+   * on 2026-12-01 (docs/entities.md, fifth round): all of allsides cost about 14% more build time
+   * for one or two more organisations per annotated set; one article in three spread over it
+   * ({@link ParagraphStream}'s {@code oneIn}) cost the same time as this but found two or three
+   * fewer organisations on the blind sets and learned other junk ("CEOs" as an org). Learning more
+   * of a corpus needs stricter evidence for a learned name first.
    */
-  static final int LEARNING_ONE_IN = 3;
+  static final long LEARNING_SAMPLE = 250_000;
 
   /**
-   * Gazetteer, patterns and rules plus the names learned from a sample spread over {@code corpus}
-   * ({@link #LEARNING_ONE_IN}); of {@link #version()}.
+   * Gazetteer, patterns and rules plus the names learned from (a sample of) {@code corpus}; of
+   * {@link #version()}.
    */
   static EntityExtractor learningFrom(CorpusReader corpus) {
     var sample =
         new ParagraphStream(
             new CorpusReader(corpus.path()),
             Runtime.getRuntime().availableProcessors(),
-            Long.MAX_VALUE,
-            LEARNING_ONE_IN);
+            LEARNING_SAMPLE);
     return EntityExtractors.create(sample);
   }
 }

@@ -120,8 +120,8 @@ final class IndexJob {
     progress.step(
         String.format(
             Locale.ROOT,
-            "learning entity names from one article in %d…",
-            EntityWiring.LEARNING_ONE_IN));
+            "learning entity names from the first %,d paragraphs…",
+            EntityWiring.LEARNING_SAMPLE));
     IndexReport report;
     try {
       report =

@@ -22,8 +22,8 @@ final class NameLearner {
    * Times a person named with no given name and ending in an English word must be typed to be
    * learned: typed once, it is as likely a slip ("World War", "Border Wall") as a name, and it is
    * tagged in its own article anyway (by the rules and the coreference). Orgs have no such floor:
-   * learning reads a third of the corpus, where a well-known org ("Public Policy Polling", typed 9
-   * times in allsides) is often typed once.
+   * in a sample of the corpus a well-known org ("Public Policy Polling", typed 9 times in allsides)
+   * is often typed once.
    */
   private static final int MIN_TYPED = 2;
 

@@ -4,9 +4,9 @@ package passages.entities;
  * Counts of words, for the learning pass's tens of millions of lower-case words: an open-addressing
  * table of 64-bit hashes of the words and their counts, with no object per word or per count (a
  * {@code HashMap<String, Integer>} spent a fifth of the pass on it). Two words whose 64-bit hashes
- * collide are counted as one (about one pair in ten million among a million words). The counts are
- * sums, so merging tables learned on several threads gives the same counts in any order. Not
- * thread-safe.
+ * collide would be counted as one (among a million words, one chance in about 37 million). The
+ * counts are sums, so merging tables learned on several threads gives the same counts in any order.
+ * Not thread-safe.
  */
 final class WordCounts {
   private long[] keys = new long[1 << 16];
