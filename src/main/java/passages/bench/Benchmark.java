@@ -327,11 +327,26 @@ public final class Benchmark {
   /**
    * Starts {@code serve -Xmx1g} in a child JVM, as {@code ./passages} does (with a
    * class-data-sharing archive, made by an untimed first start), and times the first answered query
-   * from process start.
+   * from process start. The index is served with the corpus (as a user runs it: the corpus is
+   * checked for changed articles first) when this run built it; a reused index is served as it is
+   * ({@code --index} alone), so that an index left by older code is not brought up to date, and so
+   * changed, in the middle of a series of runs.
    */
   private String coldStart(Path index) throws Exception {
     startServe(index);
     return startServe(index);
+  }
+
+  /**
+   * The launcher's huge-pages flag when this JVM was started with it (the served index then gets
+   * the same memory as the in-process one), else a flag that changes nothing.
+   */
+  private static String hugePages() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean()
+            .getInputArguments()
+            .contains("-XX:+UseTransparentHugePages")
+        ? "-XX:+UseTransparentHugePages"
+        : "-XX:-UseTransparentHugePages";
   }
 
   private String startServe(Path index) throws Exception {
@@ -344,6 +359,7 @@ public final class Benchmark {
         List.of(
             java,
             "-Xmx1g",
+            hugePages(),
             "-XX:SharedArchiveFile=" + config.work().resolve("serve.jsa"),
             "-XX:+AutoCreateSharedArchive",
             "-Xlog:cds*=off",
@@ -355,10 +371,12 @@ public final class Benchmark {
             "serve",
             "--index",
             index.toString(),
-            "--corpus",
-            config.corpus().toString(),
             "--port",
             Integer.toString(port));
+    if (!config.reuse()) {
+      cmd = new ArrayList<>(cmd);
+      cmd.addAll(List.of("--corpus", config.corpus().toString()));
+    }
     long start = System.nanoTime();
     Process p =
         new ProcessBuilder(cmd)
