@@ -23,7 +23,12 @@ final class EntityWiring {
 
   /**
    * Paragraphs read to learn names: a name that recurs in a corpus shows up well within this many,
-   * and capping the sample keeps the learning pass to a few seconds whatever the corpus size.
+   * and capping the sample keeps the learning pass to a few seconds whatever the corpus size. Tried
+   * on 2026-12-01 (docs/entities.md, fifth round): all of allsides cost about 14% more build time
+   * for one or two more organisations per annotated set; one article in three spread over it
+   * ({@link ParagraphStream}'s {@code oneIn}) cost the same time as this but found two or three
+   * fewer organisations on the blind sets and learned other junk ("CEOs" as an org). Learning more
+   * of a corpus needs stricter evidence for a learned name first.
    */
   static final long LEARNING_SAMPLE = 250_000;
 

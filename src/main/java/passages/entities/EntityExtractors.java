@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Builds {@link EntityExtractor}s from the bundled gazetteer, the money patterns and a corpus. */
 public final class EntityExtractors {
   /** Bumped whenever the rules change what they extract. */
-  private static final String RULES_VERSION = "5";
+  private static final String RULES_VERSION = "6";
 
   private EntityExtractors() {}
 

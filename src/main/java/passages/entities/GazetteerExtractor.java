@@ -141,6 +141,7 @@ final class GazetteerExtractor implements EntityExtractor {
     }
     ordinals(f);
     if (has(f, EntityType.ORG)) {
+      campuses(f);
       orgLists(f);
       joins(f);
     }
@@ -516,6 +517,8 @@ final class GazetteerExtractor implements EntityExtractor {
       b = null; // "Manisha Sharma" is not "Sharma"
     if (b != null && b.to() - b.from() > 1 && b.name().type() == EntityType.ORG && endOfName(t, i))
       b = null; // "AAPI Victory Fund" is not "Victory Fund": the rules type the whole
+    if (b != null && hyphenatedOn(t, b.to()))
+      b = null; // "Guzman-Lopez" is not "Guzman", "Koch-backed" is
     if (b == null) return a;
     if (a == null) return learnedInContext(t, b);
     return b.to() > a.to() ? learnedInContext(t, b) : a;
@@ -531,6 +534,15 @@ final class GazetteerExtractor implements EntityExtractor {
     if (rules.isCapitalWord(t, i - 1)) return !t.sentenceInitial(i - 1);
     if (before.equals("'")) return !t.spaceBefore[i - 1];
     return before.equals("s") && i >= 3 && t.word[i - 2].equals("'") && !t.spaceBefore[i - 2];
+  }
+
+  /** A hyphen and a capitalised word follow at {@code k}, glued: a longer, hyphenated name. */
+  private boolean hyphenatedOn(Tokens t, int k) {
+    return k + 1 < t.size
+        && t.word[k].equals("-")
+        && !t.spaceBefore[k]
+        && !t.spaceBefore[k + 1]
+        && rules.isCapitalWord(t, k + 1);
   }
 
   /** The word at {@code i} has a capitalised word right before or after it (spaced). */
@@ -1062,6 +1074,29 @@ final class GazetteerExtractor implements EntityExtractor {
       int to = f.endAt[i];
       f.remove(i);
       f.add(i - 1, to, EntityType.ORG, NameRules.text(t, i - 1, to));
+    }
+  }
+
+  /**
+   * A university's campus after a comma is part of its name: "University of California, Irvine",
+   * "University of Nevada, Las Vegas" (a place, then no capitalised word: not "University of
+   * Michigan, Ohio State", "University of Louisville, Mitch McConnell").
+   */
+  private void campuses(Found f) {
+    Tokens t = f.t;
+    for (int i = 0; i + 5 < t.size; i++) {
+      if (f.typeAt[i] != EntityType.ORG
+          || !t.word[i].equals("University")
+          || !t.word[i + 1].equals("of")) continue;
+      int comma = f.endAt[i];
+      if (comma + 1 >= t.size || !t.word[comma].equals(",") || t.spaceBefore[comma]) continue;
+      int place = comma + 1;
+      if (f.typeAt[place] != EntityType.PLACE) continue;
+      int to = f.endAt[place];
+      if (to < t.size && t.spaceBefore[to] && rules.isCapitalWord(t, to)) continue;
+      f.remove(place);
+      f.remove(i);
+      f.add(i, to, EntityType.ORG, NameRules.text(t, i, to));
     }
   }
 

@@ -29,6 +29,7 @@ public final class ParagraphStream implements Iterable<String> {
   private final CorpusReader corpus;
   private final int threads;
   private final long maxParagraphs;
+  private final int oneIn;
   private final java.util.concurrent.atomic.AtomicLong produced =
       new java.util.concurrent.atomic.AtomicLong();
   private boolean used;
@@ -43,9 +44,22 @@ public final class ParagraphStream implements Iterable<String> {
    * sample).
    */
   public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs) {
+    this(corpus, threads, maxParagraphs, 1);
+  }
+
+  /**
+   * The paragraphs of one item in {@code oneIn} of {@code corpus} (the first, then every {@code
+   * oneIn}-th in reading order: a sample spread over the whole corpus, the same on every run) until
+   * about {@code maxParagraphs}.
+   *
+   * @throws IllegalArgumentException when {@code oneIn} is below 1
+   */
+  public ParagraphStream(CorpusReader corpus, int threads, long maxParagraphs, int oneIn) {
+    if (oneIn < 1) throw new IllegalArgumentException("oneIn must be >= 1, got " + oneIn);
     this.corpus = corpus;
     this.threads = Math.max(1, threads);
     this.maxParagraphs = maxParagraphs;
+    this.oneIn = oneIn;
   }
 
   /** Thrown inside the reader's callback to stop reading once the sample is full. */
@@ -95,9 +109,11 @@ public final class ParagraphStream implements Iterable<String> {
     InOrder inOrder = new InOrder(queue, inFlight);
     try {
       long[] seq = {0};
+      long[] items = {0};
       corpus.read(
           item -> {
             if (inOrder.full()) throw new Enough();
+            if (items[0]++ % oneIn != 0) return; // not in the sample
             inFlight.acquireUninterruptibly();
             long mine = seq[0]++;
             pool.execute(

@@ -36,6 +36,24 @@ class ParagraphStreamTest {
     for (int run = 0; run < 5; run++) assertEquals(all.subList(0, 102), read(corpus, 4, 100));
   }
 
+  @Test
+  void oneIn_takesTheFirstItemThenEveryNth_spreadOverTheCorpus(@TempDir Path corpus)
+      throws IOException {
+    StringBuilder jsonl = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int a = 1; a <= 10; a++) {
+      String text = "Article " + a + " says something.";
+      jsonl.append("{\"id\": \"a").append(a).append("\", \"paragraphs\": [\"").append(text);
+      jsonl.append("\"]}\n");
+      if (a % 3 == 1) expected.add(text);
+    }
+    Files.writeString(corpus.resolve("ten.jsonl"), jsonl);
+
+    List<String> out = new ArrayList<>();
+    new ParagraphStream(new CorpusReader(corpus), 4, Long.MAX_VALUE, 3).forEach(out::add);
+    assertEquals(expected, out); // articles 1, 4, 7, 10
+  }
+
   private static List<String> read(Path corpus, int threads, long max) {
     List<String> out = new ArrayList<>();
     new ParagraphStream(new CorpusReader(corpus), threads, max).forEach(out::add);
