@@ -337,18 +337,6 @@ public final class Benchmark {
     return startServe(index);
   }
 
-  /**
-   * The launcher's huge-pages flag when this JVM was started with it (the served index then gets
-   * the same memory as the in-process one), else a flag that changes nothing.
-   */
-  private static String hugePages() {
-    return java.lang.management.ManagementFactory.getRuntimeMXBean()
-            .getInputArguments()
-            .contains("-XX:+UseTransparentHugePages")
-        ? "-XX:+UseTransparentHugePages"
-        : "-XX:-UseTransparentHugePages";
-  }
-
   private String startServe(Path index) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -359,7 +347,6 @@ public final class Benchmark {
         List.of(
             java,
             "-Xmx1g",
-            hugePages(),
             "-XX:SharedArchiveFile=" + config.work().resolve("serve.jsa"),
             "-XX:+AutoCreateSharedArchive",
             "-Xlog:cds*=off",
